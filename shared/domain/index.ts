@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import { ClientSchema } from './client';
+import { ContactPersonSchema } from './person';
+import { PurchaseSchema } from './purchase';
+import { VisitSchema, NoteSchema } from './visit';
+import { ChecklistTemplateSchema, ChecklistRunSchema } from './checklist';
+import { FollowUpSchema } from './followup';
+import { ContactLogEntrySchema } from './contact';
+import { ProblemSchema, RetentionPlanSchema } from './problem';
+
+export * from './common';
+export * from './client';
+export * from './person';
+export * from './purchase';
+export * from './visit';
+export * from './checklist';
+export * from './followup';
+export * from './contact';
+export * from './problem';
+export * from './conflict';
+
+/**
+ * Every synced table and the schema of its records: the one list that the local database, the
+ * outbox, the sync protocol and the server all read.
+ */
+export const SYNCED_SCHEMAS = {
+  clients: ClientSchema,
+  people: ContactPersonSchema,
+  purchases: PurchaseSchema,
+  visits: VisitSchema,
+  notes: NoteSchema,
+  checklistTemplates: ChecklistTemplateSchema,
+  checklistRuns: ChecklistRunSchema,
+  followUps: FollowUpSchema,
+  contacts: ContactLogEntrySchema,
+  problems: ProblemSchema,
+  retentionPlans: RetentionPlanSchema,
+} as const;
+
+export type SyncedTable = keyof typeof SYNCED_SCHEMAS;
+export const SYNCED_TABLES = Object.keys(SYNCED_SCHEMAS) as SyncedTable[];
+export type RecordOf<T extends SyncedTable> = z.infer<(typeof SYNCED_SCHEMAS)[T]>;
+
+export function isSyncedTable(name: string): name is SyncedTable {
+  return Object.prototype.hasOwnProperty.call(SYNCED_SCHEMAS, name);
+}
