@@ -1,0 +1,2 @@
+// A real IndexedDB implementation in memory for data and component tests.
+import 'fake-indexeddb/auto';
