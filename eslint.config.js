@@ -6,7 +6,22 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const room = (name) => [`**/${name}/**`, `../${name}/*`, `../../${name}/*`, `../../../${name}/*`];
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'url', 'util', 'stream', 'events', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'worker_threads',
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', 'server-data/**', 'coverage/**'] },
@@ -15,7 +30,10 @@ export default tseslint.config(
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -26,12 +44,29 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...room('renderer'), ...room('electron'), ...room('server')], message: 'shared/ imports none of renderer, electron or server.' },
-            { group: ['electron', 'react', 'react-dom', 'dexie', 'dexie-*', 'pg', ...nodeBuiltins], message: 'shared/ stays pure: no DOM, Node, Electron or storage libraries.' },
+            {
+              group: [...room('renderer'), ...room('electron'), ...room('server')],
+              message: 'shared/ imports none of renderer, electron or server.',
+            },
+            {
+              group: ['electron', 'react', 'react-dom', 'dexie', 'dexie-*', 'pg', ...nodeBuiltins],
+              message: 'shared/ stays pure: no DOM, Node, Electron or storage libraries.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'Buffer', 'require', '__dirname'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'indexedDB',
+        'process',
+        'Buffer',
+        'require',
+        '__dirname',
+      ],
     },
   },
   {
@@ -45,8 +80,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', ...room('electron'), ...room('server')], message: 'The renderer talks to the desktop only through the DesktopApi contract (shared/ipc.ts).' },
-            { group: nodeBuiltins, message: 'The renderer runs in a browser sandbox: no Node modules.' },
+            {
+              group: ['electron', ...room('electron'), ...room('server')],
+              message:
+                'The renderer talks to the desktop only through the DesktopApi contract (shared/ipc.ts).',
+            },
+            {
+              group: nodeBuiltins,
+              message: 'The renderer runs in a browser sandbox: no Node modules.',
+            },
           ],
         },
       ],
@@ -56,14 +98,34 @@ export default tseslint.config(
     files: ['electron/**/*.{ts,mjs}'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: [...room('renderer'), ...room('server')], message: 'electron/ imports only shared/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...room('renderer'), ...room('server')],
+              message: 'electron/ imports only shared/.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['server/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: [...room('renderer'), ...room('electron')], message: 'server/ imports only shared/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...room('renderer'), ...room('electron')],
+              message: 'server/ imports only shared/.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -18,7 +18,16 @@ export const ChecklistItemSchema = z.discriminatedUnion('type', [
     ...itemBase,
     type: z.literal('choice'),
     multiple: z.boolean(),
-    options: z.array(z.object({ key: z.string().max(60), label: LocalizedTextSchema, help: LocalizedTextSchema.optional() })).min(1).max(50),
+    options: z
+      .array(
+        z.object({
+          key: z.string().max(60),
+          label: LocalizedTextSchema,
+          help: LocalizedTextSchema.optional(),
+        }),
+      )
+      .min(1)
+      .max(50),
   }),
   z.object({ ...itemBase, type: z.literal('scale'), min: z.number().int(), max: z.number().int() }),
   z.object({ ...itemBase, type: z.literal('short_text') }),

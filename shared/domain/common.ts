@@ -3,10 +3,28 @@ import { HLC_PATTERN } from '../sync/hlc';
 import { UUID_PATTERN } from '../ids';
 
 export const IdSchema = z.string().regex(UUID_PATTERN, 'invalid id');
+/** True for a real calendar day (2024-02-29 yes, 2023-02-29 no); a year-less day allows Feb 29. */
+export function isCalendarDay(value: string): boolean {
+  const m = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const year = m[1] === '-' ? 2000 : Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
 /** A calendar day with no time zone: birthdays and due dates must not move with the zone. */
-export const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export const DaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine(isCalendarDay, 'not a calendar day');
 /** A birthday may omit the year (people often tell the day only): YYYY-MM-DD or --MM-DD. */
-export const BirthdaySchema = z.string().regex(/^(\d{4}|--)-\d{2}-\d{2}$/, 'expected YYYY-MM-DD or --MM-DD');
+export const BirthdaySchema = z
+  .string()
+  .regex(/^(\d{4}|-)-\d{2}-\d{2}$/, 'expected YYYY-MM-DD or --MM-DD')
+  .refine(isCalendarDay, 'not a calendar day');
 export const TimestampSchema = z.iso.datetime({ offset: true });
 export const HlcSchema = z.string().regex(HLC_PATTERN, 'invalid clock stamp');
 export const MoneySchema = z.object({
@@ -33,7 +51,14 @@ export const SyncedRecordSchema = z.object({
 export type SyncedRecord = z.infer<typeof SyncedRecordSchema>;
 
 /** The bookkeeping fields that repositories manage; never part of a rep's edit. */
-export const SYSTEM_FIELDS = ['id', 'ownerId', 'createdAt', 'updatedAt', 'stamps', 'serverVersion'] as const;
+export const SYSTEM_FIELDS = [
+  'id',
+  'ownerId',
+  'createdAt',
+  'updatedAt',
+  'stamps',
+  'serverVersion',
+] as const;
 
 export const ChannelSchema = z.object({
   kind: z.enum(['phone', 'email', 'telegram', 'whatsapp', 'viber', 'other']),

@@ -13,7 +13,14 @@ export const CONTACT_TYPES = [
 export const ContactTypeSchema = z.enum(CONTACT_TYPES);
 export type ContactType = z.infer<typeof ContactTypeSchema>;
 
-export const ContactChannelSchema = z.enum(['visit', 'phone', 'email', 'messenger', 'letter', 'other']);
+export const ContactChannelSchema = z.enum([
+  'visit',
+  'phone',
+  'email',
+  'messenger',
+  'letter',
+  'other',
+]);
 
 export const ContactLogEntrySchema = SyncedRecordSchema.extend({
   clientId: IdSchema,

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { SyncedRecordSchema, IdSchema, BirthdaySchema, ChannelSchema, ShortText, LongText } from './common';
+import {
+  SyncedRecordSchema,
+  IdSchema,
+  BirthdaySchema,
+  ChannelSchema,
+  ShortText,
+  LongText,
+} from './common';
 
 /** How the person wants to be addressed: formal «вы», informal «ты», or not yet known. */
 export const AddressFormSchema = z.enum(['formal', 'informal', 'unknown']);

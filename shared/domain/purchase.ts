@@ -20,7 +20,12 @@ export const MilestoneSchema = z.object({
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;
 
-export const CROSS_SELL_KINDS = ['consumables', 'spare_parts', 'service_contract', 'training'] as const;
+export const CROSS_SELL_KINDS = [
+  'consumables',
+  'spare_parts',
+  'service_contract',
+  'training',
+] as const;
 
 export const PurchaseSchema = SyncedRecordSchema.extend({
   clientId: IdSchema,

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { SyncedRecordSchema, IdSchema, DaySchema, TimestampSchema, ShortText, LongText } from './common';
+import {
+  SyncedRecordSchema,
+  IdSchema,
+  DaySchema,
+  TimestampSchema,
+  ShortText,
+  LongText,
+} from './common';
 
 export const VisitKindSchema = z.enum(['closing', 'post_sale', 'other']);
 

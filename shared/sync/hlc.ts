@@ -21,7 +21,9 @@ export class ClockDriftError extends Error {
     readonly stampMs: number,
     readonly wallMs: number,
   ) {
-    super(`Clock stamp ${new Date(stampMs).toISOString()} is ahead of the wall clock ${new Date(wallMs).toISOString()}`);
+    super(
+      `Clock stamp ${new Date(stampMs).toISOString()} is ahead of the wall clock ${new Date(wallMs).toISOString()}`,
+    );
   }
 }
 

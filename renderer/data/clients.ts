@@ -1,0 +1,99 @@
+/** Client book writes and reads used by the screens. */
+import type { Client, ContactPerson } from '../../shared/domain';
+import type { FieldbookDb } from './db';
+import type { Editable, Repository } from './repository';
+
+export type ClientDraft = Editable<'clients'>;
+export type PersonDraft = Omit<Editable<'people'>, 'clientId'>;
+
+export function emptyClientDraft(): ClientDraft {
+  return {
+    kind: 'company',
+    name: '',
+    status: 'prospect',
+    tags: [],
+    cadenceDays: null,
+    address: '',
+    notes: '',
+    loyalty: 'unknown',
+    churnReason: null,
+    churnComment: '',
+    referredBy: null,
+    deletedAt: null,
+  };
+}
+
+export function emptyPersonDraft(): PersonDraft {
+  return {
+    name: '',
+    role: '',
+    birthday: null,
+    children: [],
+    addressForm: 'unknown',
+    channels: [],
+    interests: '',
+    personalNotes: '',
+    deletedAt: null,
+  };
+}
+
+export interface ClientWithPerson {
+  client: ClientDraft;
+  /** The main contact person; null when the rep left it empty. */
+  person: PersonDraft | null;
+}
+
+/**
+ * Saves a client and its main contact person together: one transaction, so a crash never leaves a
+ * client without the person the rep just typed (or the other way round).
+ */
+export async function saveClient(
+  repo: Repository,
+  input: ClientWithPerson,
+  ids: { clientId?: string; personId?: string } = {},
+): Promise<{ client: Client; person: ContactPerson | null }> {
+  const db = repo.db;
+  return db.transaction('rw', [db.clients, db.people, db.outbox, db.meta], async () => {
+    const client = ids.clientId
+      ? await repo.update('clients', ids.clientId, input.client)
+      : await repo.create('clients', input.client);
+    let person: ContactPerson | null = null;
+    if (input.person && ids.personId) {
+      person = await repo.update('people', ids.personId, input.person);
+    } else if (input.person && input.person.name.trim() !== '') {
+      person = await repo.create('people', { ...input.person, clientId: client.id });
+    }
+    return { client, person };
+  });
+}
+
+export interface ClientRow {
+  client: Client;
+  person: ContactPerson | undefined;
+}
+
+/** Clients not in the trash, each with its first contact person, sorted by name in the UI's language. */
+export async function listClientRows(db: FieldbookDb, locale = 'ru'): Promise<ClientRow[]> {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const [clients, people] = await Promise.all([
+    db.clients.filter((c) => c.deletedAt === null).toArray(),
+    db.people.filter((p) => p.deletedAt === null).toArray(),
+  ]);
+  const firstPerson = new Map<string, ContactPerson>();
+  for (const p of people) if (!firstPerson.has(p.clientId)) firstPerson.set(p.clientId, p);
+  return clients
+    .sort((a, b) => collator.compare(a.name, b.name))
+    .map((client) => ({ client, person: firstPerson.get(client.id) }));
+}
+
+export async function loadClient(
+  db: FieldbookDb,
+  id: string,
+): Promise<{ client: Client; person: ContactPerson | undefined } | undefined> {
+  const client = await db.clients.get(id);
+  if (!client) return undefined;
+  const person = (await db.people.where('clientId').equals(id).toArray()).find(
+    (p) => p.deletedAt === null,
+  );
+  return { client, person };
+}

@@ -1,0 +1,69 @@
+/**
+ * Opening the database, with every failure turned into a code the app explains to the rep instead
+ * of a white screen.
+ */
+import { createDb, type FieldbookDb } from './db';
+import { deviceIdentity } from './device';
+
+export type OpenFailure =
+  | 'newer_version' // a newer Fieldbook already upgraded this database
+  | 'unavailable' // IndexedDB is missing or forbidden (private window, policy)
+  | 'quota' // the disk is full
+  | 'blocked' // another window holds an old version open
+  | 'unknown';
+
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly failure: OpenFailure,
+    readonly detail: string,
+  ) {
+    super(`Database could not be opened (${failure}): ${detail}`);
+  }
+}
+
+export function classifyOpenError(error: unknown): OpenFailure {
+  const name = (error as { name?: string } | null)?.name ?? '';
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+  const names = `${name} ${inner}`;
+  if (names.includes('VersionError')) return 'newer_version';
+  if (names.includes('QuotaExceeded')) return 'quota';
+  if (
+    names.includes('MissingAPI') ||
+    names.includes('InvalidState') ||
+    names.includes('SecurityError')
+  )
+    return 'unavailable';
+  if (names.includes('Blocked') || names.includes('DatabaseClosed')) return 'blocked';
+  return 'unknown';
+}
+
+export async function openDatabase(name?: string): Promise<FieldbookDb> {
+  if (typeof indexedDB === 'undefined')
+    throw new DatabaseOpenError('unavailable', 'indexedDB is undefined');
+  const db = createDb(name);
+  try {
+    await db.open();
+    await deviceIdentity(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw new DatabaseOpenError(
+      classifyOpenError(error),
+      String((error as Error)?.message ?? error),
+    );
+  }
+}
+
+export type PersistenceState = 'persisted' | 'not_persisted' | 'unsupported';
+
+/** Asks the browser not to evict the rep's data under storage pressure, and reports the answer. */
+export async function requestPersistentStorage(): Promise<PersistenceState> {
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  if (!storage?.persist) return 'unsupported';
+  try {
+    if (await storage.persisted()) return 'persisted';
+    return (await storage.persist()) ? 'persisted' : 'not_persisted';
+  } catch {
+    return 'not_persisted';
+  }
+}

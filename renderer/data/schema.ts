@@ -1,0 +1,38 @@
+/**
+ * Every schema version of the local database, oldest first. A new version adds an entry with its
+ * stores and an upgrade step; tests/data/migrations.test.ts opens a database created by every
+ * earlier version and checks the upgrade keeps every row.
+ */
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  /** Dexie store definitions: primary key first, then indexes. */
+  stores: Record<string, string | null>;
+  /** Rewrites rows written by the previous version; absent when only indexes changed. */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      clients: 'id, name, status, ownerId, updatedAt, deletedAt, *tags',
+      people: 'id, clientId, name, deletedAt',
+      purchases: 'id, clientId, date, deletedAt',
+      visits: 'id, clientId, status, kind, startedAt, deletedAt, [clientId+startedAt]',
+      notes: 'id, clientId, visitId, deletedAt',
+      checklistTemplates: 'id, key, [key+version], purpose, deletedAt',
+      checklistRuns: 'id, visitId, templateId, deletedAt',
+      followUps: 'id, clientId, due, status, kind, ruleKey, [status+due], deletedAt',
+      contacts: 'id, clientId, at, type, [clientId+at], deletedAt',
+      problems: 'id, clientId, status, due, deletedAt',
+      retentionPlans: 'id, clientId, status, deletedAt',
+      conflicts: 'id, [table+rowId], resolvedAt',
+      outbox: 'seq, &opId, [table+rowId]',
+      meta: 'key',
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

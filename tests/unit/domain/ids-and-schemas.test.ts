@@ -1,0 +1,51 @@
+import { describe, it, expect } from 'vitest';
+import { uuidv7, uuidv7Time, UUID_PATTERN } from '../../../shared/ids';
+import {
+  BirthdaySchema,
+  DaySchema,
+  isCalendarDay,
+  effectiveCadenceDays,
+  ClientSchema,
+} from '../../../shared/domain';
+
+describe('UUIDv7 ids', () => {
+  it('are version 7, carry their creation time and sort by it', () => {
+    const t = Date.parse('2026-11-24T10:00:00Z');
+    const a = uuidv7(t);
+    const b = uuidv7(t + 1);
+    expect(a).toMatch(UUID_PATTERN);
+    expect(a[14]).toBe('7');
+    expect(uuidv7Time(a)).toBe(t);
+    expect(a < b).toBe(true);
+  });
+
+  it('stay strictly increasing within one millisecond', () => {
+    const t = Date.parse('2030-01-01T00:00:00Z');
+    const ids = Array.from({ length: 1000 }, () => uuidv7(t));
+    expect(new Set(ids).size).toBe(1000);
+    expect([...ids].sort()).toEqual(ids);
+  });
+});
+
+describe('calendar days', () => {
+  it('accept real days and year-less birthdays, refuse impossible ones', () => {
+    expect(isCalendarDay('2024-02-29')).toBe(true);
+    expect(isCalendarDay('2023-02-29')).toBe(false);
+    expect(isCalendarDay('2026-13-01')).toBe(false);
+    expect(BirthdaySchema.safeParse('--02-29').success).toBe(true);
+    expect(BirthdaySchema.safeParse('--04-31').success).toBe(false);
+    expect(DaySchema.safeParse('--02-29').success).toBe(false);
+    expect(DaySchema.safeParse('24.11.2026').success).toBe(false);
+  });
+});
+
+describe('client schema', () => {
+  it('falls back to the cadence of the status when the client has none', () => {
+    expect(effectiveCadenceDays({ cadenceDays: null, status: 'at_risk' })).toBe(7);
+    expect(effectiveCadenceDays({ cadenceDays: 45, status: 'at_risk' })).toBe(45);
+  });
+
+  it('refuses a record without bookkeeping fields', () => {
+    expect(ClientSchema.safeParse({ name: 'X', kind: 'company' }).success).toBe(false);
+  });
+});
