@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 // The strict Content-Security-Policy goes into the built page only: the dev server needs an inline
 // preamble for hot reload. Electron also sends the same policy as a response header.
-import { CONTENT_SECURITY_POLICY } from './shared/csp';
+import { CONTENT_SECURITY_POLICY } from './shared/csp.ts';
 
 function cspInBuild(): Plugin {
   return {

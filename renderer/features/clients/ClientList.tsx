@@ -1,0 +1,108 @@
+import { useRef, useState, useEffect, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ClientRow } from '../../data/clients';
+
+const ROW_HEIGHT = 56;
+
+interface Props {
+  rows: ClientRow[];
+  selectedId: string | undefined;
+  onOpen: (clientId: string) => void;
+}
+
+function primaryPhone(row: ClientRow): string {
+  return row.person?.channels.find((c) => c.kind === 'phone')?.value ?? '';
+}
+
+/** A virtualised listbox: only the visible rows are in the DOM, so 50k clients scroll smoothly. */
+export function ClientList({ rows, selectedId, onOpen }: Props) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(() =>
+    Math.max(
+      0,
+      rows.findIndex((r) => r.client.id === selectedId),
+    ),
+  );
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    initialRect: { width: 400, height: 800 },
+  });
+
+  useEffect(() => {
+    if (active >= rows.length) setActive(Math.max(0, rows.length - 1));
+  }, [rows.length, active]);
+
+  const move = (index: number) => {
+    const next = Math.min(Math.max(index, 0), rows.length - 1);
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 560) / ROW_HEIGHT) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(active + 1),
+      ArrowUp: () => move(active - 1),
+      PageDown: () => move(active + page),
+      PageUp: () => move(active - page),
+      Home: () => move(0),
+      End: () => move(rows.length - 1),
+      Enter: () => rows[active] && onOpen(rows[active].client.id),
+    };
+    const action = keys[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  };
+
+  if (rows.length === 0) return <p className="muted empty">{t('clients.empty')}</p>;
+
+  const optionId = (index: number) => `client-option-${index}`;
+  return (
+    <div
+      ref={scrollRef}
+      className="client-list"
+      role="listbox"
+      aria-label={t('clients.listLabel')}
+      tabIndex={0}
+      aria-activedescendant={rows[active] ? optionId(active) : undefined}
+      onKeyDown={onKeyDown}
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index]!;
+          const phone = primaryPhone(row);
+          return (
+            <div
+              key={row.client.id}
+              id={optionId(item.index)}
+              role="option"
+              aria-selected={row.client.id === selectedId}
+              className={`client-row${item.index === active ? ' active' : ''}`}
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              onClick={() => {
+                setActive(item.index);
+                onOpen(row.client.id);
+              }}
+            >
+              <span className="client-name">{row.client.name}</span>
+              <span className="client-meta">
+                <span className={`status status-${row.client.status}`}>
+                  {t(`clients.status.${row.client.status}`)}
+                </span>
+                {row.person ? row.person.name : t('clients.noPerson')}
+                {phone && ` · ${phone}`}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * Form checks that help the rep without blocking work: a missing name stops the save, a doubtful
+ * e-mail or phone only warns (the rep may be mid-conversation and fix it later).
+ */
+export interface FormIssues {
+  errors: Partial<Record<'name' | 'cadence', string>>;
+  warnings: Partial<Record<'email' | 'phone', string>>;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+export function checkClientForm(values: {
+  name: string;
+  email: string;
+  phone: string;
+  cadence: string;
+}): FormIssues {
+  const issues: FormIssues = { errors: {}, warnings: {} };
+  if (values.name.trim() === '') issues.errors.name = 'clients.errors.nameRequired';
+  const cadence = values.cadence.trim();
+  if (
+    cadence !== '' &&
+    !(/^\d+$/.test(cadence) && Number(cadence) >= 1 && Number(cadence) <= 3650)
+  ) {
+    issues.errors.cadence = 'clients.errors.cadenceInvalid';
+  }
+  if (values.email.trim() !== '' && !EMAIL.test(values.email.trim()))
+    issues.warnings.email = 'clients.errors.emailInvalid';
+  if (values.phone.trim() !== '' && values.phone.replace(/\D/g, '').length < 5)
+    issues.warnings.phone = 'clients.errors.phoneInvalid';
+  return issues;
+}

@@ -1,0 +1,39 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { initI18n, systemLanguage } from './i18n';
+import { useUi } from './store/ui';
+import { openDatabase, DatabaseOpenError, requestPersistentStorage } from './data/open';
+import { Repository } from './data/repository';
+import { DataProvider } from './app/DataContext';
+import { App } from './app/App';
+import { DatabaseErrorScreen } from './app/DatabaseErrorScreen';
+import './app/styles.css';
+
+async function start() {
+  const i18n = initI18n(useUi.getState().language ?? systemLanguage());
+  const root = createRoot(document.getElementById('root')!);
+  try {
+    const db = await openDatabase();
+    void requestPersistentStorage();
+    root.render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <DataProvider db={db} repo={new Repository(db)}>
+            <App />
+          </DataProvider>
+        </I18nextProvider>
+      </StrictMode>,
+    );
+  } catch (error) {
+    const failure =
+      error instanceof DatabaseOpenError ? error : new DatabaseOpenError('unknown', String(error));
+    root.render(
+      <I18nextProvider i18n={i18n}>
+        <DatabaseErrorScreen error={failure} />
+      </I18nextProvider>,
+    );
+  }
+}
+
+void start();
