@@ -3,3 +3,14 @@ import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
 
 afterEach(() => cleanup());
+
+// jsdom does no layout, so every element measures 0×0 and a virtualised list would show no rows.
+// Give elements the size of a laptop viewport pane; what renders is then what a rep would see.
+for (const [prop, size] of [
+  ['offsetHeight', 800],
+  ['clientHeight', 800],
+  ['offsetWidth', 400],
+  ['clientWidth', 400],
+] as const) {
+  Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => size });
+}
