@@ -1,0 +1,84 @@
+import type { Client } from '../domain/client';
+import type { ContactPerson } from '../domain/person';
+import type { Purchase } from '../domain/purchase';
+import type { Note, Visit } from '../domain/visit';
+import type { ContactLogEntry } from '../domain/contact';
+
+/**
+ * The searchable fields of a client, in rank order: a match in the name outranks a match in the
+ * people, and so on down to the text of notes, which is long and mentions many things in passing.
+ */
+export const SEARCH_FIELDS = [
+  'name',
+  'phones',
+  'people',
+  'emails',
+  'tags',
+  'address',
+  'items',
+  'notes',
+] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+export const FIELD_WEIGHTS: Record<SearchField, number> = {
+  name: 10,
+  phones: 8,
+  people: 7,
+  emails: 6,
+  tags: 5,
+  address: 4,
+  items: 3,
+  notes: 1,
+};
+
+/** Everything the search box can find for one client, as plain text per field. */
+export interface ClientSearchDocument {
+  id: string;
+  name: string;
+  people: string[];
+  phones: string[];
+  emails: string[];
+  tags: string[];
+  address: string;
+  items: string[];
+  notes: string[];
+}
+
+/** The records of one client that feed its search document. Trashed records are left out. */
+export interface ClientSearchSources {
+  client: Pick<Client, 'id' | 'name' | 'tags' | 'address'>;
+  people?: readonly Pick<ContactPerson, 'name' | 'channels' | 'children' | 'deletedAt'>[];
+  purchases?: readonly Pick<Purchase, 'items' | 'deletedAt'>[];
+  notes?: readonly Pick<Note, 'text' | 'deletedAt'>[];
+  visits?: readonly Pick<Visit, 'notes' | 'deletedAt'>[];
+  contacts?: readonly Pick<ContactLogEntry, 'summary' | 'deletedAt'>[];
+}
+
+const live = <T extends { deletedAt: string | null }>(rows: readonly T[] | undefined): T[] =>
+  (rows ?? []).filter((r) => r.deletedAt === null);
+
+/**
+ * Builds a client's search document from its records. Called on every write that touches the
+ * client or anything hanging off it, so the index is replaced one client at a time.
+ */
+export function buildClientSearchDocument(sources: ClientSearchSources): ClientSearchDocument {
+  const people = live(sources.people);
+  const channels = people.flatMap((p) => p.channels);
+  const notes = [
+    ...live(sources.notes).map((n) => n.text),
+    ...live(sources.visits).map((v) => v.notes),
+    ...live(sources.contacts).map((c) => c.summary),
+  ].filter((t) => t.trim() !== '');
+  return {
+    id: sources.client.id,
+    name: sources.client.name,
+    people: people.flatMap((p) => [p.name, ...p.children.map((c) => c.name)]),
+    phones: channels.filter((c) => c.kind === 'phone').map((c) => c.value),
+    // Messenger handles are searched with the e-mails: both are addresses a rep copies around.
+    emails: channels.filter((c) => c.kind !== 'phone').map((c) => c.value),
+    tags: [...sources.client.tags],
+    address: sources.client.address,
+    items: live(sources.purchases).flatMap((p) => p.items.map((i) => i.name)),
+    notes,
+  };
+}

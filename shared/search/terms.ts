@@ -1,0 +1,75 @@
+import {
+  SEARCH_FIELDS,
+  FIELD_WEIGHTS,
+  type ClientSearchDocument,
+  type SearchField,
+} from './document';
+import { phoneQueryDigits, phoneSearchKeys, tokenize } from './normalize';
+
+/** Query words beyond this many add nothing a rep needs and only slow the search down. */
+export const MAX_QUERY_TERMS = 8;
+
+export const FIELD_BIT: Record<SearchField, number> = Object.fromEntries(
+  SEARCH_FIELDS.map((f, i) => [f, 1 << i]),
+) as Record<SearchField, number>;
+
+/** The best field weight present in each possible field mask. */
+export const MASK_WEIGHT: Float64Array = (() => {
+  const table = new Float64Array(1 << SEARCH_FIELDS.length);
+  for (let mask = 1; mask < table.length; mask++) {
+    let best = 0;
+    SEARCH_FIELDS.forEach((f, i) => {
+      if (mask & (1 << i)) best = Math.max(best, FIELD_WEIGHTS[f]);
+    });
+    table[mask] = best;
+  }
+  return table;
+})();
+
+/** The fields of a mask, highest weight first. */
+export function fieldsOfMask(mask: number): SearchField[] {
+  return SEARCH_FIELDS.filter((f) => (mask & FIELD_BIT[f]) !== 0).sort(
+    (a, b) => FIELD_WEIGHTS[b] - FIELD_WEIGHTS[a],
+  );
+}
+
+/** Every indexed word of a document and the fields it appears in (a bit mask). */
+export function documentTerms(doc: ClientSearchDocument): Map<string, number> {
+  const terms = new Map<string, number>();
+  const add = (term: string, field: SearchField) =>
+    terms.set(term, (terms.get(term) ?? 0) | FIELD_BIT[field]);
+  const addText = (text: string, field: SearchField) => {
+    for (const t of tokenize(text)) add(t, field);
+  };
+  addText(doc.name, 'name');
+  for (const p of doc.people) addText(p, 'people');
+  for (const phone of doc.phones) for (const key of phoneSearchKeys(phone)) add(key, 'phones');
+  for (const e of doc.emails) addText(e, 'emails');
+  for (const t of doc.tags) addText(t, 'tags');
+  addText(doc.address, 'address');
+  for (const i of doc.items) addText(i, 'items');
+  for (const n of doc.notes) addText(n, 'notes');
+  return terms;
+}
+
+/** The words a query is searched by: a phone's digits, or its normalised, distinct words. */
+export function queryTerms(query: string): string[] {
+  const digits = phoneQueryDigits(query);
+  if (digits !== null) return [digits];
+  return [...new Set(tokenize(query))].slice(0, MAX_QUERY_TERMS);
+}
+
+/**
+ * How well an indexed word answers a query word: a whole word beats a prefix, and a prefix
+ * covering more of the word beats a shorter one. Never below half, so a prefix of a name still
+ * outranks a whole word found in a note.
+ */
+export function matchQuality(queryTerm: string, indexedTerm: string): number {
+  if (queryTerm.length === indexedTerm.length) return 1;
+  return 0.5 + (0.3 * queryTerm.length) / indexedTerm.length;
+}
+
+/** Rarity bonus, kept within 1..2 so it orders hits within a field but never across fields. */
+export function rarity(documentCount: number, documentsWithTerm: number): number {
+  return 1 + Math.min(1, Math.log(1 + documentCount / Math.max(1, documentsWithTerm)) / 10);
+}
