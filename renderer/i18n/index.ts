@@ -1,8 +1,23 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { ru as ruDates, enGB as enDates, type Locale } from 'date-fns/locale';
-import { en } from './en';
-import { ru } from './ru';
+import { en as coreEn } from './core.en';
+import { ru as coreRu } from './core.ru';
+import * as clients from '../features/clients/texts';
+import * as settings from '../features/settings/texts';
+
+/**
+ * Every feature owns its texts (features/<name>/texts.ts, English and a Russian typed against it);
+ * this table mounts them under the feature's key, so `t('clients.form.name')` finds them.
+ */
+const FEATURE_TEXTS = { clients, settings };
+
+function resourcesFor(language: 'en' | 'ru') {
+  const features = Object.fromEntries(
+    Object.entries(FEATURE_TEXTS).map(([key, texts]) => [key, texts[language]]),
+  );
+  return { ...(language === 'en' ? coreEn : coreRu), ...features };
+}
 
 export const LANGUAGES = ['ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -19,7 +34,7 @@ export function systemLanguage(
 
 export function initI18n(language: Language) {
   void i18next.use(initReactI18next).init({
-    resources: { ru: { translation: ru }, en: { translation: en } },
+    resources: { ru: { translation: resourcesFor('ru') }, en: { translation: resourcesFor('en') } },
     lng: language,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -1,0 +1,40 @@
+/** English texts of the shell (navigation, common words, start-up errors). Features keep their own texts in features/<name>/texts.ts. */
+export const en = {
+  app: {
+    name: 'Fieldbook',
+    skipToContent: 'Skip to content',
+    navigation: 'Main navigation',
+  },
+  nav: {
+    clients: 'Clients',
+    agenda: 'Agenda',
+    visits: 'Visits',
+    sync: 'Sync',
+    settings: 'Settings',
+  },
+  common: {
+    save: 'Save',
+    cancel: 'Cancel',
+    close: 'Close',
+    saving: 'Saving…',
+    saved: 'Saved',
+    notSet: 'not set',
+    comingNext: 'This part of Fieldbook is being built next.',
+  },
+  agenda: { title: 'Agenda' },
+  visits: { title: 'Visits' },
+  sync: { title: 'Sync' },
+  dbError: {
+    title: 'Fieldbook cannot open its data',
+    newer_version:
+      'This data was last opened by a newer version of Fieldbook. Install the latest version, then start again. Nothing was changed.',
+    unavailable:
+      'This browser does not allow local storage (for example, a private window). Open Fieldbook in a normal window.',
+    quota: 'The disk is full. Free some space, then start Fieldbook again. Your data is safe.',
+    blocked:
+      'Another Fieldbook window is holding the data. Close other Fieldbook windows, then reload.',
+    unknown:
+      'An unexpected error stopped Fieldbook from opening its data. Reload; if it persists, tell IT: {{detail}}',
+    reload: 'Reload',
+  },
+};
