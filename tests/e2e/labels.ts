@@ -15,6 +15,7 @@ export const LABELS = {
     save: 'Сохранить',
     language: 'Язык',
     loadDemo: 'Загрузить демо-данные',
+    demoLoaded: 'Демо-данные загружены',
   },
   en: {
     clients: 'Clients',
@@ -30,6 +31,7 @@ export const LABELS = {
     save: 'Save',
     language: 'Language',
     loadDemo: 'Load demo data',
+    demoLoaded: 'Demo data loaded',
   },
 } as const;
 
