@@ -5,11 +5,43 @@ import { SyncedRecordSchema, IdSchema, ShortText } from './common';
 export const LocalizedTextSchema = z.object({ ru: z.string().max(2000), en: z.string().max(2000) });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
+export const PromiseRealitySchema = z.object({
+  benefitId: IdSchema,
+  reality: z.enum(['below', 'met', 'exceeded']).nullable(),
+  comment: ShortText,
+});
+
+export const AnswerSchema = z.union([
+  z.boolean(),
+  z.number(),
+  z.string().max(200_000),
+  z.array(z.string().max(60)).max(50),
+  z.array(PromiseRealitySchema).max(50),
+  z.null(),
+]);
+export type Answer = z.infer<typeof AnswerSchema>;
+
+const itemKey = z.string().regex(/^[a-z0-9_]{1,60}$/);
+
+/**
+ * An item that applies only when another item's answer is one of `anyOf` (a choice option key, or
+ * 'true'/'false' for a check): shown, and required if `required`, only then.
+ */
+export const ItemConditionSchema = z.object({
+  item: itemKey,
+  anyOf: z.array(z.string().max(60)).min(1).max(50),
+});
+export type ItemCondition = z.infer<typeof ItemConditionSchema>;
+
 const itemBase = {
-  key: z.string().regex(/^[a-z0-9_]{1,60}$/),
+  key: itemKey,
   label: LocalizedTextSchema,
   help: LocalizedTextSchema.optional(),
   required: z.boolean(),
+  /** Optional (added for the management program): the value a new run or an editor starts from. */
+  default: AnswerSchema.optional(),
+  /** Optional: the item applies only under this condition. */
+  when: ItemConditionSchema.optional(),
 };
 
 export const ChecklistItemSchema = z.discriminatedUnion('type', [
@@ -55,22 +87,6 @@ export const ChecklistTemplateSchema = SyncedRecordSchema.extend({
   publishedAt: z.string().nullable(),
 });
 export type ChecklistTemplate = z.infer<typeof ChecklistTemplateSchema>;
-
-export const PromiseRealitySchema = z.object({
-  benefitId: IdSchema,
-  reality: z.enum(['below', 'met', 'exceeded']).nullable(),
-  comment: ShortText,
-});
-
-export const AnswerSchema = z.union([
-  z.boolean(),
-  z.number(),
-  z.string().max(200_000),
-  z.array(z.string().max(60)).max(50),
-  z.array(PromiseRealitySchema).max(50),
-  z.null(),
-]);
-export type Answer = z.infer<typeof AnswerSchema>;
 
 /** A filled-in checklist; records the template version it used so old visits read correctly. */
 export const ChecklistRunSchema = SyncedRecordSchema.extend({
