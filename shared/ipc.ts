@@ -1,0 +1,208 @@
+/**
+ * The DesktopApi contract: what the renderer may ask of the desktop, with a zod schema for the
+ * arguments and the result of every channel. The main process validates both sides against this
+ * table in one gate; the browser implementation validates against it too, so both behave alike.
+ * Every payload has a size limit: the renderer is treated as untrusted input.
+ */
+import { z } from 'zod';
+import {
+  DESKTOP_METHODS,
+  type DesktopChannel,
+  type DesktopMethod,
+  DESKTOP_BRIDGE_GLOBAL,
+} from './ipc-channels';
+
+export { DESKTOP_METHODS, DESKTOP_BRIDGE_GLOBAL, type DesktopChannel, type DesktopMethod };
+
+export const SECRET_KEY_PATTERN = /^[a-z0-9_.:-]{1,64}$/;
+export const MAX_SECRET_BYTES = 16 * 1024;
+export const MAX_NOTIFY_TITLE_LENGTH = 200;
+export const MAX_NOTIFY_BODY_LENGTH = 2000;
+export const MAX_FILE_NAME_LENGTH = 200;
+/** Backups are JSON text; 50 MiB of it is years of a rep's work. */
+export const MAX_SAVE_FILE_CHARS = 50 * 1024 * 1024;
+export const MAX_OPEN_FILE_BYTES = 50 * 1024 * 1024;
+export const MAX_ACCEPTED_EXTENSIONS = 20;
+const MAX_PATH_LENGTH = 4096;
+const MAX_ERROR_MESSAGE_LENGTH = 500;
+
+/**
+ * What can go wrong, as codes the renderer turns into the rep's words (i18n keys
+ * `desktop.errors.<code>`); the message beside a code is for logs only.
+ */
+export const DESKTOP_ERROR_CODES = [
+  'no_secret_store',
+  'invalid_request',
+  'unknown_channel',
+  'forbidden_sender',
+  'file_too_large',
+  'file_type_not_allowed',
+  'unsafe_url',
+  'notifications_unavailable',
+  'io_error',
+  'internal',
+] as const;
+export const DesktopErrorCodeSchema = z.enum(DESKTOP_ERROR_CODES);
+export type DesktopErrorCode = z.infer<typeof DesktopErrorCodeSchema>;
+
+/** Thrown by handlers on either side; the IPC gate carries `code` across as data. */
+export class DesktopError extends Error {
+  override readonly name = 'DesktopError';
+  constructor(
+    readonly code: DesktopErrorCode,
+    message: string = code,
+  ) {
+    super(message);
+  }
+}
+
+export function isDesktopError(error: unknown): error is DesktopError {
+  return (
+    error instanceof DesktopError ||
+    (typeof error === 'object' &&
+      error !== null &&
+      (error as { name?: unknown }).name === 'DesktopError' &&
+      DesktopErrorCodeSchema.safeParse((error as { code?: unknown }).code).success)
+  );
+}
+
+/** UTF-8 length without TextEncoder (not part of the no-DOM, no-Node shared/ typecheck). */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+// A UTF-8 encoding is never shorter than the UTF-16 length, so the cheap max() runs first.
+export const SecretKeySchema = z.string().regex(SECRET_KEY_PATTERN, 'invalid secret key');
+export const SecretValueSchema = z
+  .string()
+  .max(MAX_SECRET_BYTES)
+  .refine((value) => utf8ByteLength(value) <= MAX_SECRET_BYTES, 'secret too large');
+
+function isSafeFileName(name: string): boolean {
+  if (name === '.' || name === '..' || name.endsWith('.') || name.endsWith(' ')) return false;
+  for (const char of name) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x20 || code === 0x7f || '/\\:*?"<>|'.includes(char)) return false;
+  }
+  return true;
+}
+
+/** A bare file name: no folders, nothing Windows refuses, so it can only suggest a name. */
+export const FileNameSchema = z
+  .string()
+  .min(1)
+  .max(MAX_FILE_NAME_LENGTH)
+  .refine(isSafeFileName, 'invalid file name');
+export const MimeTypeSchema = z
+  .string()
+  .max(100)
+  .regex(/^[a-z]+\/[a-z0-9.+-]+(; ?charset=[a-z0-9-]+)?$/i, 'invalid MIME type');
+export const FileExtensionSchema = z.string().regex(/^[a-z0-9]{1,10}$/, 'invalid file extension');
+
+function isUint8Array(value: unknown): value is Uint8Array {
+  // Realm-safe: bytes that crossed the context bridge are not instances of this realm's class.
+  return Object.prototype.toString.call(value) === '[object Uint8Array]';
+}
+
+export const AppInfoSchema = z.strictObject({
+  version: z.string().min(1).max(50),
+  platform: z.string().min(1).max(32),
+  electron: z.string().max(50).nullable().optional(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const NotificationSchema = z.strictObject({
+  title: z.string().min(1).max(MAX_NOTIFY_TITLE_LENGTH),
+  body: z.string().max(MAX_NOTIFY_BODY_LENGTH),
+});
+export type DesktopNotification = z.infer<typeof NotificationSchema>;
+
+export const SaveFileRequestSchema = z.strictObject({
+  suggestedName: FileNameSchema,
+  content: z.string().max(MAX_SAVE_FILE_CHARS),
+  mimeType: MimeTypeSchema,
+});
+export type SaveFileRequest = z.infer<typeof SaveFileRequestSchema>;
+
+export const SaveFileResultSchema = z.strictObject({
+  saved: z.boolean(),
+  path: z.string().max(MAX_PATH_LENGTH).optional(),
+});
+export type SaveFileResult = z.infer<typeof SaveFileResultSchema>;
+
+export const OpenFileRequestSchema = z.strictObject({
+  accept: z.array(FileExtensionSchema).min(1).max(MAX_ACCEPTED_EXTENSIONS),
+  maxBytes: z.number().int().positive().max(MAX_OPEN_FILE_BYTES),
+});
+export type OpenFileRequest = z.infer<typeof OpenFileRequestSchema>;
+
+/** Bytes, not text: a CSV from an old office PC may be Windows-1251; import decides. */
+export const OpenedFileSchema = z.strictObject({
+  name: z.string().min(1).max(MAX_PATH_LENGTH),
+  bytes: z.custom<Uint8Array>(
+    (value) => isUint8Array(value) && value.byteLength <= MAX_OPEN_FILE_BYTES,
+    'expected at most 50 MiB of bytes',
+  ),
+});
+export type OpenedFile = z.infer<typeof OpenedFileSchema>;
+
+export const ExternalUrlSchema = z.string().min(1).max(2048);
+
+const noArgs = z.tuple([]);
+const nothing = z.void();
+
+/** Every channel the main process answers, with its argument list and its result. */
+export const DESKTOP_CHANNELS = {
+  'app:info': { args: noArgs, result: AppInfoSchema },
+  'secrets:get': { args: z.tuple([SecretKeySchema]), result: SecretValueSchema.nullable() },
+  'secrets:set': { args: z.tuple([SecretKeySchema, SecretValueSchema]), result: nothing },
+  'secrets:delete': { args: z.tuple([SecretKeySchema]), result: nothing },
+  'notify:show': { args: z.tuple([NotificationSchema]), result: nothing },
+  'file:save': { args: z.tuple([SaveFileRequestSchema]), result: SaveFileResultSchema },
+  'file:open': { args: z.tuple([OpenFileRequestSchema]), result: OpenedFileSchema.nullable() },
+  'shell:open-external': { args: z.tuple([ExternalUrlSchema]), result: nothing },
+} as const satisfies Record<DesktopChannel, { args: z.ZodTuple; result: z.ZodType }>;
+
+type Channels = typeof DESKTOP_CHANNELS;
+export type DesktopArgs<C extends DesktopChannel> = z.infer<Channels[C]['args']>;
+export type DesktopResult<C extends DesktopChannel> = z.infer<Channels[C]['result']>;
+type ChannelOf<M extends DesktopMethod> = (typeof DESKTOP_METHODS)[M];
+
+/** What the renderer uses, whatever it runs in (Electron or a plain browser). */
+export type DesktopApi = {
+  [M in DesktopMethod]: (
+    ...args: DesktopArgs<ChannelOf<M>>
+  ) => Promise<DesktopResult<ChannelOf<M>>>;
+};
+
+export const DesktopFailureSchema = z.strictObject({
+  ok: z.literal(false),
+  error: z.strictObject({
+    code: DesktopErrorCodeSchema,
+    message: z.string().max(MAX_ERROR_MESSAGE_LENGTH),
+  }),
+});
+export type DesktopFailure = z.infer<typeof DesktopFailureSchema>;
+export type DesktopEnvelope<T> = { ok: true; value: T } | DesktopFailure;
+
+/** What the preload puts on `window.fieldbook`: the same methods, answering with envelopes. */
+export type DesktopBridge = {
+  [M in DesktopMethod]: (
+    ...args: DesktopArgs<ChannelOf<M>>
+  ) => Promise<DesktopEnvelope<DesktopResult<ChannelOf<M>>>>;
+};
+
+export function desktopFailure(code: DesktopErrorCode, message: string): DesktopFailure {
+  return { ok: false, error: { code, message: message.slice(0, MAX_ERROR_MESSAGE_LENGTH) } };
+}
+
+export function isDesktopChannel(channel: unknown): channel is DesktopChannel {
+  return (
+    typeof channel === 'string' && Object.prototype.hasOwnProperty.call(DESKTOP_CHANNELS, channel)
+  );
+}
