@@ -1,12 +1,13 @@
 // `npm run screenshot -- [--lang ru|en] [--route clients|agenda|visits|sync|settings|all] [--demo]
-// [--theme light|dark]`: pictures of the built app at 1280x800 in Chromium, for a person to look
-// at. Writes tests/e2e/screenshots/<route>-<lang>[-demo][-dark].png (git-ignored).
+// [--sample] [--theme light|dark]`: pictures of the built app at 1280x800 in Chromium, for a person to look
+// at. --sample adds one client through the form first. Writes
+// tests/e2e/screenshots/<route>-<lang>[-demo][-sample][-dark].png (git-ignored).
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { goTo } from '../e2e/app';
+import { addClient, goTo } from '../e2e/app';
 import { launchChromium, newRepContext } from '../e2e/browser';
 import { BROWSER_LOCALE, LABELS, ROUTES, type Lang, type Route } from '../e2e/labels';
 import { buildRenderer, DEFAULT_OUT_DIR, REPO_ROOT, serveRenderer } from '../e2e/serve';
@@ -25,6 +26,7 @@ function parseOptions() {
       lang: { type: 'string' },
       route: { type: 'string', default: 'clients' },
       demo: { type: 'boolean', default: false },
+      sample: { type: 'boolean', default: false },
       theme: { type: 'string', default: 'light' },
     },
   });
@@ -35,7 +37,7 @@ function parseOptions() {
     fail(`--route must be one of ${ROUTES.join(', ')} or all, not ${values.route}`);
   }
   if (values.theme !== 'light' && values.theme !== 'dark') fail('--theme must be light or dark');
-  return { langs, routes, demo: values.demo, theme: values.theme };
+  return { langs, routes, demo: values.demo, sample: values.sample, theme: values.theme };
 }
 
 async function newestChange(path: string): Promise<number> {
@@ -80,12 +82,26 @@ async function main(): Promise<void> {
       page.on('pageerror', (error) => console.error(`[${lang}] page error: ${error.message}`));
       await page.goto(served.url);
       if (options.demo) await loadDemoData(page, lang);
+      if (options.sample) {
+        await addClient(page, lang, {
+          name: 'ООО Ромашка',
+          contactPerson: 'Анна Сергеевна Петрова',
+          phone: '+7 912 345-67-89',
+        });
+      }
       for (const route of options.routes) {
-        await goTo(page, lang, route);
+        // Right after adding the sample the client is open in the form: keep that in the picture.
+        if (!(options.sample && route === 'clients')) await goTo(page, lang, route);
         await page.waitForLoadState('networkidle');
         // Not a test: a short pause lets live queries and fonts settle before the picture.
         await page.waitForTimeout(400);
-        const name = [route, lang, options.demo && 'demo', options.theme === 'dark' && 'dark']
+        const name = [
+          route,
+          lang,
+          options.demo && 'demo',
+          options.sample && 'sample',
+          options.theme === 'dark' && 'dark',
+        ]
           .filter(Boolean)
           .join('-');
         const file = join(SHOTS_DIR, `${name}.png`);
