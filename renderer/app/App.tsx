@@ -1,16 +1,24 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRoute, routeHref, type Route } from './router';
+import { useRoute, routeHref, type Page, type Route } from './router';
 import { Toasts } from './Toasts';
-import { ClientsPage } from '../features/clients/ClientsPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { ComingNextPage } from './ComingNextPage';
 import { useUi } from '../store/ui';
+import { ClientsPage } from '../features/clients/ClientsPage';
+import { TrashPage } from '../features/clients/TrashPage';
+import { ImportPage } from '../features/clients/ImportPage';
+import { AgendaPage } from '../features/agenda/AgendaPage';
+import { AgendaNavCount } from '../features/agenda/AgendaNavCount';
+import { VisitsPage } from '../features/visits/VisitsPage';
+import { ReportPage } from '../features/reports/ReportPage';
+import { SyncPage } from '../features/sync/SyncPage';
+import { SyncStatusBadge } from '../features/sync/SyncStatusBadge';
+import { SettingsPage } from '../features/settings/SettingsPage';
 
-const NAV: { page: Route['page']; key: string }[] = [
+const NAV: { page: Page; key: string; extra?: () => ReactNode }[] = [
   { page: 'clients', key: 'nav.clients' },
-  { page: 'agenda', key: 'nav.agenda' },
+  { page: 'agenda', key: 'nav.agenda', extra: () => <AgendaNavCount /> },
   { page: 'visits', key: 'nav.visits' },
+  { page: 'reports', key: 'nav.reports' },
   { page: 'sync', key: 'nav.sync' },
   { page: 'settings', key: 'nav.settings' },
 ];
@@ -22,9 +30,34 @@ function useThemeAttribute() {
   }, [theme]);
 }
 
+function PageFor({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'clients':
+      return <ClientsPage route={route} />;
+    case 'trash':
+      return <TrashPage />;
+    case 'import':
+      return <ImportPage />;
+    case 'agenda':
+      return <AgendaPage />;
+    case 'visits':
+      return <VisitsPage visitId={route.visitId} />;
+    case 'reports':
+      return <ReportPage />;
+    case 'sync':
+      return <SyncPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+/** Pages reached from inside another section highlight that section in the navigation. */
+const SECTION_OF: Partial<Record<Page, Page>> = { trash: 'clients', import: 'clients' };
+
 export function App() {
   const { t } = useTranslation();
   const route = useRoute();
+  const section = SECTION_OF[route.page] ?? route.page;
   useThemeAttribute();
 
   return (
@@ -40,21 +73,21 @@ export function App() {
               <li key={item.page}>
                 <a
                   href={routeHref({ page: item.page } as Route)}
-                  aria-current={route.page === item.page ? 'page' : undefined}
+                  aria-current={section === item.page ? 'page' : undefined}
                 >
                   {t(item.key)}
+                  {item.extra?.()}
                 </a>
               </li>
             ))}
           </ul>
         </nav>
+        <div className="topbar-end">
+          <SyncStatusBadge />
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {route.page === 'clients' && <ClientsPage route={route} />}
-        {route.page === 'settings' && <SettingsPage />}
-        {route.page === 'agenda' && <ComingNextPage titleKey="agenda.title" />}
-        {route.page === 'visits' && <ComingNextPage titleKey="visits.title" />}
-        {route.page === 'sync' && <ComingNextPage titleKey="sync.title" />}
+        <PageFor route={route} />
       </main>
       <Toasts />
     </div>

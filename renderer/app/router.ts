@@ -3,32 +3,41 @@ import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { page: 'clients'; clientId?: string; isNew?: boolean }
+  | { page: 'trash' }
+  | { page: 'import' }
   | { page: 'agenda' }
-  | { page: 'visits' }
+  | { page: 'visits'; visitId?: string }
+  | { page: 'reports' }
   | { page: 'sync' }
   | { page: 'settings' };
 
+export type Page = Route['page'];
+
+const SIMPLE_PAGES = ['trash', 'import', 'agenda', 'reports', 'sync', 'settings'] as const;
+
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  switch (parts[0]) {
-    case 'agenda':
-    case 'visits':
-    case 'sync':
-    case 'settings':
-      return { page: parts[0] };
-    case 'clients':
-      if (parts[1] === 'new') return { page: 'clients', isNew: true };
-      return parts[1] ? { page: 'clients', clientId: parts[1] } : { page: 'clients' };
-    default:
-      return { page: 'clients' };
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((p) => decodeURIComponent(p));
+  const [page, id] = parts;
+  if ((SIMPLE_PAGES as readonly string[]).includes(page ?? '')) {
+    return { page: page as (typeof SIMPLE_PAGES)[number] };
   }
+  if (page === 'visits') return id ? { page: 'visits', visitId: id } : { page: 'visits' };
+  if (page === 'clients' && id === 'new') return { page: 'clients', isNew: true };
+  if (page === 'clients' && id) return { page: 'clients', clientId: id };
+  return { page: 'clients' };
 }
 
 export function routeHref(route: Route): string {
   if (route.page === 'clients') {
     if (route.isNew) return '#/clients/new';
-    return route.clientId ? `#/clients/${route.clientId}` : '#/clients';
+    return route.clientId ? `#/clients/${encodeURIComponent(route.clientId)}` : '#/clients';
   }
+  if (route.page === 'visits' && route.visitId)
+    return `#/visits/${encodeURIComponent(route.visitId)}`;
   return `#/${route.page}`;
 }
 

@@ -9,6 +9,9 @@ export const en = {
     clients: 'Clients',
     agenda: 'Agenda',
     visits: 'Visits',
+    reports: 'Reports',
+    trash: 'Trash',
+    import: 'Import',
     sync: 'Sync',
     settings: 'Settings',
   },
@@ -23,6 +26,7 @@ export const en = {
   },
   agenda: { title: 'Agenda' },
   visits: { title: 'Visits' },
+  reports: { title: 'Reports' },
   sync: { title: 'Sync' },
   dbError: {
     title: 'Fieldbook cannot open its data',

@@ -11,6 +11,9 @@ export const ru: typeof en = {
     clients: 'Клиенты',
     agenda: 'План',
     visits: 'Визиты',
+    reports: 'Отчёты',
+    trash: 'Корзина',
+    import: 'Импорт',
     sync: 'Синхронизация',
     settings: 'Настройки',
   },
@@ -25,6 +28,7 @@ export const ru: typeof en = {
   },
   agenda: { title: 'План' },
   visits: { title: 'Визиты' },
+  reports: { title: 'Отчёты' },
   sync: { title: 'Синхронизация' },
   dbError: {
     title: 'Fieldbook не может открыть свои данные',

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n';
 import { useUi, type Theme } from '../../store/ui';
 import { requestPersistentStorage, type PersistenceState } from '../../data/open';
+import { BackupSettings } from '../clients/BackupSettings';
+import { ProgramSettings } from '../visits/ProgramSettings';
 
 const LANGUAGE_NAMES: Record<Language, string> = { ru: 'Русский', en: 'English' };
 
@@ -60,6 +62,8 @@ export function SettingsPage() {
       <p className={persistence === 'persisted' ? '' : 'warning'} aria-live="polite">
         {t(`settings.persistence.${persistence ?? 'checking'}`)}
       </p>
+      <BackupSettings />
+      <ProgramSettings />
     </section>
   );
 }
