@@ -80,6 +80,6 @@ describe('client book slice', () => {
       within(nav)
         .getAllByRole('link')
         .map((l) => l.textContent),
-    ).toEqual(['Клиенты', 'План', 'Визиты', 'Синхронизация', 'Настройки']);
+    ).toEqual(['Клиенты', 'План', 'Визиты', 'Отчёты', 'Синхронизация', 'Настройки']);
   });
 });
