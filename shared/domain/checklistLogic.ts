@@ -1,5 +1,5 @@
 import type { Answer, ChecklistItem, ChecklistTemplate } from './checklist';
-import { LOYALTY_LEVELS } from './client';
+import type { LOYALTY_LEVELS } from './client';
 import { isDay } from './followups/days';
 import { BUYER_SIGNALS_BY_KEY, type SignalKind } from './templates/closingSignals';
 import { CLOSING_METHOD_KEYS, type ClosingMethodKey } from './templates/closingMethods';

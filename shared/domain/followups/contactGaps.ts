@@ -1,0 +1,52 @@
+import type { ContactLogEntry } from '../contact';
+import { effectiveCadenceDays } from '../client';
+import type { Note, Visit } from '../visit';
+import { addDays, dayOfTimestamp, type Day } from './days';
+import { shortTitle, type RuleContext } from './types';
+
+/** "No contact" follow-ups appear a week ahead, as the agenda looks a week ahead; earlier they would only churn. */
+export const NO_CONTACT_LEAD_DAYS = 7;
+
+/** The day of each client's latest contact of any kind: a logged contact, a visit or a note. */
+export function lastContactDays(
+  contacts: readonly ContactLogEntry[],
+  visits: readonly Visit[],
+  notes: readonly Note[],
+): Map<string, Day> {
+  const last = new Map<string, Day>();
+  const see = (clientId: string, timestamp: string | null) => {
+    if (timestamp === null) return;
+    const day = dayOfTimestamp(timestamp);
+    const prev = last.get(clientId) ?? null;
+    // Day strings compare in calendar order, so no parsing is needed here.
+    if (day !== null && (prev === null || day > prev)) last.set(clientId, day);
+  };
+  for (const c of contacts) if (c.deletedAt === null) see(c.clientId, c.at);
+  for (const v of visits) if (v.deletedAt === null) see(v.clientId, v.startedAt);
+  for (const n of notes) if (n.deletedAt === null) see(n.clientId, n.createdAt);
+  return last;
+}
+
+/**
+ * "No contact for N days", N the client's cadence (DOMAIN.md §5: no long gaps). The key carries
+ * the day of the last contact, so any new contact retires the old follow-up (removed while open)
+ * and starts a new silence; one marked done stays done.
+ */
+export function noContactRule(last: ReadonlyMap<string, Day>, ctx: RuleContext): void {
+  if (!ctx.program.rules.no_contact.enabled) return;
+  const lead = addDays(ctx.today, Math.min(NO_CONTACT_LEAD_DAYS, ctx.program.horizon.aheadDays));
+  for (const client of ctx.clients.values()) {
+    const since = last.get(client.id) ?? dayOfTimestamp(client.createdAt);
+    if (since === null) continue;
+    const due = addDays(since, effectiveCadenceDays(client));
+    ctx.emit({
+      ruleKey: `no_contact:${client.id}:${since}`,
+      kind: 'no_contact',
+      clientId: client.id,
+      subjectId: null,
+      title: shortTitle(client.name),
+      due,
+      mode: due <= lead ? 'create' : 'track',
+    });
+  }
+}

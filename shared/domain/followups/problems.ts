@@ -1,0 +1,42 @@
+import type { Problem, RetentionPlan } from '../problem';
+import { shortTitle, type RuleContext } from './types';
+
+/** Problem due dates while the problem is open or in progress; fixed or confirmed settles it. */
+export function problemRule(problems: readonly Problem[], ctx: RuleContext): void {
+  if (!ctx.program.rules.problem_due.enabled) return;
+  for (const p of problems) {
+    if (p.deletedAt !== null || p.due === null || !ctx.clients.has(p.clientId)) continue;
+    const active = p.status === 'open' || p.status === 'in_progress';
+    ctx.emit({
+      ruleKey: `problem_due:${p.id}`,
+      kind: 'problem_due',
+      clientId: p.clientId,
+      subjectId: p.id,
+      title: shortTitle(p.description),
+      due: p.due,
+      // An open problem is never too old to chase, so no past limit here.
+      mode: !active ? 'settled' : p.due <= ctx.aheadLimit ? 'create' : 'track',
+    });
+  }
+}
+
+/** Each dated action of an active retention plan (DOMAIN.md §5: winning back). */
+export function retentionRule(plans: readonly RetentionPlan[], ctx: RuleContext): void {
+  if (!ctx.program.rules.retention_action.enabled) return;
+  for (const plan of plans) {
+    if (plan.deletedAt !== null || !ctx.clients.has(plan.clientId)) continue;
+    for (const action of plan.actions) {
+      if (action.due === null) continue;
+      const active = plan.status === 'active' && !action.done;
+      ctx.emit({
+        ruleKey: `retention_action:${plan.id}:${action.id}`,
+        kind: 'retention_action',
+        clientId: plan.clientId,
+        subjectId: plan.id,
+        title: shortTitle(action.text),
+        due: action.due,
+        mode: !active ? 'settled' : action.due <= ctx.aheadLimit ? 'create' : 'track',
+      });
+    }
+  }
+}

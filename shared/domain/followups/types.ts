@@ -1,0 +1,93 @@
+import type { Client } from '../client';
+import type { ContactLogEntry } from '../contact';
+import type { FollowUp } from '../followup';
+import type { ContactPerson } from '../person';
+import type { Problem, RetentionPlan } from '../problem';
+import type { Program, ProgramRuleKind } from '../program';
+import type { Purchase } from '../purchase';
+import type { Note, Visit } from '../visit';
+import type { Day } from './days';
+
+/** Everything the rules read: the rep's client book plus the follow-ups that exist already. */
+export interface FollowUpBook {
+  clients: readonly Client[];
+  people: readonly ContactPerson[];
+  purchases: readonly Purchase[];
+  visits: readonly Visit[];
+  notes: readonly Note[];
+  contacts: readonly ContactLogEntry[];
+  problems: readonly Problem[];
+  retentionPlans: readonly RetentionPlan[];
+  followUps: readonly FollowUp[];
+}
+
+/**
+ * What a rule wants for one ruleKey:
+ * - 'create': it should exist; create it if missing, keep an open one's date and title in step;
+ * - 'track': keep an open one in step, but do not create it (outside the planning horizon);
+ * - 'settled': the work was recorded as done elsewhere (delivery done, problem fixed): create
+ *   nothing and leave an existing follow-up exactly as it is; the rep closes it, nothing is
+ *   completed silently.
+ * A key no rule wants any more (its subject was deleted, its date cleared, its rule turned off, a
+ * contact reset the silence) has its open follow-up removed.
+ */
+export type TargetMode = 'create' | 'track' | 'settled';
+
+export interface FollowUpTarget {
+  ruleKey: string;
+  kind: ProgramRuleKind;
+  clientId: string;
+  subjectId: string | null;
+  title: string;
+  due: Day;
+  mode: TargetMode;
+}
+
+export type FollowUpDraft = Pick<
+  FollowUp,
+  'clientId' | 'kind' | 'ruleKey' | 'due' | 'status' | 'snoozedUntil' | 'doneAt' | 'title' | 'subjectId'
+>;
+
+export type FollowUpChanges = Partial<Pick<FollowUp, 'due' | 'title' | 'clientId' | 'subjectId'>>;
+
+export interface FollowUpUpdate {
+  id: string;
+  ruleKey: string;
+  changes: FollowUpChanges;
+}
+
+export type RemovalReason = 'subject_gone' | 'rule_off' | 'contact_reset' | 'duplicate';
+
+export interface FollowUpRemoval {
+  id: string;
+  ruleKey: string;
+  reason: RemovalReason;
+}
+
+/** Follow-ups to create, open ones to move or retitle, open ones to remove (soft delete). Done, snoozed and dismissed ones never appear in update or remove. */
+export interface FollowUpDiff {
+  create: FollowUpDraft[];
+  update: FollowUpUpdate[];
+  remove: FollowUpRemoval[];
+}
+
+/** What every rule gets besides the book. */
+export interface RuleContext {
+  today: Day;
+  program: Program;
+  /** Creation window for milestone follow-ups, as comparable day strings. */
+  pastLimit: Day;
+  aheadLimit: Day;
+  /** The client of each live (not deleted) client id. */
+  clients: ReadonlyMap<string, Client>;
+  /** Years already used by existing birthday keys, by key without the year. */
+  birthdayYears: ReadonlyMap<string, ReadonlySet<number>>;
+  emit: (target: FollowUpTarget) => void;
+}
+
+export const TITLE_MAX = 500;
+
+export function shortTitle(text: string, max = 120): string {
+  const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
