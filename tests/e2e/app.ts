@@ -2,8 +2,12 @@
 import type { Page } from 'playwright-core';
 import { LABELS, LANGUAGE_OPTION, type Lang, type Route } from './labels';
 
+/** A navigation link by its label; a count after the label (e.g. «План 3») still matches. */
 export function navLink(page: Page, lang: Lang, route: Route) {
-  return page.getByRole('navigation').getByRole('link', { name: LABELS[lang][route], exact: true });
+  const label = LABELS[lang][route].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page
+    .getByRole('navigation')
+    .getByRole('link', { name: new RegExp(`^${label}(?!\\p{L})`, 'u') });
 }
 
 export async function goTo(page: Page, lang: Lang, route: Route): Promise<void> {

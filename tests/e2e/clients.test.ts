@@ -60,7 +60,7 @@ describe('a rep adds a client in Russian', () => {
     expectNoPageErrors(rep);
   });
 
-  it('switching to English and back to Russian relabels the app and keeps the client', async () => {
+  it('switching to English (remembered over a reload) and back to Russian relabels the app and keeps the client', async () => {
     const rep = await chromium.openApp('ru');
     await addClient(rep.page, 'ru', ROMASHKA);
     await clientInList(rep.page, ROMASHKA.name).waitFor();
@@ -68,6 +68,9 @@ describe('a rep adds a client in Russian', () => {
     await chooseLanguage(rep.page, 'ru', 'en');
     await navLink(rep.page, 'en', 'clients').waitFor();
     expect(await navLink(rep.page, 'ru', 'clients').count()).toBe(0);
+    // The choice is remembered: a reload does not fall back to the browser's Russian.
+    await rep.page.reload();
+    await navLink(rep.page, 'en', 'clients').waitFor();
     await navLink(rep.page, 'en', 'clients').click();
     await clientInList(rep.page, ROMASHKA.name).waitFor();
     await rep.page.getByRole('button', { name: LABELS.en.newClient }).waitFor();

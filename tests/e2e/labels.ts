@@ -5,6 +5,7 @@ export const LABELS = {
     clients: 'Клиенты',
     agenda: 'План',
     visits: 'Визиты',
+    reports: 'Отчёты',
     sync: 'Синхронизация',
     settings: 'Настройки',
     newClient: 'Новый клиент',
@@ -21,6 +22,7 @@ export const LABELS = {
     clients: 'Clients',
     agenda: 'Agenda',
     visits: 'Visits',
+    reports: 'Reports',
     sync: 'Sync',
     settings: 'Settings',
     newClient: 'New client',
@@ -36,8 +38,15 @@ export const LABELS = {
 } as const;
 
 export type Lang = keyof typeof LABELS;
-export type Route = 'clients' | 'agenda' | 'visits' | 'sync' | 'settings';
-export const ROUTES: readonly Route[] = ['clients', 'agenda', 'visits', 'sync', 'settings'];
+export type Route = 'clients' | 'agenda' | 'visits' | 'reports' | 'sync' | 'settings';
+export const ROUTES: readonly Route[] = [
+  'clients',
+  'agenda',
+  'visits',
+  'reports',
+  'sync',
+  'settings',
+];
 /** The option a rep picks in the Language select; each language is named in itself. */
 export const LANGUAGE_OPTION: Record<Lang, string> = { ru: 'Русский', en: 'English' };
 export const BROWSER_LOCALE: Record<Lang, string> = { ru: 'ru-RU', en: 'en-US' };

@@ -1,4 +1,4 @@
-// `npm run screenshot -- [--lang ru|en] [--route clients|agenda|visits|sync|settings|all] [--demo]
+// `npm run screenshot -- [--lang ru|en] [--route clients|agenda|visits|reports|sync|settings|all] [--demo]
 // [--sample] [--theme light|dark]`: pictures of the built app at 1280x800 in Chromium, for a person to look
 // at. --sample adds one client through the form first. Writes
 // tests/e2e/screenshots/<route>-<lang>[-demo][-sample][-dark].png (git-ignored).
