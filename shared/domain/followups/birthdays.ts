@@ -81,7 +81,7 @@ export function birthdayRules(people: readonly ContactPerson[], ctx: RuleContext
         if (rule.days > 0) {
           const due = addDays(day, -rule.days);
           // Once the day itself has come, the reminder ahead of it has no point of its own.
-          const mode = day >= ctx.today && due <= ctx.aheadLimit ? 'create' : 'track';
+          const mode = day > ctx.today && due <= ctx.aheadLimit ? 'create' : 'track';
           ctx.emit({ ...base, ruleKey: `${c.beforeBase}:${year}`, due, mode });
         }
       }

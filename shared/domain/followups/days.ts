@@ -72,7 +72,7 @@ export function monthOf(day: Day): string {
  * Null for a malformed birthday.
  */
 export function birthdayInYear(birthday: string, year: number): Day | null {
-  const m = /^(?:\d{4}|--)-(\d{2})-(\d{2})$/.exec(birthday);
+  const m = /^(?:\d{4}|-)-(\d{2})-(\d{2})$/.exec(birthday);
   if (!m) return null;
   const month = Number(m[1]);
   let day = Number(m[2]);
