@@ -113,8 +113,16 @@ export function parseProgram(input: unknown): Program {
   };
 }
 
-/** Item keys of a program template: one step per rule, plus the horizon step. */
-export const PROGRAM_ITEMS = { enabled: 'enabled', days: 'days', pastDays: 'past_days', aheadDays: 'ahead_days' } as const;
+/**
+ * Item keys of a program template: one step per rule, plus the horizon step. Keys are unique in
+ * the whole template (as in every template: a run's answers are one flat record).
+ */
+export const PROGRAM_ITEMS = {
+  enabled: (kind: ProgramRuleKind) => `${kind}_enabled`,
+  days: (kind: ProgramRuleKind) => `${kind}_days`,
+  pastDays: 'past_days',
+  aheadDays: 'ahead_days',
+} as const;
 export const HORIZON_STEP = 'horizon';
 
 /** Reads a program template (purpose 'program'): each setting is its item's default value. */
@@ -124,8 +132,8 @@ export function programFromTemplate(template: Pick<ChecklistTemplate, 'purpose' 
     template.steps.find((s) => s.key === stepKey)?.items.find((i) => i.key === itemKey)?.default;
   const rules: Record<string, Partial<RuleSetting>> = {};
   for (const kind of PROGRAM_RULE_KINDS) {
-    const enabled = valueOf(kind, PROGRAM_ITEMS.enabled);
-    const days = valueOf(kind, PROGRAM_ITEMS.days);
+    const enabled = valueOf(kind, PROGRAM_ITEMS.enabled(kind));
+    const days = valueOf(kind, PROGRAM_ITEMS.days(kind));
     rules[kind] = {
       ...(typeof enabled === 'boolean' ? { enabled } : {}),
       ...(typeof days === 'number' ? { days } : {}),

@@ -42,7 +42,7 @@ export function programSteps(program: Program): ChecklistTemplate['steps'] {
       title: PROGRAM_RULE_TITLES[kind],
       items: [
         {
-          key: PROGRAM_ITEMS.enabled,
+          key: PROGRAM_ITEMS.enabled(kind),
           type: 'check' as const,
           required: false,
           label: text('Правило действует', 'Rule is on'),
@@ -52,7 +52,7 @@ export function programSteps(program: Program): ChecklistTemplate['steps'] {
           ? []
           : [
               {
-                key: PROGRAM_ITEMS.days,
+                key: PROGRAM_ITEMS.days(kind),
                 type: 'scale' as const,
                 min: info.min,
                 max: info.max,
