@@ -35,14 +35,21 @@ function parseUrl(input: string): ParsedUrl | null {
   }
 }
 
-/** Whitespace, control characters and backslashes are where URL parsers disagree; links have none. */
+/**
+ * Whitespace, control and invisible characters and backslashes are where URL parsers disagree or
+ * silently drop text (`exam\u200bple.com` opens example.com); a real link has none of them.
+ */
+const AMBIGUOUS_CHARACTERS = /[\\\p{Cc}\p{Cf}\p{Z}\p{Default_Ignorable_Code_Point}]/u;
+
 function hasAmbiguousCharacters(input: string): boolean {
-  for (let i = 0; i < input.length; i++) {
-    const code = input.charCodeAt(i);
-    if (code <= 0x20 || (code >= 0x7f && code <= 0xa0) || code === 0x5c) return true;
-    if (code === 0x2028 || code === 0x2029 || code === 0xfeff) return true;
-  }
-  return false;
+  return AMBIGUOUS_CHARACTERS.test(input);
+}
+
+/** `https://bank.example@evil.example`: any @ before the path is a credentials trick. */
+function hasUserInfo(input: string): boolean {
+  const afterScheme = input.slice(input.indexOf('//') + 2);
+  const authority = afterScheme.split(/[/?#]/, 1)[0] ?? '';
+  return authority.includes('@');
 }
 
 type Script = 'latin' | 'cyrillic' | 'neutral' | 'other';
@@ -112,7 +119,7 @@ export function toSafeExternalUrl(input: unknown): string | null {
   if (input.length === 0 || input.length > MAX_EXTERNAL_URL_LENGTH) return null;
   if (hasAmbiguousCharacters(input)) return null;
   // Check the scheme on the raw text too, so the parser cannot turn `https:evil` into a link.
-  if (!/^https?:\/\//i.test(input)) return null;
+  if (!/^https?:\/\//i.test(input) || hasUserInfo(input)) return null;
   const url = parseUrl(input);
   if (url === null) return null;
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
