@@ -22,9 +22,9 @@ const PROJECT_OF_FOLDER = {
 };
 const PROJECTS = [...new Set(Object.values(PROJECT_OF_FOLDER))];
 
-function run(command, args) {
+function run(command, args, { shell = false } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', shell });
     child.on('error', (error) => {
       console.error(`cannot start ${command}: ${error.message}`);
       resolve(127);
@@ -42,7 +42,8 @@ function projectOf(file) {
   return (parts[0] === 'tests' && PROJECT_OF_FOLDER[parts[1]]) || 'other';
 }
 
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+// npm is a .cmd script on Windows, which Node only starts through a shell.
+const onWindows = process.platform === 'win32';
 const checks = [];
 const failures = [];
 
@@ -51,7 +52,7 @@ for (const [name, script] of [
   ['lint', 'lint'],
 ]) {
   banner(`npm run ${script}`);
-  const ok = (await run(npm, ['run', script])) === 0;
+  const ok = (await run('npm', ['run', script], { shell: onWindows })) === 0;
   checks.push({ name, ok });
   if (!ok) failures.push(`${name}: npm run ${script} failed (see its output above)`);
 }
