@@ -13,7 +13,7 @@ const ROMASHKA = { name: 'ООО Ромашка', contactPerson: 'Анна Се�
 
 const chromium = useChromium();
 
-/** The client's row in the list (a listbox option whose name starts with the client's name). */
+/** The client's row in the list: a listbox option whose accessible name contains the name. */
 function clientInList(page: Page, name: string) {
   return page.getByRole('main').getByRole('option', { name }).first();
 }
