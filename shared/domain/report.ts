@@ -1,0 +1,255 @@
+import type { ChecklistRun, PromiseRealitySchema } from './checklist';
+import type { Client } from './client';
+import { effectiveCadenceDays } from './client';
+import type { ContactLogEntry } from './contact';
+import type { FollowUp, FollowUpKind } from './followup';
+import type { Problem } from './problem';
+import type { Purchase } from './purchase';
+import type { Note, Visit } from './visit';
+import type { z } from 'zod';
+import { parseHlc } from '../sync/hlc';
+import { daysBetween, dayOfTimestamp, makeDay, type Day } from './followups/days';
+import { lastContactDays } from './followups/contactGaps';
+import { POST_SALE_ITEMS } from './templates/postSale';
+
+/** What the rep's monthly report reads (DOMAIN.md §4: visit data turned into decisions). */
+export interface ReportBook {
+  clients: readonly Client[];
+  purchases: readonly Purchase[];
+  visits: readonly Visit[];
+  checklistRuns: readonly ChecklistRun[];
+  followUps: readonly FollowUp[];
+  problems: readonly Problem[];
+  contacts: readonly ContactLogEntry[];
+  notes: readonly Note[];
+}
+
+export interface ActionTally {
+  due: number;
+  done: number;
+  /** Done on or before the due day. */
+  doneOnTime: number;
+  dismissed: number;
+  /** Open or snoozed, due before today. */
+  overdue: number;
+}
+
+export interface SatisfactionPoint {
+  month: string;
+  visits: number;
+  satisfactionAvg: number | null;
+  recommendAvg: number | null;
+  /** Net promoter score, -100..100: % answering 9–10 minus % answering 0–6. */
+  nps: number | null;
+}
+
+export interface PromiseShortfall {
+  clientId: string;
+  visitId: string;
+  benefitId: string;
+  /** The promise as recorded on the purchase; empty when the purchase is gone. */
+  text: string;
+  comment: string;
+}
+
+export type AtRiskReason = 'status_at_risk' | 'low_satisfaction' | 'below_expectations' | 'overdue_problem' | 'no_contact_overdue';
+
+export interface MonthlyReport {
+  month: string;
+  /** Post-sale actions due this month and what became of them: the consistency management asks for. */
+  actions: ActionTally & { rate: number | null; byKind: Partial<Record<FollowUpKind, ActionTally>> };
+  /** This month and the months before it, oldest first, ending with this month. */
+  satisfaction: SatisfactionPoint[];
+  promises: { below: number; met: number; exceeded: number; unrated: number; shortfalls: PromiseShortfall[] };
+  referrals: { obtained: number; obtainedConverted: number; converted: number; askedVisits: number; postSaleVisits: number };
+  problems: { opened: number; sellersFault: number; fixed: number; confirmed: number; openNow: number; overdueNow: number };
+  atRisk: { clientId: string; name: string; reasons: AtRiskReason[] }[];
+}
+
+const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** 'YYYY-MM' shifted by `delta` months. */
+export function shiftMonth(month: string, delta: number): string {
+  const m = MONTH_RE.exec(month);
+  if (!m) throw new RangeError(`Not a month: ${month}`);
+  const index = Number(m[1]) * 12 + Number(m[2]) - 1 + delta;
+  return makeDay(Math.floor(index / 12), (index % 12) + 1, 1).slice(0, 7);
+}
+
+const emptyTally = (): ActionTally => ({ due: 0, done: 0, doneOnTime: 0, dismissed: 0, overdue: 0 });
+
+function tallyActions(followUps: readonly FollowUp[], month: string, today: Day): MonthlyReport['actions'] {
+  const total = emptyTally();
+  const byKind: Partial<Record<FollowUpKind, ActionTally>> = {};
+  for (const f of followUps) {
+    if (f.deletedAt !== null || !f.due.startsWith(month)) continue;
+    const kind = (byKind[f.kind] ??= emptyTally());
+    for (const t of [total, kind]) {
+      t.due += 1;
+      if (f.status === 'done') {
+        t.done += 1;
+        const doneDay = f.doneAt ? dayOfTimestamp(f.doneAt) : null;
+        if (doneDay !== null && doneDay <= f.due) t.doneOnTime += 1;
+      } else if (f.status === 'dismissed') t.dismissed += 1;
+      else if (f.due < today) t.overdue += 1;
+    }
+  }
+  const counted = total.due - total.dismissed;
+  return { ...total, rate: counted > 0 ? total.done / counted : null, byKind };
+}
+
+interface PostSaleRun {
+  visit: Visit;
+  month: string;
+  answers: ChecklistRun['answers'];
+}
+
+/** Finished post-sale visits with their checklist answers, by the day they were finished. */
+function postSaleRuns(book: ReportBook): PostSaleRun[] {
+  const visits = new Map<string, Visit>();
+  for (const v of book.visits) {
+    if (v.deletedAt === null && v.kind === 'post_sale' && v.status === 'finished' && v.finishedAt) visits.set(v.id, v);
+  }
+  const runs: PostSaleRun[] = [];
+  for (const r of book.checklistRuns) {
+    const visit = r.deletedAt === null ? visits.get(r.visitId) : undefined;
+    const day = visit?.finishedAt ? dayOfTimestamp(visit.finishedAt) : null;
+    if (visit && day) runs.push({ visit, month: day.slice(0, 7), answers: r.answers });
+  }
+  return runs;
+}
+
+const numberAnswer = (value: unknown, min: number, max: number): number | null =>
+  typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? value : null;
+
+const average = (xs: number[]): number | null => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
+
+function satisfactionPoint(runs: readonly PostSaleRun[], month: string): SatisfactionPoint {
+  const inMonth = runs.filter((r) => r.month === month);
+  const sat = inMonth.map((r) => numberAnswer(r.answers[POST_SALE_ITEMS.satisfaction], 1, 5)).filter((x): x is number => x !== null);
+  const rec = inMonth.map((r) => numberAnswer(r.answers[POST_SALE_ITEMS.wouldRecommend], 0, 10)).filter((x): x is number => x !== null);
+  const promoters = rec.filter((x) => x >= 9).length;
+  const detractors = rec.filter((x) => x <= 6).length;
+  return {
+    month,
+    visits: inMonth.length,
+    satisfactionAvg: average(sat),
+    recommendAvg: average(rec),
+    nps: rec.length ? Math.round(((promoters - detractors) / rec.length) * 100) : null,
+  };
+}
+
+type PromiseRow = z.infer<typeof PromiseRealitySchema>;
+
+function promiseRows(answer: unknown): PromiseRow[] {
+  if (!Array.isArray(answer)) return [];
+  return answer.filter((r): r is PromiseRow => typeof r === 'object' && r !== null && 'benefitId' in r);
+}
+
+/** The day a status last changed, from its clock stamp (UTC day); the record's update time when unstamped. */
+function statusChangedDay(p: Problem): Day | null {
+  const stamp = p.stamps.status;
+  if (stamp) {
+    try {
+      return new Date(parseHlc(stamp).ms).toISOString().slice(0, 10);
+    } catch {
+      // fall through to updatedAt
+    }
+  }
+  return dayOfTimestamp(p.updatedAt);
+}
+
+/**
+ * The rep's report for `month` ('YYYY-MM') as seen on `today`: post-sale actions done vs due,
+ * the satisfaction and would-recommend trend, expectation vs reality, referrals, problems and the
+ * clients at risk, each with the reasons that put them there.
+ */
+export function monthlyReport(book: ReportBook, month: string, today: Day, trendMonths = 6): MonthlyReport {
+  if (!MONTH_RE.test(month)) throw new RangeError(`Not a month: ${month}`);
+  const clients = book.clients.filter((c) => c.deletedAt === null);
+  const liveIds = new Set(clients.map((c) => c.id));
+  const purchases = book.purchases.filter((p) => p.deletedAt === null && liveIds.has(p.clientId));
+  const runs = postSaleRuns(book).filter((r) => liveIds.has(r.visit.clientId));
+  const monthRuns = runs.filter((r) => r.month === month);
+
+  const benefitText = new Map<string, string>();
+  for (const p of purchases) for (const b of p.promisedBenefits) benefitText.set(b.id, b.text);
+  const promises: MonthlyReport['promises'] = { below: 0, met: 0, exceeded: 0, unrated: 0, shortfalls: [] };
+  for (const r of monthRuns) {
+    for (const row of promiseRows(r.answers[POST_SALE_ITEMS.promises])) {
+      if (row.reality === null) promises.unrated += 1;
+      else promises[row.reality] += 1;
+      if (row.reality === 'below') {
+        promises.shortfalls.push({ clientId: r.visit.clientId, visitId: r.visit.id, benefitId: row.benefitId, text: benefitText.get(row.benefitId) ?? '', comment: row.comment });
+      }
+    }
+  }
+
+  const firstPurchase = new Map<string, Day>();
+  for (const p of purchases) {
+    const prev = firstPurchase.get(p.clientId);
+    if (!prev || p.date < prev) firstPurchase.set(p.clientId, p.date);
+  }
+  const referred = clients.filter((c) => c.referredBy !== null);
+  const obtained = referred.filter((c) => (dayOfTimestamp(c.createdAt) ?? '').startsWith(month));
+  const referrals: MonthlyReport['referrals'] = {
+    obtained: obtained.length,
+    obtainedConverted: obtained.filter((c) => firstPurchase.has(c.id)).length,
+    converted: referred.filter((c) => firstPurchase.get(c.id)?.startsWith(month)).length,
+    askedVisits: monthRuns.filter((r) => ['given', 'asked_none'].includes(String(r.answers[POST_SALE_ITEMS.referrals]))).length,
+    postSaleVisits: monthRuns.length,
+  };
+
+  const problemsLive = book.problems.filter((p) => p.deletedAt === null && liveIds.has(p.clientId));
+  const isOpen = (p: Problem) => p.status === 'open' || p.status === 'in_progress';
+  const problems: MonthlyReport['problems'] = { opened: 0, sellersFault: 0, fixed: 0, confirmed: 0, openNow: 0, overdueNow: 0 };
+  for (const p of problemsLive) {
+    if ((dayOfTimestamp(p.createdAt) ?? '').startsWith(month)) {
+      problems.opened += 1;
+      if (p.sellersFault) problems.sellersFault += 1;
+    }
+    if (!isOpen(p) && (statusChangedDay(p) ?? '').startsWith(month)) problems[p.status === 'confirmed' ? 'confirmed' : 'fixed'] += 1;
+    if (isOpen(p)) {
+      problems.openNow += 1;
+      if (p.due !== null && p.due < today) problems.overdueNow += 1;
+    }
+  }
+
+  const reasons = new Map<string, Set<AtRiskReason>>();
+  const flag = (clientId: string, reason: AtRiskReason) => {
+    if (!liveIds.has(clientId)) return;
+    const set = reasons.get(clientId) ?? new Set<AtRiskReason>();
+    set.add(reason);
+    reasons.set(clientId, set);
+  };
+  for (const c of clients) if (c.status === 'at_risk') flag(c.id, 'status_at_risk');
+  for (const s of promises.shortfalls) flag(s.clientId, 'below_expectations');
+  for (const p of problemsLive) if (isOpen(p) && p.due !== null && p.due < today) flag(p.clientId, 'overdue_problem');
+  // The latest finished post-sale visit up to this month speaks for the client's mood.
+  const latestRun = new Map<string, PostSaleRun>();
+  for (const r of runs) {
+    if (r.month > month) continue;
+    const prev = latestRun.get(r.visit.clientId);
+    if (!prev || (r.visit.finishedAt ?? '') > (prev.visit.finishedAt ?? '')) latestRun.set(r.visit.clientId, r);
+  }
+  for (const [clientId, r] of latestRun) {
+    const sat = numberAnswer(r.answers[POST_SALE_ITEMS.satisfaction], 1, 5);
+    const rec = numberAnswer(r.answers[POST_SALE_ITEMS.wouldRecommend], 0, 10);
+    if ((sat !== null && sat <= 2) || (rec !== null && rec <= 6)) flag(clientId, 'low_satisfaction');
+  }
+  const last = lastContactDays(book.contacts, book.visits, book.notes);
+  for (const c of clients) {
+    if (c.status === 'prospect' || c.status === 'lost') continue;
+    const since = last.get(c.id) ?? dayOfTimestamp(c.createdAt);
+    if (since !== null && daysBetween(since, today) > effectiveCadenceDays(c)) flag(c.id, 'no_contact_overdue');
+  }
+  const names = new Map(clients.map((c) => [c.id, c.name]));
+  const atRisk = [...reasons]
+    .map(([clientId, set]) => ({ clientId, name: names.get(clientId) ?? '', reasons: [...set] }))
+    .sort((a, b) => b.reasons.length - a.reasons.length || a.name.localeCompare(b.name, 'ru'));
+
+  const trend: SatisfactionPoint[] = [];
+  for (let i = Math.max(1, trendMonths) - 1; i >= 0; i--) trend.push(satisfactionPoint(runs, shiftMonth(month, -i)));
+
+  return { month, actions: tallyActions(book.followUps, month, today), satisfaction: trend, promises, referrals, problems, atRisk };
+}
