@@ -6,9 +6,16 @@ import {
   fieldsOfMask,
   matchQuality,
   queryTerms,
-  rarity,
   MAX_QUERY_TERMS,
 } from './terms';
+import {
+  DeltaSegment,
+  EMPTY_SEGMENT,
+  MASK_BITS,
+  prefixRange,
+  seal,
+  type SealedSegment,
+} from './segments';
 import type {
   ClientSearchIndex,
   SearchHit,
@@ -17,32 +24,28 @@ import type {
   SerializedClientIndex,
 } from './types';
 
-export const INDEX_FORMAT_VERSION = 100 + NORMALIZER_VERSION;
-const MASK_BITS = 256;
+export const INDEX_FORMAT_VERSION = 200 + NORMALIZER_VERSION;
 
 /**
- * Our own inverted index: word → postings (doc number × 256 + field mask), words kept sorted so
- * a prefix is a binary-searched range. An update marks the old doc number dead and appends a new
- * one; dead postings are swept out once they are a large share of the index.
+ * Our own inverted index: a sealed segment plus a delta of recent writes (see segments.ts). An
+ * update marks the client's old doc number dead and indexes the new document under a new number;
+ * sealing folds the delta in and sweeps dead postings out.
  */
 export class InvertedClientIndex implements ClientSearchIndex {
-  private termIds = new Map<string, number>();
-  private terms: string[] = [];
-  private postings: number[][] = [];
-  /** Term ids in term order, plus ids added since the last sort (merged on the next search). */
-  private sorted: number[] = [];
-  private unsorted: number[] = [];
+  private base: SealedSegment = EMPTY_SEGMENT;
+  private delta = new DeltaSegment();
   /** Doc number → client id, null once replaced or removed. */
   private docIds: (string | null)[] = [];
+  private alive = new Uint8Array(0);
   private docPostings: number[] = [];
   private docNumById = new Map<string, number>();
-  private livePostings = 0;
   private deadPostings = 0;
-  // Scratch space reused by every search so typing allocates next to nothing.
+  // Scratch space reused by every search, indexed by doc number, zero between searches.
   private best = new Float64Array(0);
   private total = new Float64Array(0);
   private hits = new Uint8Array(0);
   private masks = new Uint16Array(0);
+  /** Per doc and query word: the matched word, as base position or -(delta id + 1). */
   private matched = new Int32Array(0);
 
   get size(): number {
@@ -58,10 +61,11 @@ export class InvertedClientIndex implements ClientSearchIndex {
     const docNum = this.docIds.length;
     this.docIds.push(doc.id);
     this.docNumById.set(doc.id, docNum);
+    this.growScratch(docNum + 1);
+    this.alive[docNum] = 1;
     const entries = documentTerms(doc);
-    for (const [term, mask] of entries) this.postingsOf(term).push(docNum * MASK_BITS + mask);
+    for (const [term, mask] of entries) this.delta.add(term, docNum * MASK_BITS + mask);
     this.docPostings.push(entries.size);
-    this.livePostings += entries.size;
   }
 
   remove(id: string): void {
@@ -69,205 +73,16 @@ export class InvertedClientIndex implements ClientSearchIndex {
     if (docNum === undefined) return;
     this.docNumById.delete(id);
     this.docIds[docNum] = null;
-    const count = this.docPostings[docNum] ?? 0;
-    this.livePostings -= count;
-    this.deadPostings += count;
-    if (this.deadPostings > 50_000 && this.deadPostings > this.livePostings / 2) this.compact();
+    this.alive[docNum] = 0;
+    this.deadPostings += this.docPostings[docNum] ?? 0;
   }
 
-  search(query: string, options: SearchOptions = {}): SearchResult {
-    const limit = options.limit ?? 200;
-    const qTerms = queryTerms(query);
-    if (qTerms.length === 0 || this.size === 0) return { hits: [], total: 0, queryTerms: qTerms };
-    this.mergeUnsorted();
-    this.ensureScratch();
-    const { best, total, hits, masks, matched } = this;
-    const docCount = this.size;
-    let candidates: number[] = [];
-
-    for (let q = 0; q < qTerms.length; q++) {
-      const qt = qTerms[q] as string;
-      const touched: number[] = [];
-      const [from, to] = this.prefixRange(qt);
-      for (let r = from; r < to; r++) {
-        const termId = this.sorted[r] as number;
-        const list = this.postings[termId] as number[];
-        const weight =
-          matchQuality(qt, this.terms[termId] as string) * rarity(docCount, list.length);
-        for (let k = 0; k < list.length; k++) {
-          const entry = list[k] as number;
-          const doc = (entry / MASK_BITS) | 0;
-          if (hits[doc] !== q || this.docIds[doc] === null) continue;
-          const mask = entry & (MASK_BITS - 1);
-          const score = (MASK_WEIGHT[mask] as number) * weight;
-          const prev = best[doc] as number;
-          if (prev === 0) touched.push(doc);
-          if (score > prev) {
-            best[doc] = score;
-            matched[doc * MAX_QUERY_TERMS + q] = termId;
-          }
-          masks[doc] = (masks[doc] as number) | mask;
-        }
-      }
-      for (const doc of touched) {
-        total[doc] = (total[doc] as number) + (best[doc] as number);
-        hits[doc] = q + 1;
-        best[doc] = 0;
-      }
-      // Only docs that matched every term so far can still match the whole query.
-      if (q === 0) candidates = touched;
-    }
-
-    const found: number[] = [];
-    for (const doc of candidates) if (hits[doc] === qTerms.length) found.push(doc);
-    found.sort((a, b) => (total[b] as number) - (total[a] as number) || a - b);
-    const results: SearchHit[] = found.slice(0, limit).map((doc) => ({
-      id: this.docIds[doc] as string,
-      score: total[doc] as number,
-      fields: fieldsOfMask(masks[doc] as number),
-      terms: qTerms.map(
-        (_, q) => this.terms[matched[doc * MAX_QUERY_TERMS + q] as number] as string,
-      ),
-    }));
-    for (const doc of candidates) {
-      total[doc] = 0;
-      hits[doc] = 0;
-      masks[doc] = 0;
-    }
-    return { hits: results, total: found.length, queryTerms: qTerms };
-  }
-
-  serialize(): SerializedClientIndex {
-    this.compact();
-    this.mergeUnsorted();
-    // Terms are written in sorted order so that restoring needs no sort.
-    const order = this.sorted.filter((id) => (this.postings[id] as number[]).length > 0);
-    const postingOffsets = new Uint32Array(order.length + 1);
-    let size = 0;
-    order.forEach((id, i) => {
-      postingOffsets[i] = size;
-      size += (this.postings[id] as number[]).length;
-    });
-    postingOffsets[order.length] = size;
-    const postingData = new Uint32Array(size);
-    order.forEach((id, i) => postingData.set(this.postings[id] as number[], postingOffsets[i]));
-    return {
-      format: 'fieldbook-client-search',
-      version: INDEX_FORMAT_VERSION,
-      ids: this.docIds as string[],
-      terms: order.map((id) => this.terms[id] as string),
-      postingOffsets,
-      postingData,
-    };
-  }
-
-  /** Restores a snapshot; null when it is from another version or damaged (then rebuild). */
-  static restore(data: SerializedClientIndex): InvertedClientIndex | null {
-    if (
-      data?.format !== 'fieldbook-client-search' ||
-      data.version !== INDEX_FORMAT_VERSION ||
-      data.postingOffsets.length !== data.terms.length + 1 ||
-      data.postingOffsets[data.terms.length] !== data.postingData.length
-    ) {
-      return null;
-    }
-    const index = new InvertedClientIndex();
-    index.docIds = [...data.ids];
-    index.docPostings = new Array<number>(data.ids.length).fill(0);
-    data.ids.forEach((id, doc) => index.docNumById.set(id, doc));
-    for (let t = 0; t < data.terms.length; t++) {
-      const term = data.terms[t] as string;
-      if (t > 0 && (data.terms[t - 1] as string) >= term) return null;
-      const list = Array.from(
-        data.postingData.subarray(data.postingOffsets[t], data.postingOffsets[t + 1]),
-      );
-      for (const entry of list) {
-        const doc = (entry / MASK_BITS) | 0;
-        if (doc >= data.ids.length) return null;
-        index.docPostings[doc] = (index.docPostings[doc] as number) + 1;
-      }
-      index.termIds.set(term, t);
-      index.terms.push(term);
-      index.postings.push(list);
-      index.sorted.push(t);
-      index.livePostings += list.length;
-    }
-    return index;
-  }
-
-  private postingsOf(term: string): number[] {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.termIds.set(term, id);
-      this.terms.push(term);
-      this.postings.push([]);
-      this.unsorted.push(id);
-    }
-    return this.postings[id] as number[];
-  }
-
-  private mergeUnsorted(): void {
-    if (this.unsorted.length === 0) return;
-    const byTerm = (a: number, b: number) => {
-      const ta = this.terms[a] as string;
-      const tb = this.terms[b] as string;
-      return ta < tb ? -1 : ta > tb ? 1 : 0;
-    };
-    const fresh = this.unsorted.sort(byTerm);
-    const merged: number[] = new Array<number>(this.sorted.length + fresh.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < this.sorted.length || j < fresh.length) {
-      if (j >= fresh.length || (i < this.sorted.length && byTerm(this.sorted[i]!, fresh[j]!) < 0)) {
-        merged[k++] = this.sorted[i++] as number;
-      } else {
-        merged[k++] = fresh[j++] as number;
-      }
-    }
-    this.sorted = merged;
-    this.unsorted = [];
-  }
-
-  /** The positions in `sorted` of every term starting with `prefix`. */
-  private prefixRange(prefix: string): [number, number] {
-    const lower = (bound: string) => {
-      let lo = 0;
-      let hi = this.sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((this.terms[this.sorted[mid] as number] as string) < bound) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
-    return [lower(prefix), lower(prefix + '\uffff')];
-  }
-
-  private ensureScratch(): void {
-    const n = this.docIds.length;
-    if (this.best.length >= n) return;
-    const capacity = Math.max(1024, n * 2);
-    const grow = <T extends Float64Array | Uint8Array | Uint16Array | Int32Array>(
-      old: T,
-      make: (size: number) => T,
-      size: number,
-    ): T => {
-      const next = make(size);
-      next.set(old as never);
-      return next;
-    };
-    this.best = grow(this.best, (s) => new Float64Array(s), capacity);
-    this.total = grow(this.total, (s) => new Float64Array(s), capacity);
-    this.hits = grow(this.hits, (s) => new Uint8Array(s), capacity);
-    this.masks = grow(this.masks, (s) => new Uint16Array(s), capacity);
-    this.matched = grow(this.matched, (s) => new Int32Array(s), capacity * MAX_QUERY_TERMS);
-  }
-
-  /** Drops the postings of replaced and removed docs and renumbers the living ones. */
-  private compact(): void {
-    if (this.deadPostings === 0) return;
+  /**
+   * Folds recent writes into the sealed segment. Searches do it themselves when the delta grows
+   * large (after a bulk load); the app may also call it when idle.
+   */
+  optimize(): void {
+    if (this.delta.postingCount === 0 && this.deadPostings === 0) return;
     const renumber = new Int32Array(this.docIds.length).fill(-1);
     const ids: string[] = [];
     const counts: number[] = [];
@@ -277,23 +92,192 @@ export class InvertedClientIndex implements ClientSearchIndex {
       ids.push(id);
       counts.push(this.docPostings[doc] as number);
     });
-    for (let t = 0; t < this.postings.length; t++) {
-      const next: number[] = [];
-      for (const entry of this.postings[t] as number[]) {
-        const doc = renumber[(entry / MASK_BITS) | 0] as number;
-        if (doc >= 0) next.push(doc * MASK_BITS + (entry & (MASK_BITS - 1)));
+    this.base = seal(this.base, this.delta, renumber);
+    this.delta = new DeltaSegment();
+    this.setDocs(ids, counts);
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const qTerms = queryTerms(query);
+    if (qTerms.length === 0 || this.size === 0) return { hits: [], total: 0, queryTerms: qTerms };
+    const pending = this.delta.postingCount + this.deadPostings;
+    if (pending > 20_000 && pending > this.base.data.length / 4) this.optimize();
+
+    const { base, delta, hits, best, total } = this;
+    let candidates: number[] = [];
+    for (let q = 0; q < qTerms.length; q++) {
+      const qt = qTerms[q] as string;
+      const touched: number[] = [];
+      const [from, to] = prefixRange(base.terms.length, (i) => base.terms[i] as string, qt);
+      for (let t = from; t < to; t++) {
+        const quality = matchQuality(qt, base.terms[t] as string);
+        const end = base.offsets[t + 1] as number;
+        for (let k = base.offsets[t] as number; k < end; k++) {
+          this.visit(base.data[k] as number, q, quality, t, touched);
+        }
       }
-      this.postings[t] = next;
+      const order = delta.sorted();
+      const [dFrom, dTo] = prefixRange(
+        order.length,
+        (i) => delta.terms[order[i] as number] as string,
+        qt,
+      );
+      for (let r = dFrom; r < dTo; r++) {
+        const id = order[r] as number;
+        const quality = matchQuality(qt, delta.terms[id] as string);
+        for (const entry of delta.postings[id] as number[])
+          this.visit(entry, q, quality, -(id + 1), touched);
+      }
+      for (const doc of touched) {
+        total[doc] = (total[doc] as number) + (best[doc] as number);
+        hits[doc] = q + 1;
+        best[doc] = 0;
+      }
+      // Only docs that matched every word so far can still match the whole query.
+      if (q === 0) candidates = touched;
     }
+
+    const found = rank(
+      candidates.filter((doc) => hits[doc] === qTerms.length),
+      total,
+    );
+    const results = found.slice(0, options.limit ?? 200).map((doc) => this.hit(doc, qTerms.length));
+    for (const doc of candidates) {
+      total[doc] = 0;
+      hits[doc] = 0;
+      this.masks[doc] = 0;
+    }
+    return { hits: results, total: found.length, queryTerms: qTerms };
+  }
+
+  serialize(): SerializedClientIndex {
+    this.optimize();
+    return {
+      format: 'fieldbook-client-search',
+      version: INDEX_FORMAT_VERSION,
+      ids: (this.docIds as string[]).slice(),
+      terms: this.base.terms,
+      postingOffsets: this.base.offsets,
+      postingData: this.base.data,
+    };
+  }
+
+  /**
+   * Restores a snapshot without copying its arrays (do not reuse them); null when it is from
+   * another version or damaged, and the caller rebuilds from the records.
+   */
+  static restore(data: SerializedClientIndex): InvertedClientIndex | null {
+    if (
+      data?.format !== 'fieldbook-client-search' ||
+      data.version !== INDEX_FORMAT_VERSION ||
+      !(data.postingOffsets instanceof Uint32Array && data.postingData instanceof Uint32Array) ||
+      data.postingOffsets.length !== data.terms.length + 1 ||
+      data.postingOffsets[0] !== 0 ||
+      data.postingOffsets[data.terms.length] !== data.postingData.length
+    ) {
+      return null;
+    }
+    for (let t = 1; t < data.terms.length; t++) {
+      if ((data.terms[t - 1] as string) >= (data.terms[t] as string)) return null;
+      if ((data.postingOffsets[t] as number) < (data.postingOffsets[t - 1] as number)) return null;
+    }
+    const counts = new Array<number>(data.ids.length).fill(0);
+    for (const entry of data.postingData) {
+      const doc = (entry / MASK_BITS) | 0;
+      if (doc >= data.ids.length) return null;
+      counts[doc] = (counts[doc] as number) + 1;
+    }
+    const index = new InvertedClientIndex();
+    index.base = { terms: data.terms, offsets: data.postingOffsets, data: data.postingData };
+    index.setDocs([...data.ids], counts);
+    return index;
+  }
+
+  private visit(
+    entry: number,
+    q: number,
+    quality: number,
+    termRef: number,
+    touched: number[],
+  ): void {
+    const doc = (entry / MASK_BITS) | 0;
+    if (this.hits[doc] !== q || this.alive[doc] === 0) return;
+    const mask = entry & (MASK_BITS - 1);
+    const score = (MASK_WEIGHT[mask] as number) * quality;
+    const prev = this.best[doc] as number;
+    if (prev === 0) touched.push(doc);
+    if (score > prev) {
+      this.best[doc] = score;
+      this.matched[doc * MAX_QUERY_TERMS + q] = termRef;
+    }
+    this.masks[doc] = (this.masks[doc] as number) | mask;
+  }
+
+  private hit(doc: number, termCount: number): SearchHit {
+    const terms: string[] = [];
+    for (let q = 0; q < termCount; q++) {
+      const ref = this.matched[doc * MAX_QUERY_TERMS + q] as number;
+      terms.push((ref >= 0 ? this.base.terms[ref] : this.delta.terms[-ref - 1]) as string);
+    }
+    return {
+      id: this.docIds[doc] as string,
+      score: this.total[doc] as number,
+      fields: fieldsOfMask(this.masks[doc] as number),
+      terms,
+    };
+  }
+
+  private setDocs(ids: string[], counts: number[]): void {
     this.docIds = ids;
     this.docPostings = counts;
     this.docNumById = new Map(ids.map((id, doc) => [id, doc]));
     this.deadPostings = 0;
-    // Scratch arrays are indexed by doc number; start them afresh for the new numbering.
+    // Doc numbers changed: start the scratch arrays afresh (they hold only zeros between searches).
+    this.alive = new Uint8Array(0);
     this.best = new Float64Array(0);
     this.total = new Float64Array(0);
     this.hits = new Uint8Array(0);
     this.masks = new Uint16Array(0);
     this.matched = new Int32Array(0);
+    this.growScratch(ids.length);
+    this.alive.fill(1, 0, ids.length);
   }
+
+  private growScratch(needed: number): void {
+    if (this.best.length >= needed) return;
+    const capacity = Math.max(1024, needed * 2);
+    const grown = <T extends Uint8Array | Uint16Array | Int32Array | Float64Array>(
+      old: T,
+      next: T,
+    ): T => {
+      next.set(old as never);
+      return next;
+    };
+    this.alive = grown(this.alive, new Uint8Array(capacity));
+    this.best = grown(this.best, new Float64Array(capacity));
+    this.total = grown(this.total, new Float64Array(capacity));
+    this.hits = grown(this.hits, new Uint8Array(capacity));
+    this.masks = grown(this.masks, new Uint16Array(capacity));
+    this.matched = grown(this.matched, new Int32Array(capacity * MAX_QUERY_TERMS));
+  }
+}
+
+const DOC_SPACE = 2 ** 22;
+
+/**
+ * Docs by score, best first, ties by doc number. Packs score and doc into one number and sorts a
+ * typed array natively: a one-letter query matches the whole book, and a comparator sort of ten
+ * thousand docs would take most of the keystroke's budget.
+ */
+function rank(docs: number[], score: Float64Array): number[] {
+  if (docs.some((doc) => doc >= DOC_SPACE)) {
+    return docs.sort((a, b) => (score[b] as number) - (score[a] as number) || a - b);
+  }
+  const keys = new Float64Array(docs.length);
+  // Scores stay below 1000 (8 words × the best field); a micro-point of precision orders them.
+  docs.forEach((doc, i) => {
+    keys[i] = (1e9 - Math.round((score[doc] as number) * 1e6)) * DOC_SPACE + doc;
+  });
+  keys.sort();
+  return Array.from(keys, (key) => key % DOC_SPACE);
 }

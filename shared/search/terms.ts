@@ -13,15 +13,23 @@ export const FIELD_BIT: Record<SearchField, number> = Object.fromEntries(
   SEARCH_FIELDS.map((f, i) => [f, 1 << i]),
 ) as Record<SearchField, number>;
 
-/** The best field weight present in each possible field mask. */
+/**
+ * What a word found in the fields of a mask is worth: the best field's weight, plus a little for
+ * each further field, so that among equal names the client whose word also appears elsewhere
+ * comes first. The little never adds up to the step between two fields.
+ */
 export const MASK_WEIGHT: Float64Array = (() => {
   const table = new Float64Array(1 << SEARCH_FIELDS.length);
   for (let mask = 1; mask < table.length; mask++) {
     let best = 0;
+    let fields = 0;
     SEARCH_FIELDS.forEach((f, i) => {
-      if (mask & (1 << i)) best = Math.max(best, FIELD_WEIGHTS[f]);
+      if (mask & (1 << i)) {
+        best = Math.max(best, FIELD_WEIGHTS[f]);
+        fields++;
+      }
     });
-    table[mask] = best;
+    table[mask] = best + 0.1 * (fields - 1);
   }
   return table;
 })();
@@ -67,9 +75,4 @@ export function queryTerms(query: string): string[] {
 export function matchQuality(queryTerm: string, indexedTerm: string): number {
   if (queryTerm.length === indexedTerm.length) return 1;
   return 0.5 + (0.3 * queryTerm.length) / indexedTerm.length;
-}
-
-/** Rarity bonus, kept within 1..2 so it orders hits within a field but never across fields. */
-export function rarity(documentCount: number, documentsWithTerm: number): number {
-  return 1 + Math.min(1, Math.log(1 + documentCount / Math.max(1, documentsWithTerm)) / 10);
 }

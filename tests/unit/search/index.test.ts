@@ -190,3 +190,28 @@ describe('client search snapshot', () => {
     expect(index.search('клиент 17').hits[0]?.id).toBe('c17');
   });
 });
+
+describe('client search across sealing', () => {
+  it('answers the same before and after folding recent writes in', () => {
+    const index = new InvertedClientIndex();
+    for (const d of BOOK) index.upsert(d);
+    const queries = ['ромашк', 'петр', '8912', 'creme', 'отпуска', 'мария смирнова'];
+    const before = queries.map((q) => index.search(q));
+    index.optimize();
+    expect(queries.map((q) => index.search(q))).toEqual(before);
+  });
+
+  it('sees updates and removals of sealed clients', () => {
+    const index = new InvertedClientIndex();
+    for (const d of BOOK) index.upsert(d);
+    index.optimize();
+    index.upsert(doc('romashka', { name: 'ООО «Лютик»', notes: ['заметка'] }));
+    index.remove('cafe');
+    expect(index.search('ромашк').hits.map((h) => h.id)).toEqual(['kofeinya']);
+    expect(index.search('лютик').hits.map((h) => h.id)).toEqual(['romashka']);
+    expect(index.search('creme').total).toBe(0);
+    index.optimize();
+    expect(index.size).toBe(2);
+    expect(index.search('лютик').hits.map((h) => h.id)).toEqual(['romashka']);
+  });
+});
