@@ -1,0 +1,37 @@
+/**
+ * The one storage seam of the server: PostgreSQL through `pg`, or embedded PGlite, behind the same
+ * two calls. SQL is written once, for PostgreSQL; both backends run it unchanged.
+ */
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  query<R extends object = Row>(sql: string, params?: readonly unknown[]): Promise<{ rows: R[] }>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface TransactionOptions {
+  /** Pull reads under repeatable read so its rows and the team counter come from one snapshot. */
+  isolation?: 'read committed' | 'repeatable read';
+  readOnly?: boolean;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'postgres' | 'pglite';
+  /** Runs `fn` in one transaction: commits when it resolves, rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function beginStatement(options: TransactionOptions = {}): string {
+  const parts = ['BEGIN'];
+  if (options.isolation) parts.push(`ISOLATION LEVEL ${options.isolation.toUpperCase()}`);
+  if (options.readOnly) parts.push('READ ONLY');
+  return parts.join(' ');
+}
+
+/** Timestamps come back as Date from one driver and as text from the other. */
+export function isoOrNull(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+}

@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import type { Db } from './db';
+import { openPglite } from './pglite';
+import { openPostgres } from './postgres';
+
+export interface DatabaseConfig {
+  /** PostgreSQL connection string; when absent the embedded database is used. */
+  databaseUrl?: string;
+  /** Folder of the embedded database. */
+  dataDir: string;
+  schema?: string;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Db> {
+  if (config.databaseUrl) {
+    return openPostgres({
+      connectionString: config.databaseUrl,
+      ...(config.schema ? { schema: config.schema } : {}),
+    });
+  }
+  return openPglite(resolve(config.dataDir));
+}

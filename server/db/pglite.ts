@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { Db, Queryable, Row, TransactionOptions } from './db';
+
+/**
+ * Embedded PostgreSQL in a data folder: zero set-up for a trial or a small team. PGlite runs one
+ * connection; its own mutex queues queries behind an open transaction, so callers need no care.
+ */
+export async function openPglite(dataDir: string): Promise<Db> {
+  mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir);
+
+  async function query<R extends object>(
+    sql: string,
+    params: readonly unknown[] = [],
+  ): Promise<{ rows: R[] }> {
+    const result = await db.query<R>(sql, params as unknown[]);
+    return { rows: result.rows };
+  }
+
+  async function transaction<T>(
+    fn: (tx: Queryable) => Promise<T>,
+    options?: TransactionOptions,
+  ): Promise<T> {
+    return db.transaction(async (pgTx) => {
+      if (options?.isolation)
+        await pgTx.query(`SET TRANSACTION ISOLATION LEVEL ${options.isolation.toUpperCase()}`);
+      if (options?.readOnly) await pgTx.query('SET TRANSACTION READ ONLY');
+      const tx: Queryable = {
+        async query<R extends object>(sql: string, params: readonly unknown[] = []) {
+          const result = await pgTx.query<R>(sql, params as unknown[]);
+          return { rows: result.rows };
+        },
+        async exec(sql: string) {
+          await pgTx.exec(sql);
+        },
+      };
+      return fn(tx);
+    });
+  }
+
+  async function exec(sql: string): Promise<void> {
+    await db.exec(sql);
+  }
+
+  return { kind: 'pglite', query, exec, transaction, close: () => db.close() };
+}

@@ -1,0 +1,82 @@
+import pg from 'pg';
+import { beginStatement, type Db, type Queryable, type Row, type TransactionOptions } from './db';
+
+/** Postgres error codes worth one more try: serialization failure and deadlock. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 3;
+
+// bigint (int8) as a JS number: versions and sequences stay far below 2^53.
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20 && format !== 'binary') return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** Schema to run in (tests give each suite its own). */
+  schema?: string;
+  maxConnections?: number;
+}
+
+export function openPostgres(options: PostgresOptions): Db {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    types,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle client that loses its connection must not crash the process.
+  pool.on('error', () => undefined);
+
+  async function query<R extends object>(
+    sql: string,
+    params: readonly unknown[] = [],
+  ): Promise<{ rows: R[] }> {
+    const result = await pool.query(sql, params as unknown[]);
+    return { rows: result.rows as R[] };
+  }
+
+  async function transaction<T>(
+    fn: (tx: Queryable) => Promise<T>,
+    txOptions?: TransactionOptions,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await pool.connect();
+      const tx: Queryable = {
+        async query<R extends object>(sql: string, params: readonly unknown[] = []) {
+          const result = await client.query(sql, params as unknown[]);
+          return { rows: result.rows as R[] };
+        },
+        async exec(sql: string) {
+          await client.query(sql);
+        },
+      };
+      let broken = false;
+      try {
+        await client.query(beginStatement(txOptions));
+        const value = await fn(tx);
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true;
+        }
+        const code = (error as { code?: string }).code;
+        if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) continue;
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    }
+  }
+
+  async function exec(sql: string): Promise<void> {
+    await pool.query(sql);
+  }
+
+  return { kind: 'postgres', query, exec, transaction, close: () => pool.end() };
+}

@@ -1,0 +1,166 @@
+/**
+ * The HTTP server: fastify, because it validates content types and body size before a handler
+ * runs, parses JSON safely (prototype-poisoning guard), logs structured JSON through pino, and
+ * is fast enough that the database, not the framework, limits sync throughput.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Actor } from '../accounts/accounts';
+import { authenticate } from '../accounts/accounts';
+import type { Db } from '../db/db';
+import {
+  LIMITS,
+  MIN_SCHEMA_VERSION,
+  SCHEMA_VERSION,
+  SCHEMA_VERSION_HEADER,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from '../../shared/sync/protocol';
+import { CursorCodec } from '../sync/meta';
+import type { PushOptions } from '../sync/push';
+import { ApiError, fromFastifyError } from './errors';
+import { unstorableReason } from './input-guard';
+import { RateLimiter, type BucketSpec } from './rate-limit';
+import { registerAuthRoutes } from './routes-auth';
+import { registerSyncRoutes } from './routes-sync';
+
+export interface AppOptions {
+  db: Db;
+  cursorSecret: string;
+  /** pino options, or false for no logs (tests). */
+  logger?: boolean | { level: string };
+  now?: () => number;
+  rate?: BucketSpec;
+  loginRate?: BucketSpec;
+  maxClockAheadMs?: number;
+  /** Test seam: runs inside each push transaction just before COMMIT. */
+  beforeCommit?: PushOptions['beforeCommit'];
+}
+
+export interface AppContext {
+  db: Db;
+  now: () => number;
+  cursors: CursorCodec;
+  maxClockAheadMs: number;
+  beforeCommit?: PushOptions['beforeCommit'];
+  loginLimiter: RateLimiter;
+  /** Resolves the bearer token and applies the per-token rate limit; throws 401 or 429. */
+  requireActor(request: FastifyRequest): Promise<Actor>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+  }
+}
+
+function sendApiError(reply: FastifyReply, error: ApiError): FastifyReply {
+  if (error.extra.retryAfterMs !== undefined)
+    reply.header('retry-after', Math.ceil(error.extra.retryAfterMs / 1000));
+  return reply.status(error.status).send(error.body());
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false || options.logger === undefined
+        ? false
+        : {
+            level: options.logger === true ? 'info' : options.logger.level,
+            redact: ['req.headers.authorization'],
+          },
+    bodyLimit: LIMITS.maxRequestBytes,
+    requestTimeout: 60_000,
+    return503OnClosing: true,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  // JSON only: a text/plain body is refused with 415 rather than half-understood.
+  app.removeContentTypeParser('text/plain');
+
+  const now = options.now ?? Date.now;
+  const limiter = new RateLimiter(options.rate ?? LIMITS.rate, now);
+  const ctx: AppContext = {
+    db: options.db,
+    now,
+    cursors: new CursorCodec(options.cursorSecret),
+    maxClockAheadMs: options.maxClockAheadMs ?? LIMITS.maxClockAheadMs,
+    loginLimiter: new RateLimiter(options.loginRate ?? LIMITS.loginRate, now),
+    ...(options.beforeCommit ? { beforeCommit: options.beforeCommit } : {}),
+    async requireActor(request) {
+      const header = request.headers.authorization;
+      const token =
+        typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+      const actor = token ? await authenticate(options.db, token, now()) : null;
+      if (!actor)
+        throw new ApiError(
+          'unauthorized',
+          'Sign in again: this device is signed out or its access was revoked',
+        );
+      const wait = limiter.take(actor.deviceId);
+      if (wait > 0)
+        throw new ApiError('rate_limited', 'Too many requests from this device; retry later', {
+          retryAfterMs: wait,
+        });
+      request.actor = actor;
+      request.log.info({ userId: actor.userId, deviceId: actor.deviceId }, 'authenticated');
+      return actor;
+    },
+  };
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error instanceof ApiError) return sendApiError(reply, error);
+    const mapped = fromFastifyError(error);
+    if (mapped) return sendApiError(reply, mapped);
+    request.log.error({ err: error }, 'request failed');
+    return sendApiError(
+      reply,
+      new ApiError('internal', 'The server failed; the request was not applied; retry later'),
+    );
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const version = /^\/v(\d+)\//.exec(request.url);
+    if (version && !SUPPORTED_PROTOCOL_VERSIONS.includes(Number(version[1]))) {
+      return sendApiError(
+        reply,
+        new ApiError('unsupported_protocol', `Protocol v${version[1]} is not served here`, {
+          details: { supported: SUPPORTED_PROTOCOL_VERSIONS },
+        }),
+      );
+    }
+    return sendApiError(
+      reply,
+      new ApiError('not_found', `No ${request.method} ${request.url.split('?')[0]}`),
+    );
+  });
+
+  // Every API request but the health check names the record schema version it speaks.
+  app.addHook('preValidation', async (request) => {
+    if (!request.url.startsWith('/v1/') || request.url.startsWith('/v1/health')) return;
+    const raw = request.headers[SCHEMA_VERSION_HEADER];
+    if (raw === undefined)
+      throw new ApiError('schema_version_required', `Send the ${SCHEMA_VERSION_HEADER} header`);
+    const version = Number(raw);
+    if (!Number.isInteger(version))
+      throw new ApiError('schema_version_required', `${SCHEMA_VERSION_HEADER} must be an integer`);
+    if (version < MIN_SCHEMA_VERSION)
+      throw new ApiError('schema_too_old', 'Update the app to sync with this server');
+    if (version > SCHEMA_VERSION)
+      throw new ApiError(
+        'schema_too_new',
+        'The server is older than the app; it will sync once the server is updated',
+      );
+    if (request.body !== undefined) {
+      const reason = unstorableReason(request.body);
+      if (reason) throw new ApiError('bad_request', `The body cannot be stored: ${reason}`);
+    }
+  });
+
+  await app.register(
+    async (v1) => {
+      registerAuthRoutes(v1, ctx);
+      registerSyncRoutes(v1, ctx);
+    },
+    { prefix: '/v1' },
+  );
+  return app;
+}

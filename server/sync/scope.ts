@@ -1,0 +1,99 @@
+/**
+ * Who may read and write which rows. A rep: their own rows, rows of clients they own or that were
+ * shared with them, and the team's templates (read-only). A manager: every row of the team, and
+ * writes to their own rows and to templates. Nobody: another team (every query is by team).
+ */
+import { UUID_PATTERN } from '../../shared/ids';
+import type { StoredRow } from '../../shared/sync/apply';
+import type { OpRejectCode, PushOp } from '../../shared/sync/protocol';
+import type { Actor } from '../accounts/accounts';
+
+export interface WriteScope {
+  /** Owner of each client of the team touched by the batch (absent: no such client yet). */
+  clientOwners: Map<string, string>;
+  /** Clients shared with the actor. */
+  sharedWithMe: Set<string>;
+}
+
+/** The client a row belongs to: itself for a client, its clientId for the rest, else none. */
+export function clientIdOf(
+  table: string,
+  id: string,
+  values: Record<string, unknown>,
+): string | null {
+  if (table === 'clients') return id;
+  const clientId = values.clientId;
+  return typeof clientId === 'string' && UUID_PATTERN.test(clientId) ? clientId : null;
+}
+
+/** Client ids a batch may touch: preloaded so authorization needs no query per op. */
+export function clientIdsOfBatch(ops: readonly PushOp[], rows: Iterable<StoredRow>): string[] {
+  const ids = new Set<string>();
+  for (const op of ops) {
+    const id = clientIdOf(op.table, op.rowId, op.fields);
+    if (id) ids.add(id);
+  }
+  for (const row of rows) {
+    const id = clientIdOf(row.table, row.id, row.values);
+    if (id) ids.add(id);
+  }
+  return [...ids];
+}
+
+export interface Denial {
+  code: OpRejectCode;
+  reason: string;
+}
+
+const READ_ONLY: Denial = {
+  code: 'read_only',
+  reason: 'Checklist templates are published by a manager; reps receive them read-only',
+};
+const NOT_YOURS: Denial = { code: 'forbidden', reason: 'This record belongs to someone else' };
+const NOT_YOUR_CLIENT: Denial = {
+  code: 'forbidden',
+  reason: 'This client belongs to someone else',
+};
+
+/** May the actor change this existing row (null: a new row)? */
+export function denyWrite(
+  actor: Actor,
+  table: string,
+  row: StoredRow | null,
+  scope: WriteScope,
+): Denial | null {
+  if (table === 'checklistTemplates') return actor.role === 'manager' ? null : READ_ONLY;
+  if (!row || row.ownerId === actor.userId) return null;
+  if (actor.role === 'rep') {
+    const clientId = clientIdOf(row.table, row.id, row.values);
+    if (
+      clientId &&
+      (scope.sharedWithMe.has(clientId) || scope.clientOwners.get(clientId) === actor.userId)
+    )
+      return null;
+  }
+  return NOT_YOURS;
+}
+
+/** May the actor attach a row to this client? A client not on the server yet is fine. */
+export function denyClient(
+  actor: Actor,
+  clientId: string | null,
+  scope: WriteScope,
+): Denial | null {
+  if (!clientId) return null;
+  const owner = scope.clientOwners.get(clientId);
+  if (owner === undefined || owner === actor.userId || actor.role === 'manager') return null;
+  return scope.sharedWithMe.has(clientId) ? null : NOT_YOUR_CLIENT;
+}
+
+/**
+ * The pull filter for a rep, as SQL over `records r` with $1 = team, $2 = user. Templates reach
+ * everyone in the team; a shared client brings its rows along.
+ */
+export const REP_VISIBLE_SQL = `(
+  r.owner_id = $2
+  OR r.table_name = 'checklistTemplates'
+  OR r.client_id IN (SELECT s.client_id FROM shares s WHERE s.user_id = $2 AND s.team_id = $1)
+  OR r.client_id IN (SELECT c.id FROM records c WHERE c.team_id = $1 AND c.table_name = 'clients' AND c.owner_id = $2)
+)`;

@@ -1,0 +1,160 @@
+/**
+ * Applying one pushed op to the server's copy of a row: the server's core decision, kept pure so
+ * the property tests run the very same code over an in-memory model of the server.
+ */
+import { SYNCED_SCHEMAS, type SyncedTable } from '../domain';
+import { parseHlc } from './hlc';
+import { mergeRecord, type MergeConflict } from './merge';
+import { SERVER_NODE, type OpRejectCode, type PushOp, type SyncConflict } from './protocol';
+
+export interface StoredRow {
+  table: SyncedTable;
+  id: string;
+  ownerId: string;
+  /** The record without `stamps` and `serverVersion` (which live beside it). */
+  values: Record<string, unknown>;
+  stamps: Record<string, string>;
+  /** field -> server version at which it last changed; how the server knows what a device had seen. */
+  fieldVersions: Record<string, number>;
+  version: number;
+}
+
+/** Field version for changes made in the batch being applied, before its version is assigned. */
+export const PENDING_VERSION = Number.MAX_SAFE_INTEGER;
+
+export interface ApplyOptions {
+  nowMs: number;
+  maxAheadMs: number;
+  /** Owner of a row this op creates: the pushing user, never a value from the op. */
+  ownerId: string;
+}
+
+export type ApplyOutcome =
+  | {
+      status: 'applied' | 'unchanged';
+      row: StoredRow;
+      changedFields: string[];
+      conflicts: SyncConflict[];
+    }
+  | {
+      status: 'rejected' | 'quarantined';
+      code: OpRejectCode;
+      reason: string;
+      conflicts: SyncConflict[];
+    };
+
+const DROPPED_FIELDS = new Set(['ownerId', 'stamps', 'serverVersion']);
+
+/** The record as the domain schemas (and clients) see it. */
+export function recordOf(row: StoredRow): Record<string, unknown> {
+  return {
+    ...row.values,
+    id: row.id,
+    ownerId: row.ownerId,
+    stamps: row.stamps,
+    serverVersion: row.version,
+  };
+}
+
+export function applyOp(row: StoredRow | null, op: PushOp, options: ApplyOptions): ApplyOutcome {
+  if (row && row.table !== op.table) {
+    return reject('table_mismatch', `Row ${op.rowId} belongs to ${row.table}, not ${op.table}`);
+  }
+  const fields: Record<string, unknown> = {};
+  const stamps: Record<string, string> = {};
+  for (const [field, value] of Object.entries(op.fields)) {
+    if (DROPPED_FIELDS.has(field)) continue;
+    if (field === 'id') {
+      if (value !== op.rowId) return reject('invalid_record', 'fields.id differs from rowId');
+      continue;
+    }
+    fields[field] = value;
+    stamps[field] = op.stamps?.[field] ?? op.hlc;
+  }
+
+  const ahead = [op.hlc, ...Object.values(stamps)].find(
+    (s) => parseHlc(s).ms > options.nowMs + options.maxAheadMs,
+  );
+  if (ahead) {
+    const conflicts = Object.keys(fields).map<SyncConflict>((field) => ({
+      field,
+      kind: 'clock_quarantine',
+      localValue: fields[field] ?? null,
+      remoteValue: row?.values[field] ?? null,
+      localStamp: stamps[field] ?? null,
+      remoteStamp: row?.stamps[field] ?? null,
+      kept: 'remote',
+    }));
+    const aheadMs = parseHlc(ahead).ms - options.nowMs;
+    return {
+      status: 'quarantined',
+      code: 'clock_ahead',
+      reason: `The device clock is ${Math.round(aheadMs / 60_000)} min ahead of the server's; the change was kept aside`,
+      conflicts,
+    };
+  }
+
+  // A device saw a field's current value if it changed at or before the op's base version, or if
+  // the device wrote it itself. Otherwise the field changed concurrently: its base stamp is unknown.
+  const baseStamps: Record<string, string | undefined> = {};
+  if (row) {
+    for (const [field, current] of Object.entries(row.stamps)) {
+      const incomingNode = parseHlc(stamps[field] ?? op.hlc).node;
+      const seen =
+        (row.fieldVersions[field] ?? 0) <= op.baseVersion ||
+        parseHlc(current).node === incomingNode;
+      baseStamps[field] = seen ? current : undefined;
+    }
+  }
+  const merged = mergeRecord(
+    row ? { values: row.values, stamps: row.stamps } : null,
+    { values: fields, stamps },
+    row ? { stamps: baseStamps, values: op.base ?? {} } : null,
+    { table: op.table, nowMs: options.nowMs, maxAheadMs: options.maxAheadMs, node: SERVER_NODE },
+  );
+
+  const next: StoredRow = {
+    table: op.table,
+    id: op.rowId,
+    ownerId: row?.ownerId ?? options.ownerId,
+    values: { ...merged.values, id: op.rowId },
+    stamps: merged.stamps,
+    fieldVersions: { ...(row?.fieldVersions ?? {}) },
+    version: row?.version ?? 0,
+  };
+  delete next.values.ownerId;
+  const changedFields = Object.keys(next.stamps).filter((f) => next.stamps[f] !== row?.stamps[f]);
+  for (const f of changedFields) next.fieldVersions[f] = PENDING_VERSION;
+
+  const check = SYNCED_SCHEMAS[op.table].safeParse(recordOf(next));
+  if (!check.success) {
+    const issues = check.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`)
+      .join('; ');
+    return reject('invalid_record', `The ${op.table} record would be invalid: ${issues}`);
+  }
+  return {
+    status: changedFields.length > 0 ? 'applied' : 'unchanged',
+    row: next,
+    changedFields,
+    conflicts: merged.conflicts.map(fromDevice),
+  };
+}
+
+function reject(code: OpRejectCode, reason: string): ApplyOutcome {
+  return { status: 'rejected', code, reason, conflicts: [] };
+}
+
+/** mergeRecord speaks from the server's side; a push result speaks to the pushing device. */
+function fromDevice(c: MergeConflict): SyncConflict {
+  return {
+    field: c.field,
+    kind: c.kind,
+    localValue: c.remoteValue,
+    remoteValue: c.localValue,
+    localStamp: c.remoteStamp,
+    remoteStamp: c.localStamp,
+    kept: c.kept === 'merged' ? 'merged' : c.kept === 'local' ? 'remote' : 'local',
+  };
+}
