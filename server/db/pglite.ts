@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { Db, Queryable, Row, TransactionOptions } from './db';
+import type { Db, Queryable, TransactionOptions } from './db';
 
 /**
  * Embedded PostgreSQL in a data folder: zero set-up for a trial or a small team. PGlite runs one

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { beginStatement, type Db, type Queryable, type Row, type TransactionOptions } from './db';
+import { beginStatement, type Db, type Queryable, type TransactionOptions } from './db';
 
 /** Postgres error codes worth one more try: serialization failure and deadlock. */
 const RETRYABLE = new Set(['40001', '40P01']);
