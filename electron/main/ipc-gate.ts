@@ -64,7 +64,12 @@ export function createIpcGate(options: IpcGateOptions): IpcGate {
     args: unknown[],
   ): Promise<DesktopEnvelope<unknown>> {
     if (!isDesktopChannel(channel)) return desktopFailure('unknown_channel', 'unknown channel');
-    const frame = event.senderFrame;
+    let frame: IpcSenderEvent['senderFrame'];
+    try {
+      frame = event.senderFrame;
+    } catch {
+      frame = null; // the frame was destroyed while the call was in flight
+    }
     if (frame === null || frame.parent !== null || !options.isTrustedSenderUrl(frame.url)) {
       log(`refused ${channel} from a foreign or nested frame`);
       return desktopFailure('forbidden_sender', 'sender is not the app window');

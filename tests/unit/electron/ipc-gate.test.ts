@@ -87,6 +87,19 @@ describe('IPC gate: the only door from the renderer to the main process', () => 
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
   });
 
+  it('refuses a sender whose frame cannot be read at all', async () => {
+    const { gate } = gateWith();
+    const event = {
+      get senderFrame(): never {
+        throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+      },
+    };
+    await expect(gate.dispatch('app:info', event, [])).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_sender' },
+    });
+  });
+
   it.each([
     ['a number for a secret key', 'secrets:get', [42]],
     ['a key with capitals and spaces', 'secrets:get', ['Sync Token']],
