@@ -1,0 +1,59 @@
+/**
+ * What can go wrong in an import, as codes the UI translates (texts in messages.ts). A file error
+ * stops the import before anything is written; a row error marks one row, which the rep can skip.
+ */
+export const FILE_ERROR_CODES = [
+  'empty_file',
+  'file_too_large',
+  'binary_file',
+  'spreadsheet_file',
+  'unknown_encoding',
+  'no_rows',
+  'unclosed_quote',
+  'field_too_long',
+  'not_vcard',
+] as const;
+export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
+
+export const ROW_ERROR_CODES = [
+  'broken_quoting',
+  'too_many_fields',
+  'name_required',
+  'bad_email',
+  'bad_phone',
+  'bad_birthday',
+  'bad_status',
+  'bad_kind',
+  'bad_cadence',
+  'value_too_long',
+  'duplicate_in_file',
+  'vcard_no_name',
+  'vcard_unterminated',
+] as const;
+export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
+
+export type ErrorParams = Record<string, string | number>;
+
+export interface FileError {
+  code: FileErrorCode;
+  params: ErrorParams;
+}
+
+export interface RowError {
+  /** The row as Excel numbers it: the header is row 1. For vCards, the card's first line. */
+  row: number;
+  /** The file's column heading, when the error belongs to one column. */
+  column: string | null;
+  code: RowErrorCode;
+  params: ErrorParams;
+}
+
+export type Outcome<T> = ({ ok: true } & T) | { ok: false; error: FileError };
+
+export const fileError = (
+  code: FileErrorCode,
+  params: ErrorParams = {},
+): { ok: false; error: FileError } => ({
+  ok: false,
+  error: { code, params },
+});
