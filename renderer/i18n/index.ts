@@ -5,12 +5,16 @@ import { en as coreEn } from './core.en';
 import { ru as coreRu } from './core.ru';
 import * as clients from '../features/clients/texts';
 import * as settings from '../features/settings/texts';
+import * as desktop from '../platform/texts';
+import * as visits from '../features/visits/texts';
+import * as agenda from '../features/agenda/texts';
+import * as followups from '../features/agenda/followupTexts';
 
 /**
  * Every feature owns its texts (features/<name>/texts.ts, English and a Russian typed against it);
  * this table mounts them under the feature's key, so `t('clients.form.name')` finds them.
  */
-const FEATURE_TEXTS = { clients, settings };
+const FEATURE_TEXTS = { clients, settings, visits, agenda, followups, desktop };
 
 function resourcesFor(language: 'en' | 'ru') {
   const features = Object.fromEntries(

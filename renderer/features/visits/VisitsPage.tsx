@@ -1,5 +1,69 @@
-import { ComingNextPage } from '../../app/ComingNextPage';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { useData } from '../../app/DataContext';
+import { listVisits, type VisitRow } from '../../data/visits';
+import { NewVisitForm } from './NewVisitForm';
+import { VisitMode } from './VisitMode';
+import { useFormatTimestamp } from './formatDay';
+import './visits.css';
 
-export function VisitsPage(_props: { visitId?: string }) {
-  return <ComingNextPage titleKey="visits.title" />;
+/** The Visits section: with a visit id, visit mode; without, unfinished visits and a new one. */
+export function VisitsPage({ visitId }: { visitId?: string }) {
+  if (visitId) return <VisitMode key={visitId} visitId={visitId} />;
+  return <VisitList />;
+}
+
+function VisitList() {
+  const { t } = useTranslation();
+  const { db } = useData();
+  const rows = useLiveQuery(() => listVisits(db), [db]);
+  const drafts = rows?.filter((r) => r.visit.status === 'draft') ?? [];
+  const finished = rows?.filter((r) => r.visit.status === 'finished') ?? [];
+  return (
+    <div className="page visits-page">
+      <h1>{t('visits.title')}</h1>
+      <div className="visits-columns">
+        <NewVisitForm />
+        <div>
+          <section aria-labelledby="drafts-title">
+            <h2 id="drafts-title">{t('visits.list.drafts')}</h2>
+            {rows && drafts.length === 0 && <p className="muted">{t('visits.list.noDrafts')}</p>}
+            <VisitRows rows={drafts} action={t('visits.list.resume')} />
+          </section>
+          <section aria-labelledby="finished-title">
+            <h2 id="finished-title">{t('visits.list.finished')}</h2>
+            {rows && finished.length === 0 && (
+              <p className="muted">{t('visits.list.noFinished')}</p>
+            )}
+            <VisitRows rows={finished} action={t('visits.list.open')} />
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function VisitRows({ rows, action }: { rows: VisitRow[]; action: string }) {
+  const { t } = useTranslation();
+  const formatTimestamp = useFormatTimestamp();
+  if (rows.length === 0) return null;
+  return (
+    <ul className="visit-rows">
+      {rows.map(({ visit, clientName }) => (
+        <li key={visit.id}>
+          <a
+            href={`#/visits/${visit.id}`}
+            aria-label={`${action}: ${clientName}, ${t(`visits.kind.${visit.kind}`)}`}
+          >
+            <strong>{clientName}</strong>
+            <span className="muted">
+              {t(`visits.kind.${visit.kind}`)} ·{' '}
+              {t('visits.list.startedOn', { date: formatTimestamp(visit.startedAt) })}
+              {visit.outcome && ` · ${t(`visits.outcome.${visit.outcome.result}`)}`}
+            </span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
 }

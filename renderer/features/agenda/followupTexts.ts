@@ -1,0 +1,41 @@
+/**
+ * How each follow-up reads (shared/domain/followups/describe.ts gives the key and the name). The
+ * stored title is only a name, so switching the language rewords every follow-up.
+ */
+export const en = {
+  rule: {
+    delivery_check: 'Check the delivery: {{name}}',
+    installation_check: 'Check the installation: {{name}}',
+    training_check: 'Check the staff training: {{name}}',
+    payment_check: 'Check the payment: {{name}}',
+    post_sale_visit: 'Post-sale visit: {{name}}',
+    satisfaction_check: 'Ask how satisfied they are: {{name}}',
+    birthday: 'Birthday today: {{name}}. Congratulate',
+    birthday_before: 'Birthday soon: {{name}}',
+    birthday_child: 'A child’s birthday today: {{name}}. Congratulate the family',
+    birthday_child_before: 'A child’s birthday soon: {{name}}',
+    no_contact: 'No contact for too long: {{name}}',
+    problem_due: 'Problem due: {{name}}',
+    retention_action: 'Retention step: {{name}}',
+    custom: '{{name}}',
+  },
+};
+
+export const ru: typeof en = {
+  rule: {
+    delivery_check: 'Проверить поставку: {{name}}',
+    installation_check: 'Проверить установку: {{name}}',
+    training_check: 'Проверить обучение персонала: {{name}}',
+    payment_check: 'Проверить оплату: {{name}}',
+    post_sale_visit: 'Послепродажный визит: {{name}}',
+    satisfaction_check: 'Узнать, доволен ли клиент: {{name}}',
+    birthday: 'Сегодня день рождения: {{name}}. Поздравить',
+    birthday_before: 'Скоро день рождения: {{name}}',
+    birthday_child: 'Сегодня день рождения ребёнка: {{name}}. Поздравить семью',
+    birthday_child_before: 'Скоро день рождения ребёнка: {{name}}',
+    no_contact: 'Давно не общались: {{name}}',
+    problem_due: 'Срок решения проблемы: {{name}}',
+    retention_action: 'Шаг плана удержания: {{name}}',
+    custom: '{{name}}',
+  },
+};

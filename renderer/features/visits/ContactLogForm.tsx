@@ -1,0 +1,123 @@
+/**
+ * Quick entry of a post-sale contact (the five kinds plus a proactive notice, by channel), drawn
+ * from the contact-log template so management's wording and required items apply here too.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Answer, ContactType } from '../../../shared/domain';
+import { itemApplies, validateRun } from '../../../shared/domain/checklistLogic';
+import { CONTACT_ITEMS, contactFromAnswers } from '../../../shared/domain/templates';
+import { useData } from '../../app/DataContext';
+import { allTemplates, templateForPurpose } from '../../data/checklistTemplates';
+import { logContact } from '../../data/contactLog';
+import { ChecklistItemField } from './ChecklistItemField';
+
+export interface ContactPreset {
+  type?: ContactType;
+  channel?: string;
+}
+
+export function ContactLogForm(props: {
+  clientId: string;
+  preset?: ContactPreset;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const { db, repo } = useData();
+  const [answers, setAnswers] = useState<Record<string, Answer>>(() => ({
+    ...(props.preset?.type ? { [CONTACT_ITEMS.type]: props.preset.type } : {}),
+    [CONTACT_ITEMS.channel]: props.preset?.channel ?? 'phone',
+  }));
+  const [personId, setPersonId] = useState('');
+  const [showMissing, setShowMissing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const data = useLiveQuery(async () => {
+    const [templates, people] = await Promise.all([
+      allTemplates(db),
+      db.people.where('clientId').equals(props.clientId).toArray(),
+    ]);
+    return {
+      template: templateForPurpose(templates, 'contact_log'),
+      people: people.filter((p) => p.deletedAt === null),
+    };
+  }, [db, props.clientId]);
+  if (!data?.template) return null;
+  const { template, people } = data;
+  const validation = validateRun(template, answers);
+  const missing = new Set(showMissing ? validation.steps.flatMap((s) => s.missing) : []);
+
+  const save = async () => {
+    const fields = contactFromAnswers(answers as Record<string, Answer>);
+    if (!validation.complete || !fields) {
+      setShowMissing(true);
+      setError(t('visits.contact.missing'));
+      return;
+    }
+    try {
+      await logContact(repo, { ...fields, clientId: props.clientId, personId: personId || null });
+      props.onSaved();
+    } catch (e) {
+      setError(t('visits.contact.failed', { reason: (e as Error).message }));
+    }
+  };
+
+  return (
+    <form
+      className="contact-form"
+      aria-labelledby={`${ids}-title`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h3 id={`${ids}-title`}>{t('visits.contact.title')}</h3>
+      {template.steps.map((step) =>
+        step.items
+          .filter((item) => itemApplies(item, answers))
+          .map((item) => (
+            <ChecklistItemField
+              key={item.key}
+              idPrefix={`${ids}-${step.key}`}
+              item={item}
+              value={answers[item.key]}
+              missing={missing.has(item.key)}
+              onChange={(value) => setAnswers((a) => ({ ...a, [item.key]: value }))}
+            />
+          )),
+      )}
+      {people.length > 0 && (
+        <div className="field">
+          <label htmlFor={`${ids}-person`}>{t('visits.contact.person')}</label>
+          <select
+            id={`${ids}-person`}
+            value={personId}
+            onChange={(e) => setPersonId(e.target.value)}
+          >
+            <option value="">—</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t('visits.contact.save')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('visits.contact.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

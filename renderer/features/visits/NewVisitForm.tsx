@@ -1,0 +1,134 @@
+/** Starting a visit from the Visits page: find the client by name, choose the kind, start. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useData } from '../../app/DataContext';
+import { navigate } from '../../app/router';
+import { NoTemplateError, startVisit, type VisitKind } from '../../data/visits';
+
+const SHOWN = 8;
+
+/** Case- and ё-insensitive, so «Семён» is found by «семен». */
+function fold(text: string): string {
+  return text.toLocaleLowerCase('ru').replace(/ё/g, 'е');
+}
+
+export function NewVisitForm() {
+  const { t } = useTranslation();
+  const { db, repo } = useData();
+  const ids = useId();
+  const [query, setQuery] = useState('');
+  const [clientId, setClientId] = useState<string | null>(null);
+  const [kind, setKind] = useState<VisitKind>('closing');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const matches = useLiveQuery(async () => {
+    const q = fold(query.trim());
+    if (q === '') return [];
+    const found = await db.clients
+      .filter((c) => c.deletedAt === null && fold(c.name).includes(q))
+      .limit(SHOWN)
+      .toArray();
+    return found.sort((a, b) => a.name.localeCompare(b.name));
+  }, [db, query]);
+  const selected = useLiveQuery(
+    async () => (clientId ? await db.clients.get(clientId) : undefined),
+    [db, clientId],
+  );
+
+  const choose = (id: string, status: string) => {
+    setClientId(id);
+    setKind(status === 'prospect' ? 'closing' : 'post_sale');
+  };
+
+  const start = async () => {
+    if (!clientId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const visitId = await startVisit(repo, { kind, clientId });
+      navigate({ page: 'visits', visitId });
+    } catch (e) {
+      setError(
+        e instanceof NoTemplateError
+          ? t('visits.list.noTemplate')
+          : t('visits.list.startFailed', { reason: (e as Error).message }),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="new-visit" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>{t('visits.list.newVisit')}</h2>
+      <div className="field">
+        <label htmlFor={`${ids}-client`}>{t('visits.list.client')}</label>
+        <input
+          id={`${ids}-client`}
+          type="search"
+          value={query}
+          autoComplete="off"
+          aria-describedby={`${ids}-client-hint`}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setClientId(null);
+          }}
+        />
+        <p className="hint" id={`${ids}-client-hint`}>
+          {t('visits.list.clientHint')}
+        </p>
+      </div>
+      {!clientId && matches && query.trim() !== '' && (
+        <ul className="client-matches">
+          {matches.length === 0 && <li className="muted">{t('visits.list.noMatch')}</li>}
+          {matches.map((c) => (
+            <li key={c.id}>
+              <button type="button" onClick={() => choose(c.id, c.status)}>
+                {c.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {clientId && selected && (
+        <>
+          <p className="chosen-client">
+            <strong>{selected.name}</strong>
+          </p>
+          <fieldset>
+            <legend>{t('visits.list.kindLabel')}</legend>
+            {(['closing', 'post_sale'] as const).map((k) => (
+              <label key={k} className="tile">
+                <input
+                  type="radio"
+                  name={`${ids}-kind`}
+                  checked={kind === k}
+                  onChange={() => setKind(k)}
+                />
+                <span className="tile-text">
+                  <span className="tile-label">{t(`visits.kind.${k}`)}</span>
+                  <span className="tile-help">{t(`visits.list.kindHint.${k}`)}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button
+            type="button"
+            className="primary big"
+            disabled={busy}
+            onClick={() => void start()}
+          >
+            {busy ? t('visits.list.starting') : t('visits.list.start')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * Start (or resume) a visit from a client: the client card mounts this with the client's id.
+ * A prospect is offered the closing checklist first; a client with a purchase the post-sale visit.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useData } from '../../app/DataContext';
+import { navigate } from '../../app/router';
+import { NoTemplateError, startVisit, type VisitKind } from '../../data/visits';
+import { useToasts } from '../../store/toasts';
+
+export function StartVisitButtons({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const { db, repo } = useData();
+  const toast = useToasts((s) => s.show);
+  const [busy, setBusy] = useState(false);
+  const info = useLiveQuery(async () => {
+    const [client, purchases, visits] = await Promise.all([
+      db.clients.get(clientId),
+      db.purchases.where('clientId').equals(clientId).toArray(),
+      db.visits.where('clientId').equals(clientId).toArray(),
+    ]);
+    return {
+      status: client?.status,
+      hasPurchase: purchases.some((p) => p.deletedAt === null),
+      drafts: new Set(
+        visits.filter((v) => v.status === 'draft' && v.deletedAt === null).map((v) => v.kind),
+      ),
+    };
+  }, [db, clientId]);
+  if (!info) return null;
+
+  const start = async (kind: VisitKind) => {
+    setBusy(true);
+    try {
+      const visitId = await startVisit(repo, { kind, clientId });
+      navigate({ page: 'visits', visitId });
+    } catch (e) {
+      toast(
+        e instanceof NoTemplateError
+          ? t('visits.list.noTemplate')
+          : t('visits.list.startFailed', { reason: (e as Error).message }),
+        'error',
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  const kinds: VisitKind[] = info.hasPurchase ? ['post_sale', 'closing'] : ['closing'];
+  return (
+    <div className="actions start-visit">
+      {kinds.map((kind, i) => (
+        <button
+          key={kind}
+          type="button"
+          className={i === 0 ? 'primary' : undefined}
+          disabled={busy}
+          onClick={() => void start(kind)}
+        >
+          {info.drafts.has(kind)
+            ? `${t('visits.start.resume')}: ${t(`visits.kind.${kind}`)}`
+            : t(`visits.start.${kind}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
