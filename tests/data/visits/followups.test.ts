@@ -1,0 +1,127 @@
+import { describe, it, expect } from 'vitest';
+import { addDays } from '../../../shared/domain/followups/days';
+import {
+  agendaFollowUps,
+  markFollowUpDone,
+  regenerateFollowUps,
+  rescheduleFollowUp,
+  snoozeFollowUp,
+} from '../../../renderer/data/followUps';
+import { localDay } from '../../../renderer/data/localTime';
+import { isEmptyDiff } from '../../../shared/domain/followupRules';
+import { addClient, freshBook, type Book } from './helpers';
+
+const today = localDay();
+
+async function purchaseWithDelivery(book: Book, due: string) {
+  const client = await addClient(book, 'Delta', 'active');
+  const purchase = await book.repo.create('purchases', {
+    clientId: client.id,
+    date: addDays(today, -3),
+    items: [{ name: 'Печь', quantity: 1, unitPrice: null }],
+    total: { amount: 0, currency: 'RUB' },
+    promisedBenefits: [],
+    delivery: { due, done: null },
+    installation: { due: null, done: null },
+    training: { due: null, done: null },
+    payment: { due: null, done: null },
+    warrantyEnd: null,
+    serviceContract: { active: false, until: null, note: '' },
+    crossSell: [],
+    deletedAt: null,
+  });
+  return { client, purchase };
+}
+
+describe('follow-ups in the database', () => {
+  it('regenerating twice writes the diff once: the second run changes nothing and adds no outbox row', async () => {
+    const book = await freshBook();
+    await purchaseWithDelivery(book, addDays(today, 2));
+    const first = await regenerateFollowUps(book.repo, today);
+    expect(first.create.length).toBeGreaterThan(0);
+    const outbox = await book.db.outbox.count();
+    const second = await regenerateFollowUps(book.repo, today);
+    expect(isEmptyDiff(second)).toBe(true);
+    expect(await book.db.outbox.count()).toBe(outbox);
+  });
+
+  it('moving the delivery date moves its open check instead of adding a second one', async () => {
+    const book = await freshBook();
+    const { purchase } = await purchaseWithDelivery(book, addDays(today, 2));
+    await regenerateFollowUps(book.repo, today);
+    await book.repo.update('purchases', purchase.id, {
+      delivery: { due: addDays(today, 6), done: null },
+    });
+    await regenerateFollowUps(book.repo, today);
+    const checks = (
+      await book.db.followUps.where('kind').equals('delivery_check').toArray()
+    ).filter((f) => f.deletedAt === null);
+    expect(checks.map((f) => f.due)).toEqual([addDays(today, 6)]);
+  });
+
+  it('“Delivered” marks the check done and records the delivery day on the purchase', async () => {
+    const book = await freshBook();
+    const { purchase } = await purchaseWithDelivery(book, today);
+    await regenerateFollowUps(book.repo, today);
+    const [check] = await book.db.followUps.where('kind').equals('delivery_check').toArray();
+    await markFollowUpDone(book.repo, check!.id, today);
+    expect((await book.db.followUps.get(check!.id))!.status).toBe('done');
+    expect((await book.db.purchases.get(purchase.id))!.delivery.done).toBe(today);
+    // The rules now plan the post-sale visit from that day and never reopen the check.
+    await regenerateFollowUps(book.repo, today);
+    expect((await book.db.followUps.get(check!.id))!.status).toBe('done');
+    expect(await book.db.followUps.where('kind').equals('post_sale_visit').count()).toBe(1);
+  });
+
+  it('a snoozed follow-up leaves the agenda until its day and regeneration keeps it held', async () => {
+    const book = await freshBook();
+    await purchaseWithDelivery(book, today);
+    await regenerateFollowUps(book.repo, today);
+    const [check] = await book.db.followUps.where('kind').equals('delivery_check').toArray();
+    await snoozeFollowUp(book.repo, check!.id, addDays(today, 7));
+    await regenerateFollowUps(book.repo, today);
+    expect((await agendaFollowUps(book.db, addDays(today, 6))).map((f) => f.id)).not.toContain(
+      check!.id,
+    );
+    expect((await agendaFollowUps(book.db, addDays(today, 7))).map((f) => f.id)).toContain(
+      check!.id,
+    );
+    const held = (await book.db.followUps.get(check!.id))!;
+    expect([held.status, held.due, held.snoozedUntil]).toEqual([
+      'snoozed',
+      today,
+      addDays(today, 7),
+    ]);
+  });
+
+  it('rescheduling a follow-up the rep added moves its date; a generated one is held instead', async () => {
+    const book = await freshBook();
+    const { client } = await purchaseWithDelivery(book, today);
+    await regenerateFollowUps(book.repo, today);
+    const own = await book.repo.create('followUps', {
+      clientId: client.id,
+      kind: 'custom',
+      ruleKey: null,
+      due: today,
+      status: 'open',
+      snoozedUntil: null,
+      doneAt: null,
+      title: 'Call back',
+      subjectId: null,
+      deletedAt: null,
+    });
+    await rescheduleFollowUp(book.repo, own.id, addDays(today, 3));
+    const moved = (await book.db.followUps.get(own.id))!;
+    expect([moved.due, moved.status]).toEqual([addDays(today, 3), 'open']);
+
+    const [check] = await book.db.followUps.where('kind').equals('delivery_check').toArray();
+    await rescheduleFollowUp(book.repo, check!.id, addDays(today, 3));
+    await regenerateFollowUps(book.repo, today);
+    const held = (await book.db.followUps.get(check!.id))!;
+    expect([held.due, held.status, held.snoozedUntil]).toEqual([
+      today,
+      'snoozed',
+      addDays(today, 3),
+    ]);
+  });
+});
