@@ -1,0 +1,187 @@
+import type { z } from 'zod';
+import { SYNCED_SCHEMAS } from '../domain';
+import { ConflictSchema } from '../domain/conflict';
+import { TimestampSchema } from '../domain/common';
+import { canonicalJson } from './canonical-json';
+import { sha256, toHex } from './sha256';
+
+/**
+ * The full-backup file: one JSON document with a format marker, the database schema version it
+ * was taken from, and a SHA-256 checksum over the canonical JSON of everything else. A restore
+ * validates all of it (marker, version, checksum, every record against its schema) before the
+ * caller writes anything, so a damaged or too-new file is refused whole, never half-restored.
+ */
+export const BACKUP_FORMAT = 'fieldbook-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+
+export type BackupTables = Record<string, unknown[]>;
+
+export interface BackupContent {
+  schemaVersion: number;
+  exportedAt: string;
+  tables: BackupTables;
+}
+
+/** SHA-256 of the bytes. Default: our own; the app may pass crypto.subtle's, which is async. */
+export type Digest = (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+
+export const BACKUP_ERROR_CODES = [
+  'not_a_backup',
+  'corrupted',
+  'newer_version',
+  'unknown_table',
+  'invalid_record',
+] as const;
+export type BackupErrorCode = (typeof BACKUP_ERROR_CODES)[number];
+export interface BackupError {
+  code: BackupErrorCode;
+  params: Record<string, string | number>;
+}
+
+/** Every table a backup may hold and the schema its records must pass. */
+export const BACKUP_SCHEMAS: Record<string, z.ZodType> = {
+  ...SYNCED_SCHEMAS,
+  conflicts: ConflictSchema,
+};
+
+interface TextEncoderLike {
+  encode(text: string): Uint8Array;
+}
+const { TextEncoder } = globalThis as unknown as { TextEncoder: new () => TextEncoderLike };
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** The checksum covers every field of the file but itself, the format version included. */
+async function checksumOf(
+  content: BackupContent,
+  formatVersion: number,
+  digest: Digest,
+): Promise<string> {
+  const signed = {
+    format: BACKUP_FORMAT,
+    formatVersion,
+    schemaVersion: content.schemaVersion,
+    exportedAt: content.exportedAt,
+    tables: content.tables,
+  };
+  return toHex(await digest(utf8(canonicalJson(signed))));
+}
+
+export async function serializeBackup(
+  content: BackupContent,
+  digest: Digest = sha256,
+): Promise<string> {
+  const checksum = await checksumOf(content, BACKUP_FORMAT_VERSION, digest);
+  return canonicalJson({
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    schemaVersion: content.schemaVersion,
+    exportedAt: content.exportedAt,
+    checksum: { algorithm: 'SHA-256', value: checksum },
+    tables: content.tables,
+  });
+}
+
+export interface ParseBackupOptions {
+  digest?: Digest;
+  schemas?: Record<string, z.ZodType>;
+  /** Brings tables from an older schema version up to the current one before validation. */
+  upgrade?: (tables: BackupTables, fromVersion: number) => BackupTables;
+}
+
+export type ParseBackupResult =
+  { ok: true; backup: BackupContent } | { ok: false; error: BackupError };
+
+const refuse = (code: BackupErrorCode, params: BackupError['params'] = {}): ParseBackupResult => ({
+  ok: false,
+  error: { code, params },
+});
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export async function parseBackup(
+  text: string,
+  currentSchemaVersion: number,
+  options: ParseBackupOptions = {},
+): Promise<ParseBackupResult> {
+  let file: unknown;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    // Not JSON at all is "not a backup"; JSON that breaks partway through is a damaged backup.
+    return refuse(text.includes(BACKUP_FORMAT) ? 'corrupted' : 'not_a_backup');
+  }
+  if (!isObject(file) || file.format !== BACKUP_FORMAT) return refuse('not_a_backup');
+  const { formatVersion, schemaVersion, exportedAt, checksum, tables } = file;
+  if (
+    typeof formatVersion !== 'number' ||
+    typeof schemaVersion !== 'number' ||
+    !Number.isInteger(schemaVersion)
+  ) {
+    return refuse('corrupted');
+  }
+  if (
+    (formatVersion as number) > BACKUP_FORMAT_VERSION ||
+    (schemaVersion as number) > currentSchemaVersion
+  ) {
+    return refuse('newer_version', {
+      fileVersion: schemaVersion,
+      appVersion: currentSchemaVersion,
+    });
+  }
+  if (
+    typeof exportedAt !== 'string' ||
+    !TimestampSchema.safeParse(exportedAt).success ||
+    !isObject(checksum) ||
+    checksum.algorithm !== 'SHA-256' ||
+    !isObject(tables) ||
+    !Object.values(tables).every(Array.isArray)
+  ) {
+    return refuse('corrupted');
+  }
+  const content: BackupContent = {
+    schemaVersion: schemaVersion as number,
+    exportedAt,
+    tables: tables as BackupTables,
+  };
+  const expected = await checksumOf(content, formatVersion as number, options.digest ?? sha256);
+  if (checksum.value !== expected) return refuse('corrupted');
+
+  const upgraded =
+    schemaVersion < currentSchemaVersion && options.upgrade
+      ? options.upgrade(content.tables, schemaVersion)
+      : content.tables;
+  const schemas = options.schemas ?? BACKUP_SCHEMAS;
+  for (const [table, records] of Object.entries(upgraded)) {
+    const schema = schemas[table];
+    if (!schema) return refuse('unknown_table', { table });
+    const ids = new Set<string>();
+    for (let index = 0; index < records.length; index++) {
+      const record = records[index];
+      const result = schema.safeParse(record);
+      const id = isObject(record) && typeof record.id === 'string' ? record.id : '';
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        return refuse('invalid_record', {
+          table,
+          index,
+          id,
+          field: issue?.path.join('.') ?? '',
+          reason: issue?.message ?? '',
+        });
+      }
+      if (id !== '') {
+        if (ids.has(id))
+          return refuse('invalid_record', {
+            table,
+            index,
+            id,
+            field: 'id',
+            reason: 'duplicate id',
+          });
+        ids.add(id);
+      }
+    }
+  }
+  return { ok: true, backup: { schemaVersion, exportedAt, tables: upgraded } };
+}
