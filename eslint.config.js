@@ -6,10 +6,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const room = (name) => [`**/${name}/**`, `../${name}/*`, `../../${name}/*`, `../../../${name}/*`];
-const nodeBuiltins = [
-  'node:*',
+// Exact module names go in `paths` (so our own ./electron-api or shared/url-policy are not caught);
+// globs go in `patterns`.
+const NODE_MODULES = [
   'fs',
-  'fs/*',
   'path',
   'os',
   'crypto',
@@ -22,6 +22,7 @@ const nodeBuiltins = [
   'events',
   'worker_threads',
 ];
+const exact = (names, message) => names.map((name) => ({ name, message }));
 
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', 'server-data/**', 'coverage/**'] },
@@ -43,14 +44,27 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: exact(
+            [
+              'electron',
+              'react',
+              'react-dom',
+              'dexie',
+              'dexie-react-hooks',
+              'pg',
+              'fastify',
+              ...NODE_MODULES,
+            ],
+            'shared/ stays pure: no DOM, Node, Electron, UI or storage libraries.',
+          ),
           patterns: [
             {
               group: [...room('renderer'), ...room('electron'), ...room('server')],
               message: 'shared/ imports none of renderer, electron or server.',
             },
             {
-              group: ['electron', 'react', 'react-dom', 'dexie', 'dexie-*', 'pg', ...nodeBuiltins],
-              message: 'shared/ stays pure: no DOM, Node, Electron or storage libraries.',
+              group: ['node:*', 'fs/*', '@electric-sql/*'],
+              message: 'shared/ stays pure: no Node modules.',
             },
           ],
         },
@@ -79,14 +93,20 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            ...exact(
+              ['electron'],
+              'The renderer talks to the desktop only through the DesktopApi contract (shared/ipc.ts).',
+            ),
+            ...exact(NODE_MODULES, 'The renderer runs in a browser sandbox: no Node modules.'),
+          ],
           patterns: [
             {
-              group: ['electron', ...room('electron'), ...room('server')],
-              message:
-                'The renderer talks to the desktop only through the DesktopApi contract (shared/ipc.ts).',
+              group: [...room('electron'), ...room('server')],
+              message: 'The renderer imports only shared/, never electron/ or server/.',
             },
             {
-              group: nodeBuiltins,
+              group: ['node:*', 'fs/*'],
               message: 'The renderer runs in a browser sandbox: no Node modules.',
             },
           ],
@@ -95,7 +115,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.{ts,mjs}'],
+    files: ['electron/**/*.{ts,mjs}', 'build/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-restricted-imports': [

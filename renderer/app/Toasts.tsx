@@ -1,9 +1,13 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useToasts } from '../store/toasts';
+import { onToast } from '../platform';
 
+/** In-app messages: the app's own, and notifications the system could not show. */
 export function Toasts() {
   const { t } = useTranslation();
-  const { toasts, dismiss } = useToasts();
+  const { toasts, dismiss, show } = useToasts();
+  useEffect(() => onToast((n) => show(n.body ? `${n.title}: ${n.body}` : n.title)), [show]);
   return (
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((toast) => (

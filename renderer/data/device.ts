@@ -45,6 +45,8 @@ export interface WriteStamp {
   hlc: string;
   nowIso: string;
   nextSeq: () => Promise<number>;
+  /** Reserves sequence numbers up to `seq` (a bulk write numbers its rows itself). */
+  advanceSeqTo: (seq: number) => Promise<void>;
 }
 
 /** Call inside a read-write transaction that includes `meta`: one stamp for one logical write. */
@@ -81,6 +83,10 @@ export async function takeStamp(
       seq += 1;
       await db.meta.put({ key: META.seq, value: seq });
       return seq;
+    },
+    advanceSeqTo: async (target) => {
+      seq = Math.max(seq, target);
+      await db.meta.put({ key: META.seq, value: seq });
     },
   };
 }

@@ -130,6 +130,76 @@ export class Repository {
     );
   }
 
+  /**
+   * Creates many records in one transaction (imports, demo data): one clock stamp for the batch,
+   * one outbox row per record. Every record is validated before anything is written; one invalid
+   * record refuses the whole batch. With `skipExisting`, ids already present are left alone.
+   */
+  async createMany<T extends SyncedTable>(
+    name: T,
+    items: (Editable<T> & { id?: string })[],
+    options: { skipExisting?: boolean } = {},
+  ): Promise<RecordOf<T>[]> {
+    return this.db.transaction(
+      'rw',
+      [this.table(name), this.db.outbox, this.db.meta],
+      async (tx) => {
+        const stamp = await takeStamp(this.db, tx, this.now);
+        const records = items.map((item) => {
+          const editable = { ...(item as Record<string, unknown>) };
+          const id = typeof editable.id === 'string' ? editable.id : uuidv7(this.now());
+          for (const key of SYSTEM) delete editable[key];
+          const stamps: Record<string, string> = {};
+          for (const key of [...Object.keys(editable), 'deletedAt']) stamps[key] = stamp.hlc;
+          return this.validate(name, {
+            deletedAt: null,
+            ...editable,
+            id,
+            ownerId: stamp.repId,
+            createdAt: stamp.nowIso,
+            updatedAt: stamp.nowIso,
+            stamps,
+            serverVersion: 0,
+          });
+        });
+        const existing = await this.table(name).bulkGet(records.map((r) => r.id));
+        const fresh = records.filter((_, i) => existing[i] === undefined);
+        if (fresh.length < records.length && !options.skipExisting) {
+          throw new Error(`${records.length - fresh.length} ${name} records already exist`);
+        }
+        if (fresh.length === 0) return fresh; // consume no sequence number: the server stops at gaps
+        await this.table(name).bulkAdd(fresh);
+        const firstSeq = await stamp.nextSeq();
+        await stamp.advanceSeqTo(firstSeq + fresh.length - 1);
+        await this.db.outbox.bulkAdd(
+          fresh.map((record, i) => {
+            const {
+              id,
+              ownerId: _o,
+              createdAt: _c,
+              updatedAt: _u,
+              stamps: _s,
+              serverVersion: _v,
+              ...fields
+            } = record as Record<string, unknown>;
+            return {
+              seq: firstSeq + i,
+              opId: uuidv7(this.now()),
+              deviceId: stamp.deviceId,
+              hlc: stamp.hlc,
+              table: name,
+              rowId: id as string,
+              fields,
+              baseVersion: 0,
+              createdAt: stamp.nowIso,
+            };
+          }),
+        );
+        return fresh;
+      },
+    );
+  }
+
   /** Changes the given fields; unchanged values write nothing and add no outbox row. */
   async update<T extends SyncedTable>(
     name: T,

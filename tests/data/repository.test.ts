@@ -143,3 +143,40 @@ describe('repository writes', () => {
     expect(await names('en')).toEqual(['Alpha', 'beta', 'Арбуз', 'ёлка', 'Жук', 'яблоко']);
   });
 });
+
+describe('bulk creates', () => {
+  it('write every record and one outbox row each, with gapless sequence numbers after earlier writes', async () => {
+    const repo = new Repository(db, { now });
+    await repo.create('clients', client('First'));
+    const made = await repo.createMany('clients', [client('A'), client('B'), client('C')]);
+    await repo.create('clients', client('Last'));
+    expect(made).toHaveLength(3);
+    const ops = await db.outbox.orderBy('seq').toArray();
+    expect(ops.map((o) => o.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(ops.slice(1, 4).map((o) => o.rowId)).toEqual(made.map((m) => m.id));
+  });
+
+  it('refuse the whole batch when one record is invalid', async () => {
+    const repo = new Repository(db, { now });
+    await expect(repo.createMany('clients', [client('Good'), client('')])).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    expect(await db.clients.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('skip ids already present when asked, consuming no sequence number for them', async () => {
+    const repo = new Repository(db, { now });
+    const [a] = await repo.createMany('clients', [client('A')]);
+    const again = await repo.createMany('clients', [{ ...client('A again'), id: a!.id }], {
+      skipExisting: true,
+    });
+    expect(again).toHaveLength(0);
+    await expect(repo.createMany('clients', [{ ...client('A again'), id: a!.id }])).rejects.toThrow(
+      /already exist/,
+    );
+    await repo.create('clients', client('Next'));
+    expect((await db.outbox.orderBy('seq').toArray()).map((o) => o.seq)).toEqual([1, 2]);
+    expect((await db.clients.get(a!.id))!.name).toBe('A');
+  });
+});

@@ -5,6 +5,8 @@ import { useUi, type Theme } from '../../store/ui';
 import { requestPersistentStorage, type PersistenceState } from '../../data/open';
 import { BackupSettings } from '../clients/BackupSettings';
 import { ProgramSettings } from '../visits/ProgramSettings';
+import { AboutSection } from './AboutSection';
+import { DemoDataSection } from './DemoDataSection';
 
 const LANGUAGE_NAMES: Record<Language, string> = { ru: 'Русский', en: 'English' };
 
@@ -64,6 +66,8 @@ export function SettingsPage() {
       </p>
       <BackupSettings />
       <ProgramSettings />
+      <DemoDataSection />
+      <AboutSection />
     </section>
   );
 }

@@ -20,6 +20,7 @@ export const en = {
     load: 'Load demo data',
     loading: 'Loading demo data…',
     loaded: 'Demo data loaded: {{count}} records.',
+    failed: 'Demo data could not be loaded: {{reason}}. Nothing of your own was changed.',
   },
 };
 
@@ -44,6 +45,7 @@ export const ru: typeof en = {
     hint: 'Добавляет вымышленных клиентов, контакты, покупки, визиты и заметки, чтобы попробовать Fieldbook.',
     load: 'Загрузить демо-данные',
     loading: 'Загружаем демо-данные…',
-    loaded: 'Демо-данные загружены: {{count}} записей.',
+    loaded: 'Демо-данные загружены, записей: {{count}}.',
+    failed: 'Не удалось загрузить демо-данные: {{reason}}. Ваши собственные данные не изменены.',
   },
 };

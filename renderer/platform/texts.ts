@@ -1,0 +1,44 @@
+/** What the rep reads when the desktop (or the browser twin) refuses or fails a request. */
+const internalEn = 'Something went wrong inside Fieldbook. Restart the app; your data is saved.';
+const internalRu =
+  'В Fieldbook произошла внутренняя ошибка. Перезапустите приложение — ваши данные сохранены.';
+
+export const en = {
+  errors: {
+    no_secret_store:
+      'This computer has no secure password store, so Fieldbook cannot remember your sign-in. On Linux, install and unlock a keyring (GNOME Keyring or KWallet), then sign in again.',
+    invalid_request:
+      'The app sent a request the desktop could not accept. Restart Fieldbook; if it happens again, tell support.',
+    unknown_channel: internalEn,
+    forbidden_sender: internalEn,
+    internal: internalEn,
+    file_too_large: 'The file is too large to open. Choose a smaller file or split it.',
+    file_type_not_allowed:
+      'This type of file cannot be opened here. Choose a file with one of the listed extensions.',
+    unsafe_url: 'This link was not opened because it looks unsafe. Check the address.',
+    notifications_unavailable:
+      'System notifications are not available; reminders will appear inside Fieldbook.',
+    io_error:
+      'The file could not be read or written. Check that the disk has space and the file is not open in another program, then try again.',
+  },
+};
+
+export const ru: typeof en = {
+  errors: {
+    no_secret_store:
+      'На этом компьютере нет защищённого хранилища паролей, поэтому Fieldbook не может запомнить вход. В Linux установите и разблокируйте связку ключей (GNOME Keyring или KWallet), затем войдите снова.',
+    invalid_request:
+      'Приложение отправило запрос, который не удалось выполнить. Перезапустите Fieldbook; если ошибка повторится, сообщите в поддержку.',
+    unknown_channel: internalRu,
+    forbidden_sender: internalRu,
+    internal: internalRu,
+    file_too_large: 'Файл слишком большой. Выберите файл поменьше или разделите его.',
+    file_type_not_allowed:
+      'Файл такого типа здесь открыть нельзя. Выберите файл с одним из указанных расширений.',
+    unsafe_url: 'Ссылка не открыта: она выглядит небезопасной. Проверьте адрес.',
+    notifications_unavailable:
+      'Системные уведомления недоступны; напоминания будут показаны внутри Fieldbook.',
+    io_error:
+      'Не удалось прочитать или записать файл. Проверьте, что на диске есть место и файл не открыт в другой программе, и повторите попытку.',
+  },
+};
