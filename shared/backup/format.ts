@@ -120,10 +120,7 @@ export async function parseBackup(
   ) {
     return refuse('corrupted');
   }
-  if (
-    (formatVersion as number) > BACKUP_FORMAT_VERSION ||
-    (schemaVersion as number) > currentSchemaVersion
-  ) {
+  if (formatVersion > BACKUP_FORMAT_VERSION || schemaVersion > currentSchemaVersion) {
     return refuse('newer_version', {
       fileVersion: schemaVersion,
       appVersion: currentSchemaVersion,
@@ -140,11 +137,11 @@ export async function parseBackup(
     return refuse('corrupted');
   }
   const content: BackupContent = {
-    schemaVersion: schemaVersion as number,
+    schemaVersion,
     exportedAt,
     tables: tables as BackupTables,
   };
-  const expected = await checksumOf(content, formatVersion as number, options.digest ?? sha256);
+  const expected = await checksumOf(content, formatVersion, options.digest ?? sha256);
   if (checksum.value !== expected) return refuse('corrupted');
 
   const upgraded =
