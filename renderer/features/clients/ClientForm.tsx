@@ -13,12 +13,14 @@ import { emptyClientDraft, emptyPersonDraft, saveClient } from '../../data/clien
 import { useData } from '../../app/DataContext';
 import { useToasts } from '../../store/toasts';
 import { checkClientForm } from './validation';
+import { mapsLink, OpenInMaps } from './OpenInMaps';
 
 interface Props {
+  /** Absent for a new client; the form then also takes the first contact person. */
   client?: Client;
   person?: ContactPerson;
   onSaved: (clientId: string) => void;
-  onCancel: () => void;
+  onCancel?: () => void;
 }
 
 function channel(person: ContactPerson | undefined, kind: Channel['kind']): string {
@@ -45,6 +47,7 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
     tags: client?.tags.join(', ') ?? '',
     cadence: client?.cadenceDays?.toString() ?? '',
     address: client?.address ?? '',
+    notes: client?.notes ?? '',
     personName: person?.name ?? '',
     personRole: person?.role ?? '',
     phone: channel(person, 'phone'),
@@ -81,10 +84,11 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
         ],
         cadenceDays: values.cadence.trim() === '' ? null : Number(values.cadence),
         address: values.address.trim(),
+        notes: values.notes,
       };
       const base = person ?? emptyPersonDraft();
       const personFields =
-        values.personName.trim() === '' && !person
+        client || (values.personName.trim() === '' && !person)
           ? null
           : {
               ...base,
@@ -105,6 +109,7 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
         { clientId: client?.id, personId: person?.id },
       );
       toast(t(client ? 'clients.form.updated' : 'clients.form.created'));
+      setSubmitted(false);
       onSaved(saved.client.id);
     } catch (error) {
       setFailure(t('clients.errors.saveFailed', { reason: (error as Error).message }));
@@ -118,13 +123,15 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
     submitted || values[key] !== '' ? issues.errors[key] : undefined;
   const describe = (key: string, has: unknown) => (has ? `${field(key)}-msg` : undefined);
   const cadenceDefault = DEFAULT_CADENCE_DAYS[values.status];
-  const mapsHref = values.address.trim()
-    ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(values.address.trim())}`
-    : undefined;
+  const mapsHref = mapsLink(values.address);
 
   return (
     <form className="client-form" onSubmit={onSubmit} noValidate aria-labelledby={field('title')}>
-      <h2 id={field('title')}>{client ? client.name : t('clients.form.newTitle')}</h2>
+      {client ? (
+        <h3 id={field('title')}>{t('clients.card.details')}</h3>
+      ) : (
+        <h2 id={field('title')}>{t('clients.form.newTitle')}</h2>
+      )}
 
       <fieldset className="inline-choice">
         <legend>{t('clients.kind.label')}</legend>
@@ -209,91 +216,96 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
       <div className="field">
         <label htmlFor={field('address')}>{t('clients.form.address')}</label>
         <input id={field('address')} value={values.address} onChange={set('address')} />
-        {mapsHref && (
-          <a className="hint" href={mapsHref} target="_blank" rel="noopener noreferrer">
-            {t('clients.form.openInMaps')}
-          </a>
-        )}
+        {mapsHref && <OpenInMaps href={mapsHref} />}
       </div>
 
-      <fieldset>
-        <legend>{t('clients.form.personSection')}</legend>
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor={field('personName')}>{t('clients.form.personName')}</label>
-            <input
-              id={field('personName')}
-              value={values.personName}
-              onChange={set('personName')}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={field('personRole')}>{t('clients.form.personRole')}</label>
-            <input
-              id={field('personRole')}
-              value={values.personRole}
-              onChange={set('personRole')}
-            />
-          </div>
+      {client && (
+        <div className="field">
+          <label htmlFor={field('notes')}>{t('clients.form.notes')}</label>
+          <textarea id={field('notes')} rows={3} value={values.notes} onChange={set('notes')} />
         </div>
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor={field('phone')}>{t('clients.form.phone')}</label>
-            <input
-              id={field('phone')}
-              type="tel"
-              value={values.phone}
-              onChange={set('phone')}
-              aria-describedby={describe('phone', issues.warnings.phone)}
-            />
-            {issues.warnings.phone && (
-              <p id={`${field('phone')}-msg`} className="warning">
-                {t(issues.warnings.phone)}
-              </p>
-            )}
+      )}
+
+      {!client && (
+        <fieldset>
+          <legend>{t('clients.form.personSection')}</legend>
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor={field('personName')}>{t('clients.form.personName')}</label>
+              <input
+                id={field('personName')}
+                value={values.personName}
+                onChange={set('personName')}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={field('personRole')}>{t('clients.form.personRole')}</label>
+              <input
+                id={field('personRole')}
+                value={values.personRole}
+                onChange={set('personRole')}
+              />
+            </div>
           </div>
-          <div className="field">
-            <label htmlFor={field('email')}>{t('clients.form.email')}</label>
-            <input
-              id={field('email')}
-              type="email"
-              value={values.email}
-              onChange={set('email')}
-              aria-describedby={describe('email', issues.warnings.email)}
-            />
-            {issues.warnings.email && (
-              <p id={`${field('email')}-msg`} className="warning">
-                {t(issues.warnings.email)}
-              </p>
-            )}
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor={field('phone')}>{t('clients.form.phone')}</label>
+              <input
+                id={field('phone')}
+                type="tel"
+                value={values.phone}
+                onChange={set('phone')}
+                aria-describedby={describe('phone', issues.warnings.phone)}
+              />
+              {issues.warnings.phone && (
+                <p id={`${field('phone')}-msg`} className="warning">
+                  {t(issues.warnings.phone)}
+                </p>
+              )}
+            </div>
+            <div className="field">
+              <label htmlFor={field('email')}>{t('clients.form.email')}</label>
+              <input
+                id={field('email')}
+                type="email"
+                value={values.email}
+                onChange={set('email')}
+                aria-describedby={describe('email', issues.warnings.email)}
+              />
+              {issues.warnings.email && (
+                <p id={`${field('email')}-msg`} className="warning">
+                  {t(issues.warnings.email)}
+                </p>
+              )}
+            </div>
           </div>
-        </div>
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor={field('birthday')}>{t('clients.form.birthday')}</label>
-            <input
-              id={field('birthday')}
-              type="date"
-              value={values.birthday}
-              onChange={set('birthday')}
-            />
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor={field('birthday')}>{t('clients.form.birthday')}</label>
+              <input
+                id={field('birthday')}
+                type="date"
+                value={values.birthday}
+                onChange={set('birthday')}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={field('addressForm')}>{t('clients.form.addressForm')}</label>
+              <select
+                id={field('addressForm')}
+                value={values.addressForm}
+                onChange={set('addressForm')}
+              >
+                {(['unknown', 'formal', 'informal'] as const).map((f) => (
+                  <option key={f} value={f}>
+                    {t(`clients.addressForm.${f}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
           </div>
-          <div className="field">
-            <label htmlFor={field('addressForm')}>{t('clients.form.addressForm')}</label>
-            <select
-              id={field('addressForm')}
-              value={values.addressForm}
-              onChange={set('addressForm')}
-            >
-              {(['unknown', 'formal', 'informal'] as const).map((f) => (
-                <option key={f} value={f}>
-                  {t(`clients.addressForm.${f}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-      </fieldset>
+        </fieldset>
+      )}
 
       {failure && (
         <p className="error" role="alert">
@@ -304,9 +316,11 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
         <button type="submit" className="primary" disabled={saving}>
           {saving ? t('common.saving') : t('common.save')}
         </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -1,22 +1,35 @@
 import { useRef, useState, useEffect, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { ClientRow } from '../../data/clients';
+import type { SearchHit } from '../../../shared/search';
+import type { Day } from '../../../shared/domain/followups/days';
+import type { ClientSummary } from '../../data/clientSummary';
+import { needsAttention } from '../../data/clientQueries';
+import { Highlighted } from './Highlighted';
+import { HealthDot } from './HealthBadge';
+import { MatchContext } from './MatchContext';
 
-const ROW_HEIGHT = 56;
+const ROW_HEIGHT = 64;
 
 interface Props {
-  rows: ClientRow[];
+  rows: ClientSummary[];
+  hits: ReadonlyMap<string, SearchHit> | null;
+  today: Day;
   selectedId: string | undefined;
   onOpen: (clientId: string) => void;
+  emptyText: string;
 }
 
-function primaryPhone(row: ClientRow): string {
-  return row.person?.channels.find((c) => c.kind === 'phone')?.value ?? '';
+function primaryPhone(s: ClientSummary): string {
+  for (const p of s.people) {
+    const phone = p.channels.find((c) => c.kind === 'phone');
+    if (phone) return phone.value;
+  }
+  return '';
 }
 
 /** A virtualised listbox: only the visible rows are in the DOM, so 50k clients scroll smoothly. */
-export function ClientList({ rows, selectedId, onOpen }: Props) {
+export function ClientList({ rows, hits, today, selectedId, onOpen, emptyText }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(() =>
@@ -61,7 +74,7 @@ export function ClientList({ rows, selectedId, onOpen }: Props) {
     }
   };
 
-  if (rows.length === 0) return <p className="muted empty">{t('clients.empty')}</p>;
+  if (rows.length === 0) return <p className="muted empty">{emptyText}</p>;
 
   const optionId = (index: number) => `client-option-${index}`;
   return (
@@ -77,7 +90,15 @@ export function ClientList({ rows, selectedId, onOpen }: Props) {
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
+          const hit = hits?.get(row.client.id);
+          const terms = hit?.terms ?? [];
           const phone = primaryPhone(row);
+          const person = row.people[0];
+          const flags = [
+            needsAttention(row, 'birthdaySoon', today) && t('clients.flags.birthdaySoon'),
+            needsAttention(row, 'followUpOverdue', today) && t('clients.flags.followUpOverdue'),
+            row.openProblems > 0 && t('clients.flags.openProblem', { count: row.openProblems }),
+          ].filter(Boolean);
           return (
             <div
               key={row.client.id}
@@ -91,14 +112,22 @@ export function ClientList({ rows, selectedId, onOpen }: Props) {
                 onOpen(row.client.id);
               }}
             >
-              <span className="client-name">{row.client.name}</span>
+              <span className="client-name">
+                <HealthDot summary={row} today={today} />
+                <Highlighted text={row.client.name} terms={terms} />
+              </span>
               <span className="client-meta">
                 <span className={`status status-${row.client.status}`}>
                   {t(`clients.status.${row.client.status}`)}
                 </span>
-                {row.person ? row.person.name : t('clients.noPerson')}
+                {person ? person.name : t('clients.noPerson')}
                 {phone && ` · ${phone}`}
               </span>
+              {hit && !hit.fields.includes('name') ? (
+                <MatchContext summary={row} hit={hit} />
+              ) : (
+                flags.length > 0 && <span className="client-flags">{flags.join(' · ')}</span>
+              )}
             </div>
           );
         })}

@@ -1,24 +1,72 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useData } from '../../app/DataContext';
-import { navigate, type Route } from '../../app/router';
-import { listClientRows, loadClient } from '../../data/clients';
-import { useToasts } from '../../store/toasts';
+import { navigate, routeHref, type Route } from '../../app/router';
+import { localToday, selectClients } from '../../data/clientQueries';
+import { useClientList } from '../../store/clientList';
 import { ClientList } from './ClientList';
 import { ClientForm } from './ClientForm';
+import { ClientCard } from './ClientCard';
+import { ClientFilters } from './ClientFilters';
+import { ExportButton } from './ExportButton';
+import { useClientBook } from './useClientBook';
+import { healthScoreOf } from './health';
+import './clients.css';
+
+/** A key typed into a text field belongs to the field, not to the page's shortcuts. */
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName ?? '');
+}
 
 export function ClientsPage({ route }: { route: Extract<Route, { page: 'clients' }> }) {
   const { t, i18n } = useTranslation();
-  const { db, repo } = useData();
-  const toast = useToasts((s) => s.show);
-  const rows = useLiveQuery(() => listClientRows(db, i18n.language), [db, i18n.language]);
-  const selected = useLiveQuery(
-    async () => (route.clientId ? ((await loadClient(db, route.clientId)) ?? null) : null),
-    [db, route.clientId],
-  );
+  const { book, version } = useClientBook();
+  const { sort, filters } = useClientList();
+  const [query, setQuery] = useState('');
+  // The box answers every keystroke; the list follows when React has time, so typing never waits.
+  const deferredQuery = useDeferredValue(query.trim());
+  const searchRef = useRef<HTMLInputElement>(null);
+  const today = localToday();
 
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (event.key === '/') {
+        event.preventDefault();
+        searchRef.current?.focus();
+      } else if (event.code === 'KeyN' || event.key === 'n' || event.key === 'N') {
+        event.preventDefault();
+        navigate({ page: 'clients', isNew: true });
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const search = useMemo(
+    () => (deferredQuery === '' ? null : book.search(deferredQuery)),
+    // `version` changes whenever the book does, so results follow every write.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [book, version, deferredQuery],
+  );
+  const rows = useMemo(
+    () =>
+      selectClients(book.list(), {
+        filters,
+        sort,
+        today,
+        locale: i18n.language,
+        search,
+        healthScore: (s) => healthScoreOf(s, today),
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [book, version, filters, sort, today, i18n.language, search],
+  );
   const open = (clientId: string) => navigate({ page: 'clients', clientId });
   const close = () => navigate({ page: 'clients' });
+  const loading = book.phase === 'starting';
+  const countingFacts = book.phase === 'list' && (filters.attention.length > 0 || sort !== 'name');
 
   return (
     <div className="split">
@@ -28,39 +76,71 @@ export function ClientsPage({ route }: { route: Extract<Route, { page: 'clients'
           <button
             type="button"
             className="primary"
+            aria-keyshortcuts="N"
             onClick={() => navigate({ page: 'clients', isNew: true })}
           >
             {t('clients.new')}
           </button>
         </div>
-        {rows && <p className="muted count">{t('clients.count', { count: rows.length })}</p>}
-        {rows && <ClientList rows={rows} selectedId={route.clientId} onOpen={open} />}
-      </section>
-      <section className="detail-pane">
-        {route.isNew && <ClientForm key="new" onSaved={open} onCancel={close} />}
-        {route.clientId && selected && (
-          <>
-            <ClientForm
-              key={selected.client.id}
-              client={selected.client}
-              person={selected.person}
-              onSaved={open}
-              onCancel={close}
-            />
-            <div className="actions danger-zone">
-              <button
-                type="button"
-                onClick={async () => {
-                  await repo.trash('clients', selected.client.id);
-                  toast(t('clients.form.trashed'));
-                  close();
-                }}
-              >
-                {t('clients.form.trash')}
-              </button>
-            </div>
-          </>
+        <div className="client-search">
+          <label htmlFor="client-search" className="visually-hidden">
+            {t('clients.search.label')}
+          </label>
+          <input
+            id="client-search"
+            ref={searchRef}
+            type="search"
+            value={query}
+            placeholder={t('clients.search.placeholder')}
+            aria-keyshortcuts="/"
+            aria-describedby="client-search-hint"
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setQuery('');
+              if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                document.querySelector<HTMLElement>('.client-list')?.focus();
+              }
+            }}
+          />
+          <p id="client-search-hint" className="hint">
+            {book.searchReady ? t('clients.search.hint') : t('clients.search.indexing')}
+          </p>
+        </div>
+        <ClientFilters summaries={book.list()} />
+        <div className="list-tools">
+          <p className="muted count" aria-live="polite">
+            {loading
+              ? t('clients.loading')
+              : search
+                ? t('clients.search.found', { count: rows.length })
+                : t('clients.count', { count: rows.length })}
+            {countingFacts && ` · ${t('clients.countingFacts')}`}
+          </p>
+          <span className="list-links">
+            <ExportButton rows={rows} />
+            <a href={routeHref({ page: 'import' })}>{t('clients.links.import')}</a>
+            <a href={routeHref({ page: 'trash' })}>{t('clients.links.trash')}</a>
+          </span>
+        </div>
+        {!loading && (
+          <ClientList
+            rows={rows}
+            hits={search?.hits ?? null}
+            today={today}
+            selectedId={route.clientId}
+            onOpen={open}
+            emptyText={
+              search || filters.attention.length + filters.statuses.length + filters.tags.length > 0
+                ? t('clients.noMatches')
+                : t('clients.empty')
+            }
+          />
         )}
+      </section>
+      <section className="detail-pane" aria-label={t('clients.detailLabel')}>
+        {route.isNew && <ClientForm key="new" onSaved={open} onCancel={close} />}
+        {route.clientId && <ClientCard key={route.clientId} clientId={route.clientId} />}
         {!route.isNew && !route.clientId && (
           <p className="muted empty">{t('clients.selectHint')}</p>
         )}

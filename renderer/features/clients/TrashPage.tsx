@@ -1,5 +1,101 @@
-import { ComingNextPage } from '../../app/ComingNextPage';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { routeHref } from '../../app/router';
+import { useData } from '../../app/DataContext';
+import {
+  listTrashedClients,
+  listTrashedRecords,
+  restoreClient,
+  restoreRecord,
+  TRASH_DAYS,
+  type DependantTable,
+} from '../../data/trash';
+import { useToasts } from '../../store/toasts';
+import { formatDateTime } from './format';
+import './clients.css';
 
+/** Trashed clients (with what went with them) and single records, restorable for 30 days. */
 export function TrashPage() {
-  return <ComingNextPage titleKey="nav.trash" />;
+  const { t, i18n } = useTranslation();
+  const { db, repo } = useData();
+  const toast = useToasts((s) => s.show);
+  const clients = useLiveQuery(() => listTrashedClients(db), [db]);
+  const records = useLiveQuery(() => listTrashedRecords(db), [db]);
+  const lang = i18n.language;
+  const what = (counts: Partial<Record<DependantTable, number>>) =>
+    Object.entries(counts)
+      .map(([table, count]) => t(`clients.trash.count.${table}`, { count }))
+      .join(', ');
+
+  return (
+    <section className="page trash-page" aria-labelledby="trash-heading">
+      <h1 id="trash-heading">{t('clients.trash.title')}</h1>
+      <p className="muted">{t('clients.trash.intro', { days: TRASH_DAYS })}</p>
+      <p>
+        <a href={routeHref({ page: 'clients' })}>{t('clients.trash.back')}</a>
+      </p>
+      <h2>{t('clients.trash.clients')}</h2>
+      {clients && clients.length === 0 && <p className="muted">{t('clients.trash.noClients')}</p>}
+      <ul className="trash-list" aria-label={t('clients.trash.clients')}>
+        {clients?.map(({ client, counts, restorable }) => (
+          <li key={client.id} className="trash-item">
+            <div>
+              <strong>{client.name}</strong>
+              <div className="muted">
+                {t('clients.trash.deletedAt', { when: formatDateTime(client.deletedAt!, lang) })}
+                {Object.keys(counts).length > 0 &&
+                  ` · ${t('clients.trash.with', { what: what(counts) })}`}
+              </div>
+            </div>
+            {restorable ? (
+              <button
+                type="button"
+                aria-label={t('clients.trash.restoreNamed', { name: client.name })}
+                onClick={async () => {
+                  await restoreClient(repo, client.id);
+                  toast(t('clients.trash.restored', { name: client.name }));
+                }}
+              >
+                {t('clients.trash.restore')}
+              </button>
+            ) : (
+              <span className="muted">{t('clients.trash.expired', { days: TRASH_DAYS })}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      <h2>{t('clients.trash.records')}</h2>
+      {records && records.length === 0 && <p className="muted">{t('clients.trash.noRecords')}</p>}
+      <ul className="trash-list" aria-label={t('clients.trash.records')}>
+        {records?.map((r) => (
+          <li key={`${r.table}-${r.id}`} className="trash-item">
+            <div>
+              <strong>{t(`clients.trash.kind.${r.table}`)}</strong>: {r.label || '—'}
+              <div className="muted">
+                {r.clientName} ·{' '}
+                {t('clients.trash.deletedAt', { when: formatDateTime(r.deletedAt, lang) })}
+              </div>
+            </div>
+            {r.restorable ? (
+              <button
+                type="button"
+                aria-label={t('clients.trash.restoreRecord', {
+                  kind: t(`clients.trash.kind.${r.table}`),
+                  label: r.label,
+                })}
+                onClick={async () => {
+                  await restoreRecord(repo, r.table, r.id);
+                  toast(t('clients.trash.recordRestored'));
+                }}
+              >
+                {t('clients.trash.restore')}
+              </button>
+            ) : (
+              <span className="muted">{t('clients.trash.expired', { days: TRASH_DAYS })}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }

@@ -30,3 +30,12 @@ export function checkClientForm(values: {
     issues.warnings.phone = 'clients.errors.phoneInvalid';
   return issues;
 }
+
+/** A doubtful phone or e-mail in a person's channels: an i18n key to warn with, or null. */
+export function channelWarning(kind: string, value: string): string | null {
+  const v = value.trim();
+  if (v === '') return null;
+  if (kind === 'email' && !EMAIL.test(v)) return 'clients.errors.emailInvalid';
+  if (kind === 'phone' && v.replace(/\D/g, '').length < 5) return 'clients.errors.phoneInvalid';
+  return null;
+}

@@ -9,7 +9,7 @@ beforeEach(() => {
   window.location.hash = '#/clients';
 });
 
-describe('client book slice', () => {
+describe('client book slice', { timeout: 30_000 }, () => {
   it('a client typed into the form reaches the list through the repository and the outbox', async () => {
     const user = userEvent.setup();
     const { db } = await renderWithData(<App />, 'ru');

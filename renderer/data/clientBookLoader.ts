@@ -1,0 +1,163 @@
+/**
+ * Reads the whole client book in slices by primary key, yielding to the UI between slices, so
+ * tens of thousands of clients and notes load without a frozen window.
+ */
+import type { Table } from 'dexie';
+import type { ChecklistRun, Client, ContactPerson, Note } from '../../shared/domain';
+import type { FieldbookDb } from './db';
+import type { ClientRecords, FullClientRecords } from './clientSummary';
+
+export type NoteText = Pick<Note, 'text' | 'deletedAt'>;
+
+const PAGE = 2000;
+const INDEX_SLICE = 400;
+
+/** Lets input and paint through between slices of work. */
+export function yieldToUi(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function readInPages<T extends { id: string }>(
+  table: Table<T, string>,
+  onPage: (rows: T[]) => void,
+): Promise<void> {
+  let last: string | null = null;
+  for (;;) {
+    const rows: T[] =
+      last === null
+        ? await table.orderBy(':id').limit(PAGE).toArray()
+        : await table.where(':id').above(last).limit(PAGE).toArray();
+    onPage(rows);
+    if (rows.length < PAGE) return;
+    last = rows[rows.length - 1]!.id;
+    await yieldToUi();
+  }
+}
+
+async function readGrouped<T extends { id: string; clientId: string }>(
+  table: Table<T, string>,
+): Promise<Map<string, T[]>> {
+  const grouped = new Map<string, T[]>();
+  await readInPages(table, (rows) => {
+    for (const row of rows) {
+      const list = grouped.get(row.clientId);
+      if (list) list.push(row);
+      else grouped.set(row.clientId, [row]);
+    }
+  });
+  return grouped;
+}
+
+export interface LoadSteps {
+  onList: (clients: Client[], people: ContactPerson[]) => void;
+  onFacts: (records: ClientRecords[]) => void;
+  /** Called with slices of clients to index, with the text of every client's live notes. */
+  onIndexSlice: (records: ClientRecords[], notes: Map<string, NoteText[]>) => void;
+}
+
+export async function loadBookInSlices(db: FieldbookDb, steps: LoadSteps): Promise<void> {
+  const clients: Client[] = [];
+  await readInPages(db.clients, (rows) => {
+    for (const c of rows) if (c.deletedAt === null) clients.push(c);
+  });
+  const people = await readGrouped(db.people);
+  steps.onList(
+    clients,
+    [...people.values()].flat().filter((p) => p.deletedAt === null),
+  );
+
+  const purchases = await readGrouped(db.purchases);
+  const visits = await readGrouped(db.visits);
+  const contacts = await readGrouped(db.contacts);
+  const followUps = await readGrouped(db.followUps);
+  const problems = await readGrouped(db.problems);
+  const retentionPlans = await readGrouped(db.retentionPlans);
+  const runsByVisit = new Map<string, ChecklistRun[]>();
+  await readInPages(db.checklistRuns, (rows) => {
+    for (const run of rows) {
+      const list = runsByVisit.get(run.visitId);
+      if (list) list.push(run);
+      else runsByVisit.set(run.visitId, [run]);
+    }
+  });
+  // Notes are the biggest table: keep only each note's day, and the text of live ones for search.
+  const noteDays = new Map<string, Pick<Note, 'clientId' | 'createdAt' | 'deletedAt'>[]>();
+  const noteTexts = new Map<string, NoteText[]>();
+  await readInPages(db.notes, (rows) => {
+    for (const n of rows) {
+      if (n.deletedAt !== null) continue;
+      const day = { clientId: n.clientId, createdAt: n.createdAt, deletedAt: null };
+      const texts = { text: n.text, deletedAt: null };
+      const days = noteDays.get(n.clientId);
+      if (days) days.push(day);
+      else noteDays.set(n.clientId, [day]);
+      const list = noteTexts.get(n.clientId);
+      if (list) list.push(texts);
+      else noteTexts.set(n.clientId, [texts]);
+    }
+  });
+  const records: ClientRecords[] = clients.map((client) => ({
+    client,
+    people: people.get(client.id) ?? [],
+    purchases: purchases.get(client.id) ?? [],
+    visits: visits.get(client.id) ?? [],
+    notes: noteDays.get(client.id) ?? [],
+    contacts: contacts.get(client.id) ?? [],
+    followUps: followUps.get(client.id) ?? [],
+    problems: problems.get(client.id) ?? [],
+    retentionPlans: retentionPlans.get(client.id) ?? [],
+    checklistRuns: (visits.get(client.id) ?? []).flatMap((v) => runsByVisit.get(v.id) ?? []),
+  }));
+  steps.onFacts(records);
+
+  for (let i = 0; i < records.length; i += INDEX_SLICE) {
+    await yieldToUi();
+    steps.onIndexSlice(records.slice(i, i + INDEX_SLICE), noteTexts);
+  }
+}
+
+/** Everything of one client, read through the clientId indexes; undefined when it is gone. */
+export async function loadClientRecords(
+  db: FieldbookDb,
+  clientId: string,
+): Promise<{ records: FullClientRecords; noteTexts: NoteText[] } | undefined> {
+  const byClient = <T>(table: Table<T, string>) =>
+    table.where('clientId').equals(clientId).toArray();
+  const [client, people, purchases, visits, notes, contacts, followUps, problems, plans] =
+    await Promise.all([
+      db.clients.get(clientId),
+      byClient(db.people),
+      byClient(db.purchases),
+      byClient(db.visits),
+      byClient(db.notes),
+      byClient(db.contacts),
+      byClient(db.followUps),
+      byClient(db.problems),
+      byClient(db.retentionPlans),
+    ]);
+  if (!client) return undefined;
+  const checklistRuns =
+    visits.length === 0
+      ? []
+      : await db.checklistRuns
+          .where('visitId')
+          .anyOf(visits.map((v) => v.id))
+          .toArray();
+  return {
+    records: {
+      client,
+      people,
+      purchases,
+      visits,
+      notes,
+      contacts,
+      followUps,
+      problems,
+      retentionPlans: plans,
+      checklistRuns,
+    },
+    noteTexts: notes,
+  };
+}

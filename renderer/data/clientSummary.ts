@@ -1,0 +1,148 @@
+/**
+ * What the client list needs to know about one client, derived from its records: last contact,
+ * next and overdue follow-ups, open problems, birthdays, health. Derived, never stored, so "last
+ * contact" can never disagree with the timeline it comes from.
+ */
+import {
+  effectiveCadenceDays,
+  type ChecklistRun,
+  type Client,
+  type ContactLogEntry,
+  type ContactPerson,
+  type FollowUp,
+  type Note,
+  type Problem,
+  type Purchase,
+  type RetentionPlan,
+  type Visit,
+} from '../../shared/domain';
+import {
+  addDays,
+  birthdayInYear,
+  dayOfTimestamp,
+  yearOf,
+  type Day,
+} from '../../shared/domain/followups/days';
+import { lastContactDays } from '../../shared/domain/followups/contactGaps';
+import { lastContactAt, type ClientHealthInput } from '../../shared/domain/health';
+
+/** The records of one client (trashed rows included; each derivation leaves them out). */
+export interface ClientRecords {
+  client: Client;
+  people: readonly ContactPerson[];
+  purchases: readonly Purchase[];
+  visits: readonly Visit[];
+  /** Only the note's day matters here; the text goes to the search index. */
+  notes: readonly Pick<Note, 'clientId' | 'createdAt' | 'deletedAt'>[];
+  contacts: readonly ContactLogEntry[];
+  followUps: readonly FollowUp[];
+  problems: readonly Problem[];
+  retentionPlans: readonly RetentionPlan[];
+  /** Checklist runs of the client's visits (post-sale answers feed client health). */
+  checklistRuns: readonly ChecklistRun[];
+}
+
+/** The records of one client with whole notes, as the card shows them. */
+export interface FullClientRecords extends ClientRecords {
+  notes: readonly Note[];
+}
+
+export interface ClientSummary {
+  client: Client;
+  /** Live people, first added first. */
+  people: ContactPerson[];
+  lastContact: Day | null;
+  /** The day the client falls out of its cadence: last contact (or creation) + cadence days. */
+  contactDue: Day | null;
+  /** The earliest open follow-up (a snoozed one counts from the day it wakes); overdue when < today. */
+  nextFollowUp: Day | null;
+  openProblems: number;
+  /** Just what client health reads, so it can be assessed for any day without the database. */
+  healthInput: ClientHealthInput;
+}
+
+const live = <T extends { deletedAt: string | null }>(rows: readonly T[]) =>
+  rows.filter((r) => r.deletedAt === null);
+
+function followUpDay(f: FollowUp): Day | null {
+  if (f.deletedAt !== null) return null;
+  if (f.status === 'open') return f.due;
+  if (f.status === 'snoozed') return f.snoozedUntil ?? f.due;
+  return null;
+}
+
+/** Independent of today's date, so a summary stays right past midnight; filters compare with today. */
+export function summarizeClient(records: ClientRecords): ClientSummary {
+  const { client } = records;
+  const last =
+    lastContactDays(records.contacts, records.visits, records.notes as readonly Note[]).get(
+      client.id,
+    ) ?? null;
+  const since = last ?? dayOfTimestamp(client.createdAt);
+  let nextFollowUp: Day | null = null;
+  for (const f of records.followUps) {
+    const day = followUpDay(f);
+    if (day !== null && (nextFollowUp === null || day < nextFollowUp)) nextFollowUp = day;
+  }
+  const lastAt = lastContactAt(records);
+  const postSale = live(records.visits).filter((v) => v.kind === 'post_sale');
+  const postSaleIds = new Set(postSale.map((v) => v.id));
+  const healthInput: ClientHealthInput = {
+    client,
+    purchases: live(records.purchases),
+    problems: live(records.problems),
+    // Only the latest contact matters to health; keeping one row keeps the summary small.
+    contacts: lastAt === null ? [] : [{ at: lastAt, deletedAt: null }],
+    visits: postSale,
+    checklistRuns: live(records.checklistRuns).filter((r) => postSaleIds.has(r.visitId)),
+  };
+  return {
+    client,
+    healthInput,
+    people: live(records.people).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    lastContact: last,
+    contactDue: since === null ? null : addDays(since, effectiveCadenceDays(client)),
+    nextFollowUp,
+    openProblems: live(records.problems).filter(
+      (p) => p.status === 'open' || p.status === 'in_progress',
+    ).length,
+  };
+}
+
+export interface UpcomingBirthday {
+  /** The person's or the child's name. */
+  name: string;
+  /** Set for a child: the parent's name. */
+  parent: string | null;
+  day: Day;
+}
+
+/**
+ * Birthdays of the client's people and their children from today to `days` ahead (year-less
+ * birthdays included; 29 February is greeted on the 28th in other years).
+ */
+export function upcomingBirthdays(
+  people: readonly ContactPerson[],
+  today: Day,
+  days = 7,
+): UpcomingBirthday[] {
+  const until = addDays(today, days);
+  const year = yearOf(today);
+  const found: UpcomingBirthday[] = [];
+  const check = (name: string, parent: string | null, birthday: string | null) => {
+    if (!birthday) return;
+    for (const y of [year, year + 1]) {
+      const day = birthdayInYear(birthday, y);
+      if (day !== null && day >= today && day <= until) {
+        found.push({ name, parent, day });
+        return;
+      }
+    }
+  };
+  for (const p of people) {
+    if (p.deletedAt !== null) continue;
+    check(p.name, null, p.birthday);
+    for (const child of p.children) check(child.name, p.name, child.birthday);
+  }
+  return found.sort((a, b) => a.day.localeCompare(b.day));
+}

@@ -1,0 +1,90 @@
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../../app/router';
+import { useData } from '../../app/DataContext';
+import { summarizeClient } from '../../data/clientSummary';
+import { localToday } from '../../data/clientQueries';
+import { trashClient } from '../../data/trash';
+import { useToasts } from '../../store/toasts';
+import { ClientForm } from './ClientForm';
+import { PeopleSection } from './PeopleSection';
+import { PurchasesSection } from './PurchasesSection';
+import { RetentionSection } from './RetentionSection';
+import { Timeline } from './Timeline';
+import { HealthBadge } from './HealthBadge';
+import { useClientCard } from './useClientCard';
+import { formatDay } from './format';
+
+/** Everything the rep knows about one client, newest first where time matters. */
+export function ClientCard({ clientId }: { clientId: string }) {
+  const { t, i18n } = useTranslation();
+  const { repo } = useData();
+  const toast = useToasts((s) => s.show);
+  const records = useClientCard(clientId);
+  if (records === undefined) return <p className="muted">{t('clients.loading')}</p>;
+  if (records === null || records.client.deletedAt !== null) {
+    return <p className="muted empty">{t('clients.card.gone')}</p>;
+  }
+  const { client } = records;
+  const summary = summarizeClient(records);
+  const today = localToday();
+  const atRisk =
+    client.status === 'at_risk' || client.status === 'lost' || client.churnReason !== null;
+
+  return (
+    <article className="client-card" aria-labelledby="client-card-title">
+      <header className="card-header">
+        <h2 id="client-card-title">{client.name}</h2>
+        <p className="card-facts">
+          <span>{t(`clients.kind.${client.kind}`)}</span>
+          <span className={`status status-${client.status}`}>
+            {t(`clients.status.${client.status}`)}
+          </span>
+          <HealthBadge summary={summary} today={today} />
+        </p>
+        <dl className="card-dates">
+          <div>
+            <dt>{t('clients.card.lastContact')}</dt>
+            <dd>
+              {summary.lastContact
+                ? formatDay(summary.lastContact, i18n.language)
+                : t('clients.card.never')}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('clients.card.nextFollowUp')}</dt>
+            <dd className={summary.nextFollowUp && summary.nextFollowUp < today ? 'overdue' : ''}>
+              {summary.nextFollowUp
+                ? formatDay(summary.nextFollowUp, i18n.language)
+                : t('clients.card.none')}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('clients.card.owner')}</dt>
+            <dd>{client.ownerId === 'local' ? t('clients.filters.me') : client.ownerId}</dd>
+          </div>
+        </dl>
+      </header>
+
+      <section className="card-section">
+        <ClientForm key={client.updatedAt} client={client} onSaved={() => undefined} />
+      </section>
+      <PeopleSection clientId={client.id} people={summary.people} />
+      <PurchasesSection clientId={client.id} purchases={records.purchases} />
+      {atRisk && <RetentionSection client={client} plans={records.retentionPlans} />}
+      <Timeline records={records} />
+
+      <div className="actions danger-zone">
+        <button
+          type="button"
+          onClick={async () => {
+            await trashClient(repo, client.id);
+            toast(t('clients.form.trashed'));
+            navigate({ page: 'clients' });
+          }}
+        >
+          {t('clients.form.trash')}
+        </button>
+      </div>
+    </article>
+  );
+}

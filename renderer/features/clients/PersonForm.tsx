@@ -1,0 +1,264 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AddressForm, Channel, ContactPerson } from '../../../shared/domain';
+import { useData } from '../../app/DataContext';
+import { emptyPersonDraft } from '../../data/clients';
+import { useToasts } from '../../store/toasts';
+import { BirthdayField, birthdayOf, partsOf, type BirthdayParts } from './BirthdayField';
+import { channelWarning } from './validation';
+
+const CHANNEL_KINDS: Channel['kind'][] = [
+  'phone',
+  'email',
+  'telegram',
+  'whatsapp',
+  'viber',
+  'other',
+];
+
+interface ChildDraft {
+  key: number;
+  name: string;
+  birthday: BirthdayParts;
+}
+
+interface Props {
+  clientId: string;
+  person?: ContactPerson;
+  onDone: () => void;
+}
+
+let nextKey = 1;
+
+/** One contact person: role, birthday, children, how to address them, channels, interests. */
+export function PersonForm({ clientId, person, onDone }: Props) {
+  const { t } = useTranslation();
+  const { repo } = useData();
+  const toast = useToasts((s) => s.show);
+  const ids = useId();
+  const base = person ?? { ...emptyPersonDraft(), clientId };
+  const [name, setName] = useState(base.name);
+  const [role, setRole] = useState(base.role);
+  const [birthday, setBirthday] = useState(partsOf(base.birthday));
+  const [addressForm, setAddressForm] = useState<AddressForm>(base.addressForm);
+  const [channels, setChannels] = useState(() =>
+    base.channels.map((c) => ({ ...c, key: nextKey++ })),
+  );
+  const [children, setChildren] = useState<ChildDraft[]>(() =>
+    base.children.map((c) => ({ key: nextKey++, name: c.name, birthday: partsOf(c.birthday) })),
+  );
+  const [interests, setInterests] = useState(base.interests);
+  const [personalNotes, setPersonalNotes] = useState(base.personalNotes);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const field = (key: string) => `${ids}-${key}`;
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const born = birthdayOf(birthday);
+    const kids = children
+      .filter((c) => c.name.trim() !== '' || birthdayOf(c.birthday) !== null)
+      .map((c) => ({ name: c.name.trim(), birthday: birthdayOf(c.birthday) }));
+    if (name.trim() === '') return setError(t('clients.errors.personNameRequired'));
+    if (born === 'invalid' || kids.some((k) => k.birthday === 'invalid')) {
+      return setError(t('clients.errors.birthdayInvalid'));
+    }
+    if (kids.some((k) => k.name === '')) return setError(t('clients.errors.childNameRequired'));
+    setSaving(true);
+    setError(null);
+    try {
+      const fields = {
+        clientId,
+        name: name.trim(),
+        role: role.trim(),
+        birthday: born,
+        children: kids as { name: string; birthday: string | null }[],
+        addressForm,
+        channels: channels
+          .filter((c) => c.value.trim() !== '')
+          .map((c) => ({ kind: c.kind, value: c.value.trim() })),
+        interests,
+        personalNotes,
+        deletedAt: null,
+      };
+      if (person) await repo.update('people', person.id, fields);
+      else await repo.create('people', fields);
+      toast(t('clients.people.saved'));
+      onDone();
+    } catch (e) {
+      setError(t('clients.errors.saveFailed', { reason: (e as Error).message }));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className="person-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={name || t('clients.people.new')}
+    >
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={field('name')}>{t('clients.people.name')}</label>
+          <input id={field('name')} value={name} onChange={(e) => setName(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={field('role')}>{t('clients.form.personRole')}</label>
+          <input id={field('role')} value={role} onChange={(e) => setRole(e.target.value)} />
+        </div>
+      </div>
+      <div className="field-row">
+        <BirthdayField
+          legend={t('clients.form.birthday')}
+          value={birthday}
+          onChange={setBirthday}
+        />
+        <div className="field">
+          <label htmlFor={field('form')}>{t('clients.form.addressForm')}</label>
+          <select
+            id={field('form')}
+            value={addressForm}
+            onChange={(e) => setAddressForm(e.target.value as AddressForm)}
+          >
+            {(['unknown', 'formal', 'informal'] as const).map((f) => (
+              <option key={f} value={f}>
+                {t(`clients.addressForm.${f}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <fieldset>
+        <legend>{t('clients.people.channels')}</legend>
+        {channels.map((c, i) => {
+          const warning = channelWarning(c.kind, c.value);
+          const label = t(`clients.channel.${c.kind}`);
+          return (
+            <div key={c.key} className="repeat-row">
+              <select
+                aria-label={t('clients.people.channelKind', { n: i + 1 })}
+                value={c.kind}
+                onChange={(e) =>
+                  setChannels((list) =>
+                    list.map((x) =>
+                      x.key === c.key ? { ...x, kind: e.target.value as Channel['kind'] } : x,
+                    ),
+                  )
+                }
+              >
+                {CHANNEL_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`clients.channel.${k}`)}
+                  </option>
+                ))}
+              </select>
+              <input
+                aria-label={label}
+                value={c.value}
+                onChange={(e) =>
+                  setChannels((list) =>
+                    list.map((x) => (x.key === c.key ? { ...x, value: e.target.value } : x)),
+                  )
+                }
+              />
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setChannels((list) => list.filter((x) => x.key !== c.key))}
+              >
+                {t('clients.people.removeChannel', { what: label })}
+              </button>
+              {warning && <p className="warning">{t(warning)}</p>}
+            </div>
+          );
+        })}
+        <button
+          type="button"
+          onClick={() =>
+            setChannels((list) => [...list, { kind: 'phone', value: '', key: nextKey++ }])
+          }
+        >
+          {t('clients.people.addChannel')}
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('clients.people.children')}</legend>
+        {children.map((c, i) => (
+          <div key={c.key} className="child-row">
+            <div className="field">
+              <label htmlFor={field(`child-${c.key}`)}>
+                {t('clients.people.childName', { n: i + 1 })}
+              </label>
+              <input
+                id={field(`child-${c.key}`)}
+                value={c.name}
+                onChange={(e) =>
+                  setChildren((list) =>
+                    list.map((x) => (x.key === c.key ? { ...x, name: e.target.value } : x)),
+                  )
+                }
+              />
+            </div>
+            <BirthdayField
+              legend={t('clients.people.childBirthday', { name: c.name || i + 1 })}
+              value={c.birthday}
+              onChange={(birthday) =>
+                setChildren((list) => list.map((x) => (x.key === c.key ? { ...x, birthday } : x)))
+              }
+            />
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setChildren((list) => list.filter((x) => x.key !== c.key))}
+            >
+              {t('clients.people.removeChild', { name: c.name || i + 1 })}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          onClick={() =>
+            setChildren((list) => [...list, { key: nextKey++, name: '', birthday: partsOf(null) }])
+          }
+        >
+          {t('clients.people.addChild')}
+        </button>
+      </fieldset>
+
+      <div className="field">
+        <label htmlFor={field('interests')}>{t('clients.people.interests')}</label>
+        <input
+          id={field('interests')}
+          value={interests}
+          onChange={(e) => setInterests(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={field('notes')}>{t('clients.people.personalNotes')}</label>
+        <textarea
+          id={field('notes')}
+          rows={3}
+          value={personalNotes}
+          onChange={(e) => setPersonalNotes(e.target.value)}
+        />
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? t('common.saving') : t('clients.people.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

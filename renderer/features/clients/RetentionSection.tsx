@@ -1,0 +1,184 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHURN_REASONS, type Client, type RetentionPlan } from '../../../shared/domain';
+import { uuidv7 } from '../../../shared/ids';
+import { useData } from '../../app/DataContext';
+import { useToasts } from '../../store/toasts';
+
+type ChurnReason = (typeof CHURN_REASONS)[number];
+type ActionDraft = { id: string; text: string; responsible: string; due: string; done: boolean };
+
+interface Props {
+  client: Client;
+  plans: readonly RetentionPlan[];
+}
+
+/**
+ * Why the client is leaving (DOMAIN.md §5) and the plan to win them back: actions, each with a
+ * responsible person and a due date. One form saves both, in one transaction.
+ */
+export function RetentionSection({ client, plans }: Props) {
+  const { t } = useTranslation();
+  const { repo, db } = useData();
+  const toast = useToasts((s) => s.show);
+  const ids = useId();
+  const plan = plans
+    .filter((p) => p.deletedAt === null)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  const [reason, setReason] = useState<ChurnReason | ''>(client.churnReason ?? '');
+  const [comment, setComment] = useState(client.churnComment);
+  const [cause, setCause] = useState(plan?.cause ?? '');
+  const [status, setStatus] = useState<RetentionPlan['status']>(plan?.status ?? 'active');
+  const [actions, setActions] = useState<ActionDraft[]>(
+    () => plan?.actions.map((a) => ({ ...a, due: a.due ?? '' })) ?? [],
+  );
+  const [error, setError] = useState<string | null>(null);
+  const field = (k: string) => `${ids}-${k}`;
+  const change = (id: string, patch: Partial<ActionDraft>) =>
+    setActions((list) => list.map((a) => (a.id === id ? { ...a, ...patch } : a)));
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const kept = actions.filter((a) => a.text.trim() !== '');
+    if (kept.some((a) => a.due !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(a.due))) {
+      return setError(t('clients.errors.dateInvalid'));
+    }
+    setError(null);
+    try {
+      await db.transaction('rw', [db.clients, db.retentionPlans, db.outbox, db.meta], async () => {
+        await repo.update('clients', client.id, {
+          churnReason: reason === '' ? null : reason,
+          churnComment: comment.trim(),
+        });
+        const fields = {
+          clientId: client.id,
+          cause: cause.trim(),
+          status,
+          actions: kept.map((a) => ({
+            id: a.id,
+            text: a.text.trim(),
+            responsible: a.responsible.trim(),
+            due: a.due === '' ? null : a.due,
+            done: a.done,
+          })),
+          deletedAt: null,
+        };
+        if (plan) await repo.update('retentionPlans', plan.id, fields);
+        else if (fields.cause !== '' || fields.actions.length > 0)
+          await repo.create('retentionPlans', fields);
+      });
+      toast(t('clients.retention.saved'));
+    } catch (e) {
+      setError(t('clients.errors.saveFailed', { reason: (e as Error).message }));
+    }
+  };
+
+  return (
+    <section className="card-section retention" aria-labelledby={field('h')}>
+      <h3 id={field('h')}>{t('clients.retention.title')}</h3>
+      <form onSubmit={onSubmit} noValidate>
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={field('reason')}>{t('clients.retention.reason')}</label>
+            <select
+              id={field('reason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value as ChurnReason | '')}
+            >
+              <option value="">{t('clients.retention.reasonUnknown')}</option>
+              {CHURN_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`clients.churn.${r}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={field('comment')}>{t('clients.retention.comment')}</label>
+            <input
+              id={field('comment')}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor={field('cause')}>{t('clients.retention.cause')}</label>
+          <textarea
+            id={field('cause')}
+            rows={2}
+            value={cause}
+            onChange={(e) => setCause(e.target.value)}
+          />
+        </div>
+        <fieldset>
+          <legend>{t('clients.retention.actions')}</legend>
+          {actions.map((a, i) => (
+            <div key={a.id} className="repeat-row retention-action">
+              <input
+                aria-label={t('clients.retention.action', { n: i + 1 })}
+                value={a.text}
+                onChange={(e) => change(a.id, { text: e.target.value })}
+              />
+              <input
+                aria-label={t('clients.retention.responsible', { n: i + 1 })}
+                placeholder={t('clients.retention.responsiblePlaceholder')}
+                value={a.responsible}
+                onChange={(e) => change(a.id, { responsible: e.target.value })}
+              />
+              <input
+                type="date"
+                aria-label={t('clients.retention.due', { n: i + 1 })}
+                value={a.due}
+                onChange={(e) => change(a.id, { due: e.target.value })}
+              />
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={a.done}
+                  onChange={(e) => change(a.id, { done: e.target.checked })}
+                />
+                {t('clients.retention.done')}
+              </label>
+            </div>
+          ))}
+          <button
+            type="button"
+            onClick={() =>
+              setActions((list) => [
+                ...list,
+                { id: uuidv7(), text: '', responsible: '', due: '', done: false },
+              ])
+            }
+          >
+            {t('clients.retention.addAction')}
+          </button>
+        </fieldset>
+        <div className="field">
+          <label htmlFor={field('status')}>{t('clients.retention.status')}</label>
+          <select
+            id={field('status')}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as RetentionPlan['status'])}
+          >
+            {(['active', 'succeeded', 'failed'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`clients.retention.statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('clients.retention.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
