@@ -200,7 +200,8 @@ async function applyFresh(
       continue;
     }
     rows.set(op.rowId, outcome.row);
-    if (outcome.status === 'applied') touched.set(op.rowId, outcome.row);
+    // The latest copy of a row goes to the database, even when this op left it unchanged.
+    if (outcome.status === 'applied' || touched.has(op.rowId)) touched.set(op.rowId, outcome.row);
     if (op.table === 'clients' && !scope.clientOwners.has(op.rowId))
       scope.clientOwners.set(op.rowId, outcome.row.ownerId);
   }

@@ -3,8 +3,8 @@
  * the property tests run the very same code over an in-memory model of the server.
  */
 import { SYNCED_SCHEMAS, type SyncedTable } from '../domain';
-import { parseHlc } from './hlc';
-import { mergeRecord, type MergeConflict } from './merge';
+import { compareHlc, parseHlc } from './hlc';
+import { BOOKKEEPING_FIELDS, mergeRecord, type MergeConflict } from './merge';
 import { SERVER_NODE, type OpRejectCode, type PushOp, type SyncConflict } from './protocol';
 
 export interface StoredRow {
@@ -72,6 +72,13 @@ export function applyOp(row: StoredRow | null, op: PushOp, options: ApplyOptions
     stamps[field] = op.stamps?.[field] ?? op.hlc;
   }
 
+  // The outbox sends what the rep changed; the time of the change is the op's. A new row gets
+  // its createdAt from it, and updatedAt follows below when the op changes anything.
+  if (!row && !('createdAt' in fields)) {
+    fields.createdAt = op.createdAt;
+    stamps.createdAt = op.hlc;
+  }
+
   const ahead = [op.hlc, ...Object.values(stamps)].find(
     (s) => parseHlc(s).ms > options.nowMs + options.maxAheadMs,
   );
@@ -123,7 +130,16 @@ export function applyOp(row: StoredRow | null, op: PushOp, options: ApplyOptions
     version: row?.version ?? 0,
   };
   delete next.values.ownerId;
-  const changedFields = Object.keys(next.stamps).filter((f) => next.stamps[f] !== row?.stamps[f]);
+  const changed = (f: string) => next.stamps[f] !== row?.stamps[f];
+  if (
+    !('updatedAt' in fields) &&
+    Object.keys(next.stamps).some((f) => changed(f) && !BOOKKEEPING_FIELDS.has(f)) &&
+    compareHlc(op.hlc, next.stamps.updatedAt ?? '') > 0
+  ) {
+    next.values.updatedAt = op.createdAt;
+    next.stamps.updatedAt = op.hlc;
+  }
+  const changedFields = Object.keys(next.stamps).filter(changed);
   for (const f of changedFields) next.fieldVersions[f] = PENDING_VERSION;
 
   const check = SYNCED_SCHEMAS[op.table].safeParse(recordOf(next));

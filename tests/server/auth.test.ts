@@ -1,14 +1,25 @@
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { runCommand } from '../../server/cli';
-import { api, describeBackends, HEADERS, newTeam, newUser, PASSWORD, type TestServer } from './harness';
+import {
+  api,
+  describeBackends,
+  HEADERS,
+  newTeam,
+  newUser,
+  PASSWORD,
+  type TestServer,
+} from './harness';
 
 describeBackends('auth', (server: () => TestServer) => {
   it('signs in with e-mail and password and returns a random device token the server stores only hashed', async () => {
     const s = server();
     const rep = await newUser(s, await newTeam(s));
     expect(rep.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const { rows } = await s.db.query<{ token_hash: string }>('SELECT token_hash FROM devices WHERE user_id = $1', [rep.id]);
+    const { rows } = await s.db.query<{ token_hash: string }>(
+      'SELECT token_hash FROM devices WHERE user_id = $1',
+      [rep.id],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.token_hash).toBe(createHash('sha256').update(rep.token).digest('hex'));
     expect(rows[0]!.token_hash).not.toContain(rep.token);
@@ -20,8 +31,16 @@ describeBackends('auth', (server: () => TestServer) => {
   it('a wrong password and an unknown e-mail get the same 401', async () => {
     const s = server();
     const rep = await newUser(s, await newTeam(s));
-    const wrong = await api(s, 'POST', '/v1/auth/login', undefined, { email: rep.email, password: 'not it at all', deviceName: 'x' });
-    const unknown = await api(s, 'POST', '/v1/auth/login', undefined, { email: 'nobody@example.test', password: PASSWORD, deviceName: 'x' });
+    const wrong = await api(s, 'POST', '/v1/auth/login', undefined, {
+      email: rep.email,
+      password: 'not it at all',
+      deviceName: 'x',
+    });
+    const unknown = await api(s, 'POST', '/v1/auth/login', undefined, {
+      email: 'nobody@example.test',
+      password: PASSWORD,
+      deviceName: 'x',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -31,7 +50,11 @@ describeBackends('auth', (server: () => TestServer) => {
   it('lists the devices of the user, marking the current one', async () => {
     const s = server();
     const rep = await newUser(s, await newTeam(s));
-    const second = await api(s, 'POST', '/v1/auth/login', undefined, { email: rep.email, password: PASSWORD, deviceName: 'планшет' });
+    const second = await api(s, 'POST', '/v1/auth/login', undefined, {
+      email: rep.email,
+      password: PASSWORD,
+      deviceName: 'планшет',
+    });
     const list = await api(s, 'GET', '/v1/devices', rep.token);
     const devices = list.body.devices as { name: string; current: boolean }[];
     expect(devices.map((d) => d.name).sort()).toEqual(['test laptop', 'планшет'].sort());
@@ -42,10 +65,16 @@ describeBackends('auth', (server: () => TestServer) => {
   it('a device revoked through the API stops working at once; the other device keeps working', async () => {
     const s = server();
     const rep = await newUser(s, await newTeam(s));
-    const second = await api(s, 'POST', '/v1/auth/login', undefined, { email: rep.email, password: PASSWORD, deviceName: 'old phone' });
+    const second = await api(s, 'POST', '/v1/auth/login', undefined, {
+      email: rep.email,
+      password: PASSWORD,
+      deviceName: 'old phone',
+    });
     const secondToken = second.body.token as string;
     const secondId = (second.body.device as { id: string }).id;
-    expect((await api(s, 'POST', `/v1/devices/${secondId}/revoke`, rep.token, {})).status).toBe(200);
+    expect((await api(s, 'POST', `/v1/devices/${secondId}/revoke`, rep.token, {})).status).toBe(
+      200,
+    );
     const refused = await api(s, 'GET', '/v1/me', secondToken);
     expect(refused.status).toBe(401);
     expect((refused.body.error as { code: string }).code).toBe('unauthorized');
@@ -60,12 +89,20 @@ describeBackends('auth', (server: () => TestServer) => {
     await runCommand(s.db, ['revoke-device', rep.login.device.id]);
     expect((await api(s, 'GET', '/v1/me', rep.token)).status).toBe(401);
 
-    const again = await api(s, 'POST', '/v1/auth/login', undefined, { email: rep.email, password: PASSWORD, deviceName: 'new' });
+    const again = await api(s, 'POST', '/v1/auth/login', undefined, {
+      email: rep.email,
+      password: PASSWORD,
+      deviceName: 'new',
+    });
     const token = again.body.token as string;
     const out = await runCommand(s.db, ['reset-password', rep.email]);
     expect(out.join('\n')).toMatch(/New password/);
     expect((await api(s, 'GET', '/v1/me', token)).status).toBe(401);
-    const old = await api(s, 'POST', '/v1/auth/login', undefined, { email: rep.email, password: PASSWORD, deviceName: 'x' });
+    const old = await api(s, 'POST', '/v1/auth/login', undefined, {
+      email: rep.email,
+      password: PASSWORD,
+      deviceName: 'x',
+    });
     expect(old.status).toBe(401);
   });
 
@@ -83,7 +120,10 @@ describeBackends('auth', (server: () => TestServer) => {
       s.app.inject({
         method: 'GET',
         url: '/v1/me',
-        headers: { authorization: `Bearer ${rep.token}`, ...(version ? { 'fieldbook-schema-version': version } : {}) },
+        headers: {
+          authorization: `Bearer ${rep.token}`,
+          ...(version ? { 'fieldbook-schema-version': version } : {}),
+        },
       });
     expect((await call()).json().error.code).toBe('schema_version_required');
     expect((await call('0')).statusCode).toBe(426);
@@ -96,7 +136,12 @@ describeBackends('auth', (server: () => TestServer) => {
     const health = await s.app.inject({ method: 'GET', url: '/v1/health' });
     expect(health.statusCode).toBe(200);
     expect(health.json()).toMatchObject({ ok: true, protocolVersions: [1], database: s.backend });
-    const v9 = await s.app.inject({ method: 'POST', url: '/v9/push', headers: HEADERS, payload: {} });
+    const v9 = await s.app.inject({
+      method: 'POST',
+      url: '/v9/push',
+      headers: HEADERS,
+      payload: {},
+    });
     expect(v9.statusCode).toBe(404);
     expect(v9.json().error.code).toBe('unsupported_protocol');
   });

@@ -3,10 +3,31 @@ import { uuidv7 } from '../../shared/ids';
 import type { Db } from '../../server/db/db';
 import { runCommand } from '../../server/cli';
 import { ensureMeta } from '../../server/sync/meta';
-import { clientFields, describeBackends, newTeam, newUser, pull, pullAll, push, TestDevice, type TestServer } from './harness';
+import {
+  clientFields,
+  describeBackends,
+  newTeam,
+  newUser,
+  pull,
+  pullAll,
+  push,
+  TestDevice,
+  type TestServer,
+} from './harness';
 
 // Parents first, so a restore can insert in this order.
-const TABLES = ['server_meta', 'teams', 'team_counters', 'users', 'devices', 'device_seqs', 'records', 'shares', 'applied_ops', 'quarantine'];
+const TABLES = [
+  'server_meta',
+  'teams',
+  'team_counters',
+  'users',
+  'devices',
+  'device_seqs',
+  'records',
+  'shares',
+  'applied_ops',
+  'quarantine',
+];
 
 /** A backup as the database saw it at one moment, and its restore: the whole state goes back in time. */
 async function backup(db: Db, name: string): Promise<void> {
@@ -31,7 +52,9 @@ describeBackends('epoch', (server: () => TestServer) => {
     expect(stale.body.error?.epoch).not.toBe(epoch);
     const device = new TestDevice();
     const id = uuidv7();
-    const pushed = await push(s, rep, device, [device.op('clients', id, clientFields(id))], { epoch });
+    const pushed = await push(s, rep, device, [device.op('clients', id, clientFields(id))], {
+      epoch,
+    });
     expect(pushed.status).toBe(409);
     expect((await pullAll(s, rep)).records).toEqual([]);
   });
@@ -71,10 +94,15 @@ describeBackends('epoch', (server: () => TestServer) => {
     expect(refill.body.lastSeq).toBe(repair.seq);
     expect(refill.body.results[0]!.status).toBe('applied');
     const after = await pullAll(s, rep);
-    expect(after.records.map((r) => r.record.name).sort()).toEqual(['До бэкапа', 'После бэкапа'].sort());
+    expect(after.records.map((r) => r.record.name).sort()).toEqual(
+      ['До бэкапа', 'После бэкапа'].sort(),
+    );
 
     // A reset is a one-off per epoch: once the device pushed in this epoch, it is refused.
-    const again = await push(s, rep, device, [device.op('clients', lost, { name: 'x' })], { epoch: newEpoch, resetSequence: true });
+    const again = await push(s, rep, device, [device.op('clients', lost, { name: 'x' })], {
+      epoch: newEpoch,
+      resetSequence: true,
+    });
     expect(again.status).toBe(409);
     expect(again.body.error?.code).toBe('sequence_reset_refused');
   });

@@ -107,7 +107,8 @@ export function describeBackends(
 ): void {
   for (const backend of ['pglite', 'postgres'] as const) {
     if (backend === 'postgres' && !DATABASE_URL) {
-      describe.skip(`${title} [postgres: SKIPPED because DATABASE_URL is unset]`, () => body(() => undefined as never));
+      describe.skip(`${title} [postgres: SKIPPED because DATABASE_URL is unset]`, () =>
+        body(() => undefined as never));
       continue;
     }
     describe(`${title} [${backend}]`, () => {
@@ -161,10 +162,18 @@ export async function newTeam(server: TestServer): Promise<string> {
   return name;
 }
 
-export async function newUser(server: TestServer, team: string, role: Role = 'rep'): Promise<TestUser> {
+export async function newUser(
+  server: TestServer,
+  team: string,
+  role: Role = 'rep',
+): Promise<TestUser> {
   const email = `${role}-${randomHex(4)}@example.test`;
   await addUser(server.db, { team, email, name: `User ${email}`, role, password: PASSWORD });
-  const res = await api(server, 'POST', '/v1/auth/login', undefined, { email, password: PASSWORD, deviceName: 'test laptop' });
+  const res = await api(server, 'POST', '/v1/auth/login', undefined, {
+    email,
+    password: PASSWORD,
+    deviceName: 'test laptop',
+  });
   if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
   const login = res.body as unknown as LoginResponse;
   return { id: login.user.id, email, token: login.token, teamId: login.user.teamId, login };
@@ -227,10 +236,20 @@ export class TestDevice {
   readonly clock: HybridLogicalClock;
 
   constructor(now: () => number = Date.now) {
-    this.clock = new HybridLogicalClock({ node: this.node, now, maxDriftMs: Number.MAX_SAFE_INTEGER });
+    this.clock = new HybridLogicalClock({
+      node: this.node,
+      now,
+      maxDriftMs: Number.MAX_SAFE_INTEGER,
+    });
   }
 
-  op(table: SyncedTable, rowId: string, fields: Record<string, unknown>, baseVersion = 0, extra: Partial<PushOp> = {}): PushOp {
+  op(
+    table: SyncedTable,
+    rowId: string,
+    fields: Record<string, unknown>,
+    baseVersion = 0,
+    extra: Partial<PushOp> = {},
+  ): PushOp {
     return {
       seq: ++this.seq,
       opId: uuidv7(),
@@ -248,7 +267,10 @@ export class TestDevice {
 
 const NOW_ISO = () => new Date().toISOString();
 
-export function clientFields(id: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function clientFields(
+  id: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     id,
     ownerId: 'whoever',
@@ -271,7 +293,15 @@ export function clientFields(id: string, overrides: Record<string, unknown> = {}
 }
 
 export function noteFields(id: string, clientId: string, text: string): Record<string, unknown> {
-  return { id, createdAt: NOW_ISO(), updatedAt: NOW_ISO(), deletedAt: null, clientId, visitId: null, text };
+  return {
+    id,
+    createdAt: NOW_ISO(),
+    updatedAt: NOW_ISO(),
+    deletedAt: null,
+    clientId,
+    visitId: null,
+    text,
+  };
 }
 
 export function templateFields(id: string): Record<string, unknown> {

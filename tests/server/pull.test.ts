@@ -14,7 +14,11 @@ import {
 } from './harness';
 
 /** Lets a test hold one push transaction open, after it took its versions, until released. */
-const gate: { hold: ((ops: readonly PushOp[]) => boolean) | null; entered?: () => void; release?: Promise<void> } = {
+const gate: {
+  hold: ((ops: readonly PushOp[]) => boolean) | null;
+  entered?: () => void;
+  release?: Promise<void>;
+} = {
   hold: null,
 };
 
@@ -26,7 +30,12 @@ describeBackends(
       const rep = await newUser(s, await newTeam(s));
       const device = new TestDevice();
       const ids = Array.from({ length: 25 }, () => uuidv7());
-      await push(s, rep, device, ids.map((id) => device.op('clients', id, clientFields(id))));
+      await push(
+        s,
+        rep,
+        device,
+        ids.map((id) => device.op('clients', id, clientFields(id))),
+      );
       const { records, cursor, pages } = await pullAll(s, rep, null, 10);
       expect(pages).toBe(3);
       expect(records.map((r) => r.id).sort()).toEqual([...ids].sort());
@@ -42,9 +51,14 @@ describeBackends(
       const rep = await newUser(s, await newTeam(s));
       const device = new TestDevice();
       const [a, b] = [uuidv7(), uuidv7()];
-      const res = await push(s, rep, device, [device.op('clients', a, clientFields(a)), device.op('clients', b, clientFields(b))]);
+      const res = await push(s, rep, device, [
+        device.op('clients', a, clientFields(a)),
+        device.op('clients', b, clientFields(b)),
+      ]);
       const { cursor } = await pullAll(s, rep);
-      await push(s, rep, device, [device.op('clients', b, { name: 'Изменено' }, res.body.results[1]!.version!)]);
+      await push(s, rep, device, [
+        device.op('clients', b, { name: 'Изменено' }, res.body.results[1]!.version!),
+      ]);
       const next = await pullAll(s, rep, cursor);
       expect(next.records.map((r) => [r.id, r.record.name])).toEqual([[b, 'Изменено']]);
     });
@@ -65,7 +79,11 @@ describeBackends(
     it('a pull while an earlier push is still open never moves the cursor past its rows', async () => {
       const s = server();
       const team = await newTeam(s);
-      const [rep1, rep2, manager] = [await newUser(s, team), await newUser(s, team), await newUser(s, team, 'manager')];
+      const [rep1, rep2, manager] = [
+        await newUser(s, team),
+        await newUser(s, team),
+        await newUser(s, team, 'manager'),
+      ];
       const { cursor: start } = await pullAll(s, manager);
       const [d1, d2] = [new TestDevice(), new TestDevice()];
       const [slowId, fastId] = [uuidv7(), uuidv7()];

@@ -23,14 +23,45 @@ describeBackends(
       const rep = await newUser(s, await newTeam(s));
       const device = new TestDevice();
       const id = uuidv7();
-      const res = await push(s, rep, device, [device.op('clients', id, clientFields(id, { ownerId: 'forged-owner' }))]);
+      const res = await push(s, rep, device, [
+        device.op('clients', id, clientFields(id, { ownerId: 'forged-owner' })),
+      ]);
       expect(res.status).toBe(200);
       expect(res.body.lastSeq).toBe(1);
-      expect(res.body.results[0]).toMatchObject({ status: 'applied', duplicate: false, conflicts: [] });
+      expect(res.body.results[0]).toMatchObject({
+        status: 'applied',
+        duplicate: false,
+        conflicts: [],
+      });
       const { records } = await pullAll(s, rep);
       expect(records).toHaveLength(1);
       expect(records[0]!.record).toMatchObject({ id, name: 'ООО «Ромашка»', ownerId: rep.id });
       expect(records[0]!.record.serverVersion).toBe(records[0]!.version);
+    });
+
+    it('takes ops as the app writes them (no id, createdAt or updatedAt): the op time fills them', async () => {
+      const s = server();
+      const rep = await newUser(s, await newTeam(s));
+      const device = new TestDevice();
+      const id = uuidv7();
+      const { id: _id, ownerId: _o, createdAt: _c, updatedAt: _u, ...fields } = clientFields(id);
+      const create = device.op('clients', id, fields);
+      const res = await push(s, rep, device, [create]);
+      expect(res.body.results[0]!.status).toBe('applied');
+      const edit = device.op(
+        'clients',
+        id,
+        { name: 'Переименован' },
+        res.body.results[0]!.version!,
+      );
+      await push(s, rep, device, [edit]);
+      const record = (await pullAll(s, rep)).records[0]!.record;
+      expect(record).toMatchObject({
+        id,
+        createdAt: create.createdAt,
+        updatedAt: edit.createdAt,
+        name: 'Переименован',
+      });
     });
 
     it('the same batch twice applies once and answers the retry with the original results', async () => {
@@ -47,7 +78,9 @@ describeBackends(
       expect(second.status).toBe(200);
       expect(second.body.lastSeq).toBe(2);
       expect(second.body.results.map((r) => r.duplicate)).toEqual([true, true]);
-      expect(second.body.results.map((r) => r.version)).toEqual(first.body.results.map((r) => r.version));
+      expect(second.body.results.map((r) => r.version)).toEqual(
+        first.body.results.map((r) => r.version),
+      );
       const { records } = await pullAll(s, rep);
       expect(records).toHaveLength(1);
       expect(records[0]!.record.name).toBe('ООО «Лютик»');
@@ -166,7 +199,8 @@ describeBackends(
       const rep = await newUser(s, await newTeam(s));
       const [d1, d2] = [new TestDevice(), new TestDevice(() => Date.now() - 1000)];
       const id = uuidv7();
-      const v = (await push(s, rep, d1, [d1.op('clients', id, clientFields(id))])).body.results[0]!.version!;
+      const v = (await push(s, rep, d1, [d1.op('clients', id, clientFields(id))])).body.results[0]!
+        .version!;
       const early = d2.op('clients', id, { name: 'Версия планшета' }, v);
       const late = d1.op('clients', id, { name: 'Версия ноутбука' }, v);
       await push(s, rep, d1, [late]);
@@ -189,7 +223,8 @@ describeBackends(
       const rep = await newUser(s, await newTeam(s));
       const [d1, d2] = [new TestDevice(), new TestDevice(() => Date.now() + 1000)];
       const id = uuidv7();
-      const v = (await push(s, rep, d1, [d1.op('clients', id, clientFields(id))])).body.results[0]!.version!;
+      const v = (await push(s, rep, d1, [d1.op('clients', id, clientFields(id))])).body.results[0]!
+        .version!;
       const early = d1.op('clients', id, { address: 'Тюмень' }, v);
       const late = d2.op('clients', id, { address: 'Курган' }, v);
       await push(s, rep, d1, [early]);
@@ -214,9 +249,13 @@ describeBackends(
         d1.op('notes', note, noteFields(note, client, base)),
       ]);
       const v = res0.body.results[1]!.version!;
-      await push(s, rep, d1, [d1.op('notes', note, { text: `Звонок утром.\n${base}` }, v, { base: { text: base } })]);
+      await push(s, rep, d1, [
+        d1.op('notes', note, { text: `Звонок утром.\n${base}` }, v, { base: { text: base } }),
+      ]);
       const res = await push(s, rep, d2, [
-        d2.op('notes', note, { text: `${base}\nЖдут счёт до пятницы.` }, v, { base: { text: base } }),
+        d2.op('notes', note, { text: `${base}\nЖдут счёт до пятницы.` }, v, {
+          base: { text: base },
+        }),
       ]);
       expect(res.body.results[0]!.conflicts).toEqual([]);
       const merged = (await pullAll(s, rep)).records.find((r) => r.id === note)!.record.text;
@@ -228,12 +267,18 @@ describeBackends(
       const rep = await newUser(s, await newTeam(s));
       const [d1, d2] = [new TestDevice(), new TestDevice()];
       const id = uuidv7();
-      const v = (await push(s, rep, d1, [d1.op('clients', id, clientFields(id))])).body.results[0]!.version!;
+      const v = (await push(s, rep, d1, [d1.op('clients', id, clientFields(id))])).body.results[0]!
+        .version!;
       const now = new Date().toISOString();
       await push(s, rep, d1, [d1.op('clients', id, { deletedAt: now, updatedAt: now }, v)]);
       const res = await push(s, rep, d2, [d2.op('clients', id, { tags: ['опт', 'HoReCa'] }, v)]);
       expect(res.body.results[0]!.conflicts).toContainEqual(
-        expect.objectContaining({ field: 'deletedAt', kind: 'edit_vs_delete', remoteValue: now, kept: 'local' }),
+        expect.objectContaining({
+          field: 'deletedAt',
+          kind: 'edit_vs_delete',
+          remoteValue: now,
+          kept: 'local',
+        }),
       );
       const record = (await pullAll(s, rep)).records[0]!.record;
       expect(record.deletedAt).toBeNull();
@@ -246,12 +291,16 @@ describeBackends(
       const honest = new TestDevice();
       const ahead = new TestDevice(() => Date.now() + 24 * 3600_000);
       const id = uuidv7();
-      const v = (await push(s, rep, honest, [honest.op('clients', id, clientFields(id))])).body.results[0]!.version!;
+      const v = (await push(s, rep, honest, [honest.op('clients', id, clientFields(id))])).body
+        .results[0]!.version!;
       const res = await push(s, rep, ahead, [ahead.op('clients', id, { name: 'Из будущего' }, v)]);
       expect(res.body.lastSeq).toBe(1);
       expect(res.body.results[0]).toMatchObject({ status: 'quarantined', code: 'clock_ahead' });
       expect(res.body.results[0]!.reason).toMatch(/ahead/);
-      expect(res.body.results[0]!.conflicts[0]).toMatchObject({ kind: 'clock_quarantine', localValue: 'Из будущего' });
+      expect(res.body.results[0]!.conflicts[0]).toMatchObject({
+        kind: 'clock_quarantine',
+        localValue: 'Из будущего',
+      });
       expect((await pullAll(s, rep)).records[0]!.record.name).toBe('ООО «Ромашка»');
       const { rows } = await s.db.query('SELECT 1 FROM quarantine WHERE user_id = $1', [rep.id]);
       expect(rows).toHaveLength(1);
@@ -271,8 +320,13 @@ describeBackends(
         behind.op('clients', id, { name: 'Имя с отстающего' }, v),
       ]);
       expect(res.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
-      const later = await push(s, rep, honest, [honest.op('clients', id, { name: 'Имя с точного' }, v)]);
-      expect(later.body.results[0]!.conflicts[0]).toMatchObject({ field: 'name', remoteValue: 'Имя с отстающего' });
+      const later = await push(s, rep, honest, [
+        honest.op('clients', id, { name: 'Имя с точного' }, v),
+      ]);
+      expect(later.body.results[0]!.conflicts[0]).toMatchObject({
+        field: 'name',
+        remoteValue: 'Имя с отстающего',
+      });
       const record = (await pullAll(s, rep)).records[0]!.record;
       expect(record).toMatchObject({ address: 'Челябинск', name: 'Имя с точного' });
     });
@@ -283,10 +337,17 @@ describeBackends(
       const honest = new TestDevice();
       const behind = new TestDevice(() => Date.now() - 24 * 3600_000);
       const id = uuidv7();
-      const v = (await push(s, rep, honest, [honest.op('clients', id, clientFields(id))])).body.results[0]!.version!;
-      const res = await push(s, rep, behind, [behind.op('clients', id, { address: 'Челябинск' }, v)]);
+      const v = (await push(s, rep, honest, [honest.op('clients', id, clientFields(id))])).body
+        .results[0]!.version!;
+      const res = await push(s, rep, behind, [
+        behind.op('clients', id, { address: 'Челябинск' }, v),
+      ]);
       expect(res.body.results[0]!.status).toBe('unchanged');
-      expect(res.body.results[0]!.conflicts[0]).toMatchObject({ field: 'address', localValue: 'Челябинск', kept: 'remote' });
+      expect(res.body.results[0]!.conflicts[0]).toMatchObject({
+        field: 'address',
+        localValue: 'Челябинск',
+        kept: 'remote',
+      });
     });
 
     it('an unauthenticated push is refused with 401 and changes nothing', async () => {

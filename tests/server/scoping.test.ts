@@ -17,7 +17,11 @@ import {
 } from './harness';
 
 describeBackends('scoping', (server: () => TestServer) => {
-  let repA: TestUser, repB: TestUser, manager: TestUser, outsider: TestUser, outsiderManager: TestUser;
+  let repA: TestUser,
+    repB: TestUser,
+    manager: TestUser,
+    outsider: TestUser,
+    outsiderManager: TestUser;
   const devA = new TestDevice();
   const clientA = uuidv7();
   const noteA = uuidv7();
@@ -27,8 +31,15 @@ describeBackends('scoping', (server: () => TestServer) => {
     const s = server();
     const team = await newTeam(s);
     const otherTeam = await newTeam(s);
-    [repA, repB, manager] = [await newUser(s, team), await newUser(s, team), await newUser(s, team, 'manager')];
-    [outsider, outsiderManager] = [await newUser(s, otherTeam), await newUser(s, otherTeam, 'manager')];
+    [repA, repB, manager] = [
+      await newUser(s, team),
+      await newUser(s, team),
+      await newUser(s, team, 'manager'),
+    ];
+    [outsider, outsiderManager] = [
+      await newUser(s, otherTeam),
+      await newUser(s, otherTeam, 'manager'),
+    ];
     const res = await push(s, repA, devA, [
       devA.op('clients', clientA, clientFields(clientA, { name: 'Клиент А' })),
       devA.op('notes', noteA, noteFields(noteA, clientA, 'Личная заметка А')),
@@ -51,7 +62,9 @@ describeBackends('scoping', (server: () => TestServer) => {
   it("a rep cannot edit another rep's client by its id", async () => {
     const s = server();
     const devB = new TestDevice();
-    const res = await push(s, repB, devB, [devB.op('clients', clientA, { name: 'Захвачено' }, clientVersion)]);
+    const res = await push(s, repB, devB, [
+      devB.op('clients', clientA, { name: 'Захвачено' }, clientVersion),
+    ]);
     expect(res.body.results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
     const mine = await pullAll(s, repA);
     expect(mine.records.find((r) => r.id === clientA)!.record.name).toBe('Клиент А');
@@ -61,7 +74,9 @@ describeBackends('scoping', (server: () => TestServer) => {
     const s = server();
     const devB = new TestDevice();
     const note = uuidv7();
-    const res = await push(s, repB, devB, [devB.op('notes', note, noteFields(note, clientA, 'Подброшено'))]);
+    const res = await push(s, repB, devB, [
+      devB.op('notes', note, noteFields(note, clientA, 'Подброшено')),
+    ]);
     expect(res.body.results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
     expect((await pullAll(s, repA)).records.map((r) => r.id)).not.toContain(note);
   });
@@ -79,7 +94,9 @@ describeBackends('scoping', (server: () => TestServer) => {
   it("another team's rep pushing the same row id creates their own row and leaves ours untouched", async () => {
     const s = server();
     const devC = new TestDevice();
-    const res = await push(s, outsider, devC, [devC.op('clients', clientA, clientFields(clientA, { name: 'Чужой' }))]);
+    const res = await push(s, outsider, devC, [
+      devC.op('clients', clientA, clientFields(clientA, { name: 'Чужой' })),
+    ]);
     expect(res.body.results[0]!.status).toBe('applied');
     const ours = await pullAll(s, repA);
     expect(ours.records.find((r) => r.id === clientA)!.record.name).toBe('Клиент А');
@@ -90,7 +107,9 @@ describeBackends('scoping', (server: () => TestServer) => {
   it("a manager reads a rep's rows but cannot change them", async () => {
     const s = server();
     const devM = new TestDevice();
-    const res = await push(s, manager, devM, [devM.op('clients', clientA, { name: 'Правка менеджера' }, clientVersion)]);
+    const res = await push(s, manager, devM, [
+      devM.op('clients', clientA, { name: 'Правка менеджера' }, clientVersion),
+    ]);
     expect(res.body.results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
   });
 
@@ -98,18 +117,27 @@ describeBackends('scoping', (server: () => TestServer) => {
     const s = server();
     const devM = new TestDevice();
     const template = uuidv7();
-    const published = await push(s, manager, devM, [devM.op('checklistTemplates', template, templateFields(template))]);
+    const published = await push(s, manager, devM, [
+      devM.op('checklistTemplates', template, templateFields(template)),
+    ]);
     expect(published.body.results[0]!.status).toBe('applied');
     const forA = await pullAll(s, repA);
     expect(forA.records.find((r) => r.id === template)?.record.purpose).toBe('program');
     const devB = new TestDevice();
     const edit = await push(s, repB, devB, [
-      devB.op('checklistTemplates', template, { title: { ru: 'Своё', en: 'Mine' } }, published.body.results[0]!.version!),
+      devB.op(
+        'checklistTemplates',
+        template,
+        { title: { ru: 'Своё', en: 'Mine' } },
+        published.body.results[0]!.version!,
+      ),
     ]);
     expect(edit.body.results[0]).toMatchObject({ status: 'rejected', code: 'read_only' });
     expect(edit.body.results[0]!.reason).toMatch(/manager/);
     const own = uuidv7();
-    const create = await push(s, repB, devB, [devB.op('checklistTemplates', own, templateFields(own))]);
+    const create = await push(s, repB, devB, [
+      devB.op('checklistTemplates', own, templateFields(own)),
+    ]);
     expect(create.body.results[0]).toMatchObject({ status: 'rejected', code: 'read_only' });
     expect((await pullAll(s, outsider)).records.map((r) => r.id)).not.toContain(template);
   });
@@ -122,9 +150,13 @@ describeBackends('scoping', (server: () => TestServer) => {
     expect(after.records.map((r) => r.id)).toEqual(expect.arrayContaining([clientA, noteA]));
     const devB = new TestDevice();
     const version = after.records.find((r) => r.id === clientA)!.version;
-    const res = await push(s, repB, devB, [devB.op('clients', clientA, { address: 'Новый адрес' }, version)]);
+    const res = await push(s, repB, devB, [
+      devB.op('clients', clientA, { address: 'Новый адрес' }, version),
+    ]);
     expect(res.body.results[0]!.status).toBe('applied');
-    expect((await pullAll(s, repA)).records.find((r) => r.id === clientA)!.record.address).toBe('Новый адрес');
+    expect((await pullAll(s, repA)).records.find((r) => r.id === clientA)!.record.address).toBe(
+      'Новый адрес',
+    );
   });
 
   it("a rep cannot list or revoke another rep's devices", async () => {
@@ -132,7 +164,13 @@ describeBackends('scoping', (server: () => TestServer) => {
     const list = await api(s, 'GET', '/v1/devices', repB.token);
     const ids = (list.body.devices as { id: string }[]).map((d) => d.id);
     expect(ids).not.toContain(repA.login.device.id);
-    const revoke = await api(s, 'POST', `/v1/devices/${repA.login.device.id}/revoke`, repB.token, {});
+    const revoke = await api(
+      s,
+      'POST',
+      `/v1/devices/${repA.login.device.id}/revoke`,
+      repB.token,
+      {},
+    );
     expect(revoke.status).toBe(404);
     expect((await api(s, 'GET', '/v1/me', repA.token)).status).toBe(200);
   });

@@ -1,15 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../../shared/sync/hlc';
-import { mergeRecord, stampAfter, type MergeOptions, type StampedValues } from '../../../shared/sync/merge';
+import {
+  mergeRecord,
+  stampAfter,
+  type MergeOptions,
+  type StampedValues,
+} from '../../../shared/sync/merge';
 
 const NOW = Date.UTC(2026, 5, 1, 12);
 const A = 'aaaaaaaaaaaaaaaa';
 const B = 'bbbbbbbbbbbbbbbb';
-const stamp = (offsetMs: number, node = A, counter = 0) => formatHlc({ ms: NOW + offsetMs, counter, node });
-const options = (table: MergeOptions['table'] = 'clients'): MergeOptions => ({ table, nowMs: NOW, maxAheadMs: 60_000, node: '0000000000000000' });
+const stamp = (offsetMs: number, node = A, counter = 0) =>
+  formatHlc({ ms: NOW + offsetMs, counter, node });
+const options = (table: MergeOptions['table'] = 'clients'): MergeOptions => ({
+  table,
+  nowMs: NOW,
+  maxAheadMs: 60_000,
+  node: '0000000000000000',
+});
 
-function rec(values: Record<string, unknown>, offsets: Record<string, number>, node = A): StampedValues {
-  return { values, stamps: Object.fromEntries(Object.entries(offsets).map(([f, o]) => [f, stamp(o, node)])) };
+function rec(
+  values: Record<string, unknown>,
+  offsets: Record<string, number>,
+  node = A,
+): StampedValues {
+  return {
+    values,
+    stamps: Object.fromEntries(Object.entries(offsets).map(([f, o]) => [f, stamp(o, node)])),
+  };
 }
 
 describe('mergeRecord: per-field last writer wins', () => {
@@ -23,17 +41,35 @@ describe('mergeRecord: per-field last writer wins', () => {
   });
 
   it('with no base known, reports no conflict (a client folding a pull over unpushed edits)', () => {
-    const merged = mergeRecord(rec({ name: 'L' }, { name: -1 }), rec({ name: 'R' }, { name: -2 }, B), null, options());
+    const merged = mergeRecord(
+      rec({ name: 'L' }, { name: -1 }),
+      rec({ name: 'R' }, { name: -2 }, B),
+      null,
+      options(),
+    );
     expect(merged.values.name).toBe('L');
     expect(merged.conflicts).toEqual([]);
   });
 
   it('captures the losing value when both sides changed the field since the base', () => {
     const base = { stamps: { name: stamp(-100) } };
-    const merged = mergeRecord(rec({ name: 'L' }, { name: -10 }), rec({ name: 'R' }, { name: -5 }, B), base, options());
+    const merged = mergeRecord(
+      rec({ name: 'L' }, { name: -10 }),
+      rec({ name: 'R' }, { name: -5 }, B),
+      base,
+      options(),
+    );
     expect(merged.values.name).toBe('R');
     expect(merged.conflicts).toEqual([
-      { field: 'name', kind: 'field', localValue: 'L', remoteValue: 'R', localStamp: stamp(-10), remoteStamp: stamp(-5, B), kept: 'remote' },
+      {
+        field: 'name',
+        kind: 'field',
+        localValue: 'L',
+        remoteValue: 'R',
+        localStamp: stamp(-10),
+        remoteStamp: stamp(-5, B),
+        kept: 'remote',
+      },
     ]);
   });
 
@@ -48,13 +84,23 @@ describe('mergeRecord: per-field last writer wins', () => {
 
   it('never reports bookkeeping fields such as updatedAt as conflicts', () => {
     const base = { stamps: { updatedAt: stamp(-100) } };
-    const merged = mergeRecord(rec({ updatedAt: 'x' }, { updatedAt: -10 }), rec({ updatedAt: 'y' }, { updatedAt: -5 }, B), base, options());
+    const merged = mergeRecord(
+      rec({ updatedAt: 'x' }, { updatedAt: -10 }),
+      rec({ updatedAt: 'y' }, { updatedAt: -5 }, B),
+      base,
+      options(),
+    );
     expect(merged.values.updatedAt).toBe('y');
     expect(merged.conflicts).toEqual([]);
   });
 
   it('never merges id, ownerId or stamps from the remote side', () => {
-    const merged = mergeRecord(rec({ ownerId: 'me' }, { ownerId: -10 }), rec({ ownerId: 'thief', id: 'x' }, { ownerId: 0, id: 0 }, B), null, options());
+    const merged = mergeRecord(
+      rec({ ownerId: 'me' }, { ownerId: -10 }),
+      rec({ ownerId: 'thief', id: 'x' }, { ownerId: 0, id: 0 }, B),
+      null,
+      options(),
+    );
     expect(merged.values).toEqual({ ownerId: 'me' });
   });
 });
@@ -63,7 +109,12 @@ describe('mergeRecord: long text', () => {
   it('merges concurrent note edits line by line with a stamp later than both', () => {
     const baseText = 'one\ntwo\nthree';
     const base = { stamps: { text: stamp(-100) }, values: { text: baseText } };
-    const merged = mergeRecord(rec({ text: 'ONE\ntwo\nthree' }, { text: -10 }), rec({ text: 'one\ntwo\nTHREE' }, { text: -5 }, B), base, options('notes'));
+    const merged = mergeRecord(
+      rec({ text: 'ONE\ntwo\nthree' }, { text: -10 }),
+      rec({ text: 'one\ntwo\nTHREE' }, { text: -5 }, B),
+      base,
+      options('notes'),
+    );
     expect(merged.values.text).toBe('ONE\ntwo\nTHREE');
     expect(merged.outcome.text).toBe('merged');
     expect(merged.stamps.text! > stamp(-5, B)).toBe(true);
@@ -72,14 +123,28 @@ describe('mergeRecord: long text', () => {
 
   it('keeps the later text and returns the other as a text_merge conflict when lines collide', () => {
     const base = { stamps: { notes: stamp(-100) }, values: { notes: 'same line' } };
-    const merged = mergeRecord(rec({ notes: 'mine' }, { notes: -10 }), rec({ notes: 'theirs' }, { notes: -5 }, B), base, options('visits'));
+    const merged = mergeRecord(
+      rec({ notes: 'mine' }, { notes: -10 }),
+      rec({ notes: 'theirs' }, { notes: -5 }, B),
+      base,
+      options('visits'),
+    );
     expect(merged.values.notes).toBe('theirs');
-    expect(merged.conflicts[0]).toMatchObject({ kind: 'text_merge', localValue: 'mine', kept: 'remote' });
+    expect(merged.conflicts[0]).toMatchObject({
+      kind: 'text_merge',
+      localValue: 'mine',
+      kept: 'remote',
+    });
   });
 
   it('uses last-writer-wins for short text even when both changed it', () => {
     const base = { stamps: { name: stamp(-100) }, values: { name: 'a\nb' } };
-    const merged = mergeRecord(rec({ name: 'A\nb' }, { name: -10 }), rec({ name: 'a\nB' }, { name: -5 }, B), base, options());
+    const merged = mergeRecord(
+      rec({ name: 'A\nb' }, { name: -10 }),
+      rec({ name: 'a\nB' }, { name: -5 }, B),
+      base,
+      options(),
+    );
     expect(merged.values.name).toBe('a\nB');
     expect(merged.conflicts[0]!.kind).toBe('field');
   });
@@ -94,12 +159,17 @@ describe('mergeRecord: edit beats delete', () => {
     const merged = mergeRecord(local, remote, base, options());
     expect(merged.values.deletedAt).toBeNull();
     expect(merged.values.name).toBe('edited');
-    expect(merged.conflicts).toContainEqual(expect.objectContaining({ field: 'deletedAt', kind: 'edit_vs_delete', kept: 'local' }));
+    expect(merged.conflicts).toContainEqual(
+      expect.objectContaining({ field: 'deletedAt', kind: 'edit_vs_delete', kept: 'local' }),
+    );
     expect(merged.stamps.deletedAt! > stamp(-5, B)).toBe(true);
   });
 
   it('a remote edit brings back a record deleted here concurrently', () => {
-    const local = rec({ deletedAt: '2026-06-01T11:59:59.000Z', name: 'base' }, { deletedAt: -10, name: -100 });
+    const local = rec(
+      { deletedAt: '2026-06-01T11:59:59.000Z', name: 'base' },
+      { deletedAt: -10, name: -100 },
+    );
     const remote = rec({ name: 'edited' }, { name: -20 }, B);
     const merged = mergeRecord(local, remote, base, options());
     expect(merged.values.deletedAt).toBeNull();
@@ -120,18 +190,28 @@ describe('mergeRecord: edit beats delete', () => {
 describe('mergeRecord: clock quarantine', () => {
   it('does not merge a value stamped too far ahead of the clock, and reports it', () => {
     const local = rec({ name: 'now' }, { name: -10 });
-    const remote = rec({ name: 'tomorrow', address: 'fine' }, { name: 24 * 3600_000, address: -5 }, B);
+    const remote = rec(
+      { name: 'tomorrow', address: 'fine' },
+      { name: 24 * 3600_000, address: -5 },
+      B,
+    );
     const merged = mergeRecord(local, remote, null, options());
     expect(merged.values).toEqual({ name: 'now', address: 'fine' });
     expect(merged.outcome.name).toBe('quarantined');
-    expect(merged.conflicts).toEqual([expect.objectContaining({ field: 'name', kind: 'clock_quarantine', remoteValue: 'tomorrow' })]);
+    expect(merged.conflicts).toEqual([
+      expect.objectContaining({ field: 'name', kind: 'clock_quarantine', remoteValue: 'tomorrow' }),
+    ]);
   });
 });
 
 describe('stampAfter', () => {
   it('is later than every given stamp and not before now', () => {
-    expect(stampAfter([stamp(-5), stamp(-1, B)], '0000000000000000', NOW)).toBe(formatHlc({ ms: NOW, counter: 0, node: '0000000000000000' }));
+    expect(stampAfter([stamp(-5), stamp(-1, B)], '0000000000000000', NOW)).toBe(
+      formatHlc({ ms: NOW, counter: 0, node: '0000000000000000' }),
+    );
     const ahead = stamp(1000, B, 7);
-    expect(stampAfter([ahead], '0000000000000000', NOW)).toBe(formatHlc({ ms: NOW + 1000, counter: 8, node: '0000000000000000' }));
+    expect(stampAfter([ahead], '0000000000000000', NOW)).toBe(
+      formatHlc({ ms: NOW + 1000, counter: 8, node: '0000000000000000' }),
+    );
   });
 });

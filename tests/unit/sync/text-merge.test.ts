@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { matchLines, mergeLines } from '../../../shared/sync/text-merge';
 
-const base = ['Встреча с директором.', 'Обсудили поставку.', 'Нужен монтаж.', 'Перезвонить в пятницу.'].join('\n');
+const base = [
+  'Встреча с директором.',
+  'Обсудили поставку.',
+  'Нужен монтаж.',
+  'Перезвонить в пятницу.',
+].join('\n');
 
 describe('three-way line merge', () => {
   it('keeps edits of different lines from both sides', () => {
@@ -9,15 +14,26 @@ describe('three-way line merge', () => {
     const theirs = base.replace('Перезвонить в пятницу.', 'Перезвонить в понедельник.');
     expect(mergeLines(base, ours, theirs)).toEqual({
       ok: true,
-      text: ['Встреча с директором.', 'Обсудили поставку и оплату.', 'Нужен монтаж.', 'Перезвонить в понедельник.'].join('\n'),
+      text: [
+        'Встреча с директором.',
+        'Обсудили поставку и оплату.',
+        'Нужен монтаж.',
+        'Перезвонить в понедельник.',
+      ].join('\n'),
     });
   });
 
   it('keeps both paragraphs when both sides added at the same place, the chosen side first', () => {
     const ours = `${base}\nМоё дополнение.`;
     const theirs = `${base}\nИх дополнение.`;
-    expect(mergeLines(base, ours, theirs, 'ours')).toEqual({ ok: true, text: `${base}\nМоё дополнение.\nИх дополнение.` });
-    expect(mergeLines(base, ours, theirs, 'theirs')).toEqual({ ok: true, text: `${base}\nИх дополнение.\nМоё дополнение.` });
+    expect(mergeLines(base, ours, theirs, 'ours')).toEqual({
+      ok: true,
+      text: `${base}\nМоё дополнение.\nИх дополнение.`,
+    });
+    expect(mergeLines(base, ours, theirs, 'theirs')).toEqual({
+      ok: true,
+      text: `${base}\nИх дополнение.\nМоё дополнение.`,
+    });
   });
 
   it('reports a conflict when both sides changed the same line differently', () => {
@@ -38,7 +54,9 @@ describe('three-way line merge', () => {
     const theirs = base.replace('Встреча с директором.', 'Встреча с главным инженером.');
     expect(mergeLines(base, ours, theirs)).toEqual({
       ok: true,
-      text: ['Встреча с главным инженером.', 'Обсудили поставку.', 'Перезвонить в пятницу.'].join('\n'),
+      text: ['Встреча с главным инженером.', 'Обсудили поставку.', 'Перезвонить в пятницу.'].join(
+        '\n',
+      ),
     });
   });
 
