@@ -9,12 +9,13 @@ import * as desktop from '../platform/texts';
 import * as visits from '../features/visits/texts';
 import * as agenda from '../features/agenda/texts';
 import * as followups from '../features/agenda/followupTexts';
+import * as reports from '../features/reports/texts';
 
 /**
  * Every feature owns its texts (features/<name>/texts.ts, English and a Russian typed against it);
  * this table mounts them under the feature's key, so `t('clients.form.name')` finds them.
  */
-const FEATURE_TEXTS = { clients, settings, visits, agenda, followups, desktop };
+const FEATURE_TEXTS = { clients, settings, visits, agenda, followups, reports, desktop };
 
 function resourcesFor(language: 'en' | 'ru') {
   const features = Object.fromEntries(

@@ -1,5 +1,310 @@
-import { ComingNextPage } from '../../app/ComingNextPage';
+/**
+ * The rep's report for a chosen month: post-sale actions done vs due, the satisfaction trend,
+ * promise vs reality, referrals, problems and clients at risk. Charts where looking beats
+ * reading, the numbers in tables beside them, and a print layout (Save as PDF in Electron).
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { monthlyReport, shiftMonth, type MonthlyReport } from '../../../shared/domain/report';
+import { FOLLOW_UP_KINDS } from '../../../shared/domain';
+import { useData } from '../../app/DataContext';
+import { localDay } from '../../data/localTime';
+import { loadReportBook } from '../../data/reportData';
+import { formatDayIn } from '../visits/formatDay';
+import { PairBars, StackedBar, TrendChart } from './Charts';
+import './reports.css';
 
-export function ReportPage() {
-  return <ComingNextPage titleKey="reports.title" />;
+export function ReportPage({ today = localDay() }: { today?: string }) {
+  const { t, i18n } = useTranslation();
+  const { db } = useData();
+  const ids = useId();
+  const [month, setMonth] = useState(today.slice(0, 7));
+  const report = useLiveQuery(
+    async () => monthlyReport(await loadReportBook(db), month, today),
+    [db, month, today],
+  );
+  const monthName = (m: string, pattern = 'LLLL yyyy') =>
+    formatDayIn(`${m}-01`, i18n.language, pattern);
+
+  return (
+    <div className="page report-page">
+      <div className="report-head">
+        <h1>{t('reports.heading', { month: monthName(month) })}</h1>
+        <div className="report-controls no-print">
+          <button
+            type="button"
+            aria-label={t('reports.previous')}
+            onClick={() => setMonth(shiftMonth(month, -1))}
+          >
+            ←
+          </button>
+          <label htmlFor={`${ids}-month`}>{t('reports.month')}</label>
+          <input
+            id={`${ids}-month`}
+            type="month"
+            value={month}
+            onChange={(e) => /^\d{4}-\d{2}$/.test(e.target.value) && setMonth(e.target.value)}
+          />
+          <button
+            type="button"
+            aria-label={t('reports.next')}
+            onClick={() => setMonth(shiftMonth(month, 1))}
+          >
+            →
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => window.print()}
+            title={t('reports.printHint')}
+          >
+            {t('reports.print')}
+          </button>
+        </div>
+      </div>
+      {!report ? (
+        <p className="muted">{t('reports.loading')}</p>
+      ) : (
+        <div className="report-grid">
+          <ActionsSection report={report} />
+          <SatisfactionSection report={report} monthName={(m) => monthName(m, 'LLL')} />
+          <PromisesSection report={report} />
+          <ReferralsSection report={report} />
+          <ProblemsSection report={report} />
+          <AtRiskSection report={report} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Section(props: { id: string; title: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <section className={`report-card${props.wide ? ' wide' : ''}`} aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.children}
+    </section>
+  );
+}
+
+function Figures({ rows }: { rows: [string, string | number][] }) {
+  return (
+    <table className="figures">
+      <tbody>
+        {rows.map(([label, value]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ActionsSection({ report }: { report: MonthlyReport }) {
+  const { t } = useTranslation();
+  const a = report.actions;
+  const rows = FOLLOW_UP_KINDS.filter((k) => a.byKind[k]).map((k) => ({
+    label: t(`agenda.kind.${k}`),
+    total: a.byKind[k]!.due,
+    part: a.byKind[k]!.done,
+  }));
+  return (
+    <Section id="report-actions" title={t('reports.actions.title')} wide>
+      <p className="big-figure">
+        {t('reports.actions.summary', { done: a.done, due: a.due })}
+        {a.rate !== null && (
+          <span> · {t('reports.actions.rate', { rate: Math.round(a.rate * 100) })}</span>
+        )}
+      </p>
+      {a.due === 0 ? (
+        <p className="muted">{t('reports.actions.noRate')}</p>
+      ) : (
+        <>
+          <p className="muted">
+            {t('reports.actions.onTime', { count: a.doneOnTime })} ·{' '}
+            {t('reports.actions.overdue', { count: a.overdue })} ·{' '}
+            {t('reports.actions.dismissed', { count: a.dismissed })}
+          </p>
+          <PairBars rows={rows} label={t('reports.actions.chart')} />
+        </>
+      )}
+    </Section>
+  );
+}
+
+function SatisfactionSection({
+  report,
+  monthName,
+}: {
+  report: MonthlyReport;
+  monthName: (m: string) => string;
+}) {
+  const { t } = useTranslation();
+  const points = report.satisfaction;
+  const any = points.some((p) => p.visits > 0);
+  return (
+    <Section id="report-satisfaction" title={t('reports.satisfaction.title')} wide>
+      {!any ? (
+        <p className="muted">{t('reports.satisfaction.noData')}</p>
+      ) : (
+        <>
+          <TrendChart
+            label={t('reports.satisfaction.chart')}
+            points={points.map((p) => ({
+              label: monthName(p.month),
+              values: [p.satisfactionAvg, p.recommendAvg],
+            }))}
+            series={[
+              {
+                name: t('reports.satisfaction.satisfaction'),
+                min: 1,
+                max: 5,
+                className: 'series-a',
+              },
+              { name: t('reports.satisfaction.recommend'), min: 0, max: 10, className: 'series-b' },
+            ]}
+          />
+          <p className="legend">
+            <span className="key key-a" aria-hidden="true" />{' '}
+            {t('reports.satisfaction.satisfaction')}{' '}
+            <span className="key key-b" aria-hidden="true" /> {t('reports.satisfaction.recommend')}
+          </p>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.satisfaction.month')}</th>
+                <th scope="col">{t('reports.satisfaction.visits')}</th>
+                <th scope="col">{t('reports.satisfaction.satisfaction')}</th>
+                <th scope="col">{t('reports.satisfaction.recommend')}</th>
+                <th scope="col">{t('reports.satisfaction.nps')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.month}>
+                  <th scope="row">{monthName(p.month)}</th>
+                  <td>{p.visits}</td>
+                  <td>{p.satisfactionAvg ?? '—'}</td>
+                  <td>{p.recommendAvg ?? '—'}</td>
+                  <td>{p.nps ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </Section>
+  );
+}
+
+function PromisesSection({ report }: { report: MonthlyReport }) {
+  const { t } = useTranslation();
+  const p = report.promises;
+  const parts = (['below', 'met', 'exceeded'] as const).map((key) => ({
+    key,
+    label: t(`reports.promises.${key}`),
+    value: p[key],
+  }));
+  const checked = p.below + p.met + p.exceeded;
+  return (
+    <Section id="report-promises" title={t('reports.promises.title')}>
+      {checked === 0 ? (
+        <p className="muted">{t('reports.promises.noData')}</p>
+      ) : (
+        <StackedBar parts={parts} label={t('reports.promises.chart')} />
+      )}
+      <Figures
+        rows={[
+          ...parts.map((x) => [x.label, x.value] as [string, number]),
+          [t('reports.promises.unrated'), p.unrated],
+        ]}
+      />
+      {p.shortfalls.length > 0 && (
+        <>
+          <h3>{t('reports.promises.shortfalls')}</h3>
+          <ul className="report-list">
+            {p.shortfalls.map((s) => (
+              <li key={`${s.visitId}-${s.benefitId}`}>
+                {s.text}
+                {s.comment && <span className="muted"> — {s.comment}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Section>
+  );
+}
+
+function ReferralsSection({ report }: { report: MonthlyReport }) {
+  const { t } = useTranslation();
+  const r = report.referrals;
+  return (
+    <Section id="report-referrals" title={t('reports.referrals.title')}>
+      <Figures
+        rows={[
+          [t('reports.referrals.obtained'), r.obtained],
+          [t('reports.referrals.obtainedConverted'), r.obtainedConverted],
+          [t('reports.referrals.converted'), r.converted],
+          [
+            t('reports.referrals.asked'),
+            t('reports.referrals.askedValue', { asked: r.askedVisits, visits: r.postSaleVisits }),
+          ],
+        ]}
+      />
+    </Section>
+  );
+}
+
+function ProblemsSection({ report }: { report: MonthlyReport }) {
+  const { t } = useTranslation();
+  const p = report.problems;
+  return (
+    <Section id="report-problems" title={t('reports.problems.title')}>
+      <PairBars
+        label={t('reports.problems.chart')}
+        rows={[
+          { label: t('reports.problems.opened'), total: p.opened, part: p.sellersFault },
+          { label: t('reports.problems.fixed'), total: p.fixed + p.confirmed, part: p.confirmed },
+          { label: t('reports.problems.openNow'), total: p.openNow, part: p.overdueNow },
+        ]}
+      />
+      <Figures
+        rows={[
+          [t('reports.problems.opened'), p.opened],
+          [t('reports.problems.sellersFault'), p.sellersFault],
+          [t('reports.problems.fixed'), p.fixed],
+          [t('reports.problems.confirmed'), p.confirmed],
+          [t('reports.problems.openNow'), p.openNow],
+          [t('reports.problems.overdueNow'), p.overdueNow],
+        ]}
+      />
+    </Section>
+  );
+}
+
+function AtRiskSection({ report }: { report: MonthlyReport }) {
+  const { t } = useTranslation();
+  return (
+    <Section id="report-at-risk" title={t('reports.atRisk.title')}>
+      {report.atRisk.length === 0 ? (
+        <p className="muted">{t('reports.atRisk.none')}</p>
+      ) : (
+        <ul className="report-list">
+          {report.atRisk.map((c) => (
+            <li key={c.clientId}>
+              <a href={`#/clients/${c.clientId}`}>{c.name}</a>
+              <span className="muted">
+                {' — '}
+                {c.reasons.map((r) => t(`reports.atRisk.reason.${r}`)).join(', ')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
 }

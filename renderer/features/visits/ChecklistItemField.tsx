@@ -196,6 +196,8 @@ function ChoiceOptions(
     <div className={`tiles${item.options.length > 6 ? ' tiles-wide' : ''}`}>
       {item.options.map((option) => {
         const optionHelp = option.help ? `${name}-${option.key}-help` : undefined;
+        // Named by the option's label only; its help is the description, not part of the name.
+        const optionLabel = `${name}-${option.key}-label`;
         return (
           <label key={option.key} className="tile">
             <input
@@ -203,11 +205,14 @@ function ChoiceOptions(
               name={name}
               value={option.key}
               checked={selected.includes(option.key)}
+              aria-labelledby={optionLabel}
               aria-describedby={optionHelp}
               onChange={(e) => toggle(option.key, e.target.checked)}
             />
             <span className="tile-text">
-              <span className="tile-label">{pick(option.label)}</span>
+              <span className="tile-label" id={optionLabel}>
+                {pick(option.label)}
+              </span>
               {option.help && (
                 <span className="tile-help" id={optionHelp}>
                   {pick(option.help)}

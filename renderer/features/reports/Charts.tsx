@@ -1,0 +1,158 @@
+/**
+ * Small SVG charts for the report: where a rep would rather look than read. Each has a text
+ * alternative (aria-label) and sits next to a table with the same numbers.
+ */
+
+export interface PairRow {
+  label: string;
+  total: number;
+  part: number;
+}
+
+/** One row per kind: the planned amount as a light bar, what was done over it as a dark one. */
+export function PairBars({ rows, label }: { rows: readonly PairRow[]; label: string }) {
+  const max = Math.max(1, ...rows.map((r) => r.total));
+  const rowHeight = 26;
+  const labelWidth = 210;
+  const width = 560;
+  const barSpace = width - labelWidth - 60;
+  const height = rows.length * rowHeight + 4;
+  return (
+    <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+      {rows.map((r, i) => {
+        const y = i * rowHeight + 4;
+        return (
+          <g key={r.label}>
+            <text x={labelWidth - 8} y={y + 14} textAnchor="end" className="chart-label">
+              {r.label}
+            </text>
+            <rect
+              x={labelWidth}
+              y={y}
+              width={(r.total / max) * barSpace}
+              height={18}
+              className="bar-total"
+              rx={3}
+            />
+            <rect
+              x={labelWidth}
+              y={y}
+              width={(r.part / max) * barSpace}
+              height={18}
+              className="bar-part"
+              rx={3}
+            />
+            <text
+              x={labelWidth + (r.total / max) * barSpace + 6}
+              y={y + 14}
+              className="chart-value"
+            >
+              {r.part}/{r.total}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+export interface StackPart {
+  key: string;
+  label: string;
+  value: number;
+}
+
+/** One bar split into parts (below / met / exceeded), each part labelled with its count. */
+export function StackedBar({ parts, label }: { parts: readonly StackPart[]; label: string }) {
+  const total = parts.reduce((n, p) => n + p.value, 0);
+  const width = 560;
+  let x = 0;
+  return (
+    <svg className="chart" viewBox={`0 0 ${width} 64`} role="img" aria-label={label}>
+      {total === 0 && <rect x={0} y={4} width={width} height={30} className="bar-total" rx={4} />}
+      {parts.map((p) => {
+        const w = total === 0 ? 0 : (p.value / total) * width;
+        const at = x;
+        x += w;
+        if (w === 0) return null;
+        return (
+          <g key={p.key}>
+            <rect x={at} y={4} width={w} height={30} className={`stack-${p.key}`} />
+            <text x={at + w / 2} y={52} textAnchor="middle" className="chart-label">
+              {p.label}: {p.value}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+export interface TrendPoint {
+  label: string;
+  /** Each series' value, or null for a month with no data (a gap, not a zero). */
+  values: (number | null)[];
+}
+
+export interface TrendSeries {
+  name: string;
+  min: number;
+  max: number;
+  className: string;
+}
+
+/** Lines over the months, each series on its own scale (1–5, 0–10) mapped to the same height. */
+export function TrendChart(props: {
+  points: readonly TrendPoint[];
+  series: readonly TrendSeries[];
+  label: string;
+}) {
+  const width = 560;
+  const height = 180;
+  const pad = { left: 16, right: 16, top: 14, bottom: 30 };
+  const step =
+    props.points.length > 1 ? (width - pad.left - pad.right) / (props.points.length - 1) : 0;
+  const xOf = (i: number) => pad.left + i * step;
+  const yOf = (v: number, s: TrendSeries) =>
+    pad.top + (1 - (v - s.min) / (s.max - s.min)) * (height - pad.top - pad.bottom);
+  return (
+    <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={props.label}>
+      <line
+        x1={pad.left}
+        x2={width - pad.right}
+        y1={height - pad.bottom}
+        y2={height - pad.bottom}
+        className="axis"
+      />
+      {props.points.map((p, i) => (
+        <text key={p.label} x={xOf(i)} y={height - 10} textAnchor="middle" className="chart-label">
+          {p.label}
+        </text>
+      ))}
+      {props.series.map((s, si) => {
+        const coords = props.points
+          .map((p, i) =>
+            p.values[si] === null || p.values[si] === undefined
+              ? null
+              : [xOf(i), yOf(p.values[si]!, s), p.values[si]!],
+          )
+          .filter((c): c is [number, number, number] => c !== null);
+        return (
+          <g key={s.name} className={s.className}>
+            {coords.length > 1 && (
+              <polyline points={coords.map(([x, y]) => `${x},${y}`).join(' ')} fill="none" />
+            )}
+            {coords.map(([x, y, v]) => (
+              <g key={x}>
+                <circle cx={x} cy={y} r={4} />
+                <text x={x} y={y - 8} textAnchor="middle" className="chart-value">
+                  {v}
+                </text>
+              </g>
+            ))}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
