@@ -1,0 +1,75 @@
+/**
+ * Chromium for benchmarks: the bench page built with vite's JS API into out/bench, served from a
+ * tiny static server on a free loopback port, and Debian's Chromium with a persistent profile so
+ * a database written in one launch can be opened cold by the next.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { build } from 'vite';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const PAGE_DIR = join(ROOT, 'tests', 'bench', 'page');
+export const BENCH_OUT = join(ROOT, 'out', 'bench');
+const CHROMIUM = process.env.FIELDBOOK_CHROMIUM ?? '/usr/bin/chromium';
+
+export async function buildBenchPage(): Promise<void> {
+  await build({
+    configFile: false,
+    root: PAGE_DIR,
+    base: './',
+    logLevel: 'warn',
+    build: { outDir: BENCH_OUT, emptyOutDir: true, target: 'chrome120', sourcemap: false },
+  });
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+};
+
+/** Serves out/bench on 127.0.0.1 at a free port; never a path outside it. */
+export async function serveBenchPage(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const file = normalize(join(BENCH_OUT, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(BENCH_OUT + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) =>
+        res
+          .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+          .end(body),
+      () => res.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function launchProfile(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
