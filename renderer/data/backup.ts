@@ -1,0 +1,76 @@
+/**
+ * Full backup of the rep's book to one JSON file, and restore from it. The file is checked whole
+ * (format, version, checksum, every record) before anything is written; a restore then replaces
+ * every table in one transaction, so the book is either the backup's or unchanged.
+ *
+ * Restore writes records as they were saved, bypassing the repository on purpose: it is not an
+ * edit (no new clock stamps, no outbox rows), it puts back rows exactly as the backup holds them.
+ * The device's identity, clock and unsent outbox stay, so the clock never goes back in time.
+ */
+import {
+  parseBackup,
+  serializeBackup,
+  sha256,
+  type BackupError,
+  type BackupTables,
+  type Digest,
+} from '../../shared/backup';
+import { SYNCED_TABLES } from '../../shared/domain';
+import type { FieldbookDb } from './db';
+import { CURRENT_SCHEMA_VERSION } from './schema';
+
+/** Tables a backup holds: every synced table and the unresolved conflicts. */
+export const BACKUP_TABLES = [...SYNCED_TABLES, 'conflicts'] as const;
+
+/** crypto.subtle where there is one (browsers, Electron): native and off the main thread. */
+const digest: Digest = async (bytes) => {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return sha256(bytes);
+  return new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+};
+
+export async function exportBackup(db: FieldbookDb, now: Date = new Date()): Promise<string> {
+  const tables: BackupTables = {};
+  await db.transaction(
+    'r',
+    BACKUP_TABLES.map((t) => db.table(t)),
+    async () => {
+      for (const name of BACKUP_TABLES) tables[name] = await db.table(name).toArray();
+    },
+  );
+  return serializeBackup(
+    { schemaVersion: CURRENT_SCHEMA_VERSION, exportedAt: now.toISOString(), tables },
+    digest,
+  );
+}
+
+export type RestoreResult =
+  | { ok: true; counts: Record<string, number>; exportedAt: string }
+  | { ok: false; error: BackupError };
+
+/** Validates the file, then replaces the book with it; on a refused file nothing is touched. */
+export async function restoreBackup(db: FieldbookDb, text: string): Promise<RestoreResult> {
+  const parsed = await parseBackup(text, CURRENT_SCHEMA_VERSION, { digest });
+  if (!parsed.ok) return parsed;
+  const { tables, exportedAt } = parsed.backup;
+  const counts: Record<string, number> = {};
+  await db.transaction(
+    'rw',
+    BACKUP_TABLES.map((t) => db.table(t)),
+    async () => {
+      for (const name of BACKUP_TABLES) {
+        const rows = tables[name] ?? [];
+        await db.table(name).clear();
+        await db.table(name).bulkPut(rows);
+        counts[name] = rows.length;
+      }
+    },
+  );
+  return { ok: true, counts, exportedAt };
+}
+
+/** A file name that sorts by date: fieldbook-backup-2025-06-15.json */
+export function backupFileName(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `fieldbook-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+}
