@@ -17,16 +17,40 @@ const DECODE: Uint16Array = (() => {
   return table;
 })();
 
-export function decodeCp1251(bytes: Uint8Array): string {
-  let out = '';
+/** Our table, byte by byte: the reference, and the fallback where the platform lacks the label. */
+export function decodeCp1251Table(bytes: Uint8Array): string {
+  const parts: string[] = [];
   const CHUNK = 8192;
+  const units = new Uint16Array(CHUNK);
   for (let start = 0; start < bytes.length; start += CHUNK) {
     const end = Math.min(bytes.length, start + CHUNK);
-    const units = new Uint16Array(end - start);
     for (let i = start; i < end; i++) units[i - start] = DECODE[bytes[i] as number] as number;
-    out += String.fromCharCode(...units);
+    const slice = end - start === CHUNK ? units : units.subarray(0, end - start);
+    parts.push(String.fromCharCode.apply(null, slice as unknown as number[]));
   }
-  return out;
+  return parts.join('');
+}
+
+interface TextDecoderLike {
+  decode(input: Uint8Array): string;
+}
+const platformDecoder: TextDecoderLike | null = (() => {
+  try {
+    const { TextDecoder } = globalThis as unknown as {
+      TextDecoder: new (label: string) => TextDecoderLike;
+    };
+    const decoder = new TextDecoder('windows-1251');
+    // Trust the platform only if it agrees with the table on the letters that matter.
+    const probe = Uint8Array.from([0xa8, 0xb8, 0xc0, 0xff, 0xb9, 0xab]);
+    return decoder.decode(probe) === decodeCp1251Table(probe) ? decoder : null;
+  } catch {
+    return null;
+  }
+})();
+
+/** Windows-1251 bytes to text: the platform's decoder when it has one (several times faster). */
+export function decodeCp1251(bytes: Uint8Array): string {
+  return platformDecoder ? platformDecoder.decode(bytes) : decodeCp1251Table(bytes);
 }
 
 const ENCODE = new Map<number, number>(Array.from(DECODE, (unit, byte) => [unit, byte]));

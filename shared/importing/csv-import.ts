@@ -2,8 +2,8 @@ import { CsvParser, detectDelimiter, parseCsv, readCsvSlices, type CsvDelimiter 
 import { decodeImportFile, type DecodeOptions, type TextEncodingName } from './encoding';
 import { fileError, type FileError, type Outcome } from './errors';
 import { guessMapping, type ColumnMapping } from './mapping';
-import { mapRecord, type ImportRow, type MapRecordOptions } from './rows';
-import { DuplicateFinder, rowKeys, type DuplicateMatch } from './duplicates';
+import { RowMapper, type ImportRow, type MapRecordOptions } from './rows';
+import { DuplicateFinder, normalizeKeys, rowKeys, type DuplicateMatch } from './duplicates';
 
 /**
  * The CSV import from bytes to validated drafts, in two steps the screens follow: open (decode,
@@ -109,6 +109,7 @@ export function* readCsvImportRows(
 ): Generator<RowsSlice, ReadRowsEnd, undefined> {
   const parser = new CsvParser({ delimiter: file.delimiter });
   const inFile = new DuplicateFinder<number>();
+  const mapper = new RowMapper(file.headings, mapping, options);
   let headingSkipped = !file.hasHeadings;
   let rowCount = 0;
   let errorRowCount = 0;
@@ -119,9 +120,9 @@ export function* readCsvImportRows(
         headingSkipped = true;
         continue;
       }
-      const row = mapRecord(record, file.headings, mapping, options) as ImportRowWithMatches;
-      const keys = rowKeys(row);
-      const earlier = inFile.find(keys)[0];
+      const row = mapper.map(record) as ImportRowWithMatches;
+      const keys = normalizeKeys(rowKeys(row));
+      const earlier = inFile.findNormalized(keys, 1)[0];
       if (earlier) {
         row.errors.push({
           row: row.row,
@@ -130,8 +131,8 @@ export function* readCsvImportRows(
           params: { row: earlier.id },
         });
       }
-      inFile.add(row.row, keys);
-      row.duplicates = options.existing?.find(keys) ?? [];
+      inFile.addNormalized(row.row, keys);
+      row.duplicates = options.existing?.findNormalized(keys) ?? [];
       rowCount++;
       if (row.errors.length > 0) errorRowCount++;
       rows.push(row);

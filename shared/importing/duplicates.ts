@@ -35,42 +35,88 @@ export function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** Keys reduced to what is compared; compute once per row when looking in several places. */
+export interface NormalizedKeys {
+  name: string;
+  phones: string[];
+  emails: string[];
+}
+
+export function normalizeKeys(keys: DuplicateKeys): NormalizedKeys {
+  return {
+    name: clientNameKey(keys.name),
+    // Short numbers (an office extension) say too little to call two clients the same.
+    phones: keys.phones.map(phoneKey).filter((p) => p.length >= 7),
+    emails: keys.emails.map(emailKey).filter((e) => e !== ''),
+  };
+}
+
 export class DuplicateFinder<Id> {
-  private byName = new Map<string, Id[]>();
-  private byPhone = new Map<string, Id[]>();
-  private byEmail = new Map<string, Id[]>();
+  // One id per key is the rule and a bare value; a list only when a key is shared. Adding never
+  // scans a list, so a switchboard number on thousands of rows does not go quadratic.
+  private byName = new Map<string, Id | Id[]>();
+  private byPhone = new Map<string, Id | Id[]>();
+  private byEmail = new Map<string, Id | Id[]>();
 
   constructor(existing: Iterable<{ id: Id } & DuplicateKeys> = []) {
     for (const entry of existing) this.add(entry.id, entry);
   }
 
   add(id: Id, keys: DuplicateKeys): void {
-    const put = (map: Map<string, Id[]>, key: string) => {
-      if (key === '') return;
-      const list = map.get(key) ?? [];
-      if (!list.includes(id)) list.push(id);
-      map.set(key, list);
-    };
-    put(this.byName, clientNameKey(keys.name));
-    // Short numbers (an office extension) say too little to call two clients the same.
-    for (const p of keys.phones) if (phoneKey(p).length >= 7) put(this.byPhone, phoneKey(p));
-    for (const e of keys.emails) put(this.byEmail, emailKey(e));
+    this.addNormalized(id, normalizeKeys(keys));
   }
 
-  /** Clients matching the keys, the most reasons first. */
-  find(keys: DuplicateKeys): DuplicateMatch<Id>[] {
+  addNormalized(id: Id, keys: NormalizedKeys): void {
+    this.put(this.byName, keys.name, id);
+    for (const p of keys.phones) this.put(this.byPhone, p, id);
+    for (const e of keys.emails) this.put(this.byEmail, e, id);
+  }
+
+  /** Clients matching the keys, the most reasons first, at most `limit` (a rep reads them). */
+  find(keys: DuplicateKeys, limit = 20): DuplicateMatch<Id>[] {
+    return this.findNormalized(normalizeKeys(keys), limit);
+  }
+
+  findNormalized(keys: NormalizedKeys, limit = 20): DuplicateMatch<Id>[] {
+    // Most rows match nothing: look first, allocate only on a hit.
+    const nameHit = keys.name === '' ? undefined : this.byName.get(keys.name);
+    const phoneHits = keys.phones.map((p) => this.byPhone.get(p));
+    const emailHits = keys.emails.map((e) => this.byEmail.get(e));
+    if (
+      nameHit === undefined &&
+      phoneHits.every((h) => h === undefined) &&
+      emailHits.every((h) => h === undefined)
+    ) {
+      return [];
+    }
     const found = new Map<Id, Set<DuplicateReason>>();
-    const note = (ids: Id[] | undefined, reason: DuplicateReason) => {
-      for (const id of ids ?? []) found.set(id, (found.get(id) ?? new Set()).add(reason));
-    };
-    const name = clientNameKey(keys.name);
-    if (name !== '') note(this.byName.get(name), 'name');
-    for (const p of keys.phones)
-      if (phoneKey(p).length >= 7) note(this.byPhone.get(phoneKey(p)), 'phone');
-    for (const e of keys.emails) note(this.byEmail.get(emailKey(e)), 'email');
+    this.collect(found, nameHit, 'name', limit);
+    for (const hit of phoneHits) this.collect(found, hit, 'phone', limit);
+    for (const hit of emailHits) this.collect(found, hit, 'email', limit);
     return [...found]
       .map(([id, reasons]) => ({ id, reasons: [...reasons] }))
-      .sort((a, b) => b.reasons.length - a.reasons.length);
+      .sort((a, b) => b.reasons.length - a.reasons.length)
+      .slice(0, limit);
+  }
+
+  private put(map: Map<string, Id | Id[]>, key: string, id: Id): void {
+    if (key === '') return;
+    const ids = map.get(key);
+    if (ids === undefined) map.set(key, id);
+    else if (Array.isArray(ids)) ids.push(id);
+    else if (ids !== id) map.set(key, [ids, id]);
+  }
+
+  private collect(
+    found: Map<Id, Set<DuplicateReason>>,
+    ids: Id | Id[] | undefined,
+    reason: DuplicateReason,
+    limit: number,
+  ): void {
+    if (ids === undefined) return;
+    for (const id of Array.isArray(ids) ? ids.slice(0, limit) : [ids]) {
+      found.set(id, (found.get(id) ?? new Set<DuplicateReason>()).add(reason));
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCp1251, encodeCp1251 } from '../../../shared/importing/cp1251';
+import { decodeCp1251, decodeCp1251Table, encodeCp1251 } from '../../../shared/importing/cp1251';
 import { decodeImportFile, readsAsRussian } from '../../../shared/importing/encoding';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -14,7 +14,10 @@ const RUSSIAN =
 describe('Windows-1251', () => {
   it('decodes every byte as the platform decoder does', () => {
     const all = Uint8Array.from({ length: 256 }, (_, i) => i);
-    expect(decodeCp1251(all)).toBe(new TextDecoder('windows-1251').decode(all));
+    expect(decodeCp1251Table(all)).toBe(new TextDecoder('windows-1251').decode(all));
+    expect(decodeCp1251(all)).toBe(decodeCp1251Table(all));
+    const long = Uint8Array.from({ length: 20_000 }, (_, i) => (i * 13) & 0xff);
+    expect(decodeCp1251Table(long)).toBe(new TextDecoder('windows-1251').decode(long));
   });
 
   it('round-trips Russian text through our encoder', () => {
