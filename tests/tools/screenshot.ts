@@ -62,8 +62,40 @@ async function ensureBuilt(): Promise<void> {
 async function loadDemoData(page: Page, lang: Lang): Promise<void> {
   await goTo(page, lang, 'settings');
   await page.getByRole('button', { name: LABELS[lang].loadDemo }).click();
-  // Generating thousands of records takes a while; the page says when it is done.
-  await page.getByText(LABELS[lang].demoLoaded).first().waitFor({ timeout: 300_000 });
+  // Generating thousands of records takes a while; the page says when it is done or why not.
+  const done = page.getByRole('status').filter({ hasText: LABELS[lang].demoLoaded });
+  const failed = page.getByRole('alert');
+  await done.or(failed).first().waitFor({ timeout: 300_000 });
+  if (await failed.count()) throw new Error(`demo data: ${await failed.first().innerText()}`);
+}
+
+/**
+ * Not a test, so waiting is fine: until the page has not changed for 700 ms (live queries and
+ * background work done), at most 20 s, so a picture shows the screen a rep would end up seeing.
+ */
+async function settle(page: Page): Promise<void> {
+  // Only anonymous arrows inside: tsx would wrap named functions in a helper the page lacks.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const start = performance.now();
+        let lastChange = start;
+        const observer = new MutationObserver(() => (lastChange = performance.now()));
+        observer.observe(document.body, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: true,
+        });
+        const timer = setInterval(() => {
+          const now = performance.now();
+          if (now - lastChange < 700 && now - start < 20_000) return;
+          clearInterval(timer);
+          observer.disconnect();
+          resolve();
+        }, 100);
+      }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -92,9 +124,7 @@ async function main(): Promise<void> {
       for (const route of options.routes) {
         // Right after adding the sample the client is open in the form: keep that in the picture.
         if (!(options.sample && route === 'clients')) await goTo(page, lang, route);
-        await page.waitForLoadState('networkidle');
-        // Not a test: a short pause lets live queries and fonts settle before the picture.
-        await page.waitForTimeout(400);
+        await settle(page);
         const name = [
           route,
           lang,
