@@ -11,6 +11,9 @@ export const DESKTOP_METHODS = {
   saveFile: 'file:save',
   openFile: 'file:open',
   openExternal: 'shell:open-external',
+  syncSignIn: 'sync:sign-in',
+  syncSignOut: 'sync:sign-out',
+  syncRequest: 'sync:http',
 } as const;
 
 export type DesktopMethod = keyof typeof DESKTOP_METHODS;

@@ -11,6 +11,7 @@ import {
   type DesktopMethod,
   DESKTOP_BRIDGE_GLOBAL,
 } from './ipc-channels';
+import { SyncHttpResultSchema, SyncRequestSchema, SyncSignInRequestSchema } from './ipc-sync';
 
 export { DESKTOP_METHODS, DESKTOP_BRIDGE_GLOBAL, type DesktopChannel, type DesktopMethod };
 
@@ -166,6 +167,10 @@ export const DESKTOP_CHANNELS = {
   'file:save': { args: z.tuple([SaveFileRequestSchema]), result: SaveFileResultSchema },
   'file:open': { args: z.tuple([OpenFileRequestSchema]), result: OpenedFileSchema.nullable() },
   'shell:open-external': { args: z.tuple([ExternalUrlSchema]), result: nothing },
+  // Sync: the desktop holds the device token and adds it; the renderer never sees it.
+  'sync:sign-in': { args: z.tuple([SyncSignInRequestSchema]), result: SyncHttpResultSchema },
+  'sync:sign-out': { args: noArgs, result: nothing },
+  'sync:http': { args: z.tuple([SyncRequestSchema]), result: SyncHttpResultSchema },
 } as const satisfies Record<DesktopChannel, { args: z.ZodTuple; result: z.ZodType }>;
 
 type Channels = typeof DESKTOP_CHANNELS;

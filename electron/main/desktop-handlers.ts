@@ -4,6 +4,7 @@ import { openExternalUrl } from './external-links';
 import { openFileWithDialog, saveFileWithDialog, type FileDialogs } from './file-dialogs';
 import type { DesktopHandlers } from './ipc-gate';
 import type { SecretStore } from './secret-store';
+import { createSyncHandlers } from './sync-handlers';
 
 export interface DesktopHandlerDeps {
   secrets: SecretStore;
@@ -44,5 +45,6 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
     'file:save': (request) => saveFileWithDialog(request, fileDeps()),
     'file:open': (request) => openFileWithDialog(request, fileDeps()),
     'shell:open-external': (url) => openExternalUrl(url, (safeUrl) => shell.openExternal(safeUrl)),
+    ...createSyncHandlers({ secrets: deps.secrets }),
   };
 }

@@ -6,15 +6,19 @@ import {
   type DesktopArgs,
   type DesktopChannel,
 } from '../../shared/ipc';
+import type { SyncFetch } from '../../shared/ipc-sync';
 import { toSafeExternalUrl } from '../../shared/url-policy';
 import { downloadTextFile, pickFile, readPickedFile } from './browser-files';
 import { createIndexedDbSecretStore, type BrowserSecretStore } from './browser-secrets';
+import { createBrowserSync } from './browser-sync';
 import { emitToast } from './toast';
 
 export interface BrowserDesktopDeps {
   secrets?: BrowserSecretStore;
   /** Where links open and downloads start; the page's own window by default. */
   window?: Window;
+  /** How sync requests reach the server; the page's fetch by default. */
+  syncFetch?: SyncFetch;
 }
 
 /** Same contract checks as the Electron gate, so the browser build fails the same way. */
@@ -45,6 +49,7 @@ function showSystemNotification(win: Window, title: string, body: string): boole
 export function createBrowserDesktopApi(deps: BrowserDesktopDeps = {}): DesktopApi {
   const secrets = deps.secrets ?? createIndexedDbSecretStore();
   const win = deps.window ?? window;
+  const sync = createBrowserSync(secrets, deps.syncFetch);
 
   return {
     async appInfo() {
@@ -81,6 +86,18 @@ export function createBrowserDesktopApi(deps: BrowserDesktopDeps = {}): DesktopA
       const safeUrl = toSafeExternalUrl(url);
       if (safeUrl === null) throw new DesktopError('unsafe_url', 'link refused by the URL check');
       win.open(safeUrl, '_blank', 'noopener,noreferrer');
+    },
+    async syncSignIn(...args) {
+      const [request] = checkArgs('sync:sign-in', args);
+      return sync.signIn(request);
+    },
+    async syncSignOut(...args) {
+      checkArgs('sync:sign-out', args);
+      await sync.signOut();
+    },
+    async syncRequest(...args) {
+      const [request] = checkArgs('sync:http', args);
+      return sync.request(request);
     },
   };
 }
