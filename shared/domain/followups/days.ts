@@ -9,8 +9,26 @@ const MS_PER_DAY = 86_400_000;
 
 export type Day = string;
 
+/*
+ * Follow-up generation turns the same few thousand days back and forth for 10k clients, so both
+ * directions are remembered. The caches only ever hold valid days and are emptied when they grow
+ * past a few years' worth, so they stay small for the life of the app.
+ */
+const CACHE_LIMIT = 20_000;
+const numberOfDay = new Map<string, number>();
+const dayOfNumber = new Map<number, Day>();
+
 /** Days since 1970-01-01 for a valid 'YYYY-MM-DD'; throws on anything else. */
 export function dayNumber(day: Day): number {
+  const cached = numberOfDay.get(day);
+  if (cached !== undefined) return cached;
+  const n = parseDayNumber(day);
+  if (numberOfDay.size >= CACHE_LIMIT) numberOfDay.clear();
+  numberOfDay.set(day, n);
+  return n;
+}
+
+function parseDayNumber(day: Day): number {
   const m = DAY_RE.exec(day);
   if (!m) throw new RangeError(`Not a calendar day: ${day}`);
   const y = Number(m[1]);
@@ -21,12 +39,23 @@ export function dayNumber(day: Day): number {
 }
 
 export function dayFromNumber(n: number): Day {
+  const cached = dayOfNumber.get(n);
+  if (cached !== undefined) return cached;
   const date = new Date(n * MS_PER_DAY);
-  return makeDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  const day = makeDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  if (dayOfNumber.size >= CACHE_LIMIT) dayOfNumber.clear();
+  dayOfNumber.set(n, day);
+  return day;
+}
+
+/** Days since 1970-01-01 of year-month-day (month 1..12), without building a string. */
+export function dayNumberOf(year: number, month: number, day: number): number {
+  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
 }
 
 export function isDay(value: unknown): value is Day {
   if (typeof value !== 'string' || !DAY_RE.test(value)) return false;
+  if (numberOfDay.has(value)) return true;
   try {
     dayNumber(value);
     return true;
@@ -66,19 +95,36 @@ export function monthOf(day: Day): string {
   return day.slice(0, 7);
 }
 
-/**
- * The day a birthday ('YYYY-MM-DD' or year-less '--MM-DD') falls on in `year`. A 29 February
- * birthday is kept on 28 February in years without that day, so the greeting is never a day late.
- * Null for a malformed birthday.
- */
-export function birthdayInYear(birthday: string, year: number): Day | null {
-  const m = /^(?:\d{4}|-)-(\d{2})-(\d{2})$/.exec(birthday);
+export interface BirthdayParts {
+  month: number;
+  day: number;
+  /** Null for a year-less birthday. */
+  year: number | null;
+}
+
+/** A birthday ('YYYY-MM-DD' or year-less '--MM-DD') taken apart; null when malformed. */
+export function parseBirthday(birthday: string): BirthdayParts | null {
+  const m = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(birthday);
   if (!m) return null;
-  const month = Number(m[1]);
-  let day = Number(m[2]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(2000, month)) return null;
-  if (month === 2 && day === 29 && !isLeapYear(year)) day = 28;
-  return makeDay(year, month, day);
+  return { month, day, year: m[1] === '-' ? null : Number(m[1]) };
+}
+
+/**
+ * The day number a birthday falls on in `year`. A 29 February birthday is kept on 28 February in
+ * years without that day, so the greeting is never a day late.
+ */
+export function birthdayNumberInYear(b: BirthdayParts, year: number): number {
+  const day = b.month === 2 && b.day === 29 && !isLeapYear(year) ? 28 : b.day;
+  return dayNumberOf(year, b.month, day);
+}
+
+/** The day a birthday falls on in `year` (see birthdayNumberInYear); null for a malformed birthday. */
+export function birthdayInYear(birthday: string, year: number): Day | null {
+  const b = parseBirthday(birthday);
+  return b ? dayFromNumber(birthdayNumberInYear(b, year)) : null;
 }
 
 /**
@@ -90,8 +136,11 @@ export function dayOfTimestamp(timestamp: string): Day | null {
   return isDay(day) ? day : null;
 }
 
-export function maxDay(a: Day | null, b: Day | null): Day | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a > b ? a : b;
+/**
+ * The same, for hot loops over records that passed their schema: only the shape is checked
+ * (digits and dashes), not that the day exists. Day strings of one shape compare in time order.
+ */
+export function dayOfValidTimestamp(timestamp: string): Day | null {
+  if (timestamp.length < 10 || timestamp.charCodeAt(4) !== 45 || timestamp.charCodeAt(7) !== 45) return null;
+  return timestamp.slice(0, 10);
 }

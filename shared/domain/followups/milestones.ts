@@ -1,7 +1,8 @@
 import type { Purchase } from '../purchase';
 import type { Visit } from '../visit';
 import { addDays } from './days';
-import { shortTitle, type RuleContext, type TargetMode } from './types';
+import type { ProgramRuleKind } from '../program';
+import { shortTitle, type FollowUpTarget, type RuleContext, type TargetMode } from './types';
 
 const MILESTONE_RULES = [
   ['delivery_check', 'delivery'],
@@ -16,6 +17,11 @@ export function purchaseTitle(p: Pick<Purchase, 'items' | 'date'>): string {
   if (!first) return p.date;
   const more = p.items.length > 1 ? ` +${p.items.length - 1}` : '';
   return shortTitle(first.name) + more;
+}
+
+/** Purchase rule keys: `<rule>:<purchaseId>`. */
+function purchaseTarget(p: Purchase, kind: ProgramRuleKind, due: string, mode: TargetMode): FollowUpTarget {
+  return { ruleKey: `${kind}:${p.id}`, kind, clientId: p.clientId, subjectId: p.id, title: purchaseTitle(p), due, mode };
 }
 
 function windowMode(due: string, ctx: RuleContext): TargetMode {
@@ -34,18 +40,18 @@ export function purchaseRules(purchases: readonly Purchase[], visits: readonly V
   }
   for (const p of purchases) {
     if (p.deletedAt !== null || !ctx.clients.has(p.clientId)) continue;
-    const title = purchaseTitle(p);
-    const base = { clientId: p.clientId, subjectId: p.id, title };
+    // Historical purchases want nothing new: their keys matter only if a follow-up already uses them.
+    const known = ctx.known(p.id);
     for (const [kind, field] of MILESTONE_RULES) {
       const rule = rules[kind];
       const m = p[field];
       if (!rule.enabled) continue;
-      const ruleKey = `${kind}:${p.id}`;
       if (m.done !== null) {
-        ctx.emit({ ...base, ruleKey, kind, due: m.due ?? m.done, mode: 'settled' });
+        if (known) ctx.emit(purchaseTarget(p, kind, m.due ?? m.done, 'settled'));
       } else if (m.due !== null) {
         const due = addDays(m.due, rule.days);
-        ctx.emit({ ...base, ruleKey, kind, due, mode: windowMode(due, ctx) });
+        const mode = windowMode(due, ctx);
+        if (mode === 'create' || known) ctx.emit(purchaseTarget(p, kind, due, mode));
       }
     }
     const delivered = p.delivery.done;
@@ -53,11 +59,12 @@ export function purchaseRules(purchases: readonly Purchase[], visits: readonly V
     if (rules.post_sale_visit.enabled) {
       const due = addDays(delivered, rules.post_sale_visit.days);
       const mode = visitedPurchases.has(p.id) ? 'settled' : windowMode(due, ctx);
-      ctx.emit({ ...base, ruleKey: `post_sale_visit:${p.id}`, kind: 'post_sale_visit', due, mode });
+      if (mode === 'create' || known) ctx.emit(purchaseTarget(p, 'post_sale_visit', due, mode));
     }
     if (rules.satisfaction_check.enabled) {
       const due = addDays(delivered, rules.satisfaction_check.days);
-      ctx.emit({ ...base, ruleKey: `satisfaction_check:${p.id}`, kind: 'satisfaction_check', due, mode: windowMode(due, ctx) });
+      const mode = windowMode(due, ctx);
+      if (mode === 'create' || known) ctx.emit(purchaseTarget(p, 'satisfaction_check', due, mode));
     }
   }
 }

@@ -7,6 +7,8 @@ export function problemRule(problems: readonly Problem[], ctx: RuleContext): voi
   for (const p of problems) {
     if (p.deletedAt !== null || p.due === null || !ctx.clients.has(p.clientId)) continue;
     const active = p.status === 'open' || p.status === 'in_progress';
+    const mode = !active ? 'settled' : p.due <= ctx.aheadLimit ? 'create' : 'track';
+    if (mode !== 'create' && !ctx.known(p.id)) continue;
     ctx.emit({
       ruleKey: `problem_due:${p.id}`,
       kind: 'problem_due',
@@ -15,7 +17,7 @@ export function problemRule(problems: readonly Problem[], ctx: RuleContext): voi
       title: shortTitle(p.description),
       due: p.due,
       // An open problem is never too old to chase, so no past limit here.
-      mode: !active ? 'settled' : p.due <= ctx.aheadLimit ? 'create' : 'track',
+      mode,
     });
   }
 }
@@ -28,6 +30,8 @@ export function retentionRule(plans: readonly RetentionPlan[], ctx: RuleContext)
     for (const action of plan.actions) {
       if (action.due === null) continue;
       const active = plan.status === 'active' && !action.done;
+      const mode = !active ? 'settled' : action.due <= ctx.aheadLimit ? 'create' : 'track';
+      if (mode !== 'create' && !ctx.known(plan.id)) continue;
       ctx.emit({
         ruleKey: `retention_action:${plan.id}:${action.id}`,
         kind: 'retention_action',
@@ -35,7 +39,7 @@ export function retentionRule(plans: readonly RetentionPlan[], ctx: RuleContext)
         subjectId: plan.id,
         title: shortTitle(action.text),
         due: action.due,
-        mode: !active ? 'settled' : action.due <= ctx.aheadLimit ? 'create' : 'track',
+        mode,
       });
     }
   }

@@ -30,16 +30,12 @@ function changesFor(existing: FollowUp, target: FollowUpTarget): FollowUpChanges
 }
 
 /**
- * Turns what the rules want into the smallest diff against what exists. Only open follow-ups are
- * ever updated or removed: done, snoozed and dismissed ones are the rep's decisions and are never
- * reopened, moved or deleted.
+ * Turns what the rules want into the smallest diff against what exists, as the rules emit (no
+ * list of every target is kept: on a 10k-client book most targets match nothing and would only
+ * feed the garbage collector). Only open follow-ups are ever updated or removed: done, snoozed
+ * and dismissed ones are the rep's decisions and are never reopened, moved or deleted.
  */
-export function reconcile(
-  targets: ReadonlyMap<string, FollowUpTarget>,
-  existing: readonly FollowUp[],
-  program: Program,
-  liveClientIds: ReadonlySet<string>,
-): FollowUpDiff {
+export function createReconciler(existing: readonly FollowUp[], program: Program, liveClientIds: ReadonlySet<string>) {
   const diff: FollowUpDiff = { create: [], update: [], remove: [] };
   const groups = new Map<string, FollowUp[]>();
   for (const f of existing) {
@@ -48,36 +44,49 @@ export function reconcile(
     if (group) group.push(f);
     else groups.set(f.ruleKey, [f]);
   }
-
   for (const [ruleKey, group] of groups) {
+    if (group.length < 2) continue;
     group.sort(primaryFirst);
-    const [primary, ...twins] = group as [FollowUp, ...FollowUp[]];
-    for (const twin of twins) if (twin.status === 'open') diff.remove.push({ id: twin.id, ruleKey, reason: 'duplicate' });
-    if (primary.status !== 'open') continue;
-    const target = targets.get(ruleKey);
-    if (!target) {
-      diff.remove.push({ id: primary.id, ruleKey, reason: removalReason(primary, program, liveClientIds) });
-    } else if (target.mode !== 'settled') {
-      const changes = changesFor(primary, target);
-      if (Object.keys(changes).length > 0) diff.update.push({ id: primary.id, ruleKey, changes });
+    for (const twin of group.slice(1)) if (twin.status === 'open') diff.remove.push({ id: twin.id, ruleKey, reason: 'duplicate' });
+  }
+  /** Keys already answered: existing ones the rules still want, and ones just created. */
+  const seen = new Set<string>();
+
+  function emit(target: FollowUpTarget): void {
+    if (seen.has(target.ruleKey)) return;
+    const primary = groups.get(target.ruleKey)?.[0];
+    if (!primary) {
+      if (target.mode !== 'create') return;
+      seen.add(target.ruleKey);
+      diff.create.push({
+        clientId: target.clientId,
+        kind: target.kind,
+        ruleKey: target.ruleKey,
+        due: target.due,
+        status: 'open',
+        snoozedUntil: null,
+        doneAt: null,
+        title: target.title,
+        subjectId: target.subjectId,
+      });
+      return;
     }
+    seen.add(target.ruleKey);
+    if (primary.status !== 'open' || target.mode === 'settled') return;
+    const changes = changesFor(primary, target);
+    if (Object.keys(changes).length > 0) diff.update.push({ id: primary.id, ruleKey: target.ruleKey, changes });
   }
 
-  for (const target of targets.values()) {
-    if (target.mode !== 'create' || groups.has(target.ruleKey)) continue;
-    diff.create.push({
-      clientId: target.clientId,
-      kind: target.kind,
-      ruleKey: target.ruleKey,
-      due: target.due,
-      status: 'open',
-      snoozedUntil: null,
-      doneAt: null,
-      title: target.title,
-      subjectId: target.subjectId,
-    });
+  function finish(): FollowUpDiff {
+    for (const [ruleKey, group] of groups) {
+      const primary = group[0];
+      if (!primary || seen.has(ruleKey) || primary.status !== 'open') continue;
+      diff.remove.push({ id: primary.id, ruleKey, reason: removalReason(primary, program, liveClientIds) });
+    }
+    return diff;
   }
-  return diff;
+
+  return { emit, finish };
 }
 
 function removalReason(f: FollowUp, program: Program, liveClientIds: ReadonlySet<string>): RemovalReason {

@@ -83,11 +83,18 @@ export interface RuleContext {
   /** Years already used by existing birthday keys, by key without the year. */
   birthdayYears: ReadonlyMap<string, ReadonlySet<number>>;
   emit: (target: FollowUpTarget) => void;
+  /**
+   * Whether any existing generated follow-up is about this subject (or client). A target that is
+   * not to be created matters only then, so rules skip the rest without building their keys.
+   */
+  known: (subjectOrClientId: string) => boolean;
 }
 
 export const TITLE_MAX = 500;
 
 export function shortTitle(text: string, max = 120): string {
-  const line = text.trim().split(/\r?\n/, 1)[0] ?? '';
+  const trimmed = text.trim();
+  const end = trimmed.indexOf('\n');
+  const line = end < 0 ? trimmed : trimmed.slice(0, end).trimEnd();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
