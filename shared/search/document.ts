@@ -46,7 +46,8 @@ export interface ClientSearchDocument {
 
 /** The records of one client that feed its search document. Trashed records are left out. */
 export interface ClientSearchSources {
-  client: Pick<Client, 'id' | 'name' | 'tags' | 'address'>;
+  /** The client's own notes are searched with the notes when given. */
+  client: Pick<Client, 'id' | 'name' | 'tags' | 'address'> & { notes?: string };
   people?: readonly Pick<ContactPerson, 'name' | 'channels' | 'children' | 'deletedAt'>[];
   purchases?: readonly Pick<Purchase, 'items' | 'deletedAt'>[];
   notes?: readonly Pick<Note, 'text' | 'deletedAt'>[];
@@ -65,6 +66,7 @@ export function buildClientSearchDocument(sources: ClientSearchSources): ClientS
   const people = live(sources.people);
   const channels = people.flatMap((p) => p.channels);
   const notes = [
+    sources.client.notes ?? '',
     ...live(sources.notes).map((n) => n.text),
     ...live(sources.visits).map((v) => v.notes),
     ...live(sources.contacts).map((c) => c.summary),
