@@ -3,7 +3,7 @@
 // visit note that survives the page being closed in the middle of a word.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addClient, goTo } from './app';
+import { addClient, chooseLanguage, goTo } from './app';
 import { expectNoPageErrors, useChromium } from './session';
 
 const chromium = useChromium();
@@ -66,6 +66,26 @@ async function next(page: Page) {
 
 function group(page: Page, name: RegExp | string) {
   return page.getByRole('group', { name });
+}
+
+/** The same screens in English, for a person to look at (FIELDBOOK_SHOTS=1 only). */
+async function englishShots(page: Page) {
+  await chooseLanguage(page, 'ru', 'en');
+  await goTo(page, 'en', 'agenda');
+  await shot(page, 'agenda-en');
+  await goTo(page, 'en', 'reports');
+  await shot(page, 'report-en');
+  await goTo(page, 'en', 'visits');
+  await page.getByRole('searchbox', { name: 'Client' }).fill('Лютик');
+  await page.getByRole('button', { name: 'ООО Лютик', exact: true }).click();
+  await page.getByRole('button', { name: 'Start visit' }).click();
+  await page.getByRole('checkbox', { name: 'Asks about the price' }).check();
+  await page.getByRole('checkbox', { name: 'Asks about discounts or special terms' }).check();
+  await page
+    .getByRole('textbox', { name: 'Notes' })
+    .fill('Wants a quote for three cafés; decides with the co-owner.');
+  await page.keyboard.press('Alt+Digit3');
+  await shot(page, 'visit-closing-en');
 }
 
 describe('a closing visit through the post-sale visit, in Russian', () => {
@@ -172,7 +192,7 @@ describe('a closing visit through the post-sale visit, in Russian', () => {
     await page.getByRole('checkbox', { name: /^Найдены проблемы/ }).check();
     await page.getByRole('textbox', { name: 'Что не так' }).first().fill('Витрина шумит по ночам');
     await page.getByRole('button', { name: '+ Добавить проблему' }).click();
-    const problem = group(page, 'Проблемы, которые нужно решить 1');
+    const problem = group(page, 'Проблема 1');
     await problem.getByRole('textbox', { name: 'Что не так' }).fill('Шумит компрессор');
     await problem.getByRole('textbox', { name: 'Ответственный' }).fill('Сервисный инженер Иванов');
     await problem.getByLabel('Решить до').fill(delivery);
@@ -190,7 +210,7 @@ describe('a closing visit through the post-sale visit, in Russian', () => {
     await page.getByRole('radio', { name: 'Клиент назвал, к кому обратиться' }).check();
     for (const [i, name] of ['ООО Лютик', 'ИП Васильев'].entries()) {
       await page.getByRole('button', { name: '+ Добавить рекомендацию' }).click();
-      await group(page, `Рекомендации ${i + 1}`)
+      await group(page, `Рекомендация ${i + 1}`)
         .getByRole('textbox', { name: 'Компания или человек' })
         .fill(name);
     }
@@ -245,6 +265,7 @@ describe('a closing visit through the post-sale visit, in Russian', () => {
     const referralsRegion = page.getByRole('region', { name: 'Рекомендации' });
     expect(await referralsRegion.innerText()).toMatch(/Получено\s+2/);
     await shot(page, 'report-ru');
+    if (SHOTS) await englishShots(page);
     expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expectNoPageErrors(rep);
   });

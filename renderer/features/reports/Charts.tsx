@@ -109,7 +109,7 @@ export function TrendChart(props: {
 }) {
   const width = 560;
   const height = 180;
-  const pad = { left: 16, right: 16, top: 14, bottom: 30 };
+  const pad = { left: 24, right: 24, top: 26, bottom: 30 };
   const step =
     props.points.length > 1 ? (width - pad.left - pad.right) / (props.points.length - 1) : 0;
   const xOf = (i: number) => pad.left + i * step;
@@ -145,7 +145,13 @@ export function TrendChart(props: {
             {coords.map(([x, y, v]) => (
               <g key={x}>
                 <circle cx={x} cy={y} r={4} />
-                <text x={x} y={y - 8} textAnchor="middle" className="chart-value">
+                {/* The first series labels above its points, the others below, so close values stay readable. */}
+                <text
+                  x={x}
+                  y={si === 0 ? y - 9 : y + 18}
+                  textAnchor="middle"
+                  className="chart-value"
+                >
                   {v}
                 </text>
               </g>

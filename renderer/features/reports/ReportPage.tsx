@@ -150,28 +150,36 @@ function SatisfactionSection({
       {!any ? (
         <p className="muted">{t('reports.satisfaction.noData')}</p>
       ) : (
-        <>
-          <TrendChart
-            label={t('reports.satisfaction.chart')}
-            points={points.map((p) => ({
-              label: monthName(p.month),
-              values: [p.satisfactionAvg, p.recommendAvg],
-            }))}
-            series={[
-              {
-                name: t('reports.satisfaction.satisfaction'),
-                min: 1,
-                max: 5,
-                className: 'series-a',
-              },
-              { name: t('reports.satisfaction.recommend'), min: 0, max: 10, className: 'series-b' },
-            ]}
-          />
-          <p className="legend">
-            <span className="key key-a" aria-hidden="true" />{' '}
-            {t('reports.satisfaction.satisfaction')}{' '}
-            <span className="key key-b" aria-hidden="true" /> {t('reports.satisfaction.recommend')}
-          </p>
+        <div className="trend">
+          <div>
+            <TrendChart
+              label={t('reports.satisfaction.chart')}
+              points={points.map((p) => ({
+                label: monthName(p.month),
+                values: [p.satisfactionAvg, p.recommendAvg],
+              }))}
+              series={[
+                {
+                  name: t('reports.satisfaction.satisfaction'),
+                  min: 1,
+                  max: 5,
+                  className: 'series-a',
+                },
+                {
+                  name: t('reports.satisfaction.recommend'),
+                  min: 0,
+                  max: 10,
+                  className: 'series-b',
+                },
+              ]}
+            />
+            <p className="legend">
+              <span className="key key-a" aria-hidden="true" />{' '}
+              {t('reports.satisfaction.satisfaction')}{' '}
+              <span className="key key-b" aria-hidden="true" />{' '}
+              {t('reports.satisfaction.recommend')}
+            </p>
+          </div>
           <table className="data-table">
             <thead>
               <tr>
@@ -194,7 +202,7 @@ function SatisfactionSection({
               ))}
             </tbody>
           </table>
-        </>
+        </div>
       )}
     </Section>
   );

@@ -193,40 +193,46 @@ function ChoiceOptions(
     props.onChange(item.options.map((o) => o.key).filter((k) => next.includes(k)));
   };
   return (
-    <div className={`tiles${item.options.length > 6 ? ' tiles-wide' : ''}`}>
-      {item.options.map((option) => {
-        const optionHelp = option.help ? `${name}-${option.key}-help` : undefined;
-        // Named by the option's label only; its help is the description, not part of the name.
-        const optionLabel = `${name}-${option.key}-label`;
-        return (
-          <label key={option.key} className="tile">
-            <input
-              type={item.multiple ? 'checkbox' : 'radio'}
-              name={name}
-              value={option.key}
-              checked={selected.includes(option.key)}
-              aria-labelledby={optionLabel}
-              aria-describedby={optionHelp}
-              onChange={(e) => toggle(option.key, e.target.checked)}
-            />
-            <span className="tile-text">
-              <span className="tile-label" id={optionLabel}>
-                {pick(option.label)}
-              </span>
-              {option.help && (
-                <span className="tile-help" id={optionHelp}>
-                  {pick(option.help)}
+    <>
+      <div className={`tiles${item.options.length > 6 ? ' tiles-wide' : ''}`}>
+        {item.options.map((option) => {
+          const optionHelp = option.help ? `${name}-${option.key}-help` : undefined;
+          // Named by the option's label only; its help is the description, not part of the name.
+          const optionLabel = `${name}-${option.key}-label`;
+          return (
+            <label key={option.key} className="tile">
+              <input
+                type={item.multiple ? 'checkbox' : 'radio'}
+                name={name}
+                value={option.key}
+                checked={selected.includes(option.key)}
+                aria-labelledby={optionLabel}
+                aria-describedby={optionHelp}
+                onChange={(e) => toggle(option.key, e.target.checked)}
+              />
+              <span className="tile-text">
+                <span className="tile-label" id={optionLabel}>
+                  {pick(option.label)}
                 </span>
-              )}
-            </span>
-          </label>
-        );
-      })}
+                {option.help && (
+                  <span className="tile-help" id={optionHelp}>
+                    {pick(option.help)}
+                  </span>
+                )}
+              </span>
+            </label>
+          );
+        })}
+      </div>
       {!item.multiple && !item.required && selected.length > 0 && (
-        <button type="button" className="link-button" onClick={() => props.onChange('')}>
+        <button
+          type="button"
+          className="link-button clear-choice"
+          onClick={() => props.onChange('')}
+        >
           {t('visits.item.clearChoice')}
         </button>
       )}
-    </div>
+    </>
   );
 }

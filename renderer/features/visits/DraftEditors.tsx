@@ -54,9 +54,7 @@ export function ProblemDrafts({ answers, onAnswers }: DraftProps) {
         const id = `${ids}-${i}`;
         return (
           <fieldset key={d.id} className="draft-card">
-            <legend>
-              {t('visits.problems.title')} {i + 1}
-            </legend>
+            <legend>{t('visits.problems.item', { n: i + 1 })}</legend>
             <div className="field">
               <label htmlFor={`${id}-description`}>{t('visits.problems.description')}</label>
               <textarea
@@ -144,9 +142,7 @@ export function ReferralDrafts({ answers, onAnswers }: DraftProps) {
       <p className="hint">{t('visits.referrals.hint')}</p>
       {drafts.map((d, i) => (
         <fieldset key={d.id} className="draft-card">
-          <legend>
-            {t('visits.referrals.title')} {i + 1}
-          </legend>
+          <legend>{t('visits.referrals.item', { n: i + 1 })}</legend>
           <div className="field-row field-row-wrap">
             {fields.map((field) => (
               <div className="field" key={field}>

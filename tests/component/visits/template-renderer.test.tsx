@@ -95,7 +95,8 @@ function Harness({ missing = [] as string[] }) {
   );
 }
 
-describe('checklist template renderer', () => {
+// Typing into jsdom is slow on a busy machine: a budget for the run, not a claim about speed.
+describe('checklist template renderer', { timeout: 30_000 }, () => {
   it('every item type records the answer shape the checklist logic reads', async () => {
     const user = userEvent.setup();
     await renderWithData(<Harness />, 'en');

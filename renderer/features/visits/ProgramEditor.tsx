@@ -1,0 +1,130 @@
+/** The management program's rules (on/off and their N) and planning horizon, published as a new version. */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChecklistTemplate } from '../../../shared/domain';
+import {
+  HORIZON_LIMITS,
+  PROGRAM_RULE_KINDS,
+  PROGRAM_RULES,
+  type Program,
+} from '../../../shared/domain/program';
+import { PROGRAM_RULE_TITLES, programSteps } from '../../../shared/domain/templates';
+import { useData } from '../../app/DataContext';
+import { publishTemplateVersion } from '../../data/checklistTemplates';
+import { useToasts } from '../../store/toasts';
+import { useLocalized } from './localize';
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, Math.round(value)));
+}
+
+export function ProgramEditor({
+  template,
+  program,
+}: {
+  template: ChecklistTemplate;
+  program: Program;
+}) {
+  const { t } = useTranslation();
+  const pick = useLocalized();
+  const { repo } = useData();
+  const toast = useToasts((s) => s.show);
+  const ids = useId();
+  const [draft, setDraft] = useState<Program>(program);
+
+  const publish = async () => {
+    try {
+      const published = await publishTemplateVersion(repo, template, {
+        title: template.title,
+        steps: programSteps(draft),
+      });
+      toast(t('program.program.published', { version: published.version }));
+    } catch (e) {
+      toast(t('program.editor.failed', { reason: (e as Error).message }), 'error');
+    }
+  };
+
+  return (
+    <section className="program-editor" aria-labelledby={`${ids}-title`}>
+      <h3 id={`${ids}-title`}>
+        {t('program.program.title')}{' '}
+        <span className="muted">{t('program.version', { version: template.version })}</span>
+      </h3>
+      <table className="rules-table">
+        <tbody>
+          {PROGRAM_RULE_KINDS.map((kind) => {
+            const info = PROGRAM_RULES[kind];
+            const rule = draft.rules[kind];
+            const set = (patch: Partial<typeof rule>) =>
+              setDraft((d) => ({ ...d, rules: { ...d.rules, [kind]: { ...rule, ...patch } } }));
+            return (
+              <tr key={kind}>
+                <th scope="row">{pick(PROGRAM_RULE_TITLES[kind])}</th>
+                <td>
+                  <label className="inline-check">
+                    <input
+                      type="checkbox"
+                      checked={rule.enabled}
+                      onChange={(e) => set({ enabled: e.target.checked })}
+                    />
+                    {t('program.program.enabled')}
+                  </label>
+                </td>
+                <td>
+                  {info.days !== null && (
+                    <label className="days-input">
+                      <span className="sr-only">
+                        {pick(PROGRAM_RULE_TITLES[kind])}: {t('program.program.days')}
+                      </span>
+                      <input
+                        type="number"
+                        min={info.min}
+                        max={info.max}
+                        value={rule.days}
+                        disabled={!rule.enabled}
+                        onChange={(e) =>
+                          set({ days: clamp(Number(e.target.value), info.min, info.max) })
+                        }
+                      />
+                      <span aria-hidden="true">{t('program.program.days')}</span>
+                    </label>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="field-row">
+        {(['aheadDays', 'pastDays'] as const).map((key) => (
+          <div className="field" key={key}>
+            <label htmlFor={`${ids}-${key}`}>{t(`program.program.${key}`)}</label>
+            <input
+              id={`${ids}-${key}`}
+              type="number"
+              min={HORIZON_LIMITS[key].min}
+              max={HORIZON_LIMITS[key].max}
+              value={draft.horizon[key]}
+              onChange={(e) =>
+                setDraft((d) => ({
+                  ...d,
+                  horizon: {
+                    ...d.horizon,
+                    [key]: clamp(
+                      Number(e.target.value),
+                      HORIZON_LIMITS[key].min,
+                      HORIZON_LIMITS[key].max,
+                    ),
+                  },
+                }))
+              }
+            />
+          </div>
+        ))}
+      </div>
+      <button type="button" className="primary" onClick={() => void publish()}>
+        {t('program.program.publish')}
+      </button>
+    </section>
+  );
+}
