@@ -48,29 +48,35 @@ export function collectPageErrors(page: Page): string[] {
 }
 
 /**
- * The rows of the "outbox" object store of the "fieldbook" database, read with the raw IndexedDB
- * API inside the page, so the check does not trust the app's own data layer.
+ * Every row of one object store of the "fieldbook" database, read with the raw IndexedDB API
+ * inside the page, so the check does not trust the app's own data layer.
  */
-export function readOutbox(page: Page): Promise<Record<string, unknown>[]> {
+export function readStore(page: Page, store: string): Promise<Record<string, unknown>[]> {
   return page.evaluate(
-    () =>
+    (name) =>
       new Promise<Record<string, unknown>[]>((resolve, reject) => {
         const open = indexedDB.open('fieldbook');
         open.onerror = () => reject(new Error(`cannot open "fieldbook": ${String(open.error)}`));
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('outbox')) {
+          if (!db.objectStoreNames.contains(name)) {
             db.close();
-            reject(new Error('the "fieldbook" database has no "outbox" store'));
+            reject(new Error(`the "fieldbook" database has no "${name}" store`));
             return;
           }
-          const read = db.transaction('outbox', 'readonly').objectStore('outbox').getAll();
-          read.onerror = () => reject(new Error(`cannot read the outbox: ${String(read.error)}`));
+          const read = db.transaction(name, 'readonly').objectStore(name).getAll();
+          read.onerror = () => reject(new Error(`cannot read "${name}": ${String(read.error)}`));
           read.onsuccess = () => {
             db.close();
             resolve(read.result as Record<string, unknown>[]);
           };
         };
       }),
+    store,
   );
+}
+
+/** The local changes waiting for the server (the "outbox" store). */
+export function readOutbox(page: Page): Promise<Record<string, unknown>[]> {
+  return readStore(page, 'outbox');
 }
