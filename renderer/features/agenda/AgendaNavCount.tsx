@@ -32,9 +32,12 @@ export function AgendaNavCount() {
   const count = useLiveQuery(() => dueCount(db, today), [db, today]);
   if (!count) return null;
   return (
-    <span className="nav-count" title={t('agenda.nav.count', { count })}>
-      <span aria-hidden="true">{count}</span>
-      <span className="sr-only"> {t('agenda.nav.count', { count })}</span>
-    </span>
+    <>
+      {' '}
+      <span className="nav-count" title={t('agenda.nav.count', { count })}>
+        <span aria-hidden="true">{count}</span>
+        <span className="sr-only">{t('agenda.nav.count', { count })}</span>
+      </span>
+    </>
   );
 }

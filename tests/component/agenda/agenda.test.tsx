@@ -1,0 +1,204 @@
+import { describe, it, expect, beforeEach } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { FollowUp } from '../../../shared/domain';
+import { addDays } from '../../../shared/domain/followups/days';
+import { App } from '../../../renderer/app/App';
+import { emptyClientDraft } from '../../../renderer/data/clients';
+import { localDay } from '../../../renderer/data/localTime';
+import type { Repository } from '../../../renderer/data/repository';
+import { onToast, type Toast } from '../../../renderer/platform';
+import { notifyDueToday } from '../../../renderer/features/agenda/dueTodayNotice';
+import i18next from 'i18next';
+import { renderWithData } from '../renderApp';
+
+const today = localDay();
+
+beforeEach(() => {
+  localStorage.clear();
+  window.location.hash = '#/agenda';
+});
+
+/** A follow-up the rep planned by hand (no rule key), so the rules engine leaves it as it is. */
+function followUp(
+  repo: Repository,
+  clientId: string,
+  kind: FollowUp['kind'],
+  due: string,
+  title: string,
+) {
+  return repo.create('followUps', {
+    clientId,
+    kind,
+    ruleKey: null,
+    due,
+    status: 'open',
+    snoozedUntil: null,
+    doneAt: null,
+    title,
+    subjectId: null,
+    deletedAt: null,
+  });
+}
+
+async function agendaWith(language: 'ru' | 'en' = 'en') {
+  const view = await renderWithData(<App />, language);
+  const client = await view.repo.create('clients', {
+    ...emptyClientDraft(),
+    name: 'Acme',
+    status: 'active',
+  });
+  return { ...view, clientId: client.id };
+}
+
+function item(name: RegExp | string) {
+  return screen.getAllByRole('listitem').find((li) => within(li).queryByText(name))!;
+}
+
+describe('agenda', { timeout: 30_000 }, () => {
+  it('shows overdue, today and the next 7 days, grouped by kind, and counts today + overdue in the navigation', async () => {
+    const { repo, clientId } = await agendaWith('en');
+    await followUp(repo, clientId, 'birthday', addDays(today, -2), 'Anna');
+    await followUp(repo, clientId, 'payment_check', today, 'Oven');
+    await followUp(repo, clientId, 'custom', addDays(today, 3), 'Send the offer');
+    await followUp(repo, clientId, 'custom', addDays(today, 9), 'Too far ahead');
+
+    const overdue = await screen.findByRole('region', { name: /^Overdue/ });
+    expect(within(overdue).getByRole('heading', { name: 'Birthdays' })).toBeInTheDocument();
+    expect(within(overdue).getByText('Birthday today: Anna. Congratulate')).toBeInTheDocument();
+    expect(within(overdue).getByText(/2 days overdue/)).toBeInTheDocument();
+    const todayRegion = screen.getByRole('region', { name: /^Today/ });
+    expect(
+      within(todayRegion).getByRole('heading', { name: 'Payment checks' }),
+    ).toBeInTheDocument();
+    const week = screen.getByRole('region', { name: /^Next 7 days/ });
+    expect(within(week).getByText('Send the offer')).toBeInTheDocument();
+    expect(screen.queryByText('Too far ahead')).not.toBeInTheDocument();
+
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    await waitFor(() =>
+      expect(within(nav).getByRole('link', { name: /^Agenda/ })).toHaveAccessibleName(
+        'Agenda 2 follow-ups due today or overdue',
+      ),
+    );
+  });
+
+  it('done takes an item off the agenda and records it as done', async () => {
+    const user = userEvent.setup();
+    const { repo, db, clientId } = await agendaWith('en');
+    const f = await followUp(repo, clientId, 'custom', today, 'Call about the quote');
+    await screen.findByText('Call about the quote');
+    await user.click(within(item('Call about the quote')).getByRole('button', { name: '✓ Done' }));
+    await waitFor(() => expect(screen.queryByText('Call about the quote')).not.toBeInTheDocument());
+    const stored = (await db.followUps.get(f.id))!;
+    expect(stored.status).toBe('done');
+    expect(stored.doneAt).not.toBeNull();
+  });
+
+  it('snooze by a day or a week, or to a picked date, moves the item to that day', async () => {
+    const user = userEvent.setup();
+    const { repo, db, clientId } = await agendaWith('en');
+    const a = await followUp(repo, clientId, 'custom', today, 'Alpha step');
+    const b = await followUp(repo, clientId, 'custom', today, 'Beta step');
+    const c = await followUp(repo, clientId, 'custom', today, 'Gamma step');
+    await screen.findByText('Gamma step');
+
+    await user.click(within(item('Alpha step')).getByRole('button', { name: 'Snooze' }));
+    await user.click(within(item('Alpha step')).getByRole('button', { name: '1 day' }));
+    await user.click(within(item('Beta step')).getByRole('button', { name: 'Snooze' }));
+    await user.click(within(item('Beta step')).getByRole('button', { name: '1 week' }));
+    await user.click(within(item('Gamma step')).getByRole('button', { name: 'Snooze' }));
+    const picker = within(item('Gamma step')).getByLabelText('Pick a date');
+    await user.clear(picker);
+    await user.type(picker, addDays(today, 4));
+    await user.click(within(item('Gamma step')).getByRole('button', { name: 'Apply' }));
+
+    await waitFor(async () =>
+      expect((await db.followUps.get(c.id))!.snoozedUntil).toBe(addDays(today, 4)),
+    );
+    expect((await db.followUps.get(a.id))!.snoozedUntil).toBe(addDays(today, 1));
+    expect((await db.followUps.get(b.id))!.snoozedUntil).toBe(addDays(today, 7));
+    const week = await screen.findByRole('region', { name: /^Next 7 days/ });
+    await waitFor(() => expect(within(week).getByText('Alpha step')).toBeInTheDocument());
+    expect(within(week).getAllByText(/held from/)).toHaveLength(3);
+  });
+
+  it('reschedule gives a planned step a new date', async () => {
+    const user = userEvent.setup();
+    const { repo, db, clientId } = await agendaWith('en');
+    const f = await followUp(repo, clientId, 'custom', addDays(today, -1), 'Late step');
+    await screen.findByText('Late step');
+    await user.click(within(item('Late step')).getByRole('button', { name: 'Reschedule' }));
+    const date = within(item('Late step')).getByLabelText('New date');
+    await user.clear(date);
+    await user.type(date, addDays(today, 2));
+    await user.click(within(item('Late step')).getByRole('button', { name: 'Apply' }));
+    await waitFor(async () => expect((await db.followUps.get(f.id))!.due).toBe(addDays(today, 2)));
+    expect((await db.followUps.get(f.id))!.status).toBe('open');
+  });
+
+  it('a birthday greeting is logged as a friendly contact from the agenda, which completes it', async () => {
+    const user = userEvent.setup();
+    const { repo, db, clientId } = await agendaWith('ru');
+    const f = await followUp(repo, clientId, 'birthday', today, 'Анна');
+    await screen.findByText('Сегодня день рождения: Анна. Поздравить');
+    const row = item('Сегодня день рождения: Анна. Поздравить');
+    await user.click(within(row).getByRole('button', { name: 'Записать контакт' }));
+    expect(await within(row).findByRole('radio', { name: 'Дружеский повод' })).toBeChecked();
+    await user.click(within(row).getByRole('radio', { name: 'Телефон' }));
+    await user.type(
+      within(row).getByRole('textbox', { name: /Коротко о разговоре/ }),
+      'Поздравил, передал привет',
+    );
+    await user.click(within(row).getByRole('button', { name: 'Сохранить контакт' }));
+
+    await waitFor(async () => expect(await db.contacts.count()).toBe(1));
+    const [contact] = await db.contacts.toArray();
+    expect([contact!.type, contact!.channel, contact!.summary, contact!.clientId]).toEqual([
+      'friendly',
+      'phone',
+      'Поздравил, передал привет',
+      clientId,
+    ]);
+    await waitFor(async () => expect((await db.followUps.get(f.id))!.status).toBe('done'));
+  });
+
+  it('a contact needs its kind, channel and summary before it is saved', async () => {
+    const user = userEvent.setup();
+    const { repo, db, clientId } = await agendaWith('en');
+    await followUp(repo, clientId, 'no_contact', today, 'Acme');
+    const title = await screen.findByText('No contact for too long: Acme');
+    const row = title.closest('li')!;
+    await user.click(within(row).getByRole('button', { name: 'Log a contact' }));
+    await user.click(await within(row).findByRole('radio', { name: 'The client got in touch' }));
+    await user.click(within(row).getByRole('button', { name: 'Save contact' }));
+    expect(within(row).getByRole('alert')).toHaveTextContent('Fill in the kind of contact');
+    expect(within(row).getByRole('group', { name: /What it was/ })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    expect(await db.contacts.count()).toBe(0);
+  });
+
+  it('items due today raise one notification a day through the desktop API', async () => {
+    const toasts: Toast[] = [];
+    const stop = onToast((t) => toasts.push(t));
+    try {
+      const { repo, db, clientId } = await agendaWith('en');
+      await followUp(repo, clientId, 'payment_check', today, 'Oven');
+      // The keeper regenerates after writes; its pass notifies what is due today.
+      await waitFor(() => expect(toasts).toHaveLength(1), { timeout: 5000 });
+      expect(toasts[0]).toMatchObject({
+        title: 'Due today in Fieldbook',
+        body: '1 follow-up: Check the payment: Oven',
+      });
+      // Later passes the same day stay silent.
+      await followUp(repo, clientId, 'custom', today, 'Another');
+      await notifyDueToday(db, today, i18next.t);
+      expect(toasts).toHaveLength(1);
+      expect(localStorage.getItem('fieldbook.agenda.notifiedOn')).toBe(today);
+    } finally {
+      stop();
+    }
+  });
+});
