@@ -9,7 +9,7 @@ async function restrictedImports(filePath: string, code: string): Promise<number
   return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').length;
 }
 
-describe('import direction', () => {
+describe('import direction', { timeout: 60_000 }, () => {
   it('shared/ may not import renderer, electron, server, Node or UI libraries', async () => {
     for (const line of [
       "import { createDb } from '../renderer/data/db';",
