@@ -96,14 +96,13 @@ export async function pushBatch(
       fresh.push(op);
     }
 
-    if (fresh.length > 0) {
-      results.push(...(await applyFresh(tx, actor, node, fresh, options)));
-      lastSeq = fresh[fresh.length - 1]!.seq;
-    }
+    if (fresh.length > 0) lastSeq = fresh[fresh.length - 1]!.seq;
+    // Before the ops, so the team counter's lock (taken while applying) is held as briefly as possible.
     await tx.query(
       'UPDATE device_seqs SET last_seq = $3, epoch = $4 WHERE user_id = $1 AND device_node = $2',
       [actor.userId, node, lastSeq, epoch],
     );
+    if (fresh.length > 0) results.push(...(await applyFresh(tx, actor, node, fresh, options)));
     if (options.beforeCommit) await options.beforeCommit({ actor, ops: fresh });
     return { epoch, serverTime: options.nowMs, lastSeq, results, stopped };
   });
@@ -121,7 +120,7 @@ async function previousResults(
   if (seen.length === 0) return [];
   const { rows } = await tx.query<{ seq: number; op_id: string; result: OpResult }>(
     `SELECT seq, op_id, result FROM applied_ops
-      WHERE user_id = $1 AND device_node = $2 AND seq IN (SELECT jsonb_array_elements_text($3::jsonb)::bigint)`,
+      WHERE user_id = $1 AND device_node = $2 AND seq = ANY(ARRAY(SELECT jsonb_array_elements_text($3::jsonb)::bigint))`,
     [userId, node, JSON.stringify(seen.map((op) => op.seq))],
   );
   const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
@@ -252,12 +251,12 @@ async function loadScope(
   const ids = JSON.stringify(clientIds);
   const { rows: owners } = await tx.query<{ id: string; owner_id: string }>(
     `SELECT id, owner_id FROM records
-      WHERE team_id = $1 AND table_name = 'clients' AND id IN (SELECT jsonb_array_elements_text($2::jsonb)::uuid)`,
+      WHERE team_id = $1 AND table_name = 'clients' AND id = ANY(ARRAY(SELECT jsonb_array_elements_text($2::jsonb)::uuid))`,
     [actor.teamId, ids],
   );
   const { rows: shared } = await tx.query<{ client_id: string }>(
     `SELECT client_id FROM shares
-      WHERE user_id = $1 AND team_id = $2 AND client_id IN (SELECT jsonb_array_elements_text($3::jsonb)::uuid)`,
+      WHERE user_id = $1 AND team_id = $2 AND client_id = ANY(ARRAY(SELECT jsonb_array_elements_text($3::jsonb)::uuid))`,
     [actor.userId, actor.teamId, ids],
   );
   return {

@@ -34,7 +34,7 @@ export async function loadRowsForUpdate(
 ): Promise<Map<string, StoredRow>> {
   const { rows } = await tx.query<RecordRow & { [k: string]: unknown }>(
     `SELECT id, table_name, owner_id, version, data, stamps, field_versions FROM records
-      WHERE team_id = $1 AND id IN (SELECT jsonb_array_elements_text($2::jsonb)::uuid)
+      WHERE team_id = $1 AND id = ANY(ARRAY(SELECT jsonb_array_elements_text($2::jsonb)::uuid))
       ORDER BY id FOR UPDATE`,
     [teamId, JSON.stringify(ids)],
   );
