@@ -101,7 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           retryAfterMs: wait,
         });
       request.actor = actor;
-      request.log.info({ userId: actor.userId, deviceId: actor.deviceId }, 'authenticated');
+      request.log.debug({ userId: actor.userId, deviceId: actor.deviceId }, 'authenticated');
       return actor;
     },
   };
