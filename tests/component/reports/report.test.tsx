@@ -1,0 +1,135 @@
+import { describe, it, expect, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Answer } from '../../../shared/domain';
+import { ReportPage } from '../../../renderer/features/reports/ReportPage';
+import { emptyClientDraft } from '../../../renderer/data/clients';
+import { finishVisit } from '../../../renderer/data/visitOutcome';
+import { saveVisitEdits, startVisit } from '../../../renderer/data/visits';
+import { DRAFT_KEYS } from '../../../renderer/data/visitDrafts';
+import { localDay } from '../../../renderer/data/localTime';
+import type { Repository } from '../../../renderer/data/repository';
+import { renderWithData } from '../renderApp';
+
+const today = localDay();
+
+/** A won deal and a finished post-sale visit this month, done through the app's own writes. */
+async function monthOfWork(repo: Repository) {
+  const client = await repo.create('clients', { ...emptyClientDraft(), name: 'ООО Ромашка' });
+  const closing = await startVisit(repo, { kind: 'closing', clientId: client.id });
+  const closingRun = (await repo.db.checklistRuns.where('visitId').equals(closing).first())!;
+  await saveVisitEdits(
+    repo,
+    { visitId: closing, runId: closingRun.id },
+    {
+      answers: {
+        guard_no_haste: true,
+        guard_no_paperwork: true,
+        guard_no_pressure: true,
+        outcome: 'won',
+        promised_benefits: 'Экономия энергии\nБыстрая поставка\nОбучение',
+      },
+    },
+  );
+  const won = await finishVisit(repo, closing, { today });
+  const purchase = (await repo.db.purchases.get(won.purchaseId!))!;
+  const [a, b, c] = purchase.promisedBenefits;
+  const visitId = await startVisit(repo, { kind: 'post_sale', clientId: client.id });
+  const run = (await repo.db.checklistRuns.where('visitId').equals(visitId).first())!;
+  const answers: Record<string, Answer> = {
+    promises: [
+      { benefitId: a!.id, reality: 'below', comment: 'около 12%' },
+      { benefitId: b!.id, reality: 'met', comment: '' },
+      { benefitId: c!.id, reality: 'exceeded', comment: '' },
+    ],
+    delivery_check: 'as_agreed',
+    installation_check: 'not_applicable',
+    training_check: 'as_agreed',
+    payment_check: 'as_agreed',
+    satisfaction: 4,
+    would_recommend: 9,
+    buy_again: 'definitely',
+    referrals: 'given',
+    problems_found: true,
+    [DRAFT_KEYS.problems]: JSON.stringify([
+      {
+        id: 'p',
+        description: 'Шумит компрессор',
+        owner: 'Иванов',
+        due: today,
+        status: 'open',
+        sellersFault: true,
+      },
+    ]),
+    [DRAFT_KEYS.referrals]: JSON.stringify([
+      { id: 'r1', name: 'ООО Лютик', contactPerson: '', phone: '', note: '' },
+      { id: 'r2', name: 'ИП Васильев', contactPerson: '', phone: '', note: '' },
+    ]),
+  };
+  await saveVisitEdits(repo, { visitId, runId: run.id }, { answers });
+  await finishVisit(repo, visitId, { today });
+}
+
+function figure(region: HTMLElement, label: string) {
+  const row = within(region).getByRole('rowheader', { name: label }).closest('tr')!;
+  return within(row).getByRole('cell').textContent;
+}
+
+describe('the rep’s monthly report', { timeout: 30_000 }, () => {
+  it('counts promises against reality, referrals, problems and satisfaction for the month, with charts', async () => {
+    const { repo } = await renderWithData(<ReportPage today={today} />, 'ru');
+    await monthOfWork(repo);
+
+    const promises = await screen.findByRole('region', { name: 'Обещания и реальность' });
+    await within(promises).findByRole('img', { name: /Обещания, проверенные/ });
+    expect([
+      figure(promises, 'Ниже'),
+      figure(promises, 'Как обещали'),
+      figure(promises, 'Лучше'),
+    ]).toEqual(['1', '1', '1']);
+    expect(within(promises).getByText('Экономия энергии')).toBeInTheDocument();
+
+    const referrals = screen.getByRole('region', { name: 'Рекомендации' });
+    expect(figure(referrals, 'Получено')).toBe('2');
+    expect(figure(referrals, 'Спросили на послепродажных визитах')).toBe('1 из 1');
+
+    const problems = screen.getByRole('region', { name: 'Проблемы' });
+    expect([
+      figure(problems, 'Заведено'),
+      figure(problems, 'из них по нашей вине'),
+      figure(problems, 'Открыто сейчас'),
+    ]).toEqual(['1', '1', '1']);
+
+    const satisfaction = screen.getByRole('region', {
+      name: 'Удовлетворённость и готовность рекомендовать',
+    });
+    expect(
+      within(satisfaction).getByRole('img', { name: /Средняя удовлетворённость/ }),
+    ).toBeInTheDocument();
+    const lastRow = within(satisfaction).getAllByRole('row').at(-1)!;
+    expect(
+      within(lastRow)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['1', '4', '9', '100']);
+
+    const atRisk = screen.getByRole('region', { name: 'Клиенты под угрозой ухода' });
+    expect(within(atRisk).getByRole('link', { name: 'ООО Ромашка' })).toBeInTheDocument();
+    expect(within(atRisk).getByText(/обещание не оправдалось/)).toBeInTheDocument();
+  });
+
+  it('another month is counted on its own, and Print opens the print dialog', async () => {
+    const user = userEvent.setup();
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
+    const { repo } = await renderWithData(<ReportPage today={today} />, 'en');
+    await monthOfWork(repo);
+    const referrals = await screen.findByRole('region', { name: 'Referrals' });
+    await within(referrals).findByText('2');
+    await user.click(screen.getByRole('button', { name: 'Previous month' }));
+    expect(await screen.findByText('No promises were checked this month.')).toBeInTheDocument();
+    expect(figure(screen.getByRole('region', { name: 'Referrals' }), 'Obtained')).toBe('0');
+    await user.click(screen.getByRole('button', { name: 'Print' }));
+    expect(print).toHaveBeenCalledOnce();
+    print.mockRestore();
+  });
+});
