@@ -17,3 +17,4 @@ export function createClientSearchIndex(): ClientSearchIndex {
 export function restoreClientSearchIndex(data: SerializedClientIndex): ClientSearchIndex | null {
   return InvertedClientIndex.restore(data);
 }
+export { rebuildClientIndex } from './rebuild';
