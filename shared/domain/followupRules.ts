@@ -1,14 +1,22 @@
 import type { Client } from './client';
 import type { Program } from './program';
 import { addDays, isDay, type Day } from './followups/days';
-import { BIRTHDAY_KEY_RE, birthdayRules } from './followups/birthdays';
+import { birthdayRules } from './followups/birthdays';
 import { lastContactDays, noContactRule } from './followups/contactGaps';
 import { purchaseRules } from './followups/milestones';
 import { problemRule, retentionRule } from './followups/problems';
-import { createReconciler } from './followups/reconcile';
+import { createReconciler, indexExisting } from './followups/reconcile';
 import type { FollowUpBook, FollowUpDiff, RuleContext } from './followups/types';
 
-export type { FollowUpBook, FollowUpDiff, FollowUpDraft, FollowUpUpdate, FollowUpRemoval, FollowUpTarget, TargetMode } from './followups/types';
+export type {
+  FollowUpBook,
+  FollowUpDiff,
+  FollowUpDraft,
+  FollowUpUpdate,
+  FollowUpRemoval,
+  FollowUpTarget,
+  TargetMode,
+} from './followups/types';
 export { applyFollowUpDiff, isEmptyDiff } from './followups/apply';
 export { describeFollowUp } from './followups/describe';
 export { ruleOfKey } from './followups/reconcile';
@@ -25,32 +33,17 @@ export function generateFollowUps(book: FollowUpBook, program: Program, today: D
   const clients = new Map<string, Client>();
   for (const c of book.clients) if (c.deletedAt === null) clients.set(c.id, c);
 
-  const birthdayYears = new Map<string, Set<number>>();
-  for (const f of book.followUps) {
-    const m = f.deletedAt === null && f.ruleKey?.startsWith('birthday') ? BIRTHDAY_KEY_RE.exec(f.ruleKey) : null;
-    if (!m?.[1]) continue;
-    const years = birthdayYears.get(m[1]) ?? new Set<number>();
-    years.add(Number(m[2]));
-    birthdayYears.set(m[1], years);
-  }
-
-  const known = new Set<string>();
-  for (const f of book.followUps) {
-    if (f.deletedAt !== null || f.ruleKey === null) continue;
-    known.add(f.clientId);
-    if (f.subjectId !== null) known.add(f.subjectId);
-  }
-
-  const reconciler = createReconciler(book.followUps, program, new Set(clients.keys()));
+  const existing = indexExisting(book.followUps);
+  const reconciler = createReconciler(existing, program, clients);
   const ctx: RuleContext = {
     today,
     program,
     pastLimit: addDays(today, -program.horizon.pastDays),
     aheadLimit: addDays(today, program.horizon.aheadDays),
     clients,
-    birthdayYears,
+    birthdayYears: existing.birthdayYears,
     emit: reconciler.emit,
-    known: (id) => known.has(id),
+    known: (id) => existing.known.has(id),
   };
   purchaseRules(book.purchases, book.visits, ctx);
   birthdayRules(book.people, ctx);

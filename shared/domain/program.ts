@@ -22,7 +22,8 @@ export const PROGRAM_RULE_KINDS = [
 export type ProgramRuleKind = (typeof PROGRAM_RULE_KINDS)[number];
 
 /** What a rule's N counts; null for rules with no N (the client's cadence, the problem's own date). */
-export type RuleDaysMeaning = 'days_after_due' | 'days_after_delivery' | 'days_before_birthday' | null;
+export type RuleDaysMeaning =
+  'days_after_due' | 'days_after_delivery' | 'days_before_birthday' | null;
 
 export interface ProgramRuleInfo {
   days: RuleDaysMeaning;
@@ -32,16 +33,40 @@ export interface ProgramRuleInfo {
   defaultEnabled: boolean;
 }
 
-const onDue: ProgramRuleInfo = { days: 'days_after_due', defaultDays: 0, min: 0, max: 60, defaultEnabled: true };
-const noDays: ProgramRuleInfo = { days: null, defaultDays: 0, min: 0, max: 0, defaultEnabled: true };
+const onDue: ProgramRuleInfo = {
+  days: 'days_after_due',
+  defaultDays: 0,
+  min: 0,
+  max: 60,
+  defaultEnabled: true,
+};
+const noDays: ProgramRuleInfo = {
+  days: null,
+  defaultDays: 0,
+  min: 0,
+  max: 0,
+  defaultEnabled: true,
+};
 
 export const PROGRAM_RULES: Record<ProgramRuleKind, ProgramRuleInfo> = {
   delivery_check: onDue,
   installation_check: onDue,
   training_check: onDue,
   payment_check: onDue,
-  post_sale_visit: { days: 'days_after_delivery', defaultDays: 7, min: 1, max: 180, defaultEnabled: true },
-  satisfaction_check: { days: 'days_after_delivery', defaultDays: 30, min: 1, max: 365, defaultEnabled: true },
+  post_sale_visit: {
+    days: 'days_after_delivery',
+    defaultDays: 7,
+    min: 1,
+    max: 180,
+    defaultEnabled: true,
+  },
+  satisfaction_check: {
+    days: 'days_after_delivery',
+    defaultDays: 30,
+    min: 1,
+    max: 365,
+    defaultEnabled: true,
+  },
   birthday: { days: 'days_before_birthday', defaultDays: 3, min: 0, max: 30, defaultEnabled: true },
   no_contact: noDays,
   problem_due: noDays,
@@ -54,7 +79,10 @@ export const RuleSettingSchema = z.object({
 });
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
-export const HORIZON_LIMITS = { pastDays: { min: 0, max: 3650 }, aheadDays: { min: 0, max: 366 } } as const;
+export const HORIZON_LIMITS = {
+  pastDays: { min: 0, max: 3650 },
+  aheadDays: { min: 0, max: 366 },
+} as const;
 
 export const ProgramSchema = z.object({
   rules: z.object(
@@ -74,7 +102,10 @@ export type Program = z.infer<typeof ProgramSchema>;
 
 export const DEFAULT_PROGRAM: Program = {
   rules: Object.fromEntries(
-    PROGRAM_RULE_KINDS.map((k) => [k, { enabled: PROGRAM_RULES[k].defaultEnabled, days: PROGRAM_RULES[k].defaultDays }]),
+    PROGRAM_RULE_KINDS.map((k) => [
+      k,
+      { enabled: PROGRAM_RULES[k].defaultEnabled, days: PROGRAM_RULES[k].defaultDays },
+    ]),
   ) as Record<ProgramRuleKind, RuleSetting>,
   horizon: { pastDays: 60, aheadDays: 30 },
 };
@@ -107,8 +138,18 @@ export function parseProgram(input: unknown): Program {
   return {
     rules,
     horizon: {
-      pastDays: clampInt(raw.horizon?.pastDays, pastDays.min, pastDays.max, DEFAULT_PROGRAM.horizon.pastDays),
-      aheadDays: clampInt(raw.horizon?.aheadDays, aheadDays.min, aheadDays.max, DEFAULT_PROGRAM.horizon.aheadDays),
+      pastDays: clampInt(
+        raw.horizon?.pastDays,
+        pastDays.min,
+        pastDays.max,
+        DEFAULT_PROGRAM.horizon.pastDays,
+      ),
+      aheadDays: clampInt(
+        raw.horizon?.aheadDays,
+        aheadDays.min,
+        aheadDays.max,
+        DEFAULT_PROGRAM.horizon.aheadDays,
+      ),
     },
   };
 }
@@ -126,7 +167,9 @@ export const PROGRAM_ITEMS = {
 export const HORIZON_STEP = 'horizon';
 
 /** Reads a program template (purpose 'program'): each setting is its item's default value. */
-export function programFromTemplate(template: Pick<ChecklistTemplate, 'purpose' | 'steps'>): Program {
+export function programFromTemplate(
+  template: Pick<ChecklistTemplate, 'purpose' | 'steps'>,
+): Program {
   if (template.purpose !== 'program') return DEFAULT_PROGRAM;
   const valueOf = (stepKey: string, itemKey: string): Answer | undefined =>
     template.steps.find((s) => s.key === stepKey)?.items.find((i) => i.key === itemKey)?.default;
@@ -157,7 +200,12 @@ export function currentProgram(templates: readonly ChecklistTemplate[]): Program
   for (const t of templates) {
     if (t.purpose !== 'program' || t.deletedAt !== null || t.publishedAt === null) continue;
     // Same version twice (two keys): the later publication wins.
-    if (!best || t.version > best.version || (t.version === best.version && t.publishedAt > (best.publishedAt ?? ''))) best = t;
+    if (
+      !best ||
+      t.version > best.version ||
+      (t.version === best.version && t.publishedAt > (best.publishedAt ?? ''))
+    )
+      best = t;
   }
   return best ? programFromTemplate(best) : DEFAULT_PROGRAM;
 }

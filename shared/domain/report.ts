@@ -52,17 +52,44 @@ export interface PromiseShortfall {
   comment: string;
 }
 
-export type AtRiskReason = 'status_at_risk' | 'low_satisfaction' | 'below_expectations' | 'overdue_problem' | 'no_contact_overdue';
+export type AtRiskReason =
+  | 'status_at_risk'
+  | 'low_satisfaction'
+  | 'below_expectations'
+  | 'overdue_problem'
+  | 'no_contact_overdue';
 
 export interface MonthlyReport {
   month: string;
   /** Post-sale actions due this month and what became of them: the consistency management asks for. */
-  actions: ActionTally & { rate: number | null; byKind: Partial<Record<FollowUpKind, ActionTally>> };
+  actions: ActionTally & {
+    rate: number | null;
+    byKind: Partial<Record<FollowUpKind, ActionTally>>;
+  };
   /** This month and the months before it, oldest first, ending with this month. */
   satisfaction: SatisfactionPoint[];
-  promises: { below: number; met: number; exceeded: number; unrated: number; shortfalls: PromiseShortfall[] };
-  referrals: { obtained: number; obtainedConverted: number; converted: number; askedVisits: number; postSaleVisits: number };
-  problems: { opened: number; sellersFault: number; fixed: number; confirmed: number; openNow: number; overdueNow: number };
+  promises: {
+    below: number;
+    met: number;
+    exceeded: number;
+    unrated: number;
+    shortfalls: PromiseShortfall[];
+  };
+  referrals: {
+    obtained: number;
+    obtainedConverted: number;
+    converted: number;
+    askedVisits: number;
+    postSaleVisits: number;
+  };
+  problems: {
+    opened: number;
+    sellersFault: number;
+    fixed: number;
+    confirmed: number;
+    openNow: number;
+    overdueNow: number;
+  };
   atRisk: { clientId: string; name: string; reasons: AtRiskReason[] }[];
 }
 
@@ -76,9 +103,19 @@ export function shiftMonth(month: string, delta: number): string {
   return makeDay(Math.floor(index / 12), (index % 12) + 1, 1).slice(0, 7);
 }
 
-const emptyTally = (): ActionTally => ({ due: 0, done: 0, doneOnTime: 0, dismissed: 0, overdue: 0 });
+const emptyTally = (): ActionTally => ({
+  due: 0,
+  done: 0,
+  doneOnTime: 0,
+  dismissed: 0,
+  overdue: 0,
+});
 
-function tallyActions(followUps: readonly FollowUp[], month: string, today: Day): MonthlyReport['actions'] {
+function tallyActions(
+  followUps: readonly FollowUp[],
+  month: string,
+  today: Day,
+): MonthlyReport['actions'] {
   const total = emptyTally();
   const byKind: Partial<Record<FollowUpKind, ActionTally>> = {};
   for (const f of followUps) {
@@ -108,7 +145,8 @@ interface PostSaleRun {
 function postSaleRuns(book: ReportBook): PostSaleRun[] {
   const visits = new Map<string, Visit>();
   for (const v of book.visits) {
-    if (v.deletedAt === null && v.kind === 'post_sale' && v.status === 'finished' && v.finishedAt) visits.set(v.id, v);
+    if (v.deletedAt === null && v.kind === 'post_sale' && v.status === 'finished' && v.finishedAt)
+      visits.set(v.id, v);
   }
   const runs: PostSaleRun[] = [];
   for (const r of book.checklistRuns) {
@@ -120,14 +158,21 @@ function postSaleRuns(book: ReportBook): PostSaleRun[] {
 }
 
 const numberAnswer = (value: unknown, min: number, max: number): number | null =>
-  typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? value : null;
+  typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max
+    ? value
+    : null;
 
-const average = (xs: number[]): number | null => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
+const average = (xs: number[]): number | null =>
+  xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null;
 
 function satisfactionPoint(runs: readonly PostSaleRun[], month: string): SatisfactionPoint {
   const inMonth = runs.filter((r) => r.month === month);
-  const sat = inMonth.map((r) => numberAnswer(r.answers[POST_SALE_ITEMS.satisfaction], 1, 5)).filter((x): x is number => x !== null);
-  const rec = inMonth.map((r) => numberAnswer(r.answers[POST_SALE_ITEMS.wouldRecommend], 0, 10)).filter((x): x is number => x !== null);
+  const sat = inMonth
+    .map((r) => numberAnswer(r.answers[POST_SALE_ITEMS.satisfaction], 1, 5))
+    .filter((x): x is number => x !== null);
+  const rec = inMonth
+    .map((r) => numberAnswer(r.answers[POST_SALE_ITEMS.wouldRecommend], 0, 10))
+    .filter((x): x is number => x !== null);
   const promoters = rec.filter((x) => x >= 9).length;
   const detractors = rec.filter((x) => x <= 6).length;
   return {
@@ -143,7 +188,9 @@ type PromiseRow = z.infer<typeof PromiseRealitySchema>;
 
 function promiseRows(answer: unknown): PromiseRow[] {
   if (!Array.isArray(answer)) return [];
-  return answer.filter((r): r is PromiseRow => typeof r === 'object' && r !== null && 'benefitId' in r);
+  return answer.filter(
+    (r): r is PromiseRow => typeof r === 'object' && r !== null && 'benefitId' in r,
+  );
 }
 
 /** The day a status last changed, from its clock stamp (UTC day); the record's update time when unstamped. */
@@ -164,7 +211,12 @@ function statusChangedDay(p: Problem): Day | null {
  * the satisfaction and would-recommend trend, expectation vs reality, referrals, problems and the
  * clients at risk, each with the reasons that put them there.
  */
-export function monthlyReport(book: ReportBook, month: string, today: Day, trendMonths = 6): MonthlyReport {
+export function monthlyReport(
+  book: ReportBook,
+  month: string,
+  today: Day,
+  trendMonths = 6,
+): MonthlyReport {
   if (!MONTH_RE.test(month)) throw new RangeError(`Not a month: ${month}`);
   const clients = book.clients.filter((c) => c.deletedAt === null);
   const liveIds = new Set(clients.map((c) => c.id));
@@ -174,13 +226,25 @@ export function monthlyReport(book: ReportBook, month: string, today: Day, trend
 
   const benefitText = new Map<string, string>();
   for (const p of purchases) for (const b of p.promisedBenefits) benefitText.set(b.id, b.text);
-  const promises: MonthlyReport['promises'] = { below: 0, met: 0, exceeded: 0, unrated: 0, shortfalls: [] };
+  const promises: MonthlyReport['promises'] = {
+    below: 0,
+    met: 0,
+    exceeded: 0,
+    unrated: 0,
+    shortfalls: [],
+  };
   for (const r of monthRuns) {
     for (const row of promiseRows(r.answers[POST_SALE_ITEMS.promises])) {
       if (row.reality === null) promises.unrated += 1;
       else promises[row.reality] += 1;
       if (row.reality === 'below') {
-        promises.shortfalls.push({ clientId: r.visit.clientId, visitId: r.visit.id, benefitId: row.benefitId, text: benefitText.get(row.benefitId) ?? '', comment: row.comment });
+        promises.shortfalls.push({
+          clientId: r.visit.clientId,
+          visitId: r.visit.id,
+          benefitId: row.benefitId,
+          text: benefitText.get(row.benefitId) ?? '',
+          comment: row.comment,
+        });
       }
     }
   }
@@ -196,19 +260,29 @@ export function monthlyReport(book: ReportBook, month: string, today: Day, trend
     obtained: obtained.length,
     obtainedConverted: obtained.filter((c) => firstPurchase.has(c.id)).length,
     converted: referred.filter((c) => firstPurchase.get(c.id)?.startsWith(month)).length,
-    askedVisits: monthRuns.filter((r) => ['given', 'asked_none'].includes(String(r.answers[POST_SALE_ITEMS.referrals]))).length,
+    askedVisits: monthRuns.filter((r) =>
+      ['given', 'asked_none'].includes(String(r.answers[POST_SALE_ITEMS.referrals])),
+    ).length,
     postSaleVisits: monthRuns.length,
   };
 
   const problemsLive = book.problems.filter((p) => p.deletedAt === null && liveIds.has(p.clientId));
   const isOpen = (p: Problem) => p.status === 'open' || p.status === 'in_progress';
-  const problems: MonthlyReport['problems'] = { opened: 0, sellersFault: 0, fixed: 0, confirmed: 0, openNow: 0, overdueNow: 0 };
+  const problems: MonthlyReport['problems'] = {
+    opened: 0,
+    sellersFault: 0,
+    fixed: 0,
+    confirmed: 0,
+    openNow: 0,
+    overdueNow: 0,
+  };
   for (const p of problemsLive) {
     if ((dayOfTimestamp(p.createdAt) ?? '').startsWith(month)) {
       problems.opened += 1;
       if (p.sellersFault) problems.sellersFault += 1;
     }
-    if (!isOpen(p) && (statusChangedDay(p) ?? '').startsWith(month)) problems[p.status === 'confirmed' ? 'confirmed' : 'fixed'] += 1;
+    if (!isOpen(p) && (statusChangedDay(p) ?? '').startsWith(month))
+      problems[p.status === 'confirmed' ? 'confirmed' : 'fixed'] += 1;
     if (isOpen(p)) {
       problems.openNow += 1;
       if (p.due !== null && p.due < today) problems.overdueNow += 1;
@@ -224,24 +298,28 @@ export function monthlyReport(book: ReportBook, month: string, today: Day, trend
   };
   for (const c of clients) if (c.status === 'at_risk') flag(c.id, 'status_at_risk');
   for (const s of promises.shortfalls) flag(s.clientId, 'below_expectations');
-  for (const p of problemsLive) if (isOpen(p) && p.due !== null && p.due < today) flag(p.clientId, 'overdue_problem');
+  for (const p of problemsLive)
+    if (isOpen(p) && p.due !== null && p.due < today) flag(p.clientId, 'overdue_problem');
   // The latest finished post-sale visit up to this month speaks for the client's mood.
   const latestRun = new Map<string, PostSaleRun>();
   for (const r of runs) {
     if (r.month > month) continue;
     const prev = latestRun.get(r.visit.clientId);
-    if (!prev || (r.visit.finishedAt ?? '') > (prev.visit.finishedAt ?? '')) latestRun.set(r.visit.clientId, r);
+    if (!prev || (r.visit.finishedAt ?? '') > (prev.visit.finishedAt ?? ''))
+      latestRun.set(r.visit.clientId, r);
   }
   for (const [clientId, r] of latestRun) {
     const sat = numberAnswer(r.answers[POST_SALE_ITEMS.satisfaction], 1, 5);
     const rec = numberAnswer(r.answers[POST_SALE_ITEMS.wouldRecommend], 0, 10);
-    if ((sat !== null && sat <= 2) || (rec !== null && rec <= 6)) flag(clientId, 'low_satisfaction');
+    if ((sat !== null && sat <= 2) || (rec !== null && rec <= 6))
+      flag(clientId, 'low_satisfaction');
   }
   const last = lastContactDays(book.contacts, book.visits, book.notes);
   for (const c of clients) {
     if (c.status === 'prospect' || c.status === 'lost') continue;
     const since = last.get(c.id) ?? dayOfTimestamp(c.createdAt);
-    if (since !== null && daysBetween(since, today) > effectiveCadenceDays(c)) flag(c.id, 'no_contact_overdue');
+    if (since !== null && daysBetween(since, today) > effectiveCadenceDays(c))
+      flag(c.id, 'no_contact_overdue');
   }
   const names = new Map(clients.map((c) => [c.id, c.name]));
   const atRisk = [...reasons]
@@ -249,7 +327,16 @@ export function monthlyReport(book: ReportBook, month: string, today: Day, trend
     .sort((a, b) => b.reasons.length - a.reasons.length || a.name.localeCompare(b.name, 'ru'));
 
   const trend: SatisfactionPoint[] = [];
-  for (let i = Math.max(1, trendMonths) - 1; i >= 0; i--) trend.push(satisfactionPoint(runs, shiftMonth(month, -i)));
+  for (let i = Math.max(1, trendMonths) - 1; i >= 0; i--)
+    trend.push(satisfactionPoint(runs, shiftMonth(month, -i)));
 
-  return { month, actions: tallyActions(book.followUps, month, today), satisfaction: trend, promises, referrals, problems, atRisk };
+  return {
+    month,
+    actions: tallyActions(book.followUps, month, today),
+    satisfaction: trend,
+    promises,
+    referrals,
+    problems,
+    atRisk,
+  };
 }

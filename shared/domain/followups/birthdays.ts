@@ -1,12 +1,18 @@
 import type { ContactPerson } from '../person';
-import { birthdayNumberInYear, dayFromNumber, dayNumber, parseBirthday, yearOf, type BirthdayParts } from './days';
+import {
+  birthdayNumberInYear,
+  dayFromNumber,
+  dayNumber,
+  parseBirthday,
+  yearOf,
+  type BirthdayParts,
+} from './days';
 import { shortTitle, type FollowUpTarget, type RuleContext } from './types';
 
 /** A greeting a few days late is still kind; a month late it is not, so it is not created then. */
 export const BIRTHDAY_GRACE_DAYS = 3;
 
-/** Birthday rule keys: `<prefix>:<personId>[:<child>]:<year>`. */
-export const BIRTHDAY_KEY_RE = /^(birthday(?:_child)?(?:_before)?:.+):(\d{4})$/;
+// Birthday rule keys: `<prefix>:<personId>[:<child>]:<year>`, prefix birthday[_child][_before].
 
 /**
  * A child has no id of its own, so its follow-ups are keyed by its name: reordering or deleting
@@ -15,7 +21,8 @@ export const BIRTHDAY_KEY_RE = /^(birthday(?:_child)?(?:_before)?:.+):(\d{4})$/;
 export function childKeys(children: readonly { name: string }[]): string[] {
   const seen = new Map<string, number>();
   return children.map((c) => {
-    const slug = c.name.trim().toLowerCase().replace(/\s+/g, ' ').replace(/:/g, '_').slice(0, 60) || 'child';
+    const slug =
+      c.name.trim().toLowerCase().replace(/\s+/g, ' ').replace(/:/g, '_').slice(0, 60) || 'child';
     const n = (seen.get(slug) ?? 0) + 1;
     seen.set(slug, n);
     return n === 1 ? slug : `${slug}~${n}`;
@@ -32,20 +39,45 @@ interface Celebrant {
 function celebrants(p: ContactPerson): Celebrant[] {
   const list: Celebrant[] = [];
   const own = p.birthday ? parseBirthday(p.birthday) : null;
-  if (own) list.push({ dayBase: `birthday:${p.id}`, beforeBase: `birthday_before:${p.id}`, birthday: own, title: shortTitle(p.name) });
+  if (own)
+    list.push({
+      dayBase: `birthday:${p.id}`,
+      beforeBase: `birthday_before:${p.id}`,
+      birthday: own,
+      title: shortTitle(p.name),
+    });
   if (p.children.length === 0) return list;
   const keys = childKeys(p.children);
   p.children.forEach((child, i) => {
     const birthday = child.birthday ? parseBirthday(child.birthday) : null;
     if (!birthday) return;
     const k = keys[i] ?? String(i);
-    list.push({ dayBase: `birthday_child:${p.id}:${k}`, beforeBase: `birthday_child_before:${p.id}:${k}`, birthday, title: shortTitle(child.name) });
+    list.push({
+      dayBase: `birthday_child:${p.id}:${k}`,
+      beforeBase: `birthday_child_before:${p.id}:${k}`,
+      birthday,
+      title: shortTitle(child.name),
+    });
   });
   return list;
 }
 
-function greeting(p: ContactPerson, c: Celebrant, ruleKey: string, due: string, wanted: boolean): FollowUpTarget {
-  return { ruleKey, kind: 'birthday', clientId: p.clientId, subjectId: p.id, title: c.title, due, mode: wanted ? 'create' : 'track' };
+function greeting(
+  p: ContactPerson,
+  c: Celebrant,
+  ruleKey: string,
+  due: string,
+  wanted: boolean,
+): FollowUpTarget {
+  return {
+    ruleKey,
+    kind: 'birthday',
+    clientId: p.clientId,
+    subjectId: p.id,
+    title: c.title,
+    due,
+    mode: wanted ? 'create' : 'track',
+  };
 }
 
 /**
@@ -63,7 +95,12 @@ export function birthdayRules(people: readonly ContactPerson[], ctx: RuleContext
   const ahead = dayNumber(ctx.aheadLimit);
   const grace = today - BIRTHDAY_GRACE_DAYS;
   for (const p of people) {
-    if (p.deletedAt !== null || (!p.birthday && p.children.length === 0) || !ctx.clients.has(p.clientId)) continue;
+    if (
+      p.deletedAt !== null ||
+      (!p.birthday && p.children.length === 0) ||
+      !ctx.clients.has(p.clientId)
+    )
+      continue;
     for (const c of celebrants(p)) {
       const dayYears = ctx.birthdayYears.get(c.dayBase);
       const beforeYears = ctx.birthdayYears.get(c.beforeBase);

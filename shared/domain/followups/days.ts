@@ -34,7 +34,8 @@ function parseDayNumber(day: Day): number {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) throw new RangeError(`Not a calendar day: ${day}`);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo))
+    throw new RangeError(`Not a calendar day: ${day}`);
   return Math.round(Date.UTC(y, mo - 1, d) / MS_PER_DAY);
 }
 
@@ -141,6 +142,7 @@ export function dayOfTimestamp(timestamp: string): Day | null {
  * (digits and dashes), not that the day exists. Day strings of one shape compare in time order.
  */
 export function dayOfValidTimestamp(timestamp: string): Day | null {
-  if (timestamp.length < 10 || timestamp.charCodeAt(4) !== 45 || timestamp.charCodeAt(7) !== 45) return null;
+  if (timestamp.length < 10 || timestamp.charCodeAt(4) !== 45 || timestamp.charCodeAt(7) !== 45)
+    return null;
   return timestamp.slice(0, 10);
 }

@@ -28,7 +28,9 @@ export interface FollowUpDescription {
  * person, child, client, purchase, problem or plan action), so switching language rewords every
  * generated follow-up without touching the records.
  */
-export function describeFollowUp(f: Pick<FollowUp, 'kind' | 'ruleKey' | 'title'>): FollowUpDescription {
+export function describeFollowUp(
+  f: Pick<FollowUp, 'kind' | 'ruleKey' | 'title'>,
+): FollowUpDescription {
   const prefix = f.ruleKey?.slice(0, f.ruleKey.indexOf(':')) ?? '';
   const variant = VARIANTS.has(prefix) ? prefix : f.kind;
   return { key: `followups.rule.${variant}`, params: { name: f.title } };

@@ -20,8 +20,21 @@ export function purchaseTitle(p: Pick<Purchase, 'items' | 'date'>): string {
 }
 
 /** Purchase rule keys: `<rule>:<purchaseId>`. */
-function purchaseTarget(p: Purchase, kind: ProgramRuleKind, due: string, mode: TargetMode): FollowUpTarget {
-  return { ruleKey: `${kind}:${p.id}`, kind, clientId: p.clientId, subjectId: p.id, title: purchaseTitle(p), due, mode };
+function purchaseTarget(
+  p: Purchase,
+  kind: ProgramRuleKind,
+  due: string,
+  mode: TargetMode,
+): FollowUpTarget {
+  return {
+    ruleKey: `${kind}:${p.id}`,
+    kind,
+    clientId: p.clientId,
+    subjectId: p.id,
+    title: purchaseTitle(p),
+    due,
+    mode,
+  };
 }
 
 function windowMode(due: string, ctx: RuleContext): TargetMode {
@@ -32,11 +45,16 @@ function windowMode(due: string, ctx: RuleContext): TargetMode {
  * Delivery, installation, training and payment checks on their due dates (+N), the post-sale visit
  * and the satisfaction check N days after delivery was done (DOMAIN.md §2, §4).
  */
-export function purchaseRules(purchases: readonly Purchase[], visits: readonly Visit[], ctx: RuleContext): void {
+export function purchaseRules(
+  purchases: readonly Purchase[],
+  visits: readonly Visit[],
+  ctx: RuleContext,
+): void {
   const { rules } = ctx.program;
   const visitedPurchases = new Set<string>();
   for (const v of visits) {
-    if (v.deletedAt === null && v.kind === 'post_sale' && v.status === 'finished' && v.purchaseId) visitedPurchases.add(v.purchaseId);
+    if (v.deletedAt === null && v.kind === 'post_sale' && v.status === 'finished' && v.purchaseId)
+      visitedPurchases.add(v.purchaseId);
   }
   for (const p of purchases) {
     if (p.deletedAt !== null || !ctx.clients.has(p.clientId)) continue;

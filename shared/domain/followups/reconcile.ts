@@ -3,13 +3,57 @@ import type { Program } from '../program';
 import { PROGRAM_RULE_KINDS, type ProgramRuleKind } from '../program';
 import type { FollowUpChanges, FollowUpDiff, FollowUpTarget, RemovalReason } from './types';
 
-const STATUS_RANK: Record<FollowUp['status'], number> = { done: 0, dismissed: 1, snoozed: 2, open: 3 };
+const STATUS_RANK: Record<FollowUp['status'], number> = {
+  done: 0,
+  dismissed: 1,
+  snoozed: 2,
+  open: 3,
+};
+
+const RULE_OF_PREFIX = new Map<string, ProgramRuleKind>([
+  ...PROGRAM_RULE_KINDS.map((k) => [k, k] as const),
+  ['birthday_before', 'birthday'],
+  ['birthday_child', 'birthday'],
+  ['birthday_child_before', 'birthday'],
+]);
 
 /** The rule a generated key belongs to; null for keys this version does not know (a newer app wrote them): those are left alone. */
 export function ruleOfKey(ruleKey: string): ProgramRuleKind | null {
-  const prefix = ruleKey.slice(0, ruleKey.indexOf(':'));
-  if (prefix.startsWith('birthday')) return ['birthday', 'birthday_before', 'birthday_child', 'birthday_child_before'].includes(prefix) ? 'birthday' : null;
-  return (PROGRAM_RULE_KINDS as readonly string[]).includes(prefix) ? (prefix as ProgramRuleKind) : null;
+  return RULE_OF_PREFIX.get(ruleKey.slice(0, ruleKey.indexOf(':'))) ?? null;
+}
+
+/** What the rules need to know about the follow-ups that exist, gathered in one pass. */
+export interface ExistingIndex {
+  /** Live generated follow-ups by rule key (twins sorted, the one that counts first). */
+  groups: Map<string, FollowUp[]>;
+  /** Subject and client ids that existing generated follow-ups are about. */
+  known: Set<string>;
+  /** Years used by birthday keys, by key without the year. */
+  birthdayYears: Map<string, Set<number>>;
+}
+
+export function indexExisting(existing: readonly FollowUp[]): ExistingIndex {
+  const index: ExistingIndex = { groups: new Map(), known: new Set(), birthdayYears: new Map() };
+  for (const f of existing) {
+    const key = f.ruleKey;
+    if (f.deletedAt !== null || key === null) continue;
+    const rule = ruleOfKey(key);
+    if (rule === null) continue;
+    const group = index.groups.get(key);
+    if (group) group.push(f);
+    else index.groups.set(key, [f]);
+    index.known.add(f.clientId);
+    if (f.subjectId !== null) index.known.add(f.subjectId);
+    // Birthday keys end in ':<year>'.
+    if (rule === 'birthday' && key.length > 5 && key.charCodeAt(key.length - 5) === 58) {
+      const base = key.slice(0, -5);
+      const years = index.birthdayYears.get(base) ?? new Set<number>();
+      years.add(Number(key.slice(-4)));
+      index.birthdayYears.set(base, years);
+    }
+  }
+  for (const group of index.groups.values()) if (group.length > 1) group.sort(primaryFirst);
+  return index;
 }
 
 /**
@@ -17,10 +61,22 @@ export function ruleOfKey(ruleKey: string): ProgramRuleKind | null {
  * snoozed) is the one that counts; among equals the older record. Open twins of it are removed.
  */
 function primaryFirst(a: FollowUp, b: FollowUp): number {
-  return STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+  return (
+    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+    a.createdAt.localeCompare(b.createdAt) ||
+    a.id.localeCompare(b.id)
+  );
 }
 
-function changesFor(existing: FollowUp, target: FollowUpTarget): FollowUpChanges {
+function changesFor(existing: FollowUp, target: FollowUpTarget): FollowUpChanges | null {
+  if (
+    existing.due === target.due &&
+    existing.title === target.title &&
+    existing.clientId === target.clientId &&
+    existing.subjectId === target.subjectId
+  ) {
+    return null;
+  }
   const changes: FollowUpChanges = {};
   if (existing.due !== target.due) changes.due = target.due;
   if (existing.title !== target.title) changes.title = target.title;
@@ -35,19 +91,18 @@ function changesFor(existing: FollowUp, target: FollowUpTarget): FollowUpChanges
  * feed the garbage collector). Only open follow-ups are ever updated or removed: done, snoozed
  * and dismissed ones are the rep's decisions and are never reopened, moved or deleted.
  */
-export function createReconciler(existing: readonly FollowUp[], program: Program, liveClientIds: ReadonlySet<string>) {
+export function createReconciler(
+  index: ExistingIndex,
+  program: Program,
+  liveClients: { has(clientId: string): boolean },
+) {
   const diff: FollowUpDiff = { create: [], update: [], remove: [] };
-  const groups = new Map<string, FollowUp[]>();
-  for (const f of existing) {
-    if (f.deletedAt !== null || f.ruleKey === null || ruleOfKey(f.ruleKey) === null) continue;
-    const group = groups.get(f.ruleKey);
-    if (group) group.push(f);
-    else groups.set(f.ruleKey, [f]);
-  }
+  const { groups } = index;
   for (const [ruleKey, group] of groups) {
-    if (group.length < 2) continue;
-    group.sort(primaryFirst);
-    for (const twin of group.slice(1)) if (twin.status === 'open') diff.remove.push({ id: twin.id, ruleKey, reason: 'duplicate' });
+    for (let i = 1; i < group.length; i++) {
+      const twin = group[i];
+      if (twin?.status === 'open') diff.remove.push({ id: twin.id, ruleKey, reason: 'duplicate' });
+    }
   }
   /** Keys already answered: existing ones the rules still want, and ones just created. */
   const seen = new Set<string>();
@@ -74,14 +129,18 @@ export function createReconciler(existing: readonly FollowUp[], program: Program
     seen.add(target.ruleKey);
     if (primary.status !== 'open' || target.mode === 'settled') return;
     const changes = changesFor(primary, target);
-    if (Object.keys(changes).length > 0) diff.update.push({ id: primary.id, ruleKey: target.ruleKey, changes });
+    if (changes) diff.update.push({ id: primary.id, ruleKey: target.ruleKey, changes });
   }
 
   function finish(): FollowUpDiff {
     for (const [ruleKey, group] of groups) {
       const primary = group[0];
       if (!primary || seen.has(ruleKey) || primary.status !== 'open') continue;
-      diff.remove.push({ id: primary.id, ruleKey, reason: removalReason(primary, program, liveClientIds) });
+      diff.remove.push({
+        id: primary.id,
+        ruleKey,
+        reason: removalReason(primary, program, liveClients),
+      });
     }
     return diff;
   }
@@ -89,9 +148,13 @@ export function createReconciler(existing: readonly FollowUp[], program: Program
   return { emit, finish };
 }
 
-function removalReason(f: FollowUp, program: Program, liveClientIds: ReadonlySet<string>): RemovalReason {
+function removalReason(
+  f: FollowUp,
+  program: Program,
+  liveClients: { has(clientId: string): boolean },
+): RemovalReason {
   const rule = ruleOfKey(f.ruleKey ?? '');
   if (rule && !program.rules[rule].enabled) return 'rule_off';
-  if (rule === 'no_contact' && liveClientIds.has(f.clientId)) return 'contact_reset';
+  if (rule === 'no_contact' && liveClients.has(f.clientId)) return 'contact_reset';
   return 'subject_gone';
 }

@@ -45,7 +45,15 @@ export interface FollowUpTarget {
 
 export type FollowUpDraft = Pick<
   FollowUp,
-  'clientId' | 'kind' | 'ruleKey' | 'due' | 'status' | 'snoozedUntil' | 'doneAt' | 'title' | 'subjectId'
+  | 'clientId'
+  | 'kind'
+  | 'ruleKey'
+  | 'due'
+  | 'status'
+  | 'snoozedUntil'
+  | 'doneAt'
+  | 'title'
+  | 'subjectId'
 >;
 
 export type FollowUpChanges = Partial<Pick<FollowUp, 'due' | 'title' | 'clientId' | 'subjectId'>>;

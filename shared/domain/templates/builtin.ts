@@ -13,7 +13,8 @@ export const BUILTIN_OWNER = 'builtin';
 const BUILTIN_STAMP = '001735689600000-0000-0000000000000000';
 
 export function builtinId(serial: number): string {
-  if (!Number.isInteger(serial) || serial < 1 || serial > 0xffffffffffff) throw new RangeError('serial');
+  if (!Number.isInteger(serial) || serial < 1 || serial > 0xffffffffffff)
+    throw new RangeError('serial');
   const t = BUILTIN_TIME_HEX;
   return `${t.slice(0, 8)}-${t.slice(8, 12)}-7000-8000-${serial.toString(16).padStart(12, '0')}`;
 }
@@ -33,7 +34,13 @@ export function builtinTemplate(args: {
   title: LocalizedText;
   steps: Step[];
 }): ChecklistTemplate {
-  const fields = { key: args.key, version: args.version, purpose: args.purpose, title: args.title, steps: args.steps };
+  const fields = {
+    key: args.key,
+    version: args.version,
+    purpose: args.purpose,
+    title: args.title,
+    steps: args.steps,
+  };
   const stamps = Object.fromEntries(
     [...Object.keys(fields), 'publishedAt', 'deletedAt'].map((name) => [name, BUILTIN_STAMP]),
   );

@@ -20,10 +20,21 @@ export const CLOSING_ITEMS = {
   lostComment: 'lost_comment',
 } as const;
 
-export const LOST_REASONS = ['price', 'competitor', 'no_need_now', 'no_budget', 'not_decision_maker', 'other'] as const;
+export const LOST_REASONS = [
+  'price',
+  'competitor',
+  'no_need_now',
+  'no_budget',
+  'not_decision_maker',
+  'other',
+] as const;
 
 function signalOptions(kind: SignalKind) {
-  return BUYER_SIGNALS.filter((s) => s.kind === kind).map((s) => ({ key: s.key, label: s.label, help: s.help }));
+  return BUYER_SIGNALS.filter((s) => s.kind === kind).map((s) => ({
+    key: s.key,
+    label: s.label,
+    help: s.help,
+  }));
 }
 
 const won = { item: CLOSING_ITEMS.outcome, anyOf: ['won'] };
@@ -58,7 +69,10 @@ export const CLOSING_TEMPLATE: ChecklistTemplate = builtinTemplate({
     {
       key: 'nonverbal',
       title: text('Что делает клиент', 'What the buyer does'),
-      help: text('Жесты и действия часто опережают слова.', 'Gestures and actions often come before words.'),
+      help: text(
+        'Жесты и действия часто опережают слова.',
+        'Gestures and actions often come before words.',
+      ),
       items: [
         {
           key: CLOSING_ITEMS.nonverbalSignals,
@@ -91,7 +105,10 @@ export const CLOSING_TEMPLATE: ChecklistTemplate = builtinTemplate({
     {
       key: 'mistakes_guard',
       title: text('Без типичных ошибок', 'Avoid the classic mistakes'),
-      help: text('Подтвердите перед тем, как просить о решении.', 'Confirm before you ask for the decision.'),
+      help: text(
+        'Подтвердите перед тем, как просить о решении.',
+        'Confirm before you ask for the decision.',
+      ),
       items: [
         {
           key: CLOSING_ITEMS.guardNoHaste,

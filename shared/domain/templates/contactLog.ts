@@ -1,5 +1,11 @@
 import type { Answer, ChecklistTemplate } from '../checklist';
-import { CONTACT_TYPES, ContactChannelSchema, type ContactLogEntry, type ContactType } from '../contact';
+import {
+  CONTACT_TYPES,
+  ContactChannelSchema,
+  type ContactLogEntry,
+  type ContactType,
+} from '../contact';
+import { chosen } from './answers';
 import { builtinTemplate, text } from './builtin';
 
 export const CONTACT_ITEMS = {
@@ -13,27 +19,45 @@ export const CONTACT_ITEMS = {
 const typeTexts: Record<ContactType, { label: [string, string]; help: [string, string] }> = {
   customer_initiated: {
     label: ['Клиент обратился сам', 'The client got in touch'],
-    help: ['Обычно жалоба или предложение. Ответьте быстро: решённая жалоба делает клиента союзником.', 'Usually a complaint or a suggestion. Answer fast: a complaint settled well makes an ally.'],
+    help: [
+      'Обычно жалоба или предложение. Ответьте быстро: решённая жалоба делает клиента союзником.',
+      'Usually a complaint or a suggestion. Answer fast: a complaint settled well makes an ally.',
+    ],
   },
   seller_initiated: {
     label: ['Я связался узнать мнение', 'I called for feedback'],
-    help: ['Узнать, насколько клиент доволен и что думает о нашей работе.', 'Find out how satisfied the client is and what they think of our work.'],
+    help: [
+      'Узнать, насколько клиент доволен и что думает о нашей работе.',
+      'Find out how satisfied the client is and what they think of our work.',
+    ],
   },
   marketing: {
     label: ['Новости, акции, новинки', 'News, offers, new products'],
-    help: ['Рассказать о новых товарах, скидках и о том, как развивается компания.', 'Tell about new products, discounts and how the company is growing.'],
+    help: [
+      'Рассказать о новых товарах, скидках и о том, как развивается компания.',
+      'Tell about new products, discounts and how the company is growing.',
+    ],
   },
   cooperation: {
     label: ['Обмен мнениями', 'Exchange of views'],
-    help: ['Вместе с клиентом найти, что нам стоит улучшить.', 'Find together with the client what we should improve.'],
+    help: [
+      'Вместе с клиентом найти, что нам стоит улучшить.',
+      'Find together with the client what we should improve.',
+    ],
   },
   friendly: {
     label: ['Дружеский повод', 'A friendly touch'],
-    help: ['Благодарность, поздравление, конкурс или викторина.', 'A thank-you, a greeting, a contest or a quiz.'],
+    help: [
+      'Благодарность, поздравление, конкурс или викторина.',
+      'A thank-you, a greeting, a contest or a quiz.',
+    ],
   },
   proactive_notice: {
     label: ['Честно предупредил клиента', 'Told the client first'],
-    help: ['О задержке поставки или обоснованном изменении цены — сразу, не дожидаясь вопроса.', 'About a delivery delay or a justified price change, at once, before they ask.'],
+    help: [
+      'О задержке поставки или обоснованном изменении цены — сразу, не дожидаясь вопроса.',
+      'About a delivery delay or a justified price change, at once, before they ask.',
+    ],
   },
 };
 
@@ -56,7 +80,10 @@ export const CONTACT_LOG_TEMPLATE: ChecklistTemplate = builtinTemplate({
     {
       key: 'contact',
       title: text('Контакт с клиентом', 'Contact with the client'),
-      help: text('Без долгих пауз: любой контакт сбрасывает счётчик «давно не общались».', 'No long gaps: any contact resets the "no contact" counter.'),
+      help: text(
+        'Без долгих пауз: любой контакт сбрасывает счётчик «давно не общались».',
+        'No long gaps: any contact resets the "no contact" counter.',
+      ),
       items: [
         {
           key: CONTACT_ITEMS.type,
@@ -64,7 +91,11 @@ export const CONTACT_LOG_TEMPLATE: ChecklistTemplate = builtinTemplate({
           multiple: false,
           required: true,
           label: text('Повод', 'Kind of contact'),
-          options: CONTACT_TYPES.map((k) => ({ key: k, label: text(...typeTexts[k].label), help: text(...typeTexts[k].help) })),
+          options: CONTACT_TYPES.map((k) => ({
+            key: k,
+            label: text(...typeTexts[k].label),
+            help: text(...typeTexts[k].help),
+          })),
         },
         {
           key: CONTACT_ITEMS.customerSubtype,
@@ -96,7 +127,10 @@ export const CONTACT_LOG_TEMPLATE: ChecklistTemplate = builtinTemplate({
           multiple: false,
           required: true,
           label: text('Как', 'Channel'),
-          options: ContactChannelSchema.options.map((k) => ({ key: k, label: text(...channelTexts[k]) })),
+          options: ContactChannelSchema.options.map((k) => ({
+            key: k,
+            label: text(...channelTexts[k]),
+          })),
         },
         {
           key: CONTACT_ITEMS.summary,
@@ -110,9 +144,7 @@ export const CONTACT_LOG_TEMPLATE: ChecklistTemplate = builtinTemplate({
 });
 
 function pick(answer: Answer | undefined): string | null {
-  if (typeof answer === 'string') return answer;
-  if (Array.isArray(answer) && typeof answer[0] === 'string') return answer[0];
-  return null;
+  return chosen(answer)[0] ?? null;
 }
 
 /** The fields of a contact log entry from a filled-in contact form; null while type or channel is missing. */
@@ -120,7 +152,9 @@ export function contactFromAnswers(
   answers: Record<string, Answer>,
 ): Pick<ContactLogEntry, 'type' | 'subtype' | 'channel' | 'summary'> | null {
   const type = CONTACT_TYPES.find((t) => t === pick(answers[CONTACT_ITEMS.type]));
-  const channel = ContactChannelSchema.options.find((c) => c === pick(answers[CONTACT_ITEMS.channel]));
+  const channel = ContactChannelSchema.options.find(
+    (c) => c === pick(answers[CONTACT_ITEMS.channel]),
+  );
   if (!type || !channel) return null;
   const raw =
     type === 'customer_initiated'
@@ -128,8 +162,13 @@ export function contactFromAnswers(
       : type === 'proactive_notice'
         ? pick(answers[CONTACT_ITEMS.noticeSubtype])
         : null;
-  const allowed = type === 'customer_initiated' ? ['complaint', 'suggestion'] : ['delay', 'price_change'];
-  const subtype = raw !== null && allowed.includes(raw) ? (raw as ContactLogEntry['subtype']) : 'none';
-  const summary = typeof answers[CONTACT_ITEMS.summary] === 'string' ? (answers[CONTACT_ITEMS.summary] as string) : '';
+  const allowed =
+    type === 'customer_initiated' ? ['complaint', 'suggestion'] : ['delay', 'price_change'];
+  const subtype =
+    raw !== null && allowed.includes(raw) ? (raw as ContactLogEntry['subtype']) : 'none';
+  const summary =
+    typeof answers[CONTACT_ITEMS.summary] === 'string'
+      ? (answers[CONTACT_ITEMS.summary] as string)
+      : '';
   return { type, subtype, channel, summary };
 }

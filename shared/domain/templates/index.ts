@@ -24,7 +24,10 @@ export const BUILTIN_TEMPLATES: readonly ChecklistTemplate[] = [
  * The version of `key` a new run should use: the highest published, not deleted version present.
  * A run keeps the id and version it started with, so old visits still read with their own template.
  */
-export function latestTemplate(templates: readonly ChecklistTemplate[], key: string): ChecklistTemplate | null {
+export function latestTemplate(
+  templates: readonly ChecklistTemplate[],
+  key: string,
+): ChecklistTemplate | null {
   let best: ChecklistTemplate | null = null;
   for (const t of templates) {
     if (t.key !== key || t.deletedAt !== null || t.publishedAt === null) continue;

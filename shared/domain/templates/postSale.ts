@@ -70,7 +70,10 @@ export const POST_SALE_TEMPLATE: ChecklistTemplate = builtinTemplate({
           type: 'promise_vs_reality',
           required: true,
           label: text('Обещанные выгоды', 'Promised benefits'),
-          help: text('Если ниже ожидания — запишите, что именно, и заведите проблему.', 'If it fell short, say what exactly and open a problem.'),
+          help: text(
+            'Если ниже ожидания — запишите, что именно, и заведите проблему.',
+            'If it fell short, say what exactly and open a problem.',
+          ),
         },
       ],
     },
@@ -82,10 +85,26 @@ export const POST_SALE_TEMPLATE: ChecklistTemplate = builtinTemplate({
         'The most common complaint: "why haven\'t I received what I paid for?"',
       ),
       items: [
-        followThrough(POST_SALE_ITEMS.delivery, ['Поставка', 'Delivery'], ['В срок, полностью, без повреждений.', 'On time, complete, undamaged.']),
-        followThrough(POST_SALE_ITEMS.installation, ['Установка, монтаж', 'Installation'], ['Смонтировано и работает.', 'Installed and working.']),
-        followThrough(POST_SALE_ITEMS.training, ['Обучение персонала', 'Staff training'], ['Сотрудники клиента умеют пользоваться.', "The client's staff can use it."]),
-        followThrough(POST_SALE_ITEMS.payment, ['Оплата', 'Payment'], ['Оплачено в срок и полностью.', 'Paid in full and on time.']),
+        followThrough(
+          POST_SALE_ITEMS.delivery,
+          ['Поставка', 'Delivery'],
+          ['В срок, полностью, без повреждений.', 'On time, complete, undamaged.'],
+        ),
+        followThrough(
+          POST_SALE_ITEMS.installation,
+          ['Установка, монтаж', 'Installation'],
+          ['Смонтировано и работает.', 'Installed and working.'],
+        ),
+        followThrough(
+          POST_SALE_ITEMS.training,
+          ['Обучение персонала', 'Staff training'],
+          ['Сотрудники клиента умеют пользоваться.', "The client's staff can use it."],
+        ),
+        followThrough(
+          POST_SALE_ITEMS.payment,
+          ['Оплата', 'Payment'],
+          ['Оплачено в срок и полностью.', 'Paid in full and on time.'],
+        ),
       ],
     },
     {
@@ -101,7 +120,10 @@ export const POST_SALE_TEMPLATE: ChecklistTemplate = builtinTemplate({
           type: 'check',
           required: false,
           label: text('Найдены проблемы', 'Problems found'),
-          help: text('Заведите каждую с ответственным и сроком.', 'Add each one with an owner and a due date.'),
+          help: text(
+            'Заведите каждую с ответственным и сроком.',
+            'Add each one with an owner and a due date.',
+          ),
         },
         {
           key: POST_SALE_ITEMS.problemsSummary,
@@ -123,7 +145,10 @@ export const POST_SALE_TEMPLATE: ChecklistTemplate = builtinTemplate({
           max: 5,
           required: true,
           label: text('Насколько клиент доволен покупкой', 'How satisfied the client is'),
-          help: text('1 — совсем недоволен, 5 — полностью доволен.', '1: not at all, 5: completely.'),
+          help: text(
+            '1 — совсем недоволен, 5 — полностью доволен.',
+            '1: not at all, 5: completely.',
+          ),
         },
         {
           key: POST_SALE_ITEMS.wouldRecommend,
@@ -152,7 +177,10 @@ export const POST_SALE_TEMPLATE: ChecklistTemplate = builtinTemplate({
           key: POST_SALE_ITEMS.declinedCheaperOffer,
           type: 'check',
           required: false,
-          label: text('Отказался от более дешёвого предложения конкурента', "Turned down a competitor's cheaper offer"),
+          label: text(
+            'Отказался от более дешёвого предложения конкурента',
+            "Turned down a competitor's cheaper offer",
+          ),
           help: text('Лояльность доказана только так.', 'Only this proves loyalty.'),
         },
       ],
@@ -171,7 +199,10 @@ export const POST_SALE_TEMPLATE: ChecklistTemplate = builtinTemplate({
           multiple: true,
           required: false,
           label: text('Интерес к сопутствующему', 'Interest in related offers'),
-          help: text('Сервис, запчасти и расходники часто выгоднее самого оборудования.', 'Service, spare parts and consumables often earn more than the equipment itself.'),
+          help: text(
+            'Сервис, запчасти и расходники часто выгоднее самого оборудования.',
+            'Service, spare parts and consumables often earn more than the equipment itself.',
+          ),
           options: CROSS_SELL_KINDS.map((k) => ({ key: k, label: text(...crossSellLabels[k]) })),
         },
         {
@@ -181,7 +212,10 @@ export const POST_SALE_TEMPLATE: ChecklistTemplate = builtinTemplate({
           required: true,
           label: text('Рекомендации', 'Referrals'),
           options: [
-            { key: 'given', label: text('Клиент назвал, к кому обратиться', 'The client named people to contact') },
+            {
+              key: 'given',
+              label: text('Клиент назвал, к кому обратиться', 'The client named people to contact'),
+            },
             { key: 'asked_none', label: text('Спросил, пока никого', 'Asked, none for now') },
             { key: 'not_asked', label: text('Не спрашивал', 'Not asked') },
           ],

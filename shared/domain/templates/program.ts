@@ -19,9 +19,15 @@ export const PROGRAM_RULE_TITLES: Record<ProgramRuleKind, LocalizedText> = {
   training_check: text('Проверка обучения в его срок', 'Training check on its date'),
   payment_check: text('Проверка оплаты в срок оплаты', 'Payment check on the payment date'),
   post_sale_visit: text('Послепродажный визит после поставки', 'Post-sale visit after delivery'),
-  satisfaction_check: text('Вопрос об удовлетворённости после поставки', 'Satisfaction check after delivery'),
+  satisfaction_check: text(
+    'Вопрос об удовлетворённости после поставки',
+    'Satisfaction check after delivery',
+  ),
   birthday: text('Поздравление с днём рождения (и детей)', 'Birthday greetings (children too)'),
-  no_contact: text('Давно не общались — по частоте контактов клиента', "No contact for too long, by the client's cadence"),
+  no_contact: text(
+    'Давно не общались — по частоте контактов клиента',
+    "No contact for too long, by the client's cadence",
+  ),
   problem_due: text('Срок решения проблемы', 'Problem due date'),
   retention_action: text('Шаги плана удержания', 'Retention plan actions'),
 };
@@ -29,7 +35,10 @@ export const PROGRAM_RULE_TITLES: Record<ProgramRuleKind, LocalizedText> = {
 const DAYS_LABELS: Record<Exclude<RuleDaysMeaning, null>, LocalizedText> = {
   days_after_due: text('Через сколько дней после срока', 'Days after the due date'),
   days_after_delivery: text('Через сколько дней после поставки', 'Days after delivery'),
-  days_before_birthday: text('За сколько дней напомнить заранее (0 — только в день)', 'Days ahead to remind (0: on the day only)'),
+  days_before_birthday: text(
+    'За сколько дней напомнить заранее (0 — только в день)',
+    'Days ahead to remind (0: on the day only)',
+  ),
 };
 
 /** The steps of a program template holding `program`'s values; the Settings editor publishes them as a new version. */
@@ -75,7 +84,10 @@ export function programSteps(program: Program): ChecklistTemplate['steps'] {
           type: 'scale',
           ...HORIZON_LIMITS.aheadDays,
           required: false,
-          label: text('Создавать задачи за столько дней до срока', 'Create follow-ups this many days before they are due'),
+          label: text(
+            'Создавать задачи за столько дней до срока',
+            'Create follow-ups this many days before they are due',
+          ),
           default: program.horizon.aheadDays,
         },
         {
@@ -83,7 +95,10 @@ export function programSteps(program: Program): ChecklistTemplate['steps'] {
           type: 'scale',
           ...HORIZON_LIMITS.pastDays,
           required: false,
-          label: text('Не создавать задачи по сделкам, просроченные больше чем на (дней)', 'Skip deal follow-ups overdue by more than (days)'),
+          label: text(
+            'Не создавать задачи по сделкам, просроченные больше чем на (дней)',
+            'Skip deal follow-ups overdue by more than (days)',
+          ),
           help: text(
             'Чтобы загруженная история старых сделок не завалила план давно прошедшими проверками.',
             'So that an imported history of old deals does not flood the agenda with long-past checks.',

@@ -6,7 +6,10 @@ const program = programWith((p) => {
   p.rules.no_contact.enabled = false;
 });
 
-function personBook(birthday: string | null, children: { name: string; birthday: string | null }[] = []) {
+function personBook(
+  birthday: string | null,
+  children: { name: string; birthday: string | null }[] = [],
+) {
   const c = client();
   const pe = person(c.id, { birthday, children });
   return { c, pe, b: book({ clients: [c], people: [pe] }) };
@@ -95,7 +98,10 @@ describe('birthday greetings', () => {
   it("greeting this year does not mark next year's greeting done", () => {
     const { b, pe } = personBook('1980-03-20');
     const once = settle(b, '2025-03-20', program);
-    const marked = { ...once, followUps: once.followUps.map((f) => ({ ...f, status: 'done' as const })) };
+    const marked = {
+      ...once,
+      followUps: once.followUps.map((f) => ({ ...f, status: 'done' as const })),
+    };
     expect(created(marked, '2026-03-15')).toEqual([
       [`birthday:${pe.id}:2026`, '2026-03-20'],
       [`birthday_before:${pe.id}:2026`, '2026-03-17'],
@@ -104,7 +110,13 @@ describe('birthday greetings', () => {
 
   it('editing a birthday moves its open greeting, also one from an earlier year', () => {
     const { b, pe, c } = personBook('1980-03-20');
-    const older = followUp(c.id, { kind: 'birthday', ruleKey: `birthday:${pe.id}:2023`, due: '2023-03-20', subjectId: pe.id, title: pe.name });
+    const older = followUp(c.id, {
+      kind: 'birthday',
+      ruleKey: `birthday:${pe.id}:2023`,
+      due: '2023-03-20',
+      subjectId: pe.id,
+      title: pe.name,
+    });
     const once = settle({ ...b, followUps: [older] }, '2025-03-10', program);
     const edited = { ...once, people: [{ ...pe, birthday: '1980-03-22' }] };
     const diff = generateFollowUps(edited, program, '2025-03-10');
@@ -121,7 +133,12 @@ describe('birthday greetings', () => {
     const once = settle(b, '2025-03-10', program);
     const first = live(once)[0];
     if (!first) throw new Error('expected greetings');
-    const withDone = { ...once, followUps: once.followUps.map((f) => (f.id === first.id ? { ...f, status: 'done' as const } : f)) };
+    const withDone = {
+      ...once,
+      followUps: once.followUps.map((f) =>
+        f.id === first.id ? { ...f, status: 'done' as const } : f,
+      ),
+    };
     const cleared = { ...withDone, people: [{ ...pe, birthday: null }] };
     const deleted = { ...withDone, people: [{ ...pe, deletedAt: '2025-03-10T10:00:00+03:00' }] };
     for (const after of [cleared, deleted]) {
@@ -138,7 +155,11 @@ describe('birthday greetings', () => {
     ]);
     const once = settle(b, '2025-03-10', program);
     const reordered = { ...once, people: [{ ...pe, children: [...pe.children].reverse() }] };
-    expect(generateFollowUps(reordered, program, '2025-03-10')).toEqual({ create: [], update: [], remove: [] });
+    expect(generateFollowUps(reordered, program, '2025-03-10')).toEqual({
+      create: [],
+      update: [],
+      remove: [],
+    });
     const masha = pe.children[0];
     if (!masha) throw new Error('expected a child');
     const onlyMasha = { ...once, people: [{ ...pe, children: [masha] }] };
@@ -180,17 +201,25 @@ describe('time zones and DST do not shift a birthday', () => {
     ['--10-27', '2014-10-20', '2014-10-27', '2014-10-24'],
   ];
 
-  it.each(cases)('birthday %s seen on %s: greeting %s, reminder %s', (birthday, today, day, before) => {
-    const { b } = personBook(birthday);
-    expect(created(b, today).map(([, due]) => due)).toEqual([day, before]);
-  });
+  it.each(cases)(
+    'birthday %s seen on %s: greeting %s, reminder %s',
+    (birthday, today, day, before) => {
+      const { b } = personBook(birthday);
+      expect(created(b, today).map(([, due]) => due)).toEqual([day, before]);
+    },
+  );
 
   it('the same book gives the same follow-ups whether the machine is in Moscow or New York', () => {
     const saved = process.env.TZ;
     const run = (tz: string) => {
       process.env.TZ = tz;
       const offset = new Date(2025, 0, 1).getTimezoneOffset();
-      return { offset, result: cases.map(([birthday, today]) => created(personBook(birthday).b, today).map(([, d]) => d)) };
+      return {
+        offset,
+        result: cases.map(([birthday, today]) =>
+          created(personBook(birthday).b, today).map(([, d]) => d),
+        ),
+      };
     };
     try {
       const moscow = run('Europe/Moscow');

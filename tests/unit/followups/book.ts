@@ -11,7 +11,12 @@ import type {
   RetentionPlan,
   Visit,
 } from '../../../shared/domain';
-import { applyFollowUpDiff, generateFollowUps, type FollowUpBook, type FollowUpDiff } from '../../../shared/domain/followupRules';
+import {
+  applyFollowUpDiff,
+  generateFollowUps,
+  type FollowUpBook,
+  type FollowUpDiff,
+} from '../../../shared/domain/followupRules';
 import { DEFAULT_PROGRAM, type Program } from '../../../shared/domain/program';
 
 let serial = 0;
@@ -109,7 +114,11 @@ export function note(clientId: string, createdAt: string, o: Partial<Note> = {})
   return { ...record({ createdAt }), clientId, visitId: null, text: 'Обсудили поставку', ...o };
 }
 
-export function contact(clientId: string, at: string, o: Partial<ContactLogEntry> = {}): ContactLogEntry {
+export function contact(
+  clientId: string,
+  at: string,
+  o: Partial<ContactLogEntry> = {},
+): ContactLogEntry {
   return {
     ...record(o),
     clientId,
@@ -139,7 +148,14 @@ export function problem(clientId: string, o: Partial<Problem> = {}): Problem {
 }
 
 export function plan(clientId: string, o: Partial<RetentionPlan> = {}): RetentionPlan {
-  return { ...record(o), clientId, cause: 'Ушёл к конкуренту', actions: [], status: 'active', ...o };
+  return {
+    ...record(o),
+    clientId,
+    cause: 'Ушёл к конкуренту',
+    actions: [],
+    status: 'active',
+    ...o,
+  };
 }
 
 export function followUp(clientId: string, o: Partial<FollowUp> = {}): FollowUp {
@@ -174,7 +190,11 @@ export function book(parts: Partial<FollowUpBook> = {}): FollowUpBook {
 }
 
 /** The book after the diff was applied as the data layer would apply it. */
-export function applied(b: FollowUpBook, diff: FollowUpDiff, now = '2025-03-01T12:00:00+03:00'): FollowUpBook {
+export function applied(
+  b: FollowUpBook,
+  diff: FollowUpDiff,
+  now = '2025-03-01T12:00:00+03:00',
+): FollowUpBook {
   const followUps = applyFollowUpDiff(b.followUps, diff, {
     now,
     create: (draft) => ({ ...record({ createdAt: now }), ...draft }),
@@ -183,7 +203,11 @@ export function applied(b: FollowUpBook, diff: FollowUpDiff, now = '2025-03-01T1
 }
 
 /** Generates and applies: the book as it stands after one run of the rules on `today`. */
-export function settle(b: FollowUpBook, today: string, program: Program = DEFAULT_PROGRAM): FollowUpBook {
+export function settle(
+  b: FollowUpBook,
+  today: string,
+  program: Program = DEFAULT_PROGRAM,
+): FollowUpBook {
   return applied(b, generateFollowUps(b, program, today));
 }
 

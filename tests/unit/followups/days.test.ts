@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, birthdayInYear, dayOfTimestamp, daysBetween, isDay } from '../../../shared/domain/followups/days';
+import {
+  addDays,
+  birthdayInYear,
+  dayOfTimestamp,
+  daysBetween,
+  isDay,
+} from '../../../shared/domain/followups/days';
 
 describe('calendar days as strings', () => {
   it('adds days across month, year and leap-day boundaries', () => {

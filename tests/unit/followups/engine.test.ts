@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { describeFollowUp, generateFollowUps, isEmptyDiff, type FollowUpBook } from '../../../shared/domain/followupRules';
+import {
+  describeFollowUp,
+  generateFollowUps,
+  isEmptyDiff,
+  type FollowUpBook,
+} from '../../../shared/domain/followupRules';
 import { addDays } from '../../../shared/domain/followups/days';
 import { DEFAULT_PROGRAM, PROGRAM_RULE_KINDS, type Program } from '../../../shared/domain/program';
 import { book, client, contact, followUp, live, person, problem, purchase, settle } from './book';
@@ -22,25 +27,64 @@ const birthday = fc.option(
 const bookArb = fc
   .array(
     fc.record({
-      status: fc.constantFrom('prospect', 'active', 'at_risk', 'lost', 'won_back') as fc.Arbitrary<'active'>,
+      status: fc.constantFrom(
+        'prospect',
+        'active',
+        'at_risk',
+        'lost',
+        'won_back',
+      ) as fc.Arbitrary<'active'>,
       cadence: fc.option(fc.integer({ min: 1, max: 120 }), { nil: null }),
       contactDay: maybeDay,
-      purchases: fc.array(fc.record({ delivery: milestone, installation: milestone, training: milestone, payment: milestone }), { maxLength: 3 }),
-      birthdays: fc.array(fc.record({ own: birthday, children: fc.array(birthday, { maxLength: 2 }) }), { maxLength: 2 }),
-      problems: fc.array(fc.record({ due: maybeDay, status: fc.constantFrom('open', 'in_progress', 'fixed', 'confirmed') as fc.Arbitrary<'open'> }), { maxLength: 2 }),
+      purchases: fc.array(
+        fc.record({
+          delivery: milestone,
+          installation: milestone,
+          training: milestone,
+          payment: milestone,
+        }),
+        { maxLength: 3 },
+      ),
+      birthdays: fc.array(
+        fc.record({ own: birthday, children: fc.array(birthday, { maxLength: 2 }) }),
+        { maxLength: 2 },
+      ),
+      problems: fc.array(
+        fc.record({
+          due: maybeDay,
+          status: fc.constantFrom(
+            'open',
+            'in_progress',
+            'fixed',
+            'confirmed',
+          ) as fc.Arbitrary<'open'>,
+        }),
+        { maxLength: 2 },
+      ),
     }),
     { minLength: 1, maxLength: 4 },
   )
   .map((specs): FollowUpBook => {
     const b = book();
-    const parts = { clients: [...b.clients], people: [...b.people], purchases: [...b.purchases], contacts: [...b.contacts], problems: [...b.problems] };
+    const parts = {
+      clients: [...b.clients],
+      people: [...b.people],
+      purchases: [...b.purchases],
+      contacts: [...b.contacts],
+      problems: [...b.problems],
+    };
     for (const s of specs) {
       const c = client({ status: s.status, cadenceDays: s.cadence });
       parts.clients.push(c);
       if (s.contactDay) parts.contacts.push(contact(c.id, `${s.contactDay}T12:00:00+03:00`));
       for (const p of s.purchases) parts.purchases.push(purchase(c.id, p));
       for (const bd of s.birthdays) {
-        parts.people.push(person(c.id, { birthday: bd.own, children: bd.children.map((d, i) => ({ name: `Ребёнок ${i}`, birthday: d })) }));
+        parts.people.push(
+          person(c.id, {
+            birthday: bd.own,
+            children: bd.children.map((d, i) => ({ name: `Ребёнок ${i}`, birthday: d })),
+          }),
+        );
       }
       for (const pr of s.problems) parts.problems.push(problem(c.id, pr));
     }
@@ -69,7 +113,11 @@ describe('generation is idempotent and respects the rep', () => {
     fc.assert(
       fc.property(bookArb, programArb, dayNear, (b, program, day) => {
         const once = settle(b, day, program);
-        expect(generateFollowUps(once, program, day)).toEqual({ create: [], update: [], remove: [] });
+        expect(generateFollowUps(once, program, day)).toEqual({
+          create: [],
+          update: [],
+          remove: [],
+        });
       }),
       { numRuns: 300 },
     );
@@ -89,16 +137,31 @@ describe('generation is idempotent and respects the rep', () => {
 
   it('only open follow-ups are ever updated or removed, and no diff sets a status', () => {
     fc.assert(
-      fc.property(bookArb, programArb, programArb, fc.constantFrom('done', 'snoozed', 'dismissed'), (b, first, second, status) => {
-        const once = settle(b, today, first);
-        // The rep acts on every other follow-up; then management changes the program.
-        const acted = { ...once, followUps: once.followUps.map((f, i) => (i % 2 === 0 ? { ...f, status } : f)) };
-        const diff = generateFollowUps(acted, second, addDays(today, 5));
-        const byId = new Map(acted.followUps.map((f) => [f.id, f]));
-        for (const ref of [...diff.update, ...diff.remove]) expect(byId.get(ref.id)?.status).toBe('open');
-        for (const u of diff.update) expect(Object.keys(u.changes).every((k) => ['due', 'title', 'clientId', 'subjectId'].includes(k))).toBe(true);
-        for (const c of diff.create) expect(c.status).toBe('open');
-      }),
+      fc.property(
+        bookArb,
+        programArb,
+        programArb,
+        fc.constantFrom('done', 'snoozed', 'dismissed'),
+        (b, first, second, status) => {
+          const once = settle(b, today, first);
+          // The rep acts on every other follow-up; then management changes the program.
+          const acted = {
+            ...once,
+            followUps: once.followUps.map((f, i) => (i % 2 === 0 ? { ...f, status } : f)),
+          };
+          const diff = generateFollowUps(acted, second, addDays(today, 5));
+          const byId = new Map(acted.followUps.map((f) => [f.id, f]));
+          for (const ref of [...diff.update, ...diff.remove])
+            expect(byId.get(ref.id)?.status).toBe('open');
+          for (const u of diff.update)
+            expect(
+              Object.keys(u.changes).every((k) =>
+                ['due', 'title', 'clientId', 'subjectId'].includes(k),
+              ),
+            ).toBe(true);
+          for (const c of diff.create) expect(c.status).toBe('open');
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -107,19 +170,39 @@ describe('generation is idempotent and respects the rep', () => {
     const c = client();
     const p = purchase(c.id, { delivery: { due: '2025-03-14', done: null } });
     const key = `delivery_check:${p.id}`;
-    const open = followUp(c.id, { kind: 'delivery_check', ruleKey: key, due: '2025-03-14', subjectId: p.id, title: 'Кофемашина Jura' });
-    const done = followUp(c.id, { kind: 'delivery_check', ruleKey: key, due: '2025-03-14', status: 'done', subjectId: p.id });
+    const open = followUp(c.id, {
+      kind: 'delivery_check',
+      ruleKey: key,
+      due: '2025-03-14',
+      subjectId: p.id,
+      title: 'Кофемашина Jura',
+    });
+    const done = followUp(c.id, {
+      kind: 'delivery_check',
+      ruleKey: key,
+      due: '2025-03-14',
+      status: 'done',
+      subjectId: p.id,
+    });
     const b = book({ clients: [c], purchases: [p], followUps: [open, done] });
     const noSilence = structuredClone(DEFAULT_PROGRAM);
     noSilence.rules.no_contact.enabled = false;
-    expect(generateFollowUps(b, noSilence, today)).toEqual({ create: [], update: [], remove: [{ id: open.id, ruleKey: key, reason: 'duplicate' }] });
+    expect(generateFollowUps(b, noSilence, today)).toEqual({
+      create: [],
+      update: [],
+      remove: [{ id: open.id, ruleKey: key, reason: 'duplicate' }],
+    });
   });
 
   it('follow-ups added by hand and keys from a newer app version are left alone', () => {
     const c = client({ createdAt: '2025-03-09T10:00:00+03:00' });
     const manual = followUp(c.id, { kind: 'custom', ruleKey: null, title: 'Отвезти образцы' });
     const future = followUp(c.id, { kind: 'custom', ruleKey: 'warranty_end:abc', title: 'x' });
-    const diff = generateFollowUps(book({ clients: [c], followUps: [manual, future] }), DEFAULT_PROGRAM, today);
+    const diff = generateFollowUps(
+      book({ clients: [c], followUps: [manual, future] }),
+      DEFAULT_PROGRAM,
+      today,
+    );
     expect(diff.remove).toEqual([]);
     expect(diff.update).toEqual([]);
   });
@@ -127,8 +210,15 @@ describe('generation is idempotent and respects the rep', () => {
   it('a soft-deleted follow-up does not block its key from being created again', () => {
     const c = client();
     const p = purchase(c.id, { delivery: { due: '2025-03-14', done: null } });
-    const gone = { ...followUp(c.id, { kind: 'delivery_check', ruleKey: `delivery_check:${p.id}` }), deletedAt: '2025-03-09T10:00:00+03:00' };
-    const diff = generateFollowUps(book({ clients: [c], purchases: [p], followUps: [gone] }), DEFAULT_PROGRAM, today);
+    const gone = {
+      ...followUp(c.id, { kind: 'delivery_check', ruleKey: `delivery_check:${p.id}` }),
+      deletedAt: '2025-03-09T10:00:00+03:00',
+    };
+    const diff = generateFollowUps(
+      book({ clients: [c], purchases: [p], followUps: [gone] }),
+      DEFAULT_PROGRAM,
+      today,
+    );
     expect(diff.create.map((f) => f.ruleKey)).toContain(`delivery_check:${p.id}`);
   });
 
@@ -139,7 +229,13 @@ describe('generation is idempotent and respects the rep', () => {
 
   it('isEmptyDiff tells an empty diff from a non-empty one', () => {
     expect(isEmptyDiff({ create: [], update: [], remove: [] })).toBe(true);
-    expect(isEmptyDiff({ create: [], update: [], remove: [{ id: 'x', ruleKey: 'k', reason: 'duplicate' }] })).toBe(false);
+    expect(
+      isEmptyDiff({
+        create: [],
+        update: [],
+        remove: [{ id: 'x', ruleKey: 'k', reason: 'duplicate' }],
+      }),
+    ).toBe(false);
   });
 });
 
@@ -151,6 +247,9 @@ describe('describing a follow-up for the UI', () => {
     [null, 'custom', 'followups.rule.custom'],
     ['someday_rule:x', 'custom', 'followups.rule.custom'],
   ] as const)('%s → %s', (ruleKey, kind, key) => {
-    expect(describeFollowUp({ ruleKey, kind, title: 'Маша' })).toEqual({ key, params: { name: 'Маша' } });
+    expect(describeFollowUp({ ruleKey, kind, title: 'Маша' })).toEqual({
+      key,
+      params: { name: 'Маша' },
+    });
   });
 });

@@ -10,7 +10,12 @@ describe('no contact for N days', () => {
     const c = client({ status: 'active' });
     const b = book({ clients: [c], contacts: [contact(c.id, '2025-02-12T15:00:00+03:00')] });
     expect(generateFollowUps(b, DEFAULT_PROGRAM, today).create).toEqual([
-      expect.objectContaining({ kind: 'no_contact', ruleKey: `no_contact:${c.id}:2025-02-12`, due: '2025-03-14', title: c.name }),
+      expect.objectContaining({
+        kind: 'no_contact',
+        ruleKey: `no_contact:${c.id}:2025-02-12`,
+        due: '2025-03-14',
+        title: c.name,
+      }),
     ]);
   });
 
@@ -22,7 +27,9 @@ describe('no contact for N days', () => {
 
   it('a client never contacted counts from the day it was added', () => {
     const c = client({ status: 'at_risk', createdAt: '2025-03-01T10:00:00+03:00' });
-    expect(generateFollowUps(book({ clients: [c] }), DEFAULT_PROGRAM, today).create[0]?.due).toBe('2025-03-08');
+    expect(generateFollowUps(book({ clients: [c] }), DEFAULT_PROGRAM, today).create[0]?.due).toBe(
+      '2025-03-08',
+    );
   });
 
   it('appears only within a week of falling due', () => {
@@ -33,54 +40,95 @@ describe('no contact for N days', () => {
   });
 
   const resets = {
-    'a contact log entry': (clientId: string) => ({ contacts: [contact(clientId, '2025-03-09T18:00:00+03:00')] }),
-    'a visit': (clientId: string) => ({ visits: [visit(clientId, { startedAt: '2025-03-09T18:00:00+03:00', status: 'draft', finishedAt: null })] }),
+    'a contact log entry': (clientId: string) => ({
+      contacts: [contact(clientId, '2025-03-09T18:00:00+03:00')],
+    }),
+    'a visit': (clientId: string) => ({
+      visits: [
+        visit(clientId, {
+          startedAt: '2025-03-09T18:00:00+03:00',
+          status: 'draft',
+          finishedAt: null,
+        }),
+      ],
+    }),
     'a note': (clientId: string) => ({ notes: [note(clientId, '2025-03-09T18:00:00+03:00')] }),
   };
 
-  it.each(Object.keys(resets) as (keyof typeof resets)[])('%s resets the silence: the open follow-up goes, a new one waits', (kind) => {
-    const c = client({ status: 'active', createdAt: '2025-01-01T10:00:00+03:00' });
-    const before = settle(book({ clients: [c] }), today);
-    expect(live(before, 'no_contact')).toHaveLength(1);
-    const after = { ...before, ...resets[kind](c.id) };
-    const diff = generateFollowUps(after, DEFAULT_PROGRAM, today);
-    expect(diff.remove).toEqual([{ id: live(before)[0]?.id, ruleKey: `no_contact:${c.id}:2025-01-01`, reason: 'contact_reset' }]);
-    expect(diff.create).toEqual([]);
-    // Thirty days later the new silence is due.
-    expect(generateFollowUps(settle(after, today), DEFAULT_PROGRAM, '2025-04-05').create[0]?.ruleKey).toBe(`no_contact:${c.id}:2025-03-09`);
-  });
+  it.each(Object.keys(resets) as (keyof typeof resets)[])(
+    '%s resets the silence: the open follow-up goes, a new one waits',
+    (kind) => {
+      const c = client({ status: 'active', createdAt: '2025-01-01T10:00:00+03:00' });
+      const before = settle(book({ clients: [c] }), today);
+      expect(live(before, 'no_contact')).toHaveLength(1);
+      const after = { ...before, ...resets[kind](c.id) };
+      const diff = generateFollowUps(after, DEFAULT_PROGRAM, today);
+      expect(diff.remove).toEqual([
+        {
+          id: live(before)[0]?.id,
+          ruleKey: `no_contact:${c.id}:2025-01-01`,
+          reason: 'contact_reset',
+        },
+      ]);
+      expect(diff.create).toEqual([]);
+      // Thirty days later the new silence is due.
+      expect(
+        generateFollowUps(settle(after, today), DEFAULT_PROGRAM, '2025-04-05').create[0]?.ruleKey,
+      ).toBe(`no_contact:${c.id}:2025-03-09`);
+    },
+  );
 
   it('a done "no contact" follow-up stays done, and the next silence gets a new one', () => {
     const c = client({ status: 'active', createdAt: '2025-01-01T10:00:00+03:00' });
-    const done = followUp(c.id, { kind: 'no_contact', ruleKey: `no_contact:${c.id}:2025-01-01`, due: '2025-01-31', status: 'done' });
+    const done = followUp(c.id, {
+      kind: 'no_contact',
+      ruleKey: `no_contact:${c.id}:2025-01-01`,
+      due: '2025-01-31',
+      status: 'done',
+    });
     const b = book({ clients: [c], followUps: [done] });
-    expect(generateFollowUps(b, DEFAULT_PROGRAM, today)).toEqual({ create: [], update: [], remove: [] });
+    expect(generateFollowUps(b, DEFAULT_PROGRAM, today)).toEqual({
+      create: [],
+      update: [],
+      remove: [],
+    });
     const later = { ...b, contacts: [contact(c.id, '2025-03-01T10:00:00+03:00')] };
-    expect(generateFollowUps(later, DEFAULT_PROGRAM, '2025-03-28').create.map((f) => f.ruleKey)).toEqual([`no_contact:${c.id}:2025-03-01`]);
+    expect(
+      generateFollowUps(later, DEFAULT_PROGRAM, '2025-03-28').create.map((f) => f.ruleKey),
+    ).toEqual([`no_contact:${c.id}:2025-03-01`]);
   });
 
   it('a deleted contact does not count, and the latest of all kinds wins', () => {
     const c = client({ status: 'active' });
-    const deleted = { ...contact(c.id, '2025-03-05T10:00:00+03:00'), deletedAt: '2025-03-06T10:00:00+03:00' };
+    const deleted = {
+      ...contact(c.id, '2025-03-05T10:00:00+03:00'),
+      deletedAt: '2025-03-06T10:00:00+03:00',
+    };
     const b = book({
       clients: [c],
       contacts: [deleted, contact(c.id, '2025-02-01T10:00:00+03:00')],
       notes: [note(c.id, '2025-02-07T10:00:00+03:00')],
       visits: [visit(c.id, { startedAt: '2025-02-03T10:00:00+03:00' })],
     });
-    expect(generateFollowUps(b, DEFAULT_PROGRAM, today).create[0]?.ruleKey).toBe(`no_contact:${c.id}:2025-02-07`);
+    expect(generateFollowUps(b, DEFAULT_PROGRAM, today).create[0]?.ruleKey).toBe(
+      `no_contact:${c.id}:2025-02-07`,
+    );
   });
 
   it('the day of a contact is the day the device wrote, whatever zone reads it', () => {
     const c = client({ status: 'active' });
     const b = book({ clients: [c], contacts: [contact(c.id, '2025-02-12T23:30:00-05:00')] });
-    expect(generateFollowUps(b, DEFAULT_PROGRAM, today).create[0]?.ruleKey).toBe(`no_contact:${c.id}:2025-02-12`);
+    expect(generateFollowUps(b, DEFAULT_PROGRAM, today).create[0]?.ruleKey).toBe(
+      `no_contact:${c.id}:2025-02-12`,
+    );
   });
 
   it('changing the cadence moves the open follow-up', () => {
     const c = client({ status: 'active', createdAt: '2025-02-01T10:00:00+03:00' });
     const before = settle(book({ clients: [c] }), today);
     const changed = { ...before, clients: [{ ...c, cadenceDays: 20 }] };
-    expect(generateFollowUps(changed, DEFAULT_PROGRAM, today).update[0]?.changes).toEqual({ due: '2025-02-21' });
+    expect(generateFollowUps(changed, DEFAULT_PROGRAM, today).update[0]?.changes).toEqual({
+      due: '2025-02-21',
+    });
   });
 });

@@ -9,35 +9,67 @@ const program = programWith((p) => {
 });
 
 describe('problem due dates', () => {
-  it.each(['open', 'in_progress'] as const)('an %s problem with a due date gets a follow-up on that date', (status) => {
-    const c = client();
-    const pr = problem(c.id, { due: '2025-03-12', status, description: 'Протекает бойлер\nподробности в заметке' });
-    expect(generateFollowUps(book({ clients: [c], problems: [pr] }), program, today).create).toEqual([
-      expect.objectContaining({ kind: 'problem_due', ruleKey: `problem_due:${pr.id}`, due: '2025-03-12', subjectId: pr.id, title: 'Протекает бойлер' }),
-    ]);
-  });
+  it.each(['open', 'in_progress'] as const)(
+    'an %s problem with a due date gets a follow-up on that date',
+    (status) => {
+      const c = client();
+      const pr = problem(c.id, {
+        due: '2025-03-12',
+        status,
+        description: 'Протекает бойлер\nподробности в заметке',
+      });
+      expect(
+        generateFollowUps(book({ clients: [c], problems: [pr] }), program, today).create,
+      ).toEqual([
+        expect.objectContaining({
+          kind: 'problem_due',
+          ruleKey: `problem_due:${pr.id}`,
+          due: '2025-03-12',
+          subjectId: pr.id,
+          title: 'Протекает бойлер',
+        }),
+      ]);
+    },
+  );
 
   it('an overdue open problem is never too old to chase', () => {
     const c = client();
     const pr = problem(c.id, { due: '2024-01-12' });
-    expect(generateFollowUps(book({ clients: [c], problems: [pr] }), program, today).create).toHaveLength(1);
+    expect(
+      generateFollowUps(book({ clients: [c], problems: [pr] }), program, today).create,
+    ).toHaveLength(1);
   });
 
-  it.each(['fixed', 'confirmed'] as const)('a %s problem gets no new follow-up, and its open one is left to the rep', (status) => {
-    const c = client();
-    const pr = problem(c.id, { due: '2025-03-12' });
-    const before = settle(book({ clients: [c], problems: [pr] }), today, program);
-    const after = { ...before, problems: [{ ...pr, status }] };
-    expect(generateFollowUps(after, program, today)).toEqual({ create: [], update: [], remove: [] });
-    expect(generateFollowUps(book({ clients: [c], problems: [{ ...pr, status }] }), program, today).create).toEqual([]);
-  });
+  it.each(['fixed', 'confirmed'] as const)(
+    'a %s problem gets no new follow-up, and its open one is left to the rep',
+    (status) => {
+      const c = client();
+      const pr = problem(c.id, { due: '2025-03-12' });
+      const before = settle(book({ clients: [c], problems: [pr] }), today, program);
+      const after = { ...before, problems: [{ ...pr, status }] };
+      expect(generateFollowUps(after, program, today)).toEqual({
+        create: [],
+        update: [],
+        remove: [],
+      });
+      expect(
+        generateFollowUps(book({ clients: [c], problems: [{ ...pr, status }] }), program, today)
+          .create,
+      ).toEqual([]);
+    },
+  );
 
   it('a new due date moves the open follow-up; no due date removes it', () => {
     const c = client();
     const pr = problem(c.id, { due: '2025-03-12' });
     const before = settle(book({ clients: [c], problems: [pr] }), today, program);
-    expect(generateFollowUps({ ...before, problems: [{ ...pr, due: '2025-03-15' }] }, program, today).update[0]?.changes).toEqual({ due: '2025-03-15' });
-    expect(generateFollowUps({ ...before, problems: [{ ...pr, due: null }] }, program, today).remove).toHaveLength(1);
+    expect(
+      generateFollowUps({ ...before, problems: [{ ...pr, due: '2025-03-15' }] }, program, today)
+        .update[0]?.changes,
+    ).toEqual({ due: '2025-03-15' });
+    expect(
+      generateFollowUps({ ...before, problems: [{ ...pr, due: null }] }, program, today).remove,
+    ).toHaveLength(1);
   });
 });
 
@@ -60,7 +92,12 @@ describe('retention plan actions', () => {
     const a = action();
     const { b, pl } = planBook([a, action({ due: null }), action({ done: true })]);
     expect(generateFollowUps(b, program, today).create).toEqual([
-      expect.objectContaining({ kind: 'retention_action', ruleKey: `retention_action:${pl.id}:${a.id}`, due: '2025-03-14', subjectId: pl.id }),
+      expect.objectContaining({
+        kind: 'retention_action',
+        ruleKey: `retention_action:${pl.id}:${a.id}`,
+        due: '2025-03-14',
+        subjectId: pl.id,
+      }),
     ]);
   });
 
@@ -69,8 +106,20 @@ describe('retention plan actions', () => {
     const { b, pl } = planBook([a]);
     const before = settle(b, today, program);
     const none = { create: [], update: [], remove: [] };
-    expect(generateFollowUps({ ...before, retentionPlans: [{ ...pl, actions: [{ ...a, done: true }] }] }, program, today)).toEqual(none);
-    expect(generateFollowUps({ ...before, retentionPlans: [{ ...pl, status: 'succeeded' }] }, program, today)).toEqual(none);
+    expect(
+      generateFollowUps(
+        { ...before, retentionPlans: [{ ...pl, actions: [{ ...a, done: true }] }] },
+        program,
+        today,
+      ),
+    ).toEqual(none);
+    expect(
+      generateFollowUps(
+        { ...before, retentionPlans: [{ ...pl, status: 'succeeded' }] },
+        program,
+        today,
+      ),
+    ).toEqual(none);
     expect(live(before, 'retention_action')).toHaveLength(1);
   });
 
@@ -78,6 +127,9 @@ describe('retention plan actions', () => {
     const a = action();
     const { b, pl } = planBook([a]);
     const before = settle(b, today, program);
-    expect(generateFollowUps({ ...before, retentionPlans: [{ ...pl, actions: [] }] }, program, today).remove).toHaveLength(1);
+    expect(
+      generateFollowUps({ ...before, retentionPlans: [{ ...pl, actions: [] }] }, program, today)
+        .remove,
+    ).toHaveLength(1);
   });
 });

@@ -21,7 +21,14 @@ describe('the management program', () => {
 
   it('a broken or partial program falls back to defaults and clamps N into range', () => {
     expect(parseProgram(null)).toEqual(DEFAULT_PROGRAM);
-    const p = parseProgram({ rules: { birthday: { days: 999 }, post_sale_visit: { enabled: false, days: -3 }, no_contact: { days: 50 } }, horizon: { aheadDays: 'x' } });
+    const p = parseProgram({
+      rules: {
+        birthday: { days: 999 },
+        post_sale_visit: { enabled: false, days: -3 },
+        no_contact: { days: 50 },
+      },
+      horizon: { aheadDays: 'x' },
+    });
     expect(p.rules.birthday).toEqual({ enabled: true, days: 30 });
     expect(p.rules.post_sale_visit).toEqual({ enabled: false, days: 1 });
     expect(p.rules.no_contact.days).toBe(0);
@@ -39,13 +46,24 @@ describe('the management program', () => {
     changed.rules.post_sale_visit.days = 14;
     changed.rules.birthday.enabled = false;
     changed.horizon.aheadDays = 10;
-    const v2 = builtinTemplate({ serial: 999, key: 'post_sale_program', version: 2, purpose: 'program', title: PROGRAM_TEMPLATE.title, steps: programSteps(changed) });
+    const v2 = builtinTemplate({
+      serial: 999,
+      key: 'post_sale_program',
+      version: 2,
+      purpose: 'program',
+      title: PROGRAM_TEMPLATE.title,
+      steps: programSteps(changed),
+    });
     expect(currentProgram([PROGRAM_TEMPLATE, v2])).toEqual(changed);
-    expect(currentProgram([{ ...v2, publishedAt: null }, PROGRAM_TEMPLATE])).toEqual(DEFAULT_PROGRAM);
+    expect(currentProgram([{ ...v2, publishedAt: null }, PROGRAM_TEMPLATE])).toEqual(
+      DEFAULT_PROGRAM,
+    );
     expect(currentProgram([])).toEqual(DEFAULT_PROGRAM);
   });
 
   it('a template that is not a program reads as the default program', () => {
-    expect(programFromTemplate({ purpose: 'closing', steps: PROGRAM_TEMPLATE.steps })).toEqual(DEFAULT_PROGRAM);
+    expect(programFromTemplate({ purpose: 'closing', steps: PROGRAM_TEMPLATE.steps })).toEqual(
+      DEFAULT_PROGRAM,
+    );
   });
 });

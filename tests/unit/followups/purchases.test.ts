@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { FollowUpSchema } from '../../../shared/domain';
 import { generateFollowUps } from '../../../shared/domain/followupRules';
 import { DEFAULT_PROGRAM } from '../../../shared/domain/program';
-import { applied, book, client, followUp, live, programWith, purchase, settle, visit } from './book';
+import {
+  applied,
+  book,
+  client,
+  followUp,
+  live,
+  programWith,
+  purchase,
+  settle,
+  visit,
+} from './book';
 
 const today = '2025-03-10';
 const noNoContact = programWith((p) => {
@@ -39,7 +49,11 @@ describe('milestone checks', () => {
       training: { due: '2025-03-20', done: null },
       payment: { due: '2025-03-11', done: null },
     });
-    const created = generateFollowUps(book({ clients: [c], purchases: [p] }), noNoContact, today).create;
+    const created = generateFollowUps(
+      book({ clients: [c], purchases: [p] }),
+      noNoContact,
+      today,
+    ).create;
     expect(created.map((f) => [f.kind, f.due])).toEqual([
       ['installation_check', '2025-03-15'],
       ['training_check', '2025-03-20'],
@@ -69,21 +83,44 @@ describe('milestone checks', () => {
     const diff = generateFollowUps(moved, noNoContact, today);
     expect(diff.create).toEqual([]);
     expect(diff.update).toEqual([
-      { id: live(before)[0]?.id, ruleKey: `delivery_check:${p.id}`, changes: { due: '2025-03-21' } },
+      {
+        id: live(before)[0]?.id,
+        ruleKey: `delivery_check:${p.id}`,
+        changes: { due: '2025-03-21' },
+      },
     ]);
   });
 
-  it.each(['done', 'snoozed', 'dismissed'] as const)('a %s check is not moved when the date moves', (status) => {
-    const { b, p, c } = withDelivery('2025-03-14');
-    const f = followUp(c.id, { kind: 'delivery_check', ruleKey: `delivery_check:${p.id}`, due: '2025-03-14', status });
-    const moved = { ...b, followUps: [f], purchases: [{ ...p, delivery: { due: '2025-03-21', done: null } }] };
-    expect(generateFollowUps(moved, noNoContact, today)).toEqual({ create: [], update: [], remove: [] });
-  });
+  it.each(['done', 'snoozed', 'dismissed'] as const)(
+    'a %s check is not moved when the date moves',
+    (status) => {
+      const { b, p, c } = withDelivery('2025-03-14');
+      const f = followUp(c.id, {
+        kind: 'delivery_check',
+        ruleKey: `delivery_check:${p.id}`,
+        due: '2025-03-14',
+        status,
+      });
+      const moved = {
+        ...b,
+        followUps: [f],
+        purchases: [{ ...p, delivery: { due: '2025-03-21', done: null } }],
+      };
+      expect(generateFollowUps(moved, noNoContact, today)).toEqual({
+        create: [],
+        update: [],
+        remove: [],
+      });
+    },
+  );
 
   it('recording the delivery as done leaves the open check for the rep to close', () => {
     const { b, p } = withDelivery('2025-03-14');
     const before = settle(b, today, noNoContact);
-    const delivered = { ...before, purchases: [{ ...p, delivery: { due: '2025-03-14', done: '2025-03-12' } }] };
+    const delivered = {
+      ...before,
+      purchases: [{ ...p, delivery: { due: '2025-03-14', done: '2025-03-12' } }],
+    };
     const diff = generateFollowUps(delivered, noNoContact, today);
     expect(diff.update).toEqual([]);
     expect(diff.remove).toEqual([]);
@@ -93,26 +130,37 @@ describe('milestone checks', () => {
 
   it('no check is created for a milestone already done', () => {
     const { b } = withDelivery('2025-03-14', '2025-03-09');
-    expect(generateFollowUps(b, noNoContact, today).create.map((f) => f.kind)).not.toContain('delivery_check');
+    expect(generateFollowUps(b, noNoContact, today).create.map((f) => f.kind)).not.toContain(
+      'delivery_check',
+    );
   });
 
   it('clearing the due date removes the open check; a done one stays', () => {
     const { b, p, c } = withDelivery('2025-03-14');
     const before = settle(b, today, noNoContact);
-    const done = followUp(c.id, { kind: 'payment_check', ruleKey: `payment_check:${p.id}`, status: 'done' });
+    const done = followUp(c.id, {
+      kind: 'payment_check',
+      ruleKey: `payment_check:${p.id}`,
+      status: 'done',
+    });
     const cleared = {
       ...before,
       followUps: [...before.followUps, done],
       purchases: [{ ...p, delivery: { due: null, done: null } }],
     };
     const diff = generateFollowUps(cleared, noNoContact, today);
-    expect(diff.remove).toEqual([{ id: live(before)[0]?.id, ruleKey: `delivery_check:${p.id}`, reason: 'subject_gone' }]);
+    expect(diff.remove).toEqual([
+      { id: live(before)[0]?.id, ruleKey: `delivery_check:${p.id}`, reason: 'subject_gone' },
+    ]);
   });
 
   it('deleting the purchase or the client removes its open checks', () => {
     const { b, p, c } = withDelivery('2025-03-14');
     const before = settle(b, today, noNoContact);
-    const gonePurchase = { ...before, purchases: [{ ...p, deletedAt: '2025-03-10T10:00:00+03:00' }] };
+    const gonePurchase = {
+      ...before,
+      purchases: [{ ...p, deletedAt: '2025-03-10T10:00:00+03:00' }],
+    };
     const goneClient = { ...before, clients: [{ ...c, deletedAt: '2025-03-10T10:00:00+03:00' }] };
     expect(generateFollowUps(gonePurchase, noNoContact, today).remove).toHaveLength(1);
     expect(generateFollowUps(goneClient, noNoContact, today).remove).toHaveLength(1);
@@ -122,8 +170,14 @@ describe('milestone checks', () => {
     const { b, p } = withDelivery('2025-03-14');
     const before = settle(b, today, noNoContact);
     const other = client({ name: 'ИП Сидоров' });
-    const moved = { ...before, clients: [...before.clients, other], purchases: [{ ...p, clientId: other.id }] };
-    expect(generateFollowUps(moved, noNoContact, today).update[0]?.changes).toEqual({ clientId: other.id });
+    const moved = {
+      ...before,
+      clients: [...before.clients, other],
+      purchases: [{ ...p, clientId: other.id }],
+    };
+    expect(generateFollowUps(moved, noNoContact, today).update[0]?.changes).toEqual({
+      clientId: other.id,
+    });
   });
 
   it('checks far beyond the planning horizon wait; long-overdue history is not created', () => {
@@ -132,7 +186,11 @@ describe('milestone checks', () => {
     const ancient = purchase(c.id, { payment: { due: '2023-01-10', done: null } });
     const edgeAhead = purchase(c.id, { delivery: { due: '2025-04-09', done: null } });
     const edgePast = purchase(c.id, { payment: { due: '2025-01-09', done: null } });
-    const diff = generateFollowUps(book({ clients: [c], purchases: [farAhead, ancient, edgeAhead, edgePast] }), noNoContact, today);
+    const diff = generateFollowUps(
+      book({ clients: [c], purchases: [farAhead, ancient, edgeAhead, edgePast] }),
+      noNoContact,
+      today,
+    );
     expect(diff.create.map((f) => f.subjectId)).toEqual([edgeAhead.id, edgePast.id]);
   });
 
@@ -157,38 +215,59 @@ describe('after delivery', () => {
   it('correcting the delivery day moves the open post-sale visit and satisfaction check', () => {
     const { b, p } = withDelivery('2025-03-01', '2025-03-03');
     const before = settle(b, today, noNoContact);
-    const corrected = { ...before, purchases: [{ ...p, delivery: { due: '2025-03-01', done: '2025-03-05' } }] };
-    expect(generateFollowUps(corrected, noNoContact, today).update.map((u) => u.changes.due)).toEqual([
-      '2025-03-12',
-      '2025-04-04',
-    ]);
+    const corrected = {
+      ...before,
+      purchases: [{ ...p, delivery: { due: '2025-03-01', done: '2025-03-05' } }],
+    };
+    expect(
+      generateFollowUps(corrected, noNoContact, today).update.map((u) => u.changes.due),
+    ).toEqual(['2025-03-12', '2025-04-04']);
   });
 
   it('a finished post-sale visit for the purchase means no post-sale visit follow-up is created', () => {
     const { b, p, c } = withDelivery('2025-03-01', '2025-03-03');
     const v = visit(c.id, { purchaseId: p.id, kind: 'post_sale', status: 'finished' });
-    const created = generateFollowUps({ ...b, visits: [v] }, noNoContact, today).create.map((f) => f.kind);
+    const created = generateFollowUps({ ...b, visits: [v] }, noNoContact, today).create.map(
+      (f) => f.kind,
+    );
     expect(created).toEqual(['satisfaction_check']);
   });
 
   it('a draft post-sale visit does not settle the follow-up', () => {
     const { b, p, c } = withDelivery('2025-03-01', '2025-03-03');
-    const v = visit(c.id, { purchaseId: p.id, kind: 'post_sale', status: 'draft', finishedAt: null });
-    expect(generateFollowUps({ ...b, visits: [v] }, noNoContact, today).create.map((f) => f.kind)).toContain('post_sale_visit');
+    const v = visit(c.id, {
+      purchaseId: p.id,
+      kind: 'post_sale',
+      status: 'draft',
+      finishedAt: null,
+    });
+    expect(
+      generateFollowUps({ ...b, visits: [v] }, noNoContact, today).create.map((f) => f.kind),
+    ).toContain('post_sale_visit');
   });
 
   it('un-recording the delivery removes the open post-sale follow-ups', () => {
     const { b, p } = withDelivery('2025-03-01', '2025-03-03');
     const before = settle(b, today, noNoContact);
-    const undone = { ...before, purchases: [{ ...p, delivery: { due: '2025-03-01', done: null } }] };
+    const undone = {
+      ...before,
+      purchases: [{ ...p, delivery: { due: '2025-03-01', done: null } }],
+    };
     const diff = generateFollowUps(undone, noNoContact, today);
-    expect(diff.remove.map((r) => r.ruleKey.split(':')[0])).toEqual(['post_sale_visit', 'satisfaction_check']);
+    expect(diff.remove.map((r) => r.ruleKey.split(':')[0])).toEqual([
+      'post_sale_visit',
+      'satisfaction_check',
+    ]);
   });
 
   it('applying the diff and generating again changes nothing', () => {
     const { b } = withDelivery('2025-03-01', '2025-03-03');
     const once = settle(b, today);
-    expect(generateFollowUps(once, DEFAULT_PROGRAM, today)).toEqual({ create: [], update: [], remove: [] });
+    expect(generateFollowUps(once, DEFAULT_PROGRAM, today)).toEqual({
+      create: [],
+      update: [],
+      remove: [],
+    });
     const twice = applied(once, generateFollowUps(once, DEFAULT_PROGRAM, today));
     expect(twice.followUps).toEqual(once.followUps);
   });

@@ -8,7 +8,17 @@ const today = '2025-03-31';
 const month = '2025-03';
 
 function reportBook(parts: Partial<ReportBook> = {}): ReportBook {
-  return { clients: [], purchases: [], visits: [], checklistRuns: [], followUps: [], problems: [], contacts: [], notes: [], ...parts };
+  return {
+    clients: [],
+    purchases: [],
+    visits: [],
+    checklistRuns: [],
+    followUps: [],
+    problems: [],
+    contacts: [],
+    notes: [],
+    ...parts,
+  };
 }
 
 function run(v: Visit, answers: ChecklistRun['answers']): ChecklistRun {
@@ -28,8 +38,19 @@ function run(v: Visit, answers: ChecklistRun['answers']): ChecklistRun {
   };
 }
 
-function postSale(clientId: string, day: string, answers: ChecklistRun['answers'], o: Partial<Visit> = {}) {
-  const v = visit(clientId, { kind: 'post_sale', status: 'finished', startedAt: `${day}T10:00:00+03:00`, finishedAt: `${day}T11:00:00+03:00`, ...o });
+function postSale(
+  clientId: string,
+  day: string,
+  answers: ChecklistRun['answers'],
+  o: Partial<Visit> = {},
+) {
+  const v = visit(clientId, {
+    kind: 'post_sale',
+    status: 'finished',
+    startedAt: `${day}T10:00:00+03:00`,
+    finishedAt: `${day}T11:00:00+03:00`,
+    ...o,
+  });
   return { v, r: run(v, answers) };
 }
 
@@ -42,7 +63,8 @@ function calmClient(o: Parameters<typeof client>[0] = {}) {
 describe("the rep's monthly report", () => {
   it('post-sale actions: due this month, done, done on time, dismissed, overdue and the rate', () => {
     const { c } = calmClient();
-    const f = (o: Parameters<typeof followUp>[1]) => followUp(c.id, { kind: 'delivery_check', ruleKey: `k:${testId()}`, ...o });
+    const f = (o: Parameters<typeof followUp>[1]) =>
+      followUp(c.id, { kind: 'delivery_check', ruleKey: `k:${testId()}`, ...o });
     const followUps = [
       f({ due: '2025-03-05', status: 'done', doneAt: '2025-03-05T17:00:00+03:00' }),
       f({ due: '2025-03-05', status: 'done', doneAt: '2025-03-07T10:00:00+03:00' }),
@@ -53,8 +75,21 @@ describe("the rep's monthly report", () => {
       { ...f({ due: '2025-03-03', status: 'open' }), deletedAt: '2025-03-04T10:00:00+03:00' },
     ];
     const r = monthlyReport(reportBook({ clients: [c], followUps }), month, today);
-    expect(r.actions).toMatchObject({ due: 5, done: 2, doneOnTime: 1, dismissed: 1, overdue: 1, rate: 0.5 });
-    expect(r.actions.byKind.birthday).toEqual({ due: 1, done: 0, doneOnTime: 0, dismissed: 0, overdue: 0 });
+    expect(r.actions).toMatchObject({
+      due: 5,
+      done: 2,
+      doneOnTime: 1,
+      dismissed: 1,
+      overdue: 1,
+      rate: 0.5,
+    });
+    expect(r.actions.byKind.birthday).toEqual({
+      due: 1,
+      done: 0,
+      doneOnTime: 0,
+      dismissed: 0,
+      overdue: 0,
+    });
     expect(monthlyReport(reportBook({ clients: [c] }), month, today).actions.rate).toBeNull();
   });
 
@@ -67,11 +102,45 @@ describe("the rep's monthly report", () => {
       postSale(c.id, '2025-01-15', { satisfaction: 3, would_recommend: 7 }),
       postSale(c.id, '2025-03-22', { satisfaction: 1 }, { status: 'draft', finishedAt: null }),
     ];
-    const r = monthlyReport(reportBook({ clients: [c], contacts: [touch], visits: visits.map((x) => x.v), checklistRuns: visits.map((x) => x.r) }), month, today);
-    expect(r.satisfaction.map((p) => p.month)).toEqual(['2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03']);
-    expect(r.satisfaction[5]).toEqual({ month, visits: 3, satisfactionAvg: 4.33, recommendAvg: 8.33, nps: 33 });
-    expect(r.satisfaction[3]).toEqual({ month: '2025-01', visits: 1, satisfactionAvg: 3, recommendAvg: 7, nps: 0 });
-    expect(r.satisfaction[4]).toEqual({ month: '2025-02', visits: 0, satisfactionAvg: null, recommendAvg: null, nps: null });
+    const r = monthlyReport(
+      reportBook({
+        clients: [c],
+        contacts: [touch],
+        visits: visits.map((x) => x.v),
+        checklistRuns: visits.map((x) => x.r),
+      }),
+      month,
+      today,
+    );
+    expect(r.satisfaction.map((p) => p.month)).toEqual([
+      '2024-10',
+      '2024-11',
+      '2024-12',
+      '2025-01',
+      '2025-02',
+      '2025-03',
+    ]);
+    expect(r.satisfaction[5]).toEqual({
+      month,
+      visits: 3,
+      satisfactionAvg: 4.33,
+      recommendAvg: 8.33,
+      nps: 33,
+    });
+    expect(r.satisfaction[3]).toEqual({
+      month: '2025-01',
+      visits: 1,
+      satisfactionAvg: 3,
+      recommendAvg: 7,
+      nps: 0,
+    });
+    expect(r.satisfaction[4]).toEqual({
+      month: '2025-02',
+      visits: 0,
+      satisfactionAvg: null,
+      recommendAvg: null,
+      nps: null,
+    });
   });
 
   it('promises met, exceeded and fell short, with the shortfalls named', () => {
@@ -91,23 +160,57 @@ describe("the rep's monthly report", () => {
         { benefitId: b3, reality: 'exceeded', comment: '' },
       ],
     });
-    const r = monthlyReport(reportBook({ clients: [c], contacts: [touch], purchases: [p], visits: [v], checklistRuns: [rn] }), month, today);
+    const r = monthlyReport(
+      reportBook({
+        clients: [c],
+        contacts: [touch],
+        purchases: [p],
+        visits: [v],
+        checklistRuns: [rn],
+      }),
+      month,
+      today,
+    );
     expect(r.promises).toEqual({
       below: 1,
       met: 1,
       exceeded: 1,
       unrated: 0,
-      shortfalls: [{ clientId: c.id, visitId: v.id, benefitId: b2, text: 'Обучим весь персонал', comment: 'Обучили только двоих' }],
+      shortfalls: [
+        {
+          clientId: c.id,
+          visitId: v.id,
+          benefitId: b2,
+          text: 'Обучим весь персонал',
+          comment: 'Обучили только двоих',
+        },
+      ],
     });
     expect(r.atRisk).toEqual([{ clientId: c.id, name: c.name, reasons: ['below_expectations'] }]);
   });
 
   it('referrals obtained this month, and converted when their first purchase is this month', () => {
     const { c: referrer, touch } = calmClient();
-    const newThisMonth = client({ referredBy: referrer.id, status: 'prospect', createdAt: '2025-03-04T10:00:00+03:00' });
-    const boughtThisMonth = client({ referredBy: referrer.id, status: 'active', createdAt: '2025-03-06T10:00:00+03:00' });
-    const olderConverted = client({ referredBy: referrer.id, status: 'active', createdAt: '2025-01-06T10:00:00+03:00' });
-    const olderBoughtBefore = client({ referredBy: referrer.id, status: 'active', createdAt: '2024-11-06T10:00:00+03:00' });
+    const newThisMonth = client({
+      referredBy: referrer.id,
+      status: 'prospect',
+      createdAt: '2025-03-04T10:00:00+03:00',
+    });
+    const boughtThisMonth = client({
+      referredBy: referrer.id,
+      status: 'active',
+      createdAt: '2025-03-06T10:00:00+03:00',
+    });
+    const olderConverted = client({
+      referredBy: referrer.id,
+      status: 'active',
+      createdAt: '2025-01-06T10:00:00+03:00',
+    });
+    const olderBoughtBefore = client({
+      referredBy: referrer.id,
+      status: 'active',
+      createdAt: '2024-11-06T10:00:00+03:00',
+    });
     const purchases = [
       purchase(boughtThisMonth.id, { date: '2025-03-20' }),
       purchase(olderConverted.id, { date: '2025-03-02' }),
@@ -127,21 +230,54 @@ describe("the rep's monthly report", () => {
       month,
       today,
     );
-    expect(r.referrals).toEqual({ obtained: 2, obtainedConverted: 1, converted: 2, askedVisits: 1, postSaleVisits: 2 });
+    expect(r.referrals).toEqual({
+      obtained: 2,
+      obtainedConverted: 1,
+      converted: 2,
+      askedVisits: 1,
+      postSaleVisits: 2,
+    });
   });
 
   it('problems opened, fixed and confirmed this month, and those still open or overdue', () => {
     const { c, touch } = calmClient();
-    const stampIn = (day: string) => ({ status: `${String(Date.parse(`${day}T12:00:00Z`)).padStart(15, '0')}-0000-00000000000000aa` });
+    const stampIn = (day: string) => ({
+      status: `${String(Date.parse(`${day}T12:00:00Z`)).padStart(15, '0')}-0000-00000000000000aa`,
+    });
     const problems = [
       problem(c.id, { createdAt: '2025-03-02T10:00:00+03:00', status: 'open', due: '2025-03-20' }),
-      problem(c.id, { createdAt: '2025-03-03T10:00:00+03:00', status: 'in_progress', due: '2025-04-20', sellersFault: false }),
-      { ...problem(c.id, { createdAt: '2025-02-03T10:00:00+03:00', status: 'fixed' }), stamps: stampIn('2025-03-15') },
-      { ...problem(c.id, { createdAt: '2025-02-03T10:00:00+03:00', status: 'confirmed' }), stamps: stampIn('2025-03-16') },
-      { ...problem(c.id, { createdAt: '2025-01-03T10:00:00+03:00', status: 'confirmed' }), stamps: stampIn('2025-02-16') },
+      problem(c.id, {
+        createdAt: '2025-03-03T10:00:00+03:00',
+        status: 'in_progress',
+        due: '2025-04-20',
+        sellersFault: false,
+      }),
+      {
+        ...problem(c.id, { createdAt: '2025-02-03T10:00:00+03:00', status: 'fixed' }),
+        stamps: stampIn('2025-03-15'),
+      },
+      {
+        ...problem(c.id, { createdAt: '2025-02-03T10:00:00+03:00', status: 'confirmed' }),
+        stamps: stampIn('2025-03-16'),
+      },
+      {
+        ...problem(c.id, { createdAt: '2025-01-03T10:00:00+03:00', status: 'confirmed' }),
+        stamps: stampIn('2025-02-16'),
+      },
     ];
-    const r = monthlyReport(reportBook({ clients: [c], contacts: [touch], problems }), month, today);
-    expect(r.problems).toEqual({ opened: 2, sellersFault: 1, fixed: 1, confirmed: 1, openNow: 2, overdueNow: 1 });
+    const r = monthlyReport(
+      reportBook({ clients: [c], contacts: [touch], problems }),
+      month,
+      today,
+    );
+    expect(r.problems).toEqual({
+      opened: 2,
+      sellersFault: 1,
+      fixed: 1,
+      confirmed: 1,
+      openNow: 2,
+      overdueNow: 1,
+    });
     expect(r.atRisk).toEqual([{ clientId: c.id, name: c.name, reasons: ['overdue_problem'] }]);
   });
 
@@ -151,7 +287,12 @@ describe("the rep's monthly report", () => {
     const unhappy = calmClient({ name: 'А' });
     const sad = postSale(unhappy.c.id, '2025-02-10', { satisfaction: 2, would_recommend: 3 });
     const r = monthlyReport(
-      reportBook({ clients: [calm, atRisk, unhappy.c], contacts: [touch, unhappy.touch], visits: [sad.v], checklistRuns: [sad.r] }),
+      reportBook({
+        clients: [calm, atRisk, unhappy.c],
+        contacts: [touch, unhappy.touch],
+        visits: [sad.v],
+        checklistRuns: [sad.r],
+      }),
       month,
       today,
     );
@@ -164,7 +305,16 @@ describe("the rep's monthly report", () => {
   it('deleted clients and their records stay out of the report', () => {
     const c = { ...client({ status: 'at_risk' }), deletedAt: '2025-03-01T10:00:00+03:00' };
     const { v, r: rn } = postSale(c.id, '2025-03-03', { satisfaction: 1 });
-    const r = monthlyReport(reportBook({ clients: [c], visits: [v], checklistRuns: [rn], problems: [problem(c.id, { createdAt: '2025-03-02T10:00:00+03:00' })] }), month, today);
+    const r = monthlyReport(
+      reportBook({
+        clients: [c],
+        visits: [v],
+        checklistRuns: [rn],
+        problems: [problem(c.id, { createdAt: '2025-03-02T10:00:00+03:00' })],
+      }),
+      month,
+      today,
+    );
     expect(r.atRisk).toEqual([]);
     expect(r.problems.opened).toBe(0);
     expect(r.satisfaction[5]?.visits).toBe(0);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CONTACT_TYPES, ChecklistTemplateSchema, type ChecklistTemplate, type LocalizedText } from '../../../shared/domain';
+import {
+  CONTACT_TYPES,
+  ChecklistTemplateSchema,
+  type ChecklistTemplate,
+  type LocalizedText,
+} from '../../../shared/domain';
 import { UUID_PATTERN } from '../../../shared/ids';
 import {
   BUILTIN_TEMPLATES,
@@ -19,7 +24,8 @@ function texts(t: ChecklistTemplate): LocalizedText[] {
     list.push(s.title, ...(s.help ? [s.help] : []));
     for (const i of s.items) {
       list.push(i.label, ...(i.help ? [i.help] : []));
-      if (i.type === 'choice') for (const o of i.options) list.push(o.label, ...(o.help ? [o.help] : []));
+      if (i.type === 'choice')
+        for (const o of i.options) list.push(o.label, ...(o.help ? [o.help] : []));
     }
   }
   return list;
@@ -28,11 +34,14 @@ function texts(t: ChecklistTemplate): LocalizedText[] {
 const items = (t: ChecklistTemplate) => t.steps.flatMap((s) => s.items);
 
 describe('built-in templates', () => {
-  it.each(BUILTIN_TEMPLATES.map((t) => [t.key, t] as const))('%s is a valid, published template record', (_key, t) => {
-    const parsed = ChecklistTemplateSchema.safeParse(t);
-    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
-    expect(t.publishedAt).not.toBeNull();
-  });
+  it.each(BUILTIN_TEMPLATES.map((t) => [t.key, t] as const))(
+    '%s is a valid, published template record',
+    (_key, t) => {
+      const parsed = ChecklistTemplateSchema.safeParse(t);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      expect(t.publishedAt).not.toBeNull();
+    },
+  );
 
   it('every device gets the same ids, shaped like UUIDv7', () => {
     expect(BUILTIN_TEMPLATES.map((t) => [t.key, t.version, t.id])).toEqual([
@@ -46,34 +55,43 @@ describe('built-in templates', () => {
     expect(() => builtinId(0)).toThrow(RangeError);
   });
 
-  it.each(BUILTIN_TEMPLATES.map((t) => [t.key, t] as const))('%s speaks Russian and English in every text', (_key, t) => {
-    for (const text of texts(t)) {
-      expect(text.ru.trim()).not.toBe('');
-      expect(text.en.trim()).not.toBe('');
-      expect(text.ru).toMatch(/[а-яё]/i);
-      expect(text.en).not.toMatch(/[а-яё]/i);
-    }
-  });
+  it.each(BUILTIN_TEMPLATES.map((t) => [t.key, t] as const))(
+    '%s speaks Russian and English in every text',
+    (_key, t) => {
+      for (const text of texts(t)) {
+        expect(text.ru.trim()).not.toBe('');
+        expect(text.en.trim()).not.toBe('');
+        expect(text.ru).toMatch(/[а-яё]/i);
+        expect(text.en).not.toMatch(/[а-яё]/i);
+      }
+    },
+  );
 
-  it.each(BUILTIN_TEMPLATES.map((t) => [t.key, t] as const))('%s has unique keys and conditions that point at real answers', (_key, t) => {
-    const all = items(t);
-    expect(new Set(all.map((i) => i.key)).size).toBe(all.length);
-    expect(new Set(t.steps.map((s) => s.key)).size).toBe(t.steps.length);
-    for (const i of all) {
-      if (!i.when) continue;
-      const target = all.find((x) => x.key === i.when?.item);
-      expect(target, `${i.key} depends on ${i.when.item}`).toBeDefined();
-      const allowed = target?.type === 'choice' ? target.options.map((o) => o.key) : ['true', 'false'];
-      for (const v of i.when.anyOf) expect(allowed).toContain(v);
-    }
-  });
+  it.each(BUILTIN_TEMPLATES.map((t) => [t.key, t] as const))(
+    '%s has unique keys and conditions that point at real answers',
+    (_key, t) => {
+      const all = items(t);
+      expect(new Set(all.map((i) => i.key)).size).toBe(all.length);
+      expect(new Set(t.steps.map((s) => s.key)).size).toBe(t.steps.length);
+      for (const i of all) {
+        if (!i.when) continue;
+        const target = all.find((x) => x.key === i.when?.item);
+        expect(target, `${i.key} depends on ${i.when.item}`).toBeDefined();
+        const allowed =
+          target?.type === 'choice' ? target.options.map((o) => o.key) : ['true', 'false'];
+        for (const v of i.when.anyOf) expect(allowed).toContain(v);
+      }
+    },
+  );
 
   it('the closing checklist offers every buyer signal and every closing method with a how-to', () => {
     const options = (key: string) => {
       const item = items(CLOSING_TEMPLATE).find((i) => i.key === key);
       return item?.type === 'choice' ? item.options.map((o) => o.key) : [];
     };
-    expect([...options('verbal_signals'), ...options('nonverbal_signals')].sort()).toEqual(BUYER_SIGNALS.map((s) => s.key).sort());
+    expect([...options('verbal_signals'), ...options('nonverbal_signals')].sort()).toEqual(
+      BUYER_SIGNALS.map((s) => s.key).sort(),
+    );
     expect(options('closing_method')).toEqual(CLOSING_METHODS.map((m) => m.key));
     expect(BUYER_SIGNALS.filter((s) => s.kind === 'verbal')).toHaveLength(10);
     expect(BUYER_SIGNALS.filter((s) => s.kind === 'nonverbal')).toHaveLength(8);
@@ -92,20 +110,39 @@ describe('built-in templates', () => {
     const byKey = new Map(items(POST_SALE_TEMPLATE).map((i) => [i.key, i]));
     for (const key of Object.values(POST_SALE_ITEMS)) expect(byKey.has(key), key).toBe(true);
     expect(byKey.get('promises')?.type).toBe('promise_vs_reality');
-    expect(byKey.get('satisfaction')).toMatchObject({ type: 'scale', min: 1, max: 5, required: true });
-    expect(byKey.get('would_recommend')).toMatchObject({ type: 'scale', min: 0, max: 10, required: true });
+    expect(byKey.get('satisfaction')).toMatchObject({
+      type: 'scale',
+      min: 1,
+      max: 5,
+      required: true,
+    });
+    expect(byKey.get('would_recommend')).toMatchObject({
+      type: 'scale',
+      min: 0,
+      max: 10,
+      required: true,
+    });
   });
 
   it('the contact log offers the five post-sale contact kinds plus the proactive notice', () => {
     const type = items(CONTACT_LOG_TEMPLATE).find((i) => i.key === 'contact_type');
-    expect(type?.type === 'choice' ? type.options.map((o) => o.key) : []).toEqual([...CONTACT_TYPES]);
+    expect(type?.type === 'choice' ? type.options.map((o) => o.key) : []).toEqual([
+      ...CONTACT_TYPES,
+    ]);
   });
 
   it('a new run uses the highest published version of a key; drafts and deleted versions do not count', () => {
     const v2 = { ...POST_SALE_TEMPLATE, id: builtinId(100), version: 2 };
     const draft = { ...POST_SALE_TEMPLATE, id: builtinId(101), version: 3, publishedAt: null };
-    const deleted = { ...POST_SALE_TEMPLATE, id: builtinId(102), version: 4, deletedAt: '2025-02-01T00:00:00Z' };
-    expect(latestTemplate([POST_SALE_TEMPLATE, v2, draft, deleted], 'post_sale_visit')?.version).toBe(2);
+    const deleted = {
+      ...POST_SALE_TEMPLATE,
+      id: builtinId(102),
+      version: 4,
+      deletedAt: '2025-02-01T00:00:00Z',
+    };
+    expect(
+      latestTemplate([POST_SALE_TEMPLATE, v2, draft, deleted], 'post_sale_visit')?.version,
+    ).toBe(2);
     expect(latestTemplate(BUILTIN_TEMPLATES, 'nope')).toBeNull();
   });
 });
