@@ -1,0 +1,108 @@
+/**
+ * Pulling every page after the saved cursor. Each page is checked against the shared schemas in
+ * slices (the main thread gets a turn between them), then applied with its cursor in one
+ * transaction: a crash between pages repeats at most one page, and a page applied twice is harmless.
+ */
+import { SYNCED_SCHEMAS, type SyncedRecord } from '../../shared/domain';
+import type { PulledRecord } from '../../shared/sync/protocol';
+import type { FieldbookDb } from '../data/db';
+import {
+  applyPullPage,
+  readSyncMeta,
+  SYNC_META,
+  type PageOptions,
+  type PulledRow,
+} from '../data/syncStore';
+import type { SyncContext } from './context';
+import { isSyncHttpError } from './transport';
+import { inSlices } from './yield';
+
+const VALIDATE_SLICE = 250;
+
+export interface PullOptions {
+  mode: PageOptions['mode'];
+  /** Sees every valid pulled row (the epoch repair notes which rows the server has). */
+  onRows?: (rows: readonly PulledRow[]) => void;
+  alsoInTransaction?: PageOptions['alsoInTransaction'];
+}
+
+export interface PullSummary {
+  pulled: number;
+  /** Records that failed the shared schema (a newer server's shapes): skipped, counted. */
+  invalid: number;
+}
+
+/** Clients not in the trash: the book a mass delete is measured against. */
+export async function countLiveClients(db: FieldbookDb): Promise<number> {
+  const [all, trashed] = await Promise.all([
+    db.clients.count(),
+    db.clients.where('deletedAt').aboveOrEqual('').count(),
+  ]);
+  return all - trashed;
+}
+
+async function validRows(
+  records: readonly PulledRecord[],
+  pause: () => Promise<void>,
+): Promise<{ rows: PulledRow[]; invalid: number }> {
+  const rows: PulledRow[] = [];
+  let invalid = 0;
+  await inSlices(
+    records,
+    VALIDATE_SLICE,
+    (r) => {
+      const checked = SYNCED_SCHEMAS[r.table].safeParse(r.record);
+      if (!checked.success || r.record.id !== r.id) {
+        invalid++;
+        return;
+      }
+      // The record as sent, not as parsed: fields this app does not know are parked, not dropped.
+      const record = { ...r.record, serverVersion: r.version } as SyncedRecord &
+        Record<string, unknown>;
+      rows.push({ table: r.table, id: r.id, version: r.version, record });
+    },
+    pause,
+  );
+  return { rows, invalid };
+}
+
+export async function pullAll(ctx: SyncContext, options: PullOptions): Promise<PullSummary> {
+  const summary: PullSummary = { pulled: 0, invalid: 0 };
+  const liveClients = await countLiveClients(ctx.db);
+  let deletedSoFar = 0;
+  let cursorResets = 0;
+  for (;;) {
+    const { pull } = await readSyncMeta(ctx.db);
+    let response;
+    try {
+      response = await ctx.transport.pull({
+        epoch: pull.epoch,
+        cursor: pull.cursor,
+        limit: ctx.pullLimit,
+      });
+    } catch (error) {
+      // A cursor the server did not issue (another server, a damaged one): start over from null.
+      if (isSyncHttpError(error) && error.code === 'bad_cursor' && cursorResets++ === 0) {
+        await ctx.db.meta.put({ key: SYNC_META.pull, value: { epoch: pull.epoch, cursor: null } });
+        continue;
+      }
+      throw error;
+    }
+    ctx.clock.observe(response.serverTime);
+    const { rows, invalid } = await validRows(response.records, ctx.yieldToMain);
+    summary.invalid += invalid;
+    options.onRows?.(rows);
+    const applied = await applyPullPage(ctx.db, rows, {
+      epoch: response.epoch,
+      cursor: response.cursor,
+      nowMs: ctx.clock.now(),
+      mode: options.mode,
+      massDelete: { liveClients, deletedSoFar, allowed: ctx.allowMassDelete },
+      ...(options.alsoInTransaction ? { alsoInTransaction: options.alsoInTransaction } : {}),
+    });
+    deletedSoFar += applied.clientDeletions;
+    summary.pulled += rows.length;
+    if (!response.hasMore) return summary;
+    await ctx.yieldToMain();
+  }
+}
