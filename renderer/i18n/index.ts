@@ -11,12 +11,23 @@ import * as agenda from '../features/agenda/texts';
 import * as followups from '../features/agenda/followupTexts';
 import * as reports from '../features/reports/texts';
 import * as program from '../features/visits/programTexts';
+import * as sync from '../features/sync/texts';
 
 /**
  * Every feature owns its texts (features/<name>/texts.ts, English and a Russian typed against it);
  * this table mounts them under the feature's key, so `t('clients.form.name')` finds them.
  */
-const FEATURE_TEXTS = { clients, settings, visits, agenda, followups, reports, program, desktop };
+const FEATURE_TEXTS = {
+  clients,
+  settings,
+  visits,
+  agenda,
+  followups,
+  reports,
+  program,
+  sync,
+  desktop,
+};
 
 function resourcesFor(language: 'en' | 'ru') {
   const features = Object.fromEntries(
