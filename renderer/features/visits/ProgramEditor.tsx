@@ -14,8 +14,36 @@ import { publishTemplateVersion } from '../../data/checklistTemplates';
 import { useToasts } from '../../store/toasts';
 import { useLocalized } from './localize';
 
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, Math.round(value)));
+/**
+ * A whole number of days. The text is the rep's while typing (clearing the field to type "10" must
+ * not turn into "110"); the value changes only when the text is a number in range.
+ */
+function DaysInput(props: {
+  id?: string;
+  value: number;
+  min: number;
+  max: number;
+  disabled?: boolean;
+  onValue: (value: number) => void;
+}) {
+  const [text, setText] = useState(String(props.value));
+  return (
+    <input
+      id={props.id}
+      type="number"
+      min={props.min}
+      max={props.max}
+      value={text}
+      disabled={props.disabled}
+      onChange={(e) => {
+        setText(e.target.value);
+        const n = Number(e.target.value);
+        if (e.target.value !== '' && Number.isInteger(n) && n >= props.min && n <= props.max)
+          props.onValue(n);
+      }}
+      onBlur={() => setText(String(props.value))}
+    />
+  );
 }
 
 export function ProgramEditor({
@@ -76,15 +104,12 @@ export function ProgramEditor({
                       <span className="sr-only">
                         {pick(PROGRAM_RULE_TITLES[kind])}: {t('program.program.days')}
                       </span>
-                      <input
-                        type="number"
+                      <DaysInput
                         min={info.min}
                         max={info.max}
                         value={rule.days}
                         disabled={!rule.enabled}
-                        onChange={(e) =>
-                          set({ days: clamp(Number(e.target.value), info.min, info.max) })
-                        }
+                        onValue={(days) => set({ days })}
                       />
                       <span aria-hidden="true">{t('program.program.days')}</span>
                     </label>
@@ -99,24 +124,13 @@ export function ProgramEditor({
         {(['aheadDays', 'pastDays'] as const).map((key) => (
           <div className="field" key={key}>
             <label htmlFor={`${ids}-${key}`}>{t(`program.program.${key}`)}</label>
-            <input
+            <DaysInput
               id={`${ids}-${key}`}
-              type="number"
               min={HORIZON_LIMITS[key].min}
               max={HORIZON_LIMITS[key].max}
               value={draft.horizon[key]}
-              onChange={(e) =>
-                setDraft((d) => ({
-                  ...d,
-                  horizon: {
-                    ...d.horizon,
-                    [key]: clamp(
-                      Number(e.target.value),
-                      HORIZON_LIMITS[key].min,
-                      HORIZON_LIMITS[key].max,
-                    ),
-                  },
-                }))
+              onValue={(value) =>
+                setDraft((d) => ({ ...d, horizon: { ...d.horizon, [key]: value } }))
               }
             />
           </div>

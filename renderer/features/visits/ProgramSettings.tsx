@@ -35,8 +35,8 @@ export function ProgramSettings() {
     <section className="program-settings" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('program.title')}</h2>
       <p className="muted">{t('program.intro')}</p>
-      <h3>{t('program.rules')}</h3>
-      <ul className="rules-summary">
+      <h3 id={`${ids}-rules`}>{t('program.rules')}</h3>
+      <ul className="rules-summary" aria-labelledby={`${ids}-rules`}>
         {PROGRAM_RULE_KINDS.map((kind) => {
           const rule = program.rules[kind];
           const days = PROGRAM_RULES[kind].days !== null && rule.enabled;
