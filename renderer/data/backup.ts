@@ -11,9 +11,11 @@ import {
   parseBackup,
   serializeBackup,
   sha256,
+  type BackupContent,
   type BackupError,
   type BackupTables,
   type Digest,
+  type ParseBackupResult,
 } from '../../shared/backup';
 import { SYNCED_TABLES } from '../../shared/domain';
 import type { FieldbookDb } from './db';
@@ -48,11 +50,17 @@ export type RestoreResult =
   | { ok: true; counts: Record<string, number>; exportedAt: string }
   | { ok: false; error: BackupError };
 
-/** Validates the file, then replaces the book with it; on a refused file nothing is touched. */
-export async function restoreBackup(db: FieldbookDb, text: string): Promise<RestoreResult> {
-  const parsed = await parseBackup(text, CURRENT_SCHEMA_VERSION, { digest });
-  if (!parsed.ok) return parsed;
-  const { tables, exportedAt } = parsed.backup;
+/** Checks a backup file whole; writes nothing. */
+export function readBackup(text: string): Promise<ParseBackupResult> {
+  return parseBackup(text, CURRENT_SCHEMA_VERSION, { digest });
+}
+
+/** Replaces every table of the book with a checked backup, in one transaction. */
+export async function writeBackup(
+  db: FieldbookDb,
+  backup: BackupContent,
+): Promise<Record<string, number>> {
+  const { tables } = backup;
   const counts: Record<string, number> = {};
   await db.transaction(
     'rw',
@@ -66,7 +74,15 @@ export async function restoreBackup(db: FieldbookDb, text: string): Promise<Rest
       }
     },
   );
-  return { ok: true, counts, exportedAt };
+  return counts;
+}
+
+/** Validates the file, then replaces the book with it; on a refused file nothing is touched. */
+export async function restoreBackup(db: FieldbookDb, text: string): Promise<RestoreResult> {
+  const parsed = await readBackup(text);
+  if (!parsed.ok) return parsed;
+  const counts = await writeBackup(db, parsed.backup);
+  return { ok: true, counts, exportedAt: parsed.backup.exportedAt };
 }
 
 /** A file name that sorts by date: fieldbook-backup-2025-06-15.json */

@@ -5,7 +5,7 @@ import { summarizeClient } from '../../data/clientSummary';
 import { localToday } from '../../data/clientQueries';
 import { trashClient } from '../../data/trash';
 import { useToasts } from '../../store/toasts';
-import { ClientForm } from './ClientForm';
+import { ClientDetails } from './ClientDetails';
 import { PeopleSection } from './PeopleSection';
 import { PurchasesSection } from './PurchasesSection';
 import { RetentionSection } from './RetentionSection';
@@ -65,9 +65,7 @@ export function ClientCard({ clientId }: { clientId: string }) {
         </dl>
       </header>
 
-      <section className="card-section">
-        <ClientForm key={client.updatedAt} client={client} onSaved={() => undefined} />
-      </section>
+      <ClientDetails key={client.updatedAt} client={client} />
       <PeopleSection clientId={client.id} people={summary.people} />
       <PurchasesSection clientId={client.id} purchases={records.purchases} />
       {atRisk && <RetentionSection client={client} plans={records.retentionPlans} />}

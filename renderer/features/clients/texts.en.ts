@@ -93,6 +93,14 @@ export const enBook = {
   },
   card: {
     details: 'Client details',
+    editDetails: 'Edit details',
+    cadence: 'Contact at least every',
+    ...enPlural(
+      'cadenceDefault',
+      '{{count}} day (default of the status)',
+      '{{count}} days (default of the status)',
+    ),
+    ...enPlural('cadenceOwn', '{{count}} day', '{{count}} days'),
     lastContact: 'Last contact',
     nextFollowUp: 'Next follow-up',
     owner: 'Owner',

@@ -100,6 +100,15 @@ export const ruBook: typeof enBook = {
   },
   card: {
     details: 'Данные клиента',
+    editDetails: 'Изменить данные',
+    cadence: 'Связываться не реже чем раз в',
+    ...ruPlural(
+      'cadenceDefault',
+      '{{count}} день (по статусу)',
+      '{{count}} дня (по статусу)',
+      '{{count}} дней (по статусу)',
+    ),
+    ...ruPlural('cadenceOwn', '{{count}} день', '{{count}} дня', '{{count}} дней'),
     lastContact: 'Последний контакт',
     nextFollowUp: 'Ближайшая задача',
     owner: 'Ответственный',

@@ -4,6 +4,8 @@
  */
 import { enBook } from './texts.en';
 import { ruBook } from './texts.ru';
+import { enImport, ruImport } from './texts.import';
+import { enBackup, ruBackup } from './texts.backup';
 
-export const en = { ...enBook };
-export const ru: typeof en = { ...ruBook };
+export const en = { ...enBook, import: enImport, backup: enBackup };
+export const ru: typeof en = { ...ruBook, import: ruImport, backup: ruBackup };

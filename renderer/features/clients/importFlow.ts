@@ -1,0 +1,90 @@
+/**
+ * Reading an import file into rows to review: CSV through the shared reader in slices (yielding
+ * to the UI between them, with progress and cancel), vCards into the same row shape. Nothing is
+ * written here; renderer/data/importer.ts writes a reviewed file in one transaction.
+ */
+import {
+  decodeImportFile,
+  emptyClientDraft,
+  parseVCards,
+  readCsvImportRows,
+  rowKeys,
+  type ColumnMapping,
+  type CsvImportFile,
+  type DuplicateFinder,
+  type FileError,
+  type RowError,
+} from '../../../shared/importing';
+import type { ClientStatus } from '../../../shared/domain';
+import type { ImportPlanRow } from '../../data/importer';
+import { yieldToUi } from '../../data/clientBookLoader';
+
+export type ReadOutcome =
+  | { ok: true; rows: ImportPlanRow[] }
+  | { ok: false; error: FileError }
+  | { ok: false; cancelled: true };
+
+export async function readCsvRows(
+  file: CsvImportFile,
+  mapping: ColumnMapping,
+  existing: DuplicateFinder<string>,
+  options: {
+    defaultStatus: ClientStatus;
+    signal: AbortSignal;
+    onProgress: (share: number, rows: number) => void;
+  },
+): Promise<ReadOutcome> {
+  const reader = readCsvImportRows(file, mapping, {
+    existing,
+    defaultStatus: options.defaultStatus,
+    rowsPerSlice: 2000,
+  });
+  const rows: ImportPlanRow[] = [];
+  for (;;) {
+    if (options.signal.aborted) return { ok: false, cancelled: true };
+    const step = reader.next();
+    if (step.done) {
+      if (!step.value.ok) return { ok: false, error: step.value.error };
+      return { ok: true, rows };
+    }
+    rows.push(...step.value.rows);
+    options.onProgress(step.value.progress, rows.length);
+    await yieldToUi();
+  }
+}
+
+/**
+ * vCards become rows like a CSV's: a person with a company becomes (or joins) that company; a
+ * person without one becomes a private client. Cards that could not be read are bad rows.
+ */
+export function readVCardRows(
+  bytes: Uint8Array,
+  existing: DuplicateFinder<string>,
+  defaultStatus: ClientStatus,
+): ReadOutcome {
+  const decoded = decodeImportFile(bytes);
+  if (!decoded.ok) return decoded;
+  const parsed = parseVCards(decoded.text);
+  if (!parsed.ok) return parsed;
+  const rows: ImportPlanRow[] = parsed.cards.map((card) => {
+    const client = emptyClientDraft(defaultStatus);
+    client.kind = card.organization ? 'company' : 'person';
+    client.name = card.organization || card.person.name;
+    const row = { row: card.line, client, person: card.person, errors: [] as RowError[] };
+    return { ...row, duplicates: existing.find(rowKeys(row)) };
+  });
+  for (const error of parsed.errors) {
+    rows.push({
+      row: error.row,
+      client: emptyClientDraft(defaultStatus),
+      person: null,
+      errors: [error],
+      duplicates: [],
+    });
+  }
+  return { ok: true, rows: rows.sort((a, b) => a.row - b.row) };
+}
+
+export function isVCard(fileName: string): boolean {
+  return /\.vcf$/i.test(fileName);
+}
