@@ -13,6 +13,8 @@ import { benchRuns, metricFromRuns, type Metric } from './metric';
 import type { FirstScreenResult, InsertResult } from './page/api';
 
 const BATCH = Number(process.env.BENCH_IDB_BATCH ?? 5000);
+/** Each run writes the whole book (minutes on a slow machine): BENCH_IDB_RUNS may ask for fewer. */
+const RUNS = Number(process.env.BENCH_IDB_RUNS ?? 0) || benchRuns();
 
 async function openPage(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -30,7 +32,7 @@ export async function runIdbBench(): Promise<Metric[]> {
     gen: [] as number[],
   };
   try {
-    for (let run = 0; run < benchRuns(); run++) {
+    for (let run = 0; run < RUNS; run++) {
       const profile = mkdtempSync(join(tmpdir(), 'fieldbook-bench-'));
       try {
         let context = await launchProfile(profile);

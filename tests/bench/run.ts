@@ -7,6 +7,7 @@
  *   npm run bench -- --only demo       modules, functions or metric names containing "demo"
  *   BENCH_RUNS=3 npm run bench         repetitions per measurement (default 5)
  *   BENCH_TIMEOUT_S=900 npm run bench  time allowed per bench function (default 1800 s)
+ *   BENCH_IDB_RUNS=1 npm run bench     fewer runs for the slow IndexedDB bench only
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
