@@ -49,9 +49,9 @@ export class DeltaSegment {
   readonly postings: number[][] = [];
   postingCount = 0;
   private ids = new Map<string, number>();
-  /** Word ids in word order; rebuilt lazily when words were added since. */
+  /** Word ids in word order; words added since are merged in lazily, on the next search. */
   private order: number[] = [];
-  private orderStale = false;
+  private unsorted: number[] = [];
 
   add(term: string, posting: number): void {
     let id = this.ids.get(term);
@@ -60,7 +60,7 @@ export class DeltaSegment {
       this.ids.set(term, id);
       this.terms.push(term);
       this.postings.push([]);
-      this.orderStale = true;
+      this.unsorted.push(id);
     }
     (this.postings[id] as number[]).push(posting);
     this.postingCount++;
@@ -68,17 +68,23 @@ export class DeltaSegment {
 
   /** Word ids in sorted word order. */
   sorted(): number[] {
-    if (this.orderStale) {
-      const terms = this.terms;
-      this.order = terms
-        .map((_, i) => i)
-        .sort((a, b) => {
-          const ta = terms[a] as string;
-          const tb = terms[b] as string;
-          return ta < tb ? -1 : ta > tb ? 1 : 0;
-        });
-      this.orderStale = false;
+    if (this.unsorted.length === 0) return this.order;
+    const terms = this.terms;
+    const termAt = (i: number) => terms[this.order[i] as number] as string;
+    if (this.unsorted.length <= 64) {
+      // A single write adds a few words: put each in place rather than sort everything again.
+      for (const id of this.unsorted) {
+        this.order.splice(lowerBound(this.order.length, termAt, terms[id] as string), 0, id);
+      }
+    } else {
+      this.order.push(...this.unsorted);
+      this.order.sort((a, b) => {
+        const ta = terms[a] as string;
+        const tb = terms[b] as string;
+        return ta < tb ? -1 : ta > tb ? 1 : 0;
+      });
     }
+    this.unsorted = [];
     return this.order;
   }
 }
