@@ -21,6 +21,8 @@ export type BookPhase = 'starting' | 'list' | 'facts' | 'ready' | 'failed';
 
 export interface BookSearch {
   hits: Map<string, SearchHit>;
+  /** The query's words as searched (normalised), for marking what the rep typed. */
+  queryTerms: string[];
   /** Client ids, best match first. */
   ranked: string[];
   total: number;
@@ -86,6 +88,7 @@ export class ClientBook {
     const result = this.index.search(query, { limit });
     return {
       hits: new Map(result.hits.map((h) => [h.id, h])),
+      queryTerms: result.queryTerms,
       ranked: result.hits.map((h) => h.id),
       total: result.total,
     };
@@ -100,7 +103,7 @@ export class ClientBook {
     const hits = new Map<string, SearchHit>(
       ranked.map((id) => [id, { id, score: 1, fields: ['name'], terms: [needle] }]),
     );
-    return { hits, ranked, total: ranked.length };
+    return { hits, queryTerms: [needle], ranked, total: ranked.length };
   }
 
   private publish(): void {

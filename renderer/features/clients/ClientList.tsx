@@ -14,6 +14,8 @@ const ROW_HEIGHT = 64;
 interface Props {
   rows: ClientSummary[];
   hits: ReadonlyMap<string, SearchHit> | null;
+  /** What the rep typed, normalised: the part of each word to mark. */
+  terms: readonly string[];
   today: Day;
   selectedId: string | undefined;
   onOpen: (clientId: string) => void;
@@ -29,7 +31,7 @@ function primaryPhone(s: ClientSummary): string {
 }
 
 /** A virtualised listbox: only the visible rows are in the DOM, so 50k clients scroll smoothly. */
-export function ClientList({ rows, hits, today, selectedId, onOpen, emptyText }: Props) {
+export function ClientList({ rows, hits, terms, today, selectedId, onOpen, emptyText }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(() =>
@@ -91,7 +93,6 @@ export function ClientList({ rows, hits, today, selectedId, onOpen, emptyText }:
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
           const hit = hits?.get(row.client.id);
-          const terms = hit?.terms ?? [];
           const phone = primaryPhone(row);
           const person = row.people[0];
           const flags = [
@@ -114,7 +115,7 @@ export function ClientList({ rows, hits, today, selectedId, onOpen, emptyText }:
             >
               <span className="client-name">
                 <HealthDot summary={row} today={today} />
-                <Highlighted text={row.client.name} terms={terms} />
+                <Highlighted text={row.client.name} terms={hit ? terms : []} />
               </span>
               <span className="client-meta">
                 <span className={`status status-${row.client.status}`}>
@@ -124,7 +125,7 @@ export function ClientList({ rows, hits, today, selectedId, onOpen, emptyText }:
                 {phone && ` · ${phone}`}
               </span>
               {hit && !hit.fields.includes('name') ? (
-                <MatchContext summary={row} hit={hit} />
+                <MatchContext summary={row} hit={hit} terms={terms} />
               ) : (
                 flags.length > 0 && <span className="client-flags">{flags.join(' · ')}</span>
               )}

@@ -127,6 +127,7 @@ export function ClientsPage({ route }: { route: Extract<Route, { page: 'clients'
           <ClientList
             rows={rows}
             hits={search?.hits ?? null}
+            terms={search?.queryTerms ?? []}
             today={today}
             selectedId={route.clientId}
             onOpen={open}

@@ -55,7 +55,15 @@ function summaryTexts(summary: ClientSummary, field: SearchField): string[] {
 }
 
 /** Under a search hit that is not in the name: where it was found, with the words marked. */
-export function MatchContext({ summary, hit }: { summary: ClientSummary; hit: SearchHit }) {
+export function MatchContext({
+  summary,
+  hit,
+  terms,
+}: {
+  summary: ClientSummary;
+  hit: SearchHit;
+  terms: readonly string[];
+}) {
   const { t } = useTranslation();
   const { db } = useData();
   const field = hit.fields[0] ?? 'notes';
@@ -81,11 +89,11 @@ export function MatchContext({ summary, hit }: { summary: ClientSummary; hit: Se
     ];
   }, [db, summary.client.id, field, needsDb]);
   const texts = needsDb ? (stored ?? []) : summaryTexts(summary, field);
-  const snippet = firstMatch(texts, hit.terms);
+  const snippet = firstMatch(texts, terms);
   return (
     <span className="client-match">
       <span className="match-field">{t(`clients.search.field.${field}`)}:</span>{' '}
-      {snippet !== null && <Highlighted text={snippet} terms={hit.terms} />}
+      {snippet !== null && <Highlighted text={snippet} terms={terms} />}
     </span>
   );
 }
