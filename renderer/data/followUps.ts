@@ -63,7 +63,12 @@ export async function loadFollowUpBook(db: FieldbookDb): Promise<FollowUpBook> {
 
 /** Writes a diff; call inside a transaction that covers followUps, outbox and meta. */
 export async function applyDiff(repo: Repository, diff: FollowUpDiff): Promise<void> {
-  for (const draft of diff.create) await repo.create('followUps', { ...draft, deletedAt: null });
+  // The first run over a big book creates thousands at once: one batch, one clock stamp.
+  if (diff.create.length > 0)
+    await repo.createMany(
+      'followUps',
+      diff.create.map((draft) => ({ ...draft, deletedAt: null })),
+    );
   for (const u of diff.update) await repo.update('followUps', u.id, u.changes);
   for (const r of diff.remove) await repo.trash('followUps', r.id);
 }
@@ -82,6 +87,33 @@ export async function regenerateFollowUps(
     const book = await loadFollowUpBook(db);
     const program = currentProgram(mergeTemplates(await db.checklistTemplates.toArray()));
     const diff = generateFollowUps(book, program, today);
+    await applyDiff(repo, diff);
+    return diff;
+  });
+}
+
+/**
+ * The same as regenerateFollowUps for the background keeper, without holding the whole book in a
+ * read-write transaction: the book is read in a read-only one (so a visit's autosave never waits
+ * behind a big read), and only the follow-ups are re-read, diffed and written in a short read-write
+ * one, so two windows still cannot create the same follow-up twice. A book edited in between is
+ * caught by the next pass, which that edit itself triggers.
+ */
+export async function refreshFollowUps(
+  repo: Repository,
+  today: string = localDay(),
+): Promise<FollowUpDiff> {
+  const db = repo.db;
+  const { book, program } = await db.transaction('r', bookTables(db), async () => ({
+    book: await loadFollowUpBook(db),
+    program: currentProgram(mergeTemplates(await db.checklistTemplates.toArray())),
+  }));
+  return db.transaction('rw', [db.followUps, db.outbox, db.meta], async () => {
+    const diff = generateFollowUps(
+      { ...book, followUps: await db.followUps.toArray() },
+      program,
+      today,
+    );
     await applyDiff(repo, diff);
     return diff;
   });

@@ -1,5 +1,6 @@
 /** The agenda: overdue, today and the next 7 days, grouped by kind, each item with its actions. */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../shared/domain/followups/days';
 import { useData } from '../../app/DataContext';
@@ -11,7 +12,9 @@ import {
   SECTION_KEYS,
   countEntries,
   groupAgenda,
+  type AgendaGroup,
   type AgendaSections,
+  type SectionKey,
 } from './agendaGroups';
 import './agenda.css';
 
@@ -52,17 +55,48 @@ export function AgendaPage({ today = localDay() }: { today?: string }) {
             </h2>
             {sections[key].length === 0 && <p className="muted">{t('agenda.emptySection')}</p>}
             {sections[key].map((group) => (
-              <div key={group.kind} className="agenda-group">
-                <h3>{t(`agenda.kind.${group.kind}`)}</h3>
-                <ul>
-                  {group.entries.map((entry) => (
-                    <AgendaItem key={entry.followUp.id} entry={entry} today={today} />
-                  ))}
-                </ul>
-              </div>
+              <Group key={group.kind} section={key} group={group} today={today} />
             ))}
           </section>
         ))}
+    </div>
+  );
+}
+
+/** A book of thousands of clients can have hundreds due in a week: each group shows its first few. */
+const SHOWN_PER_GROUP = 12;
+
+function Group({
+  section,
+  group,
+  today,
+}: {
+  section: SectionKey;
+  group: AgendaGroup;
+  today: string;
+}) {
+  const { t } = useTranslation();
+  const [all, setAll] = useState(false);
+  const shown = all ? group.entries : group.entries.slice(0, SHOWN_PER_GROUP);
+  const hidden = group.entries.length - shown.length;
+  return (
+    <div className="agenda-group" aria-labelledby={`agenda-${section}-${group.kind}`} role="group">
+      <h3 id={`agenda-${section}-${group.kind}`}>
+        {t(`agenda.kind.${group.kind}`)}{' '}
+        <span className="muted" aria-hidden="true">
+          {group.entries.length}
+        </span>
+      </h3>
+      <ul>
+        {shown.map((entry) => (
+          <AgendaItem key={entry.followUp.id} entry={entry} today={today} />
+        ))}
+      </ul>
+      {hidden > 0 && (
+        <button type="button" className="link-button show-all" onClick={() => setAll(true)}>
+          {t('agenda.showAll', { count: group.entries.length })}
+        </button>
+      )}
     </div>
   );
 }

@@ -7,7 +7,7 @@
 import { liveQuery } from 'dexie';
 import type { FieldbookDb } from '../../data/db';
 import type { Repository } from '../../data/repository';
-import { regenerateFollowUps } from '../../data/followUps';
+import { refreshFollowUps } from '../../data/followUps';
 import { localDay } from '../../data/localTime';
 
 const DEBOUNCE_MS = 800;
@@ -47,7 +47,7 @@ export function startFollowUpKeeper(
     running = true;
     try {
       lastDay = today();
-      await regenerateFollowUps(repo, lastDay);
+      await refreshFollowUps(repo, lastDay);
       options.onRegenerated?.(lastDay);
     } catch (error) {
       options.onError?.(error);

@@ -10,6 +10,7 @@ export const en = {
   empty:
     'Nothing due in the next 7 days. Follow-ups appear here as purchases, birthdays and contacts call for them.',
   emptySection: 'Nothing here.',
+  showAll: 'Show all {{count}}',
   kind: {
     delivery_check: 'Delivery checks',
     installation_check: 'Installation checks',
@@ -82,6 +83,7 @@ export const ru: typeof en = {
   empty:
     'На ближайшие 7 дней дел нет. Задачи появляются здесь сами — по покупкам, дням рождения и контактам.',
   emptySection: 'Здесь пусто.',
+  showAll: 'Показать все ({{count}})',
   kind: {
     delivery_check: 'Проверка поставки',
     installation_check: 'Проверка установки',

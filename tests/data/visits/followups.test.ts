@@ -3,6 +3,7 @@ import { addDays } from '../../../shared/domain/followups/days';
 import {
   agendaFollowUps,
   markFollowUpDone,
+  refreshFollowUps,
   regenerateFollowUps,
   rescheduleFollowUp,
   snoozeFollowUp,
@@ -43,6 +44,15 @@ describe('follow-ups in the database', () => {
     const second = await regenerateFollowUps(book.repo, today);
     expect(isEmptyDiff(second)).toBe(true);
     expect(await book.db.outbox.count()).toBe(outbox);
+  });
+
+  it('the background refresh writes the same follow-ups as a full regeneration', async () => {
+    const book = await freshBook();
+    await purchaseWithDelivery(book, addDays(today, 2));
+    const first = await refreshFollowUps(book.repo, today);
+    expect(first.create.map((d) => d.kind)).toContain('delivery_check');
+    expect(isEmptyDiff(await regenerateFollowUps(book.repo, today))).toBe(true);
+    expect(isEmptyDiff(await refreshFollowUps(book.repo, today))).toBe(true);
   });
 
   it('moving the delivery date moves its open check instead of adding a second one', async () => {
