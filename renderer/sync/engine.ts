@@ -104,6 +104,8 @@ export class SyncEngine {
   private running: Promise<void> | null = null;
   private again = false;
   private started = false;
+  /** Bumped by stop(): a start() still awaiting its first read must not subscribe after it. */
+  private generation = 0;
   private allowMassDelete = false;
   private unsubscribe: (() => void)[] = [];
 
@@ -131,7 +133,9 @@ export class SyncEngine {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    const generation = ++this.generation;
     const meta = await readSyncMeta(this.deps.db);
+    if (generation !== this.generation) return;
     this.clock.setOffset(meta.flags.clockOffsetMs);
     this.set({
       account: meta.account,
@@ -152,6 +156,7 @@ export class SyncEngine {
 
   stop(): void {
     this.started = false;
+    this.generation++;
     this.clearTimer();
     for (const off of this.unsubscribe.splice(0)) off();
   }

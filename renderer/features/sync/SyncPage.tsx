@@ -1,5 +1,48 @@
-import { ComingNextPage } from '../../app/ComingNextPage';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useData } from '../../app/DataContext';
+import { readSyncMeta } from '../../data/syncStore';
+import { AccountSection } from './AccountSection';
+import { ConflictsList } from './ConflictsList';
+import { SignInForm } from './SignInForm';
+import { StatusSection } from './StatusSection';
+import { useSyncEngine, useSyncStatus } from './useSync';
+import './sync.css';
 
+/** Settings → Sync: server and account, the state of sync, the held mass delete, conflicts. */
 export function SyncPage() {
-  return <ComingNextPage titleKey="sync.title" />;
+  const { t } = useTranslation();
+  const { db } = useData();
+  const engine = useSyncEngine();
+  const { account, held, clockAheadMs, phase } = useSyncStatus((s) => s);
+  const meta = useLiveQuery(() => readSyncMeta(db), [db]);
+  const lastServerUrl = meta?.flags.scope?.split(' ')[0] ?? '';
+
+  return (
+    <section className="page page-narrow sync-page">
+      <h1>{t('sync.title')}</h1>
+      {account ? (
+        <AccountSection account={account} />
+      ) : (
+        phase !== 'starting' && meta && <SignInForm lastServerUrl={lastServerUrl} />
+      )}
+      <StatusSection />
+      {held && (
+        <section aria-label={t('sync.status.phase.held')} className="warning">
+          <p role="alert">{t('sync.held.text', held)}</p>
+          <div className="sync-actions">
+            <button type="button" onClick={() => void engine.confirmMassDelete()}>
+              {t('sync.held.apply')}
+            </button>
+          </div>
+        </section>
+      )}
+      {clockAheadMs !== null && clockAheadMs > 0 && (
+        <p className="warning" role="alert">
+          {t('sync.clockAhead', { minutes: Math.round(clockAheadMs / 60_000) })}
+        </p>
+      )}
+      <ConflictsList />
+    </section>
+  );
 }

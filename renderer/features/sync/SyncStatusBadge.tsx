@@ -1,4 +1,36 @@
-/** The sync state shown in the shell's top bar; nothing until sync exists. */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useData } from '../../app/DataContext';
+import { routeHref } from '../../app/router';
+import { useSyncEngine, useSyncStatus } from './useSync';
+import './sync.css';
+
+/**
+ * The sync state in the shell's top bar, and the engine's starter: the badge is always mounted,
+ * so sync runs whatever screen is open. A click opens the Sync screen.
+ */
 export function SyncStatusBadge() {
-  return null;
+  const { t } = useTranslation();
+  const { db } = useData();
+  const engine = useSyncEngine();
+  const phase = useSyncStatus((s) => s.phase);
+  const pending = useLiveQuery(() => db.outbox.count(), [db]) ?? 0;
+  const conflicts =
+    useLiveQuery(() => db.conflicts.filter((c) => c.resolvedAt === null).count(), [db]) ?? 0;
+
+  useEffect(() => {
+    void engine.start();
+    return () => engine.stop();
+  }, [engine]);
+
+  const parts = [t(`sync.badge.${phase}`)];
+  if (pending > 0 && phase !== 'syncing') parts.push(t('sync.badge.pending', { count: pending }));
+  if (conflicts > 0) parts.push(t('sync.badge.conflicts', { count: conflicts }));
+  return (
+    <a className="sync-badge" data-phase={phase} href={routeHref({ page: 'sync' })}>
+      <span className="sync-dot" aria-hidden="true" />
+      <span role="status">{parts.join(' · ')}</span>
+    </a>
+  );
 }

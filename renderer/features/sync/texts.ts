@@ -69,7 +69,6 @@ export const en = {
   held: {
     text: 'The server says {{deletions}} of your {{liveClients}} clients were deleted. Fieldbook has not moved them to the trash yet. If you did not expect this, ask your manager before you go on.',
     apply: 'Move them to the trash',
-    wait: 'Not now',
   },
   clockAhead:
     'Your computer’s clock is about {{minutes}} min ahead of the server’s. Changes stamped with it were kept aside, not sent: you find them in the conflicts below. Set the correct time on this computer.',
@@ -229,7 +228,6 @@ export const ru: typeof en = {
   held: {
     text: 'Сервер сообщает, что удалены {{deletions}} из ваших {{liveClients}} клиентов. Fieldbook пока не переместил их в корзину. Если вы этого не ожидали, спросите руководителя, прежде чем продолжить.',
     apply: 'Переместить в корзину',
-    wait: 'Не сейчас',
   },
   clockAhead:
     'Часы вашего компьютера спешат примерно на {{minutes}} мин относительно сервера. Изменения с такими отметками времени не отправлены, а отложены: они в списке конфликтов ниже. Установите на компьютере правильное время.',

@@ -1,0 +1,110 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Conflict } from '../../../shared/domain';
+import { isSyncedTable } from '../../../shared/domain';
+import { useData } from '../../app/DataContext';
+import { resolveConflict, type Resolution } from '../../sync/conflicts';
+import { fieldLabel, formatConflictValue, recordTitle } from './format';
+
+function canEdit(conflict: Conflict): boolean {
+  const textual = (v: unknown) => v === null || typeof v === 'string';
+  return (
+    conflict.field !== 'deletedAt' && textual(conflict.localValue) && textual(conflict.remoteValue)
+  );
+}
+
+export function ConflictItem({ conflict }: { conflict: Conflict }) {
+  const { t, i18n } = useTranslation();
+  const ids = useId();
+  const { db } = useData();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const record = useLiveQuery(
+    async () =>
+      isSyncedTable(conflict.table)
+        ? ((await db.table(conflict.table).get(conflict.rowId)) as
+            Record<string, unknown> | undefined)
+        : undefined,
+    [db, conflict.table, conflict.rowId],
+  );
+  const title = recordTitle(record, i18n.language);
+  const field = fieldLabel(conflict.field, t);
+
+  const resolve = async (resolution: Resolution) => {
+    setError(null);
+    try {
+      await resolveConflict(db, conflict.id, resolution);
+    } catch (caught) {
+      setError(t('sync.conflicts.failed', { reason: (caught as Error).message }));
+    }
+  };
+
+  return (
+    <article className="sync-conflict" aria-labelledby={`${ids}-h`}>
+      <h3 id={`${ids}-h`}>
+        {t(`sync.tables.${conflict.table}`, { defaultValue: conflict.table })}
+        {title && `: ${title}`} — {field}
+      </h3>
+      <p className="muted">{t(`sync.conflicts.kind.${conflict.kind}`)}</p>
+      <div className="sync-values">
+        <div>
+          <strong>{t('sync.conflicts.mine')}</strong>
+          <p className="sync-value">
+            {formatConflictValue(conflict.field, conflict.localValue, t, i18n.language)}
+          </p>
+        </div>
+        <div>
+          <strong>{t('sync.conflicts.theirs')}</strong>
+          <p className="sync-value">
+            {formatConflictValue(conflict.field, conflict.remoteValue, t, i18n.language)}
+          </p>
+        </div>
+      </div>
+      {editing ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void resolve({ choice: 'edited', value: draft });
+          }}
+        >
+          <label htmlFor={`${ids}-edit`}>{t('sync.conflicts.editLabel')}</label>
+          <textarea id={`${ids}-edit`} value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <div className="sync-actions">
+            <button type="submit">{t('sync.conflicts.save')}</button>
+            <button type="button" onClick={() => setEditing(false)}>
+              {t('sync.conflicts.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="sync-actions">
+          <button type="button" onClick={() => void resolve({ choice: 'kept_mine' })}>
+            {t('sync.conflicts.keepMine')}
+          </button>
+          <button type="button" onClick={() => void resolve({ choice: 'kept_theirs' })}>
+            {t('sync.conflicts.keepTheirs')}
+          </button>
+          {canEdit(conflict) && (
+            <button
+              type="button"
+              onClick={() => {
+                setDraft(String(conflict.localValue ?? ''));
+                setEditing(true);
+              }}
+            >
+              {t('sync.conflicts.edit')}
+            </button>
+          )}
+        </div>
+      )}
+      {record === undefined && <p className="muted">{t('sync.conflicts.missing')}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </article>
+  );
+}
