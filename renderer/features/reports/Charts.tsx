@@ -106,9 +106,11 @@ export function TrendChart(props: {
   points: readonly TrendPoint[];
   series: readonly TrendSeries[];
   label: string;
+  format?: (value: number) => string;
 }) {
+  const format = props.format ?? String;
   const width = 560;
-  const height = 180;
+  const height = 150;
   const pad = { left: 24, right: 24, top: 26, bottom: 30 };
   const step =
     props.points.length > 1 ? (width - pad.left - pad.right) / (props.points.length - 1) : 0;
@@ -152,7 +154,7 @@ export function TrendChart(props: {
                   textAnchor="middle"
                   className="chart-value"
                 >
-                  {v}
+                  {format(v)}
                 </text>
               </g>
             ))}

@@ -142,43 +142,56 @@ function SatisfactionSection({
   report: MonthlyReport;
   monthName: (m: string) => string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const points = report.satisfaction;
   const any = points.some((p) => p.visits > 0);
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const show = (v: number | null) => (v === null ? '—' : number.format(v));
+  // Each measure on its own chart and scale: on one shared height 3.6 of 5 and 7 of 10 would
+  // sit on top of each other.
+  const charts = [
+    {
+      key: 'satisfaction',
+      min: 1,
+      max: 5,
+      className: 'series-a',
+      value: (p: (typeof points)[number]) => p.satisfactionAvg,
+    },
+    {
+      key: 'recommend',
+      min: 0,
+      max: 10,
+      className: 'series-b',
+      value: (p: (typeof points)[number]) => p.recommendAvg,
+    },
+  ] as const;
   return (
     <Section id="report-satisfaction" title={t('reports.satisfaction.title')} wide>
       {!any ? (
         <p className="muted">{t('reports.satisfaction.noData')}</p>
       ) : (
-        <div className="trend">
-          <div>
-            <TrendChart
-              label={t('reports.satisfaction.chart')}
-              points={points.map((p) => ({
-                label: monthName(p.month),
-                values: [p.satisfactionAvg, p.recommendAvg],
-              }))}
-              series={[
-                {
-                  name: t('reports.satisfaction.satisfaction'),
-                  min: 1,
-                  max: 5,
-                  className: 'series-a',
-                },
-                {
-                  name: t('reports.satisfaction.recommend'),
-                  min: 0,
-                  max: 10,
-                  className: 'series-b',
-                },
-              ]}
-            />
-            <p className="legend">
-              <span className="key key-a" aria-hidden="true" />{' '}
-              {t('reports.satisfaction.satisfaction')}{' '}
-              <span className="key key-b" aria-hidden="true" />{' '}
-              {t('reports.satisfaction.recommend')}
-            </p>
+        <>
+          <div className="trend">
+            {charts.map((c) => (
+              <figure key={c.key}>
+                <figcaption>{t(`reports.satisfaction.${c.key}`)}</figcaption>
+                <TrendChart
+                  label={`${t(`reports.satisfaction.${c.key}`)}: ${points
+                    .map((p) => `${monthName(p.month)} ${show(c.value(p))}`)
+                    .join(', ')}`}
+                  format={show}
+                  points={points.map((p) => ({ label: monthName(p.month), values: [c.value(p)] }))}
+                  series={[
+                    {
+                      name: t(`reports.satisfaction.${c.key}`),
+                      min: c.min,
+                      max: c.max,
+                      className: c.className,
+                    },
+                  ]}
+                />
+              </figure>
+            ))}
           </div>
           <table className="data-table">
             <thead>
@@ -195,14 +208,14 @@ function SatisfactionSection({
                 <tr key={p.month}>
                   <th scope="row">{monthName(p.month)}</th>
                   <td>{p.visits}</td>
-                  <td>{p.satisfactionAvg ?? '—'}</td>
-                  <td>{p.recommendAvg ?? '—'}</td>
+                  <td>{show(p.satisfactionAvg)}</td>
+                  <td>{show(p.recommendAvg)}</td>
                   <td>{p.nps ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </>
       )}
     </Section>
   );

@@ -24,7 +24,6 @@ export const en = {
   },
   satisfaction: {
     title: 'Satisfaction and would-recommend',
-    chart: 'Average satisfaction (1–5) and would-recommend (0–10) over the last months',
     month: 'Month',
     visits: 'Post-sale visits',
     satisfaction: 'Satisfaction, 1–5',
@@ -100,7 +99,6 @@ export const ru: typeof en = {
   },
   satisfaction: {
     title: 'Удовлетворённость и готовность рекомендовать',
-    chart: 'Средняя удовлетворённость (1–5) и готовность рекомендовать (0–10) за последние месяцы',
     month: 'Месяц',
     visits: 'Послепродажных визитов',
     satisfaction: 'Удовлетворённость, 1–5',

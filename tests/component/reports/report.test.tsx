@@ -103,8 +103,12 @@ describe('the rep’s monthly report', { timeout: 30_000 }, () => {
     const satisfaction = screen.getByRole('region', {
       name: 'Удовлетворённость и готовность рекомендовать',
     });
+    // One chart per measure, each spoken as its months and values, this month last.
     expect(
-      within(satisfaction).getByRole('img', { name: /Средняя удовлетворённость/ }),
+      within(satisfaction).getByRole('img', { name: /^Удовлетворённость, 1–5: .* 4$/ }),
+    ).toBeInTheDocument();
+    expect(
+      within(satisfaction).getByRole('img', { name: /^Порекомендуют, 0–10: .* 9$/ }),
     ).toBeInTheDocument();
     const lastRow = within(satisfaction).getAllByRole('row').at(-1)!;
     expect(
