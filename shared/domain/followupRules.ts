@@ -27,6 +27,10 @@ export { NO_CONTACT_LEAD_DAYS } from './followups/contactGaps';
  * The follow-ups the management program asks for, as a diff against the existing ones: what to
  * create, which open ones to move or retitle, which open ones to remove. Pure and idempotent:
  * applying the diff and generating again for the same day gives an empty diff.
+ *
+ * Every rule looks at one client at a time, so a book holding one client's records gives exactly
+ * that client's part of the full diff: after a write, regenerate for that client only (and for
+ * both clients when a record moved between them); run over the whole book once a day.
  */
 export function generateFollowUps(book: FollowUpBook, program: Program, today: Day): FollowUpDiff {
   if (!isDay(today)) throw new RangeError(`today must be a calendar day, got ${today}`);

@@ -29,53 +29,71 @@ export function childKeys(children: readonly { name: string }[]): string[] {
   });
 }
 
+/** The days this run looks at, as day numbers. */
+interface Window {
+  thisYear: number;
+  today: number;
+  ahead: number;
+  grace: number;
+  daysBefore: number;
+}
+
+/** One person or child whose birthday is greeted; keys and title are built only when needed. */
 interface Celebrant {
-  dayBase: string;
-  beforeBase: string;
+  person: ContactPerson;
   birthday: BirthdayParts;
-  title: string;
+  /** '' for the person, ':<child key>' for a child. */
+  suffix: string;
+  child: boolean;
+  name: string;
 }
 
-function celebrants(p: ContactPerson): Celebrant[] {
-  const list: Celebrant[] = [];
-  const own = p.birthday ? parseBirthday(p.birthday) : null;
-  if (own)
-    list.push({
-      dayBase: `birthday:${p.id}`,
-      beforeBase: `birthday_before:${p.id}`,
-      birthday: own,
-      title: shortTitle(p.name),
-    });
-  if (p.children.length === 0) return list;
-  const keys = childKeys(p.children);
-  p.children.forEach((child, i) => {
-    const birthday = child.birthday ? parseBirthday(child.birthday) : null;
-    if (!birthday) return;
-    const k = keys[i] ?? String(i);
-    list.push({
-      dayBase: `birthday_child:${p.id}:${k}`,
-      beforeBase: `birthday_child_before:${p.id}:${k}`,
-      birthday,
-      title: shortTitle(child.name),
-    });
-  });
-  return list;
+function greet(ctx: RuleContext, w: Window, c: Celebrant, known: boolean): void {
+  const { person, birthday } = c;
+  const dayPrefix = c.child ? 'birthday_child' : 'birthday';
+  let dayBase: string | null = null;
+  let beforeBase: string | null = null;
+  const years = [w.thisYear - 1, w.thisYear, w.thisYear + 1];
+  let dayYears: ReadonlySet<number> | undefined;
+  let beforeYears: ReadonlySet<number> | undefined;
+  if (known) {
+    // Years already used by existing keys are recomputed too, so editing a birthday moves an
+    // open greeting of any year instead of leaving it on the old day.
+    dayBase = `${dayPrefix}:${person.id}${c.suffix}`;
+    beforeBase = `${dayPrefix}_before:${person.id}${c.suffix}`;
+    dayYears = ctx.birthdayYears.get(dayBase);
+    beforeYears = ctx.birthdayYears.get(beforeBase);
+    if (dayYears) for (const y of dayYears) if (!years.includes(y)) years.push(y);
+    if (beforeYears) for (const y of beforeYears) if (!years.includes(y)) years.push(y);
+  }
+  for (const year of years) {
+    // The day of birth itself is no birthday yet.
+    if (birthday.year !== null && year <= birthday.year) continue;
+    const day = birthdayNumberInYear(birthday, year);
+    const dayWanted = day >= w.grace && day <= w.ahead;
+    if (dayWanted || dayYears?.has(year)) {
+      dayBase ??= `${dayPrefix}:${person.id}${c.suffix}`;
+      ctx.emit(target(c, `${dayBase}:${year}`, day, dayWanted));
+    }
+    if (w.daysBefore === 0) continue;
+    const before = day - w.daysBefore;
+    // Once the day itself has come, the reminder ahead of it has no point of its own.
+    const beforeWanted = day > w.today && before <= w.ahead;
+    if (beforeWanted || beforeYears?.has(year)) {
+      beforeBase ??= `${dayPrefix}_before:${person.id}${c.suffix}`;
+      ctx.emit(target(c, `${beforeBase}:${year}`, before, beforeWanted));
+    }
+  }
 }
 
-function greeting(
-  p: ContactPerson,
-  c: Celebrant,
-  ruleKey: string,
-  due: string,
-  wanted: boolean,
-): FollowUpTarget {
+function target(c: Celebrant, ruleKey: string, due: number, wanted: boolean): FollowUpTarget {
   return {
     ruleKey,
     kind: 'birthday',
-    clientId: p.clientId,
-    subjectId: p.id,
-    title: c.title,
-    due,
+    clientId: c.person.clientId,
+    subjectId: c.person.id,
+    title: shortTitle(c.name),
+    due: dayFromNumber(due),
     mode: wanted ? 'create' : 'track',
   };
 }
@@ -83,47 +101,36 @@ function greeting(
 /**
  * Greetings for every person and every child (DOMAIN.md §5): on the day, and N days before. Each
  * year's greeting is its own follow-up (`...:<year>`), so greeting this year never marks next
- * year's done. Years already present in existing keys are recomputed too, so editing a birthday
- * moves an open greeting instead of leaving it on the old day. Day numbers, not strings, in the
- * loop: this rule runs over every person and child of a 10k-client book.
+ * year's done. Day numbers, not strings, in the loop, and no key is built for a birthday that is
+ * neither near nor already followed up: this rule runs over every person of a 10k-client book.
  */
 export function birthdayRules(people: readonly ContactPerson[], ctx: RuleContext): void {
   const rule = ctx.program.rules.birthday;
   if (!rule.enabled) return;
-  const thisYear = yearOf(ctx.today);
   const today = dayNumber(ctx.today);
-  const ahead = dayNumber(ctx.aheadLimit);
-  const grace = today - BIRTHDAY_GRACE_DAYS;
-  for (const p of people) {
-    if (
-      p.deletedAt !== null ||
-      (!p.birthday && p.children.length === 0) ||
-      !ctx.clients.has(p.clientId)
-    )
-      continue;
-    for (const c of celebrants(p)) {
-      const dayYears = ctx.birthdayYears.get(c.dayBase);
-      const beforeYears = ctx.birthdayYears.get(c.beforeBase);
-      const years = [thisYear - 1, thisYear, thisYear + 1];
-      if (dayYears) for (const y of dayYears) if (!years.includes(y)) years.push(y);
-      if (beforeYears) for (const y of beforeYears) if (!years.includes(y)) years.push(y);
-      for (const year of years) {
-        // The day of birth itself is no birthday yet.
-        if (c.birthday.year !== null && year <= c.birthday.year) continue;
-        const day = birthdayNumberInYear(c.birthday, year);
-        const dayWanted = day >= grace && day <= ahead;
-        // Keys that neither should be created nor exist need no work at all.
-        if (dayWanted || dayYears?.has(year)) {
-          ctx.emit(greeting(p, c, `${c.dayBase}:${year}`, dayFromNumber(day), dayWanted));
-        }
-        if (rule.days === 0) continue;
-        const before = day - rule.days;
-        // Once the day itself has come, the reminder ahead of it has no point of its own.
-        const beforeWanted = day > today && before <= ahead;
-        if (beforeWanted || beforeYears?.has(year)) {
-          ctx.emit(greeting(p, c, `${c.beforeBase}:${year}`, dayFromNumber(before), beforeWanted));
-        }
-      }
+  const w: Window = {
+    thisYear: yearOf(ctx.today),
+    today,
+    ahead: dayNumber(ctx.aheadLimit),
+    grace: today - BIRTHDAY_GRACE_DAYS,
+    daysBefore: rule.days,
+  };
+  for (const person of people) {
+    if (person.deletedAt !== null || !ctx.clients.has(person.clientId)) continue;
+    if (!person.birthday && person.children.length === 0) continue;
+    const known = ctx.known(person.id);
+    const own = person.birthday ? parseBirthday(person.birthday) : null;
+    if (own)
+      greet(ctx, w, { person, birthday: own, suffix: '', child: false, name: person.name }, known);
+    // Plain loop, keys only once a child has a birthday: no closure per person in this hot loop.
+    let keys: string[] | null = null;
+    for (let i = 0; i < person.children.length; i++) {
+      const child = person.children[i];
+      const birthday = child?.birthday ? parseBirthday(child.birthday) : null;
+      if (!child || !birthday) continue;
+      keys ??= childKeys(person.children);
+      const suffix = `:${keys[i] ?? i}`;
+      greet(ctx, w, { person, birthday, suffix, child: true, name: child.name }, known);
     }
   }
 }

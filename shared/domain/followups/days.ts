@@ -1,11 +1,10 @@
 /**
  * Calendar-day arithmetic over 'YYYY-MM-DD' strings. A day is turned into a count of days since
- * 1970-01-01 through Date.UTC, which has no time zone and no DST, so a birthday or a due date can
- * never move with the device's zone. Integer days are also what keeps generation over 10k clients
- * fast (no Date objects in the hot path).
+ * 1970-01-01 by integer arithmetic on the proleptic Gregorian calendar: no Date object, no time
+ * zone, no DST, so a birthday or a due date can never move with the device's zone. Integer days
+ * are also what keeps generation over 10k clients fast.
  */
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
 
 export type Day = string;
 
@@ -36,22 +35,40 @@ function parseDayNumber(day: Day): number {
   const d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo))
     throw new RangeError(`Not a calendar day: ${day}`);
-  return Math.round(Date.UTC(y, mo - 1, d) / MS_PER_DAY);
+  return dayNumberOf(y, mo, d);
 }
 
 export function dayFromNumber(n: number): Day {
   const cached = dayOfNumber.get(n);
   if (cached !== undefined) return cached;
-  const date = new Date(n * MS_PER_DAY);
-  const day = makeDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  // Civil from days (H. Hinnant's algorithm): integer arithmetic, no Date, no zone.
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const day = makeDay(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
   if (dayOfNumber.size >= CACHE_LIMIT) dayOfNumber.clear();
   dayOfNumber.set(n, day);
   return day;
 }
 
-/** Days since 1970-01-01 of year-month-day (month 1..12), without building a string. */
+/**
+ * Days since 1970-01-01 of year-month-day (month 1..12), without building a string: days from
+ * civil (H. Hinnant's algorithm), integer arithmetic that no time zone can touch.
+ */
 export function dayNumberOf(year: number, month: number, day: number): number {
-  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function isDay(value: unknown): value is Day {
@@ -103,8 +120,19 @@ export interface BirthdayParts {
   year: number | null;
 }
 
+const birthdays = new Map<string, BirthdayParts | null>();
+
 /** A birthday ('YYYY-MM-DD' or year-less '--MM-DD') taken apart; null when malformed. */
 export function parseBirthday(birthday: string): BirthdayParts | null {
+  const cached = birthdays.get(birthday);
+  if (cached !== undefined) return cached;
+  const parts = parseBirthdayParts(birthday);
+  if (birthdays.size >= CACHE_LIMIT) birthdays.clear();
+  birthdays.set(birthday, parts);
+  return parts;
+}
+
+function parseBirthdayParts(birthday: string): BirthdayParts | null {
   const m = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(birthday);
   if (!m) return null;
   const month = Number(m[2]);

@@ -22,10 +22,17 @@ export function ruleOfKey(ruleKey: string): ProgramRuleKind | null {
   return RULE_OF_PREFIX.get(ruleKey.slice(0, ruleKey.indexOf(':'))) ?? null;
 }
 
+/** The follow-ups holding one rule key: normally one; twins sorted, the one that counts first. */
+export interface KeyGroup {
+  members: FollowUp[];
+  /** Set while reconciling, once a rule still wants this key. */
+  wanted: boolean;
+}
+
 /** What the rules need to know about the follow-ups that exist, gathered in one pass. */
 export interface ExistingIndex {
-  /** Live generated follow-ups by rule key (twins sorted, the one that counts first). */
-  groups: Map<string, FollowUp[]>;
+  /** Live generated follow-ups by rule key. */
+  groups: Map<string, KeyGroup>;
   /** Subject and client ids that existing generated follow-ups are about. */
   known: Set<string>;
   /** Years used by birthday keys, by key without the year. */
@@ -40,8 +47,8 @@ export function indexExisting(existing: readonly FollowUp[]): ExistingIndex {
     const rule = ruleOfKey(key);
     if (rule === null) continue;
     const group = index.groups.get(key);
-    if (group) group.push(f);
-    else index.groups.set(key, [f]);
+    if (group) group.members.push(f);
+    else index.groups.set(key, { members: [f], wanted: false });
     index.known.add(f.clientId);
     if (f.subjectId !== null) index.known.add(f.subjectId);
     // Birthday keys end in ':<year>'.
@@ -52,7 +59,9 @@ export function indexExisting(existing: readonly FollowUp[]): ExistingIndex {
       index.birthdayYears.set(base, years);
     }
   }
-  for (const group of index.groups.values()) if (group.length > 1) group.sort(primaryFirst);
+  for (const group of index.groups.values()) {
+    if (group.members.length > 1) group.members.sort(primaryFirst);
+  }
   return index;
 }
 
@@ -99,20 +108,20 @@ export function createReconciler(
   const diff: FollowUpDiff = { create: [], update: [], remove: [] };
   const { groups } = index;
   for (const [ruleKey, group] of groups) {
-    for (let i = 1; i < group.length; i++) {
-      const twin = group[i];
+    for (let i = 1; i < group.members.length; i++) {
+      const twin = group.members[i];
       if (twin?.status === 'open') diff.remove.push({ id: twin.id, ruleKey, reason: 'duplicate' });
     }
+    group.wanted = false;
   }
-  /** Keys already answered: existing ones the rules still want, and ones just created. */
-  const seen = new Set<string>();
+  /** Keys created in this run: a key is created once even if a rule offered it twice. */
+  const created = new Set<string>();
 
   function emit(target: FollowUpTarget): void {
-    if (seen.has(target.ruleKey)) return;
-    const primary = groups.get(target.ruleKey)?.[0];
-    if (!primary) {
-      if (target.mode !== 'create') return;
-      seen.add(target.ruleKey);
+    const group = groups.get(target.ruleKey);
+    if (!group) {
+      if (target.mode !== 'create' || created.has(target.ruleKey)) return;
+      created.add(target.ruleKey);
       diff.create.push({
         clientId: target.clientId,
         kind: target.kind,
@@ -126,7 +135,9 @@ export function createReconciler(
       });
       return;
     }
-    seen.add(target.ruleKey);
+    const primary = group.members[0];
+    if (group.wanted || !primary) return;
+    group.wanted = true;
     if (primary.status !== 'open' || target.mode === 'settled') return;
     const changes = changesFor(primary, target);
     if (changes) diff.update.push({ id: primary.id, ruleKey: target.ruleKey, changes });
@@ -134,8 +145,8 @@ export function createReconciler(
 
   function finish(): FollowUpDiff {
     for (const [ruleKey, group] of groups) {
-      const primary = group[0];
-      if (!primary || seen.has(ruleKey) || primary.status !== 'open') continue;
+      const primary = group.members[0];
+      if (!primary || group.wanted || primary.status !== 'open') continue;
       diff.remove.push({
         id: primary.id,
         ruleKey,

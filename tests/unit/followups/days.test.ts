@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   birthdayInYear,
+  dayFromNumber,
+  dayNumber,
   dayOfTimestamp,
   daysBetween,
   isDay,
@@ -46,5 +48,18 @@ describe('calendar days as strings', () => {
     expect(dayOfTimestamp('2025-03-09T23:59:00-05:00')).toBe('2025-03-09');
     expect(dayOfTimestamp('2025-03-10T00:30:00+03:00')).toBe('2025-03-10');
     expect(dayOfTimestamp('garbage')).toBeNull();
+  });
+});
+
+describe('day numbers', () => {
+  it('agree with the UTC calendar for every day from 1600 to 2400, both ways', () => {
+    const wrong: string[] = [];
+    for (let n = dayNumber('1600-01-01'); n <= dayNumber('2400-12-31'); n += 1) {
+      const expected = new Date(n * 86_400_000).toISOString().slice(0, 10);
+      const day = dayFromNumber(n);
+      if (day !== expected || dayNumber(expected) !== n) wrong.push(`${n}: ${day} / ${expected}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(dayNumber('1970-01-01')).toBe(0);
   });
 });

@@ -135,6 +135,47 @@ describe('generation is idempotent and respects the rep', () => {
     );
   });
 
+  it("generating for one client's records gives exactly that client's part of the full diff", () => {
+    fc.assert(
+      fc.property(bookArb, programArb, (b, program) => {
+        const once = settle(b, today, program);
+        const later = addDays(today, 9);
+        const full = generateFollowUps(once, program, later);
+        const sorted = (d: typeof full) => ({
+          create: d.create.map((x) => x.ruleKey).sort(),
+          update: d.update.map((x) => x.id).sort(),
+          remove: d.remove.map((x) => x.id).sort(),
+        });
+        const parts = once.clients.map((c) => {
+          const mine = <T extends { clientId: string }>(rows: readonly T[]) =>
+            rows.filter((r) => r.clientId === c.id);
+          return generateFollowUps(
+            {
+              clients: [c],
+              people: mine(once.people),
+              purchases: mine(once.purchases),
+              visits: mine(once.visits),
+              notes: mine(once.notes),
+              contacts: mine(once.contacts),
+              problems: mine(once.problems),
+              retentionPlans: mine(once.retentionPlans),
+              followUps: mine(once.followUps),
+            },
+            program,
+            later,
+          );
+        });
+        const joined = {
+          create: parts.flatMap((p) => p.create),
+          update: parts.flatMap((p) => p.update),
+          remove: parts.flatMap((p) => p.remove),
+        };
+        expect(sorted(joined)).toEqual(sorted(full));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('only open follow-ups are ever updated or removed, and no diff sets a status', () => {
     fc.assert(
       fc.property(
