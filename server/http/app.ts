@@ -16,6 +16,7 @@ import {
 } from '../../shared/sync/protocol';
 import { CursorCodec } from '../sync/meta';
 import type { PushOptions } from '../sync/push';
+import { registerCors } from './cors';
 import { ApiError, fromFastifyError } from './errors';
 import { unstorableReason } from './input-guard';
 import { RateLimiter, type BucketSpec } from './rate-limit';
@@ -75,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   // JSON only: a text/plain body is refused with 415 rather than half-understood.
   app.removeContentTypeParser('text/plain');
+  registerCors(app);
 
   const now = options.now ?? Date.now;
   const limiter = new RateLimiter(options.rate ?? LIMITS.rate, now);
