@@ -3,6 +3,7 @@ import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { encodeCp1251 } from '../../../shared/importing';
 import type { DesktopApi } from '../../../shared/ipc';
+import type * as PlatformModule from '../../../renderer/platform';
 import { App } from '../../../renderer/app/App';
 import { renderWithData } from '../renderApp';
 import { LONG } from './testing';
@@ -14,7 +15,7 @@ const files = vi.hoisted(() => ({
   saved: [] as { suggestedName: string; content: string }[],
 }));
 vi.mock('../../../renderer/platform', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../renderer/platform')>();
+  const real = await importOriginal<typeof PlatformModule>();
   const fileDialogs: Pick<DesktopApi, 'openFile' | 'saveFile'> = {
     openFile: async () => files.next,
     saveFile: async (request) => {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DesktopApi } from '../../../shared/ipc';
+import type * as PlatformModule from '../../../renderer/platform';
 import { App } from '../../../renderer/app/App';
 import { exportBackup } from '../../../renderer/data/backup';
 import { renderWithData } from '../renderApp';
@@ -13,7 +14,7 @@ const files = vi.hoisted(() => ({
   saved: [] as { suggestedName: string; content: string }[],
 }));
 vi.mock('../../../renderer/platform', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../renderer/platform')>();
+  const real = await importOriginal<typeof PlatformModule>();
   const fileDialogs: Pick<DesktopApi, 'openFile' | 'saveFile'> = {
     openFile: async () => files.next,
     saveFile: async (request) => {
