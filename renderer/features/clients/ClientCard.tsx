@@ -12,6 +12,7 @@ import { RetentionSection } from './RetentionSection';
 import { Timeline } from './Timeline';
 import { HealthBadge } from './HealthBadge';
 import { useClientCard } from './useClientCard';
+import { StartVisitButtons } from '../visits/StartVisitButtons';
 import { formatDay } from './format';
 
 /** Everything the rep knows about one client, newest first where time matters. */
@@ -63,6 +64,7 @@ export function ClientCard({ clientId }: { clientId: string }) {
             <dd>{client.ownerId === 'local' ? t('clients.filters.me') : client.ownerId}</dd>
           </div>
         </dl>
+        <StartVisitButtons clientId={client.id} />
       </header>
 
       <ClientDetails key={client.updatedAt} client={client} />
