@@ -201,7 +201,9 @@ export async function runSearchBench(): Promise<Metric[]> {
   const book = benchBook(CLIENTS, NOTES);
   const runs = benchRuns();
   const metrics: Metric[] = [];
-  for (const name of Object.keys(ENGINES)) {
+  // BENCH_SEARCH_ENGINES=own skips MiniSearch for a quick run.
+  const only = process.env.BENCH_SEARCH_ENGINES?.split(',');
+  for (const name of Object.keys(ENGINES).filter((e) => !only || only.includes(e))) {
     const figures: RunFigures[] = [];
     for (let r = 0; r < runs; r++) figures.push(measureOnce(name, book));
     const series = (key: keyof RunFigures) => figures.map((f) => f[key]);
