@@ -168,6 +168,11 @@ export class SyncEngine {
     return this.run();
   }
 
+  /** Resolves when the sync running now, if any, has finished. */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
   /** A local write: sync shortly, unless a backoff asks for longer. */
   noteLocalWrite(): void {
     const { phase } = this.status.getState();

@@ -20,7 +20,8 @@ import { createDb, type FieldbookDb } from '../../../renderer/data/db';
 import { Repository } from '../../../renderer/data/repository';
 import { createSyncClock, type SyncClock } from '../../../renderer/sync/clock';
 import { createDesktopSyncTransport } from '../../../renderer/sync/desktopTransport';
-import { SyncEngine, type NetworkWatch, type Timers } from '../../../renderer/sync/engine';
+import { SyncEngine, type NetworkWatch } from '../../../renderer/sync/engine';
+import { ManualTimers } from '../../unit/sync-client/timers';
 
 export const PASSWORD = 'a long test password';
 
@@ -101,29 +102,6 @@ export async function addRep(
   }
   await addUser(server.db, { team, email, name: 'Анна Петрова', role: 'rep', password: PASSWORD });
   return { email, team };
-}
-
-/** Timers that only fire when the test says so: the engine's schedule is observable, not waited for. */
-export class ManualTimers implements Timers {
-  private next = 1;
-  readonly pending = new Map<number, { fn: () => void; ms: number }>();
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = this.next++;
-    this.pending.set(id, { fn, ms });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.pending.delete(handle as number);
-  }
-  /** The delays of the timers waiting now. */
-  delays(): number[] {
-    return [...this.pending.values()].map((t) => t.ms);
-  }
-  fireAll(): void {
-    const due = [...this.pending.values()];
-    this.pending.clear();
-    for (const t of due) t.fn();
-  }
 }
 
 export class Device {
