@@ -41,6 +41,7 @@ export function AgendaPage({ today = localDay() }: { today?: string }) {
         <h1>{t('agenda.title')}</h1>
         {counts && <p className="muted">{t('agenda.summary', counts)}</p>}
       </div>
+      {!sections && <p className="muted">{t('agenda.loading')}</p>}
       {sections && total === 0 && <p className="muted empty">{t('agenda.empty')}</p>}
       {sections &&
         total > 0 &&

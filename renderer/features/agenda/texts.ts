@@ -10,6 +10,7 @@ export const en = {
   empty:
     'Nothing due in the next 7 days. Follow-ups appear here as purchases, birthdays and contacts call for them.',
   emptySection: 'Nothing here.',
+  loading: 'Gathering the follow-ups…',
   showAll: 'Show all {{count}}',
   kind: {
     delivery_check: 'Delivery checks',
@@ -83,6 +84,7 @@ export const ru: typeof en = {
   empty:
     'На ближайшие 7 дней дел нет. Задачи появляются здесь сами — по покупкам, дням рождения и контактам.',
   emptySection: 'Здесь пусто.',
+  loading: 'Собираем задачи…',
   showAll: 'Показать все ({{count}})',
   kind: {
     delivery_check: 'Проверка поставки',
