@@ -26,11 +26,10 @@ export function collectGarbage(): void {
 
 export async function runDemoBench(): Promise<Metric[]> {
   const rates: number[] = [];
-  let records = 0;
   for (let run = 0; run < benchRuns(); run++) {
     collectGarbage();
     const started = performance.now();
-    records = 0;
+    let records = 0;
     for (const batch of generateDemoBook(BENCH_BOOK)) records += batch.records.length;
     rates.push(records / ((performance.now() - started) / 1000));
     await new Promise((resolve) => setImmediate(resolve));
