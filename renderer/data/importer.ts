@@ -16,7 +16,8 @@ import {
 } from '../../shared/importing';
 import type { Channel, Client, ContactPerson } from '../../shared/domain';
 import type { FieldbookDb } from './db';
-import type { Repository } from './repository';
+import { uuidv7 } from '../../shared/ids';
+import type { Editable, Repository } from './repository';
 
 export type DuplicateChoice = 'merge' | 'skip';
 
@@ -137,6 +138,9 @@ async function mergeInto(repo: Repository, clientId: string, row: ImportRow): Pr
   if (Object.keys(personPatch).length > 0) await repo.update('people', same.id, personPatch);
 }
 
+/** Rows per createMany call: one clock stamp and one bulk write each, progress in between. */
+const BATCH = 500;
+
 /** Writes the rows in one transaction (see the top of this file); all or nothing. */
 export async function commitImport(
   repo: Repository,
@@ -148,31 +152,29 @@ export async function commitImport(
   const db = repo.db;
   const result: CommitResult = { created: 0, merged: 0, skippedDuplicates: 0, skippedBad: 0 };
   await db.transaction('rw', [db.clients, db.people, db.outbox, db.meta], async () => {
-    let done = 0;
-    for (const row of rows) {
+    for (let start = 0; start < rows.length; start += BATCH) {
       if (options.signal?.aborted) throw new ImportCancelled();
-      done += 1;
-      if (done % 200 === 0) options.onProgress?.(done, rows.length);
-      if (row.errors.length > 0) {
-        result.skippedBad += 1;
-        continue;
+      const clients: (Editable<'clients'> & { id: string })[] = [];
+      const people: Editable<'people'>[] = [];
+      for (const row of rows.slice(start, start + BATCH)) {
+        if (row.errors.length > 0) {
+          result.skippedBad += 1;
+        } else if (row.duplicates[0] && options.duplicates === 'skip') {
+          result.skippedDuplicates += 1;
+        } else if (row.duplicates[0]) {
+          await mergeInto(repo, row.duplicates[0].id, row);
+          result.merged += 1;
+        } else {
+          const id = uuidv7();
+          clients.push({ ...row.client, id, deletedAt: null });
+          if (row.person) people.push({ ...row.person, clientId: id, deletedAt: null });
+          result.created += 1;
+        }
       }
-      const match = row.duplicates[0];
-      if (match && options.duplicates === 'skip') {
-        result.skippedDuplicates += 1;
-        continue;
-      }
-      if (match) {
-        await mergeInto(repo, match.id, row);
-        result.merged += 1;
-        continue;
-      }
-      const client = await repo.create('clients', { ...row.client, deletedAt: null });
-      if (row.person)
-        await repo.create('people', { ...row.person, clientId: client.id, deletedAt: null });
-      result.created += 1;
+      if (clients.length > 0) await repo.createMany('clients', clients);
+      if (people.length > 0) await repo.createMany('people', people);
+      options.onProgress?.(Math.min(rows.length, start + BATCH), rows.length);
     }
-    options.onProgress?.(rows.length, rows.length);
   });
   return result;
 }

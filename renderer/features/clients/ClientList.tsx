@@ -9,7 +9,7 @@ import { Highlighted } from './Highlighted';
 import { HealthDot } from './HealthBadge';
 import { MatchContext } from './MatchContext';
 
-const ROW_HEIGHT = 64;
+const ROW_HEIGHT = 68;
 
 interface Props {
   rows: ClientSummary[];

@@ -93,7 +93,6 @@ export function ClientsPage({ route }: { route: Extract<Route, { page: 'clients'
             value={query}
             placeholder={t('clients.search.placeholder')}
             aria-keyshortcuts="/"
-            aria-describedby="client-search-hint"
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Escape') setQuery('');
@@ -103,9 +102,7 @@ export function ClientsPage({ route }: { route: Extract<Route, { page: 'clients'
               }
             }}
           />
-          <p id="client-search-hint" className="hint">
-            {book.searchReady ? t('clients.search.hint') : t('clients.search.indexing')}
-          </p>
+          {!book.searchReady && <p className="hint">{t('clients.search.indexing')}</p>}
         </div>
         <ClientFilters summaries={book.list()} />
         <div className="list-tools">

@@ -17,8 +17,7 @@ export const enBook = {
   links: { import: 'Import', trash: 'Trash' },
   search: {
     label: 'Search clients',
-    placeholder: 'Search: name, person, phone, e-mail, tag, item, note…',
-    hint: 'Press / to search from anywhere; ↓ moves into the results.',
+    placeholder: 'Name, person, phone, e-mail, item, note…  ( / )',
     indexing: 'Preparing full search; names can be searched already.',
     ...enPlural('found', '{{count}} found', '{{count}} found'),
     field: {
