@@ -9,6 +9,7 @@ import type { Answer, ChecklistItem } from '../../../shared/domain';
 import { chosen } from '../../../shared/domain/checklistLogic';
 import { useLocalized } from './localize';
 import { PromiseRealityRows, type Benefit } from './PromiseRealityRows';
+import './checklistItems.css';
 
 export interface ItemFieldProps {
   item: ChecklistItem;

@@ -14,7 +14,8 @@ import { useLocalized } from './localize';
 import { useManagerMode } from './managerMode';
 import { ProgramEditor } from './ProgramEditor';
 import { TemplateEditor } from './TemplateEditor';
-import './visits.css';
+import './checklistItems.css';
+import './programSettings.css';
 
 const EDITABLE: ChecklistTemplate['purpose'][] = ['closing', 'post_sale', 'contact_log'];
 

@@ -6,6 +6,7 @@ import { NewVisitForm } from './NewVisitForm';
 import { VisitMode } from './VisitMode';
 import { useFormatTimestamp } from './formatDay';
 import './visits.css';
+import './visitList.css';
 
 /** The Visits section: with a visit id, visit mode; without, unfinished visits and a new one. */
 export function VisitsPage({ visitId }: { visitId?: string }) {

@@ -1,0 +1,257 @@
+/** The report's blocks: each a titled region with its chart and the numbers beside it. */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FOLLOW_UP_KINDS } from '../../../shared/domain';
+import type { MonthlyReport } from '../../../shared/domain/report';
+import { PairBars, StackedBar, TrendChart } from './Charts';
+
+function Section(props: { id: string; title: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <section className={`report-card${props.wide ? ' wide' : ''}`} aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.children}
+    </section>
+  );
+}
+
+function Figures({ rows }: { rows: [string, string | number][] }) {
+  return (
+    <table className="figures">
+      <tbody>
+        {rows.map(([label, value]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ActionsSection({ report }: { report: MonthlyReport }) {
+  const { t } = useTranslation();
+  const a = report.actions;
+  const rows = FOLLOW_UP_KINDS.filter((k) => a.byKind[k]).map((k) => ({
+    label: t(`agenda.kind.${k}`),
+    total: a.byKind[k]!.due,
+    part: a.byKind[k]!.done,
+  }));
+  return (
+    <Section id="report-actions" title={t('reports.actions.title')} wide>
+      <p className="big-figure">
+        {t('reports.actions.summary', { done: a.done, due: a.due })}
+        {a.rate !== null && (
+          <span> · {t('reports.actions.rate', { rate: Math.round(a.rate * 100) })}</span>
+        )}
+      </p>
+      {a.due === 0 ? (
+        <p className="muted">{t('reports.actions.noRate')}</p>
+      ) : (
+        <>
+          <p className="muted">
+            {t('reports.actions.onTime', { count: a.doneOnTime })} ·{' '}
+            {t('reports.actions.overdue', { count: a.overdue })} ·{' '}
+            {t('reports.actions.dismissed', { count: a.dismissed })}
+          </p>
+          <PairBars rows={rows} label={t('reports.actions.chart')} />
+        </>
+      )}
+    </Section>
+  );
+}
+
+export function SatisfactionSection({
+  report,
+  monthName,
+}: {
+  report: MonthlyReport;
+  monthName: (m: string) => string;
+}) {
+  const { t, i18n } = useTranslation();
+  const points = report.satisfaction;
+  const any = points.some((p) => p.visits > 0);
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
+  const show = (v: number | null) => (v === null ? '—' : number.format(v));
+  // Each measure on its own chart and scale: on one shared height 3.6 of 5 and 7 of 10 would
+  // sit on top of each other.
+  const charts = [
+    {
+      key: 'satisfaction',
+      min: 1,
+      max: 5,
+      className: 'series-a',
+      value: (p: (typeof points)[number]) => p.satisfactionAvg,
+    },
+    {
+      key: 'recommend',
+      min: 0,
+      max: 10,
+      className: 'series-b',
+      value: (p: (typeof points)[number]) => p.recommendAvg,
+    },
+  ] as const;
+  return (
+    <Section id="report-satisfaction" title={t('reports.satisfaction.title')} wide>
+      {!any ? (
+        <p className="muted">{t('reports.satisfaction.noData')}</p>
+      ) : (
+        <>
+          <div className="trend">
+            {charts.map((c) => (
+              <figure key={c.key}>
+                <figcaption>{t(`reports.satisfaction.${c.key}`)}</figcaption>
+                <TrendChart
+                  label={`${t(`reports.satisfaction.${c.key}`)}: ${points
+                    .map((p) => `${monthName(p.month)} ${show(c.value(p))}`)
+                    .join(', ')}`}
+                  format={show}
+                  points={points.map((p) => ({ label: monthName(p.month), values: [c.value(p)] }))}
+                  series={[
+                    {
+                      name: t(`reports.satisfaction.${c.key}`),
+                      min: c.min,
+                      max: c.max,
+                      className: c.className,
+                    },
+                  ]}
+                />
+              </figure>
+            ))}
+          </div>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.satisfaction.month')}</th>
+                <th scope="col">{t('reports.satisfaction.visits')}</th>
+                <th scope="col">{t('reports.satisfaction.satisfaction')}</th>
+                <th scope="col">{t('reports.satisfaction.recommend')}</th>
+                <th scope="col">{t('reports.satisfaction.nps')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.month}>
+                  <th scope="row">{monthName(p.month)}</th>
+                  <td>{p.visits}</td>
+                  <td>{show(p.satisfactionAvg)}</td>
+                  <td>{show(p.recommendAvg)}</td>
+                  <td>{p.nps ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </Section>
+  );
+}
+
+export function PromisesSection({ report }: { report: MonthlyReport }) {
+  const { t } = useTranslation();
+  const p = report.promises;
+  const parts = (['below', 'met', 'exceeded'] as const).map((key) => ({
+    key,
+    label: t(`reports.promises.${key}`),
+    value: p[key],
+  }));
+  const checked = p.below + p.met + p.exceeded;
+  return (
+    <Section id="report-promises" title={t('reports.promises.title')}>
+      {checked === 0 ? (
+        <p className="muted">{t('reports.promises.noData')}</p>
+      ) : (
+        <StackedBar parts={parts} label={t('reports.promises.chart')} />
+      )}
+      <Figures
+        rows={[
+          ...parts.map((x) => [x.label, x.value] as [string, number]),
+          [t('reports.promises.unrated'), p.unrated],
+        ]}
+      />
+      {p.shortfalls.length > 0 && (
+        <>
+          <h3>{t('reports.promises.shortfalls')}</h3>
+          <ul className="report-list">
+            {p.shortfalls.map((s) => (
+              <li key={`${s.visitId}-${s.benefitId}`}>
+                {s.text}
+                {s.comment && <span className="muted"> — {s.comment}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Section>
+  );
+}
+
+export function ReferralsSection({ report }: { report: MonthlyReport }) {
+  const { t } = useTranslation();
+  const r = report.referrals;
+  return (
+    <Section id="report-referrals" title={t('reports.referrals.title')}>
+      <Figures
+        rows={[
+          [t('reports.referrals.obtained'), r.obtained],
+          [t('reports.referrals.obtainedConverted'), r.obtainedConverted],
+          [t('reports.referrals.converted'), r.converted],
+          [
+            t('reports.referrals.asked'),
+            t('reports.referrals.askedValue', { asked: r.askedVisits, visits: r.postSaleVisits }),
+          ],
+        ]}
+      />
+    </Section>
+  );
+}
+
+export function ProblemsSection({ report }: { report: MonthlyReport }) {
+  const { t } = useTranslation();
+  const p = report.problems;
+  return (
+    <Section id="report-problems" title={t('reports.problems.title')}>
+      <PairBars
+        label={t('reports.problems.chart')}
+        rows={[
+          { label: t('reports.problems.opened'), total: p.opened, part: p.sellersFault },
+          { label: t('reports.problems.fixed'), total: p.fixed + p.confirmed, part: p.confirmed },
+          { label: t('reports.problems.openNow'), total: p.openNow, part: p.overdueNow },
+        ]}
+      />
+      <Figures
+        rows={[
+          [t('reports.problems.opened'), p.opened],
+          [t('reports.problems.sellersFault'), p.sellersFault],
+          [t('reports.problems.fixed'), p.fixed],
+          [t('reports.problems.confirmed'), p.confirmed],
+          [t('reports.problems.openNow'), p.openNow],
+          [t('reports.problems.overdueNow'), p.overdueNow],
+        ]}
+      />
+    </Section>
+  );
+}
+
+export function AtRiskSection({ report }: { report: MonthlyReport }) {
+  const { t } = useTranslation();
+  return (
+    <Section id="report-at-risk" title={t('reports.atRisk.title')}>
+      {report.atRisk.length === 0 ? (
+        <p className="muted">{t('reports.atRisk.none')}</p>
+      ) : (
+        <ul className="report-list">
+          {report.atRisk.map((c) => (
+            <li key={c.clientId}>
+              <a href={`#/clients/${c.clientId}`}>{c.name}</a>
+              <span className="muted">
+                {' — '}
+                {c.reasons.map((r) => t(`reports.atRisk.reason.${r}`)).join(', ')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
