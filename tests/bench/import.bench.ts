@@ -115,11 +115,3 @@ export async function runImportBench(): Promise<Metric[]> {
     metricFromRuns('import.csv.slice_max', sliceMax, { unit: 'ms', goal: 100, better: 'lower' }),
   ];
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const m of await runImportBench()) {
-    console.log(
-      `${m.name.padEnd(30)} ${String(m.value).padStart(9)} ${m.unit.padEnd(6)} [${m.min}..${m.max}] goal ${m.goal}`,
-    );
-  }
-}

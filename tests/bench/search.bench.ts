@@ -7,7 +7,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { performance } from 'node:perf_hooks';
-import { benchRuns, median, metricFromRuns, percentile, type Metric } from './metric';
+import { benchRuns, metricFromRuns, percentile, type Metric } from './metric';
 import { InvertedClientIndex } from '../../shared/search/inverted-index';
 import { MiniSearchClientIndex } from '../../shared/search/minisearch-index';
 import { buildClientSearchDocument, type ClientSearchDocument } from '../../shared/search/document';
@@ -226,18 +226,4 @@ export async function runSearchBench(): Promise<Metric[]> {
     }
   }
   return metrics;
-}
-
-/** `tsx tests/bench/search.bench.ts` runs this module alone. */
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const started = performance.now();
-  const metrics = await runSearchBench();
-  for (const m of metrics) {
-    console.log(
-      `${m.name.padEnd(34)} ${String(m.value).padStart(9)} ${m.unit.padEnd(4)} [${m.min}..${m.max}] goal ${m.goal}`,
-    );
-  }
-  console.log(
-    `(${((performance.now() - started) / 1000).toFixed(1)} s, median of ${median([benchRuns()])} runs)`,
-  );
 }
