@@ -225,7 +225,7 @@ export interface CsvSlice {
 export function* readCsvSlices(
   text: string,
   parser: CsvParser,
-  rowsPerSlice = 500,
+  rowsPerSlice = 250,
 ): Generator<CsvSlice, void, undefined> {
   // Roughly the characters of `rowsPerSlice` rows; records are not cut, only the text is.
   const chunkSize = 16 * 1024;

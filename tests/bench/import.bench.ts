@@ -106,7 +106,7 @@ export async function runImportBench(): Promise<Metric[]> {
       goal: 100_000,
       better: 'higher',
     }),
-    // A slice is the work between two frames with the default slice size (500 rows).
+    // A slice is the work between two frames with the default slice size (250 rows).
     metricFromRuns('import.csv.slice_median', sliceMedian, {
       unit: 'ms',
       goal: 16,
