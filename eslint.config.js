@@ -25,7 +25,7 @@ const NODE_MODULES = [
 const exact = (names, message) => names.map((name) => ({ name, message }));
 
 export default tseslint.config(
-  { ignores: ['out/**', 'release/**', 'node_modules/**', 'server-data/**', 'coverage/**'] },
+  { ignores: ['**/out/**', 'release/**', 'node_modules/**', 'server-data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -17,7 +17,7 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
   {
     version: 1,
     stores: {
-      clients: 'id, name, status, ownerId, updatedAt, deletedAt, *tags',
+      clients: 'id, name, status, ownerId, updatedAt, deletedAt, referredBy, *tags',
       people: 'id, clientId, name, deletedAt',
       purchases: 'id, clientId, date, deletedAt',
       visits: 'id, clientId, status, kind, startedAt, deletedAt, [clientId+startedAt]',
@@ -26,7 +26,7 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       checklistRuns: 'id, visitId, templateId, deletedAt',
       followUps: 'id, clientId, due, status, kind, ruleKey, [status+due], deletedAt',
       contacts: 'id, clientId, at, type, [clientId+at], deletedAt',
-      problems: 'id, clientId, status, due, deletedAt',
+      problems: 'id, clientId, visitId, status, due, deletedAt',
       retentionPlans: 'id, clientId, status, deletedAt',
       conflicts: 'id, [table+rowId], resolvedAt',
       outbox: 'seq, &opId, [table+rowId]',
