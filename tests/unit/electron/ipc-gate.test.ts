@@ -17,6 +17,9 @@ function fakeHandlers(overrides: Partial<DesktopHandlers> = {}): DesktopHandlers
     'file:save': vi.fn(async () => ({ saved: true, path: '/home/rep/backup.json' })),
     'file:open': vi.fn(async () => null),
     'shell:open-external': vi.fn(async () => undefined),
+    'sync:sign-in': vi.fn(async () => ({ status: 200, body: {} })),
+    'sync:sign-out': vi.fn(async () => undefined),
+    'sync:http': vi.fn(async () => ({ status: 200, body: {} })),
     ...overrides,
   };
 }
