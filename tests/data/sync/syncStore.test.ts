@@ -1,0 +1,407 @@
+// What sync writes locally, against fake-indexeddb: each guarantee in its own test.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../../shared/ids';
+import { compareHlc, formatHlc } from '../../../shared/sync/hlc';
+import type { PushResponse } from '../../../shared/sync/protocol';
+import type { Client } from '../../../shared/domain';
+import { createDb, type FieldbookDb } from '../../../renderer/data/db';
+import { emptyClientDraft } from '../../../renderer/data/clients';
+import { currentSession } from '../../../renderer/data/device';
+import { Repository } from '../../../renderer/data/repository';
+import {
+  applyPullPage,
+  baseKey,
+  MassDeleteHold,
+  readSyncMeta,
+  type PageOptions,
+  type PulledRow,
+} from '../../../renderer/data/syncStore';
+import { watchOutboxGrowth } from '../../../renderer/sync/appEngine';
+import { resolveConflict } from '../../../renderer/sync/conflicts';
+import { renumberOutbox } from '../../../renderer/sync/outboxOrder';
+import { recordSignIn } from '../../../renderer/sync/session';
+import { settlePush } from '../../../renderer/sync/settle';
+
+const NOW = Date.parse('2026-11-24T10:00:00Z');
+const EPOCH = 'e'.repeat(32);
+const OTHER = '00000000000000ff';
+const USER = '01900000-0000-7000-8000-0000000000aa';
+let db: FieldbookDb;
+let repo: Repository;
+let clock = NOW;
+
+beforeEach(async () => {
+  clock = NOW;
+  db = createDb(`sync-store-${Math.random()}`);
+  await db.open();
+  repo = new Repository(db, { now: () => clock });
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const stamp = (ms: number, node = OTHER) => formatHlc({ ms, counter: 0, node });
+
+function serverClient(
+  id: string,
+  version: number,
+  fields: Partial<Client> = {},
+  at = NOW,
+): PulledRow {
+  const values = { ...emptyClientDraft(), name: 'С сервера', ...fields };
+  const stamps = Object.fromEntries(Object.keys(values).map((k) => [k, stamp(at)]));
+  const record = {
+    ...values,
+    id,
+    ownerId: USER,
+    createdAt: new Date(at).toISOString(),
+    updatedAt: new Date(at).toISOString(),
+    stamps,
+    serverVersion: version,
+  } as PulledRow['record'];
+  return { table: 'clients', id, version, record };
+}
+
+const options = (cursor: string, extra: Partial<PageOptions> = {}): PageOptions => ({
+  epoch: EPOCH,
+  cursor,
+  nowMs: clock,
+  mode: 'replace',
+  massDelete: { liveClients: 0, deletedSoFar: 0, allowed: false },
+  ...extra,
+});
+
+describe('applying a pulled page', () => {
+  it('writes the records without outbox rows and saves the cursor with them', async () => {
+    const id = uuidv7();
+    await applyPullPage(db, [serverClient(id, 1)], options('c1'));
+    expect((await db.clients.get(id))?.name).toBe('С сервера');
+    expect(await db.outbox.count()).toBe(0);
+    expect((await readSyncMeta(db)).pull).toEqual({ epoch: EPOCH, cursor: 'c1' });
+  });
+
+  it('a page and its cursor land together or not at all', async () => {
+    const id = uuidv7();
+    await expect(
+      applyPullPage(db, [serverClient(id, 1)], {
+        ...options('c1'),
+        alsoInTransaction: async () => {
+          throw new Error('the app died here');
+        },
+      }),
+    ).rejects.toThrow('the app died here');
+    expect(await db.clients.get(id)).toBeUndefined();
+    expect((await readSyncMeta(db)).pull.cursor).toBeNull();
+  });
+
+  it('fields this app does not know are kept, not dropped', async () => {
+    const row = serverClient(uuidv7(), 1);
+    (row.record as Record<string, unknown>).fax = '+7 343 000-00-00';
+    await applyPullPage(db, [row], options('c1'));
+    expect((await db.clients.get(row.id)) as Record<string, unknown>).toMatchObject({
+      fax: '+7 343 000-00-00',
+    });
+  });
+
+  it('a row with unpushed edits keeps them: merged per field, not replaced', async () => {
+    const created = await repo.create('clients', { ...emptyClientDraft(), name: 'Моё имя' });
+    clock += 1000;
+    await repo.update('clients', created.id, { address: 'Моя улица' });
+    const pulled = serverClient(created.id, 3, { name: 'Старое имя', address: '' }, NOW - 60_000);
+    pulled.record.stamps.status = stamp(clock + 5000);
+    pulled.record.status = 'active';
+    await applyPullPage(db, [pulled], options('c1'));
+    expect(await db.clients.get(created.id)).toMatchObject({
+      name: 'Моё имя',
+      address: 'Моя улица',
+      status: 'active',
+      serverVersion: 3,
+    });
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('a row without unpushed edits becomes the server copy and its base copy', async () => {
+    const id = uuidv7();
+    await applyPullPage(db, [serverClient(id, 1, { notes: 'раз\nдва' })], options('c1'));
+    await applyPullPage(
+      db,
+      [serverClient(id, 2, { notes: 'раз\nдва\nтри' }, NOW + 1)],
+      options('c2'),
+    );
+    expect((await db.clients.get(id))?.notes).toBe('раз\nдва\nтри');
+    expect((await db.meta.get(baseKey('clients', id)))?.value).toEqual({
+      v: 2,
+      f: { notes: 'раз\nдва\nтри' },
+    });
+  });
+
+  it('keeps the base copy an unpushed note edit was made on, so the server can still line-merge it', async () => {
+    const id = uuidv7();
+    await applyPullPage(db, [serverClient(id, 1, { notes: 'раз\nдва' })], options('c1'));
+    clock += 1000;
+    await repo.update('clients', id, { notes: 'раз, изменено\nдва' });
+    await applyPullPage(
+      db,
+      [serverClient(id, 2, { notes: 'раз\nдва\nтри' }, NOW + 500)],
+      options('c2'),
+    );
+    expect((await db.meta.get(baseKey('clients', id)))?.value).toEqual({
+      v: 1,
+      f: { notes: 'раз\nдва' },
+    });
+  });
+
+  it('the next local stamp comes after every pulled stamp, even from a clock ahead of ours', async () => {
+    await repo.create('clients', { ...emptyClientDraft(), name: 'Первый' });
+    const ahead = serverClient(uuidv7(), 1, {}, NOW + 30 * 60_000);
+    await applyPullPage(db, [ahead], options('c1'));
+    const mine = await repo.create('clients', { ...emptyClientDraft(), name: 'После' });
+    expect(compareHlc(mine.stamps.name!, ahead.record.stamps.name!)).toBeGreaterThan(0);
+  });
+});
+
+describe('mass-delete fail-safe', () => {
+  async function book(size: number): Promise<string[]> {
+    const ids = Array.from({ length: size }, () => uuidv7());
+    await applyPullPage(
+      db,
+      ids.map((id, i) => serverClient(id, i + 1)),
+      options('c0'),
+    );
+    return ids;
+  }
+  const deleted = (id: string, version: number) =>
+    serverClient(id, version, { deletedAt: new Date(NOW + 1000).toISOString() }, NOW + 1000);
+
+  it('a page trashing most of the book is refused whole, cursor included', async () => {
+    const ids = await book(10);
+    const page = ids.slice(0, 6).map((id, i) => deleted(id, 20 + i));
+    await expect(
+      applyPullPage(
+        db,
+        page,
+        options('c1', { massDelete: { liveClients: 10, deletedSoFar: 0, allowed: false } }),
+      ),
+    ).rejects.toBeInstanceOf(MassDeleteHold);
+    expect(await db.clients.filter((c) => c.deletedAt !== null).count()).toBe(0);
+    expect((await readSyncMeta(db)).pull.cursor).toBe('c0');
+  });
+
+  it('counts deletions of earlier pages of the same pull', async () => {
+    const ids = await book(10);
+    await expect(
+      applyPullPage(
+        db,
+        [deleted(ids[0]!, 30)],
+        options('c1', { massDelete: { liveClients: 10, deletedSoFar: 5, allowed: false } }),
+      ),
+    ).rejects.toBeInstanceOf(MassDeleteHold);
+  });
+
+  it('goes through once the rep agreed, and under the threshold without asking', async () => {
+    const ids = await book(10);
+    await applyPullPage(
+      db,
+      [deleted(ids[0]!, 30)],
+      options('c1', { massDelete: { liveClients: 10, deletedSoFar: 0, allowed: false } }),
+    );
+    const rest = ids.slice(1, 8).map((id, i) => deleted(id, 40 + i));
+    await applyPullPage(
+      db,
+      rest,
+      options('c2', { massDelete: { liveClients: 10, deletedSoFar: 1, allowed: true } }),
+    );
+    expect(await db.clients.filter((c) => c.deletedAt !== null).count()).toBe(8);
+  });
+});
+
+describe('settling a push answer', () => {
+  function answer(lastSeq: number, results: PushResponse['results']): PushResponse {
+    return { epoch: EPOCH, serverTime: clock, lastSeq, results, stopped: null };
+  }
+
+  it('deletes the settled rows, keeps later ones, and records each conflict once', async () => {
+    const a = await repo.create('clients', { ...emptyClientDraft(), name: 'A' });
+    await repo.create('clients', { ...emptyClientDraft(), name: 'B' });
+    const [op1] = await db.outbox.toArray();
+    const result = {
+      opId: op1!.opId,
+      seq: 1,
+      table: 'clients' as const,
+      rowId: a.id,
+      status: 'applied' as const,
+      version: 5,
+      duplicate: false,
+      conflicts: [
+        {
+          field: 'name',
+          kind: 'field' as const,
+          localValue: 'A',
+          remoteValue: 'А с другого ноутбука',
+          localStamp: op1!.hlc,
+          remoteStamp: stamp(NOW + 1),
+          kept: 'remote' as const,
+        },
+      ],
+    };
+    await settlePush(db, answer(1, [result]), new Date(clock).toISOString());
+    await settlePush(
+      db,
+      answer(1, [{ ...result, duplicate: true }]),
+      new Date(clock).toISOString(),
+    );
+    expect((await db.outbox.toArray()).map((op) => op.seq)).toEqual([2]);
+    const conflicts = await db.conflicts.toArray();
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({
+      table: 'clients',
+      rowId: a.id,
+      field: 'name',
+      resolvedAt: null,
+    });
+  });
+
+  it("a refused op's values become conflicts, so the rep sees what did not reach the server", async () => {
+    const a = await repo.create('clients', { ...emptyClientDraft(), name: 'A' });
+    const [op] = await db.outbox.toArray();
+    await settlePush(
+      db,
+      answer(1, [
+        {
+          opId: op!.opId,
+          seq: 1,
+          table: 'clients',
+          rowId: a.id,
+          status: 'rejected',
+          code: 'forbidden',
+          reason: 'not yours',
+          version: null,
+          duplicate: false,
+          conflicts: [],
+        },
+      ]),
+      new Date(clock).toISOString(),
+    );
+    const fields = (await db.conflicts.toArray()).map((c) => c.field);
+    expect(fields).toContain('name');
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('signing in', () => {
+  it('the book made before sign-in belongs to the rep, without a single outbox row', async () => {
+    const before = await repo.create('clients', { ...emptyClientDraft(), name: 'До входа' });
+    expect(before.ownerId).toBe('local');
+    const outboxBefore = await db.outbox.count();
+    await recordSignIn(
+      db,
+      {
+        device: { id: uuidv7(), name: 'laptop' },
+        user: {
+          id: USER,
+          email: 'rep@example.test',
+          name: 'Rep',
+          role: 'rep',
+          teamId: uuidv7(),
+          teamName: 'T',
+        },
+        epoch: EPOCH,
+        serverTime: NOW,
+        protocolVersion: 1,
+      },
+      { serverUrl: 'https://sync.example.test', deviceName: 'laptop' },
+      new Date(NOW).toISOString(),
+    );
+    expect((await db.clients.get(before.id))?.ownerId).toBe(USER);
+    expect(await db.outbox.count()).toBe(outboxBefore);
+    expect((await currentSession(db)).repId).toBe(USER);
+    const after = await repo.create('clients', { ...emptyClientDraft(), name: 'После входа' });
+    expect(after.ownerId).toBe(USER);
+    const meta = await readSyncMeta(db);
+    expect(meta.flags.resetSequence).toBe(true);
+    expect(meta.pull).toEqual({ epoch: EPOCH, cursor: null });
+  });
+});
+
+describe('resolving a conflict', () => {
+  it('is a local edit with an outbox row, and answers every open conflict over the same field', async () => {
+    const a = await repo.create('clients', { ...emptyClientDraft(), name: 'Моё' });
+    await db.outbox.clear();
+    const base = {
+      table: 'clients',
+      rowId: a.id,
+      field: 'name',
+      localValue: 'Моё',
+      remoteValue: 'Их',
+      localStamp: null,
+      remoteStamp: null,
+      kind: 'field' as const,
+      createdAt: new Date(NOW).toISOString(),
+      resolvedAt: null,
+      resolution: null,
+    };
+    await db.conflicts.bulkAdd([
+      { ...base, id: uuidv7() },
+      { ...base, id: uuidv7(), remoteValue: 'Их ещё раз' },
+    ]);
+    const [first] = await db.conflicts.toArray();
+    clock += 1000;
+    await resolveConflict(db, first!.id, { choice: 'kept_mine' }, () => clock);
+    const ops = await db.outbox.toArray();
+    expect(ops).toHaveLength(1);
+    expect(ops[0]).toMatchObject({ table: 'clients', rowId: a.id, fields: { name: 'Моё' } });
+    const row = await db.clients.get(a.id);
+    expect(row?.stamps.name).toBe(ops[0]!.hlc);
+    expect((await db.conflicts.toArray()).every((c) => c.resolution === 'kept_mine')).toBe(true);
+  });
+
+  it('an edited value that breaks the record is refused and the conflict stays open', async () => {
+    const a = await repo.create('clients', { ...emptyClientDraft(), name: 'Моё' });
+    const id = uuidv7();
+    await db.conflicts.add({
+      id,
+      table: 'clients',
+      rowId: a.id,
+      field: 'name',
+      localValue: 'Моё',
+      remoteValue: 'Их',
+      localStamp: null,
+      remoteStamp: null,
+      kind: 'field',
+      createdAt: new Date(NOW).toISOString(),
+      resolvedAt: null,
+      resolution: null,
+    });
+    await expect(resolveConflict(db, id, { choice: 'edited', value: '   ' })).rejects.toThrow();
+    expect((await db.conflicts.get(id))?.resolvedAt).toBeNull();
+    expect((await db.clients.get(a.id))?.name).toBe('Моё');
+  });
+});
+
+describe('the outbox', () => {
+  it('renumbering closes holes and the next write follows on', async () => {
+    for (const name of ['A', 'B', 'C', 'D'])
+      await repo.create('clients', { ...emptyClientDraft(), name });
+    await db.outbox.bulkDelete([2, 3]);
+    await renumberOutbox(db, 2);
+    expect((await db.outbox.toArray()).map((op) => op.seq)).toEqual([1, 2]);
+    await repo.create('clients', { ...emptyClientDraft(), name: 'E' });
+    expect((await db.outbox.toArray()).map((op) => op.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('a local write is noticed by the outbox watch; settling is not', async () => {
+    let grew = 0;
+    const stop = watchOutboxGrowth(db, () => grew++);
+    try {
+      await new Promise((r) => setTimeout(r, 50));
+      await repo.create('clients', { ...emptyClientDraft(), name: 'A' });
+      await expect.poll(() => grew).toBe(1);
+      await db.outbox.clear();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(grew).toBe(1);
+    } finally {
+      stop();
+    }
+  });
+});
