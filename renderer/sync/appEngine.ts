@@ -24,6 +24,11 @@ export function watchOutboxGrowth(db: FieldbookDb, onGrow: () => void): () => vo
   return () => subscription.unsubscribe();
 }
 
+/** For tests: the engine the screens get for this database (one over a fake server). */
+export function provideSyncEngine(db: FieldbookDb, engine: SyncEngine): void {
+  engines.set(db, engine);
+}
+
 export function getSyncEngine(db: FieldbookDb): SyncEngine {
   let engine = engines.get(db);
   if (!engine) {

@@ -202,7 +202,8 @@ export class SyncEngine {
       { serverUrl, deviceName: request.deviceName },
       new Date(this.clock.wallNow()).toISOString(),
     );
-    this.set({ account, phase: 'idle', problem: null });
+    // The first sync starts at once; until it ends nothing is "up to date".
+    this.set({ account, phase: 'syncing', problem: null });
     void this.syncNow();
     return account;
   }
