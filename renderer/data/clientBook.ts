@@ -16,8 +16,14 @@ import { watchClientBook, type BookChange } from './changeFeed';
 import { summarizeClient, type ClientRecords, type ClientSummary } from './clientSummary';
 import { loadBookInSlices, loadClientRecords, type NoteText } from './clientBookLoader';
 
-/** Loading goes list first, facts (last contact, follow-ups…) next, the search index last. */
-export type BookPhase = 'starting' | 'list' | 'facts' | 'ready' | 'failed';
+/**
+ * Loading goes: the first screen of names (preview), the whole list, facts (last contact,
+ * follow-ups…), the search index last.
+ */
+export type BookPhase = 'starting' | 'preview' | 'list' | 'facts' | 'ready' | 'failed';
+
+/** Enough clients to fill the first screen of the list. */
+const FIRST_SCREEN = 40;
 
 export interface BookSearch {
   hits: Map<string, SearchHit>;
@@ -26,6 +32,14 @@ export interface BookSearch {
   /** Client ids, best match first. */
   ranked: string[];
   total: number;
+}
+
+/** Clients indexed between two folds of the index while it is built (see reload). */
+const OPTIMIZE_EVERY = 4000;
+
+/** The app's own index can fold its recent words; another implementation need not. */
+function optimizeIndex(index: ClientSearchIndex): void {
+  (index as ClientSearchIndex & { optimize?: () => void }).optimize?.();
 }
 
 /** Above this many clients touched by one commit, a full reload is cheaper than one by one. */
@@ -146,7 +160,9 @@ export class ClientBook {
 
   private async reload(): Promise<void> {
     const firstLoad = this.phase === 'starting';
+    if (firstLoad) await this.showFirstScreen();
     const building = createClientSearchIndex();
+    let indexed = 0;
     await loadBookInSlices(this.db, {
       onList: (clients, people) => {
         // On a reload the old facts stay visible until the new ones are ready.
@@ -164,11 +180,39 @@ export class ClientBook {
       },
       onIndexSlice: (records, notes) => {
         for (const r of records) upsertDocument(building, r, notes.get(r.client.id) ?? []);
+        indexed += records.length;
+        // Fold new words into the sealed part every few thousand clients: the first search
+        // after a bulk load otherwise sorts every new word at once, which overflows the stack
+        // past ~100k distinct words (shared/search/segments.ts spreads them into one push).
+        if (indexed % OPTIMIZE_EVERY < records.length) optimizeIndex(building);
       },
     });
+    optimizeIndex(building);
     // Searches during a rebuild use the old index; the new one replaces it whole.
     this.index = building;
     this.phase = 'ready';
+    this.publish();
+  }
+
+  /**
+   * The first names by the name index, so the list shows at once while the whole book loads.
+   * IndexedDB orders by code point, not by the rep's alphabet; the full list replaces it soon.
+   */
+  private async showFirstScreen(): Promise<void> {
+    const clients = (
+      await this.db.clients
+        .orderBy('name')
+        .limit(FIRST_SCREEN * 2)
+        .toArray()
+    )
+      .filter((c) => c.deletedAt === null)
+      .slice(0, FIRST_SCREEN);
+    const ids = clients.map((c) => c.id);
+    const people =
+      ids.length === 0 ? [] : await this.db.people.where('clientId').anyOf(ids).toArray();
+    if (this.phase !== 'starting') return;
+    this.summaries = listOnlySummaries(clients, people);
+    this.phase = 'preview';
     this.publish();
   }
 

@@ -65,7 +65,17 @@ export function ClientsPage({ route }: { route: Extract<Route, { page: 'clients'
   );
   const open = (clientId: string) => navigate({ page: 'clients', clientId });
   const close = () => navigate({ page: 'clients' });
-  const loading = book.phase === 'starting';
+  const filtered =
+    filters.attention.length +
+      filters.statuses.length +
+      filters.tags.length +
+      filters.owners.length >
+    0;
+  // The first screen of names shows only for the plain list; filters and searches wait for all.
+  const loading =
+    book.phase === 'starting' ||
+    (book.phase === 'preview' && (filtered || sort !== 'name' || search !== null));
+  const preview = book.phase === 'preview';
   const countingFacts = book.phase === 'list' && (filters.attention.length > 0 || sort !== 'name');
 
   return (
@@ -107,11 +117,13 @@ export function ClientsPage({ route }: { route: Extract<Route, { page: 'clients'
         <ClientFilters summaries={book.list()} />
         <div className="list-tools">
           <p className="muted count" aria-live="polite">
-            {loading
+            {loading || preview
               ? t('clients.loading')
-              : search
-                ? t('clients.search.found', { count: rows.length })
-                : t('clients.count', { count: rows.length })}
+              : book.phase === 'failed'
+                ? t('clients.loadFailed')
+                : search
+                  ? t('clients.search.found', { count: rows.length })
+                  : t('clients.count', { count: rows.length })}
             {countingFacts && ` · ${t('clients.countingFacts')}`}
           </p>
           <span className="list-links">
@@ -128,11 +140,7 @@ export function ClientsPage({ route }: { route: Extract<Route, { page: 'clients'
             today={today}
             selectedId={route.clientId}
             onOpen={open}
-            emptyText={
-              search || filters.attention.length + filters.statuses.length + filters.tags.length > 0
-                ? t('clients.noMatches')
-                : t('clients.empty')
-            }
+            emptyText={search || filtered ? t('clients.noMatches') : t('clients.empty')}
           />
         )}
       </section>

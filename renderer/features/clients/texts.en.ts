@@ -8,6 +8,7 @@ export const enBook = {
   detailLabel: 'Client details',
   ...enPlural('count', '{{count}} client', '{{count}} clients'),
   loading: 'Loading the client book…',
+  loadFailed: 'The client list could not be read. Reload the window; your data is not lost.',
   countingFacts: 'still counting contacts and follow-ups',
   empty: 'No clients yet. Add the first one, import a file, or load demo data in Settings.',
   noMatches: 'No client matches. Change the search or clear the filters.',
