@@ -7,6 +7,7 @@
 import Dexie from 'dexie';
 import {
   SYNCED_SCHEMAS,
+  SYSTEM_FIELDS,
   isSyncedTable,
   type Conflict,
   type SyncedRecord,
@@ -20,6 +21,12 @@ export type Resolution =
   { choice: 'kept_mine' } | { choice: 'kept_theirs' } | { choice: 'edited'; value: unknown };
 
 type Row = SyncedRecord & Record<string, unknown>;
+
+const SYSTEM = new Set<string>(SYSTEM_FIELDS);
+
+function contentOf(row: Row): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).filter(([field]) => !SYSTEM.has(field)));
+}
 
 export function chosenValue(conflict: Conflict, resolution: Resolution): unknown {
   if (resolution.choice === 'kept_mine') return conflict.localValue;
@@ -48,20 +55,18 @@ export async function resolveConflict(
     if (!row) throw new NotFoundError(tableName, conflict.rowId);
     const value = chosenValue(conflict, resolution);
     const stamp = await takeStamp(db, Dexie.currentTransaction!, now);
-    const checked = SYNCED_SCHEMAS[tableName].safeParse({
-      ...row,
-      [conflict.field]: value,
-      stamps: { ...row.stamps, [conflict.field]: stamp.hlc },
-      updatedAt: stamp.nowIso,
-    });
+    // A row the server may not have (its creation was refused or set aside) goes whole, newly
+    // stamped: one field alone would not make a valid record there.
+    const whole = row.serverVersion === 0;
+    const fields: Record<string, unknown> = whole ? contentOf(row) : {};
+    fields[conflict.field] = value;
+    const stamps = { ...row.stamps };
+    for (const field of Object.keys(fields)) stamps[field] = stamp.hlc;
+    const next = { ...row, ...fields, stamps, updatedAt: stamp.nowIso };
+    const checked = SYNCED_SCHEMAS[tableName].safeParse(next);
     if (!checked.success) throw new ValidationError(tableName, checked.error.issues);
-    // The stored row keeps fields this app does not know; only the resolved one changes.
-    await table.put({
-      ...row,
-      [conflict.field]: value,
-      stamps: { ...row.stamps, [conflict.field]: stamp.hlc },
-      updatedAt: stamp.nowIso,
-    });
+    // The stored row keeps fields this app does not know; only the resolved ones change.
+    await table.put(next);
     await db.outbox.add({
       seq: await stamp.nextSeq(),
       opId: uuidv7(now()),
@@ -69,7 +74,7 @@ export async function resolveConflict(
       hlc: stamp.hlc,
       table: tableName,
       rowId: conflict.rowId,
-      fields: { [conflict.field]: value },
+      fields,
       baseVersion: row.serverVersion,
       createdAt: stamp.nowIso,
     });

@@ -59,8 +59,10 @@ export async function settlePush(
       for (const result of response.results) {
         const op = byOpId.get(result.opId);
         if (!op) continue;
+        // Bookkeeping (createdAt, updatedAt) is nothing a rep decides; a quarantine lists it too.
         for (const c of result.conflicts)
-          conflicts.push(conflictRow(result.table, result.rowId, c, nowIso));
+          if (!BOOKKEEPING_FIELDS.has(c.field))
+            conflicts.push(conflictRow(result.table, result.rowId, c, nowIso));
         if (result.status === 'rejected') {
           for (const [field, value] of Object.entries(op.fields)) {
             if (BOOKKEEPING_FIELDS.has(field)) continue;

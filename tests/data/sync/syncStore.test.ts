@@ -327,6 +327,7 @@ describe('signing in', () => {
 describe('resolving a conflict', () => {
   it('is a local edit with an outbox row, and answers every open conflict over the same field', async () => {
     const a = await repo.create('clients', { ...emptyClientDraft(), name: 'Моё' });
+    await db.clients.update(a.id, { serverVersion: 4 });
     await db.outbox.clear();
     const base = {
       table: 'clients',
@@ -350,10 +351,41 @@ describe('resolving a conflict', () => {
     await resolveConflict(db, first!.id, { choice: 'kept_mine' }, () => clock);
     const ops = await db.outbox.toArray();
     expect(ops).toHaveLength(1);
-    expect(ops[0]).toMatchObject({ table: 'clients', rowId: a.id, fields: { name: 'Моё' } });
+    expect(ops[0]).toMatchObject({ table: 'clients', rowId: a.id, baseVersion: 4 });
+    expect(ops[0]!.fields).toEqual({ name: 'Моё' });
     const row = await db.clients.get(a.id);
     expect(row?.stamps.name).toBe(ops[0]!.hlc);
     expect((await db.conflicts.toArray()).every((c) => c.resolution === 'kept_mine')).toBe(true);
+  });
+
+  it('a row the server never had goes whole, newly stamped, so it is a valid record there', async () => {
+    const a = await repo.create('clients', {
+      ...emptyClientDraft(),
+      name: 'Моё',
+      address: 'Тверь',
+    });
+    await db.outbox.clear();
+    const id = uuidv7();
+    await db.conflicts.add({
+      id,
+      table: 'clients',
+      rowId: a.id,
+      field: 'name',
+      localValue: 'Моё',
+      remoteValue: null,
+      localStamp: null,
+      remoteStamp: null,
+      kind: 'clock_quarantine',
+      createdAt: new Date(NOW).toISOString(),
+      resolvedAt: null,
+      resolution: null,
+    });
+    clock += 1000;
+    await resolveConflict(db, id, { choice: 'kept_mine' }, () => clock);
+    const [op] = await db.outbox.toArray();
+    expect(op!.fields).toMatchObject({ name: 'Моё', address: 'Тверь', status: 'prospect' });
+    const row = await db.clients.get(a.id);
+    expect(row?.stamps.address).toBe(op!.hlc);
   });
 
   it('an edited value that breaks the record is refused and the conflict stays open', async () => {
