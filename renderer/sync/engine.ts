@@ -305,6 +305,11 @@ export class SyncEngine {
   }
 
   private fail(error: unknown): void {
+    // Signed out while this sync was running: its 401 is expected, not a problem to show.
+    if (this.status.getState().account === null) {
+      this.set({ phase: 'signed_out', problem: null });
+      return;
+    }
     if (error instanceof MassDeleteHold) {
       // Pushing went on; only the pull waits. Ask again at the next regular sync.
       this.set({

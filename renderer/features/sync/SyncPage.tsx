@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useData } from '../../app/DataContext';
@@ -17,6 +18,10 @@ export function SyncPage() {
   const { account, held, clockAheadMs, phase } = useSyncStatus((s) => s);
   const meta = useLiveQuery(() => readSyncMeta(db), [db]);
   const lastServerUrl = meta?.flags.scope?.split(' ')[0] ?? '';
+  // The shell's badge starts the engine; starting twice is harmless, and this screen needs it.
+  useEffect(() => {
+    void engine.start();
+  }, [engine]);
 
   return (
     <section className="page page-narrow sync-page">

@@ -179,3 +179,18 @@ describe('401', () => {
     expect(server.rows()).toHaveLength(1);
   });
 });
+
+describe('signing out', () => {
+  it('keeps the book and the outbox, sends nothing, and schedules nothing until the next sign-in', async () => {
+    await newClient('ООО Ромашка');
+    await engine.signOut();
+    const before = server.pushes.length;
+    await engine.syncNow();
+    engine.noteLocalWrite();
+    expect(server.pushes.length).toBe(before);
+    expect(timers.delays()).toEqual([]);
+    expect(engine.status.getState()).toMatchObject({ phase: 'signed_out', account: null });
+    expect(await db.clients.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+  });
+});
