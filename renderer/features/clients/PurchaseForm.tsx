@@ -1,14 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CROSS_SELL_KINDS, type Milestone, type Purchase } from '../../../shared/domain';
+import { CROSS_SELL_KINDS, type Purchase } from '../../../shared/domain';
 import { uuidv7 } from '../../../shared/ids';
 import { useData } from '../../app/DataContext';
-import {
-  emptyPurchaseDraft,
-  MILESTONES,
-  purchaseFromDraft,
-  type PurchaseFormDraft,
-} from './purchaseDraft';
+import { emptyPurchaseDraft, purchaseFromDraft, type PurchaseFormDraft } from './purchaseDraft';
+import { MilestonesTable } from './MilestonesTable';
 import { useToasts } from '../../store/toasts';
 
 const CURRENCIES = ['RUB', 'EUR', 'USD', 'KZT', 'BYN', 'CNY'];
@@ -51,9 +47,6 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
       setSaving(false);
     }
   };
-
-  const setMilestone = (key: (typeof MILESTONES)[number], part: keyof Milestone, value: string) =>
-    set('milestones', { ...draft.milestones, [key]: { ...draft.milestones[key], [part]: value } });
 
   return (
     <form
@@ -205,42 +198,10 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
 
       <fieldset>
         <legend>{t('clients.purchases.followThrough')}</legend>
-        <table className="milestones">
-          <thead>
-            <tr>
-              <th scope="col">{t('clients.purchases.step')}</th>
-              <th scope="col">{t('clients.purchases.due')}</th>
-              <th scope="col">{t('clients.purchases.done')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {MILESTONES.map((m) => (
-              <tr key={m}>
-                <th scope="row">{t(`clients.purchases.milestone.${m}`)}</th>
-                <td>
-                  <input
-                    type="date"
-                    aria-label={t('clients.purchases.dueOf', {
-                      step: t(`clients.purchases.milestone.${m}`),
-                    })}
-                    value={draft.milestones[m].due ?? ''}
-                    onChange={(e) => setMilestone(m, 'due', e.target.value)}
-                  />
-                </td>
-                <td>
-                  <input
-                    type="date"
-                    aria-label={t('clients.purchases.doneOf', {
-                      step: t(`clients.purchases.milestone.${m}`),
-                    })}
-                    value={draft.milestones[m].done ?? ''}
-                    onChange={(e) => setMilestone(m, 'done', e.target.value)}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <MilestonesTable
+          milestones={draft.milestones}
+          onChange={(milestones) => set('milestones', milestones)}
+        />
         <div className="field-row">
           <div className="field">
             <label htmlFor={field('warranty')}>{t('clients.purchases.warrantyEnd')}</label>
