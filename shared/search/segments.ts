@@ -77,7 +77,8 @@ export class DeltaSegment {
         this.order.splice(lowerBound(this.order.length, termAt, terms[id] as string), 0, id);
       }
     } else {
-      this.order.push(...this.unsorted);
+      // A loop, not push(...spread): spreading 100k+ new words overflows the call stack.
+      for (const id of this.unsorted) this.order.push(id);
       this.order.sort((a, b) => {
         const ta = terms[a] as string;
         const tb = terms[b] as string;
