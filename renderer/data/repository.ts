@@ -134,11 +134,13 @@ export class Repository {
    * Creates many records in one transaction (imports, demo data): one clock stamp for the batch,
    * one outbox row per record. Every record is validated before anything is written; one invalid
    * record refuses the whole batch. With `skipExisting`, ids already present are left alone.
+   * With `keepCreatedAt`, a record's own `createdAt` is kept when it lies in the past (demo data and
+   * imported history: a note written last spring must not look written today).
    */
   async createMany<T extends SyncedTable>(
     name: T,
     items: (Editable<T> & { id?: string })[],
-    options: { skipExisting?: boolean } = {},
+    options: { skipExisting?: boolean; keepCreatedAt?: boolean } = {},
   ): Promise<RecordOf<T>[]> {
     return this.db.transaction(
       'rw',
@@ -148,6 +150,11 @@ export class Repository {
         const records = items.map((item) => {
           const editable = { ...(item as Record<string, unknown>) };
           const id = typeof editable.id === 'string' ? editable.id : uuidv7(this.now());
+          const own = editable.createdAt;
+          const createdAt =
+            options.keepCreatedAt && typeof own === 'string' && own < stamp.nowIso
+              ? own
+              : stamp.nowIso;
           for (const key of SYSTEM) delete editable[key];
           const stamps: Record<string, string> = {};
           for (const key of [...Object.keys(editable), 'deletedAt']) stamps[key] = stamp.hlc;
@@ -156,7 +163,7 @@ export class Repository {
             ...editable,
             id,
             ownerId: stamp.repId,
-            createdAt: stamp.nowIso,
+            createdAt,
             updatedAt: stamp.nowIso,
             stamps,
             serverVersion: 0,

@@ -180,3 +180,27 @@ describe('bulk creates', () => {
     expect((await db.clients.get(a!.id))!.name).toBe('A');
   });
 });
+
+describe('bulk creates of history', () => {
+  it('keep a past creation time when asked, never a future one', async () => {
+    const repo = new Repository(db, { now });
+    const past = '2025-03-01T09:00:00.000Z';
+    const future = '2030-01-01T00:00:00.000Z';
+    const [a, b, c] = await repo.createMany(
+      'clients',
+      [
+        { ...client('Old'), createdAt: past } as never,
+        { ...client('Future'), createdAt: future } as never,
+        client('Plain'),
+      ],
+      { keepCreatedAt: true },
+    );
+    expect(a!.createdAt).toBe(past);
+    expect(b!.createdAt).toBe(new Date(clock).toISOString());
+    expect(c!.createdAt).toBe(new Date(clock).toISOString());
+    const [d] = await repo.createMany('clients', [
+      { ...client('Default'), createdAt: past } as never,
+    ]);
+    expect(d!.createdAt).toBe(new Date(clock).toISOString());
+  });
+});
