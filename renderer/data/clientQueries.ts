@@ -2,6 +2,7 @@
  * The client list as the rep asked for it: filters, then search ranking or the chosen sort. Pure
  * functions over the read model's summaries, so 50k clients filter and sort in memory.
  */
+import { clientSortKey } from '../../shared/domain/clientName';
 import type { SearchHit } from '../../shared/search';
 import type { Day } from '../../shared/domain/followups/days';
 import type { AttentionFilter, ClientListFilters, ClientSort } from '../store/clientList';
@@ -50,8 +51,14 @@ function byDay(a: Day | null, b: Day | null): number {
 
 export function selectClients(all: readonly ClientSummary[], q: ListQuery): ClientSummary[] {
   const collator = new Intl.Collator(q.locale, { sensitivity: 'base', numeric: true });
+  const keys = new Map<string, string>();
+  const keyOf = (s: ClientSummary) => {
+    let key = keys.get(s.client.id);
+    if (key === undefined) keys.set(s.client.id, (key = clientSortKey(s.client.name)));
+    return key;
+  };
   const byName = (a: ClientSummary, b: ClientSummary) =>
-    collator.compare(a.client.name, b.client.name);
+    collator.compare(keyOf(a), keyOf(b)) || collator.compare(a.client.name, b.client.name);
   if (q.search) {
     const byId = new Map(all.map((s) => [s.client.id, s]));
     return q.search.ranked

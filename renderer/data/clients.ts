@@ -1,6 +1,5 @@
 /** Client book writes and reads used by the screens. */
 import type { Client, ContactPerson } from '../../shared/domain';
-import type { FieldbookDb } from './db';
 import type { Editable, Repository } from './repository';
 
 export type ClientDraft = Editable<'clients'>;
@@ -65,35 +64,4 @@ export async function saveClient(
     }
     return { client, person };
   });
-}
-
-export interface ClientRow {
-  client: Client;
-  person: ContactPerson | undefined;
-}
-
-/** Clients not in the trash, each with its first contact person, sorted by name in the UI's language. */
-export async function listClientRows(db: FieldbookDb, locale = 'ru'): Promise<ClientRow[]> {
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const [clients, people] = await Promise.all([
-    db.clients.filter((c) => c.deletedAt === null).toArray(),
-    db.people.filter((p) => p.deletedAt === null).toArray(),
-  ]);
-  const firstPerson = new Map<string, ContactPerson>();
-  for (const p of people) if (!firstPerson.has(p.clientId)) firstPerson.set(p.clientId, p);
-  return clients
-    .sort((a, b) => collator.compare(a.name, b.name))
-    .map((client) => ({ client, person: firstPerson.get(client.id) }));
-}
-
-export async function loadClient(
-  db: FieldbookDb,
-  id: string,
-): Promise<{ client: Client; person: ContactPerson | undefined } | undefined> {
-  const client = await db.clients.get(id);
-  if (!client) return undefined;
-  const person = (await db.people.where('clientId').equals(id).toArray()).find(
-    (p) => p.deletedAt === null,
-  );
-  return { client, person };
 }

@@ -1,0 +1,259 @@
+// What sync writes locally besides pulled pages (push answers, sign-in, conflict resolutions,
+// the outbox), against fake-indexeddb: each guarantee in its own test.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../../shared/ids';
+import { formatHlc } from '../../../shared/sync/hlc';
+import type { PushResponse } from '../../../shared/sync/protocol';
+import { createDb, type FieldbookDb } from '../../../renderer/data/db';
+import { emptyClientDraft } from '../../../renderer/data/clients';
+import { currentSession } from '../../../renderer/data/device';
+import { Repository } from '../../../renderer/data/repository';
+import { readSyncMeta } from '../../../renderer/data/syncStore';
+import { watchOutboxGrowth } from '../../../renderer/sync/appEngine';
+import { resolveConflict } from '../../../renderer/sync/conflicts';
+import { renumberOutbox } from '../../../renderer/sync/outboxOrder';
+import { recordSignIn } from '../../../renderer/sync/session';
+import { settlePush } from '../../../renderer/sync/settle';
+
+const NOW = Date.parse('2026-11-24T10:00:00Z');
+const EPOCH = 'e'.repeat(32);
+const OTHER = '00000000000000ff';
+const USER = '01900000-0000-7000-8000-0000000000aa';
+let db: FieldbookDb;
+let repo: Repository;
+let clock = NOW;
+
+beforeEach(async () => {
+  clock = NOW;
+  db = createDb(`sync-store-${Math.random()}`);
+  await db.open();
+  repo = new Repository(db, { now: () => clock });
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const stamp = (ms: number, node = OTHER) => formatHlc({ ms, counter: 0, node });
+
+describe('settling a push answer', () => {
+  function answer(lastSeq: number, results: PushResponse['results']): PushResponse {
+    return { epoch: EPOCH, serverTime: clock, lastSeq, results, stopped: null };
+  }
+
+  it('deletes the settled rows, keeps later ones, and records each conflict once', async () => {
+    const a = await repo.create('clients', { ...emptyClientDraft(), name: 'A' });
+    await repo.create('clients', { ...emptyClientDraft(), name: 'B' });
+    const [op1] = await db.outbox.toArray();
+    const result = {
+      opId: op1!.opId,
+      seq: 1,
+      table: 'clients' as const,
+      rowId: a.id,
+      status: 'applied' as const,
+      version: 5,
+      duplicate: false,
+      conflicts: [
+        {
+          field: 'name',
+          kind: 'field' as const,
+          localValue: 'A',
+          remoteValue: 'А с другого ноутбука',
+          localStamp: op1!.hlc,
+          remoteStamp: stamp(NOW + 1),
+          kept: 'remote' as const,
+        },
+      ],
+    };
+    await settlePush(db, answer(1, [result]), new Date(clock).toISOString());
+    await settlePush(
+      db,
+      answer(1, [{ ...result, duplicate: true }]),
+      new Date(clock).toISOString(),
+    );
+    expect((await db.outbox.toArray()).map((op) => op.seq)).toEqual([2]);
+    const conflicts = await db.conflicts.toArray();
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({
+      table: 'clients',
+      rowId: a.id,
+      field: 'name',
+      resolvedAt: null,
+    });
+  });
+
+  it("a refused op's values become conflicts, so the rep sees what did not reach the server", async () => {
+    const a = await repo.create('clients', { ...emptyClientDraft(), name: 'A' });
+    const [op] = await db.outbox.toArray();
+    await settlePush(
+      db,
+      answer(1, [
+        {
+          opId: op!.opId,
+          seq: 1,
+          table: 'clients',
+          rowId: a.id,
+          status: 'rejected',
+          code: 'forbidden',
+          reason: 'not yours',
+          version: null,
+          duplicate: false,
+          conflicts: [],
+        },
+      ]),
+      new Date(clock).toISOString(),
+    );
+    const fields = (await db.conflicts.toArray()).map((c) => c.field);
+    expect(fields).toContain('name');
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('signing in', () => {
+  it('the book made before sign-in belongs to the rep, without a single outbox row', async () => {
+    const before = await repo.create('clients', { ...emptyClientDraft(), name: 'До входа' });
+    expect(before.ownerId).toBe('local');
+    const outboxBefore = await db.outbox.count();
+    await recordSignIn(
+      db,
+      {
+        device: { id: uuidv7(), name: 'laptop' },
+        user: {
+          id: USER,
+          email: 'rep@example.test',
+          name: 'Rep',
+          role: 'rep',
+          teamId: uuidv7(),
+          teamName: 'T',
+        },
+        epoch: EPOCH,
+        serverTime: NOW,
+        protocolVersion: 1,
+      },
+      { serverUrl: 'https://sync.example.test', deviceName: 'laptop' },
+      new Date(NOW).toISOString(),
+    );
+    expect((await db.clients.get(before.id))?.ownerId).toBe(USER);
+    expect(await db.outbox.count()).toBe(outboxBefore);
+    expect((await currentSession(db)).repId).toBe(USER);
+    const after = await repo.create('clients', { ...emptyClientDraft(), name: 'После входа' });
+    expect(after.ownerId).toBe(USER);
+    const meta = await readSyncMeta(db);
+    expect(meta.flags.resetSequence).toBe(true);
+    expect(meta.pull).toEqual({ epoch: EPOCH, cursor: null });
+  });
+});
+
+describe('resolving a conflict', () => {
+  it('is a local edit with an outbox row, and answers every open conflict over the same field', async () => {
+    const a = await repo.create('clients', { ...emptyClientDraft(), name: 'Моё' });
+    await db.clients.update(a.id, { serverVersion: 4 });
+    await db.outbox.clear();
+    const base = {
+      table: 'clients',
+      rowId: a.id,
+      field: 'name',
+      localValue: 'Моё',
+      remoteValue: 'Их',
+      localStamp: null,
+      remoteStamp: null,
+      kind: 'field' as const,
+      createdAt: new Date(NOW).toISOString(),
+      resolvedAt: null,
+      resolution: null,
+    };
+    await db.conflicts.bulkAdd([
+      { ...base, id: uuidv7() },
+      { ...base, id: uuidv7(), remoteValue: 'Их ещё раз' },
+    ]);
+    const [first] = await db.conflicts.toArray();
+    clock += 1000;
+    await resolveConflict(db, first!.id, { choice: 'kept_mine' }, () => clock);
+    const ops = await db.outbox.toArray();
+    expect(ops).toHaveLength(1);
+    expect(ops[0]).toMatchObject({ table: 'clients', rowId: a.id, baseVersion: 4 });
+    expect(ops[0]!.fields).toEqual({ name: 'Моё' });
+    const row = await db.clients.get(a.id);
+    expect(row?.stamps.name).toBe(ops[0]!.hlc);
+    expect((await db.conflicts.toArray()).every((c) => c.resolution === 'kept_mine')).toBe(true);
+  });
+
+  it('a row the server never had goes whole, newly stamped, so it is a valid record there', async () => {
+    const a = await repo.create('clients', {
+      ...emptyClientDraft(),
+      name: 'Моё',
+      address: 'Тверь',
+    });
+    await db.outbox.clear();
+    const id = uuidv7();
+    await db.conflicts.add({
+      id,
+      table: 'clients',
+      rowId: a.id,
+      field: 'name',
+      localValue: 'Моё',
+      remoteValue: null,
+      localStamp: null,
+      remoteStamp: null,
+      kind: 'clock_quarantine',
+      createdAt: new Date(NOW).toISOString(),
+      resolvedAt: null,
+      resolution: null,
+    });
+    clock += 1000;
+    await resolveConflict(db, id, { choice: 'kept_mine' }, () => clock);
+    const [op] = await db.outbox.toArray();
+    expect(op!.fields).toMatchObject({ name: 'Моё', address: 'Тверь', status: 'prospect' });
+    const row = await db.clients.get(a.id);
+    expect(row?.stamps.address).toBe(op!.hlc);
+  });
+
+  it('an edited value that breaks the record is refused and the conflict stays open', async () => {
+    const a = await repo.create('clients', { ...emptyClientDraft(), name: 'Моё' });
+    const id = uuidv7();
+    await db.conflicts.add({
+      id,
+      table: 'clients',
+      rowId: a.id,
+      field: 'name',
+      localValue: 'Моё',
+      remoteValue: 'Их',
+      localStamp: null,
+      remoteStamp: null,
+      kind: 'field',
+      createdAt: new Date(NOW).toISOString(),
+      resolvedAt: null,
+      resolution: null,
+    });
+    await expect(resolveConflict(db, id, { choice: 'edited', value: '   ' })).rejects.toThrow();
+    expect((await db.conflicts.get(id))?.resolvedAt).toBeNull();
+    expect((await db.clients.get(a.id))?.name).toBe('Моё');
+  });
+});
+
+describe('the outbox', () => {
+  it('renumbering closes holes and the next write follows on', async () => {
+    for (const name of ['A', 'B', 'C', 'D'])
+      await repo.create('clients', { ...emptyClientDraft(), name });
+    await db.outbox.bulkDelete([2, 3]);
+    await renumberOutbox(db, 2);
+    expect((await db.outbox.toArray()).map((op) => op.seq)).toEqual([1, 2]);
+    await repo.create('clients', { ...emptyClientDraft(), name: 'E' });
+    expect((await db.outbox.toArray()).map((op) => op.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('a local write is noticed by the outbox watch; settling is not', async () => {
+    let grew = 0;
+    const stop = watchOutboxGrowth(db, () => grew++);
+    try {
+      await new Promise((r) => setTimeout(r, 50));
+      await repo.create('clients', { ...emptyClientDraft(), name: 'A' });
+      await expect.poll(() => grew).toBe(1);
+      await db.outbox.clear();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(grew).toBe(1);
+    } finally {
+      stop();
+    }
+  });
+});
