@@ -13,46 +13,16 @@ import { MassDeleteHold, readSyncMeta, type SyncAccount } from '../data/syncStor
 import { backoffDelay } from './backoff';
 import { createSyncClock, type SyncClock } from './clock';
 import { DEFAULT_PULL_LIMIT, DEFAULT_PUSH_BATCH, type SyncContext } from './context';
-import { runCycle, type CycleSummary } from './cycle';
-import { diagnose, type SyncProblem } from './problems';
+import { runCycle } from './cycle';
+import { browserNetwork, realTimers, type NetworkWatch, type Timers } from './environment';
+import { diagnose } from './problems';
 import { recordSignIn, recordSignOut } from './session';
+import { INITIAL_STATUS, type SyncStatus } from './status';
 import { SyncHttpError, type SyncTransport } from './transport';
 import { yieldToMain } from './yield';
 
-export type SyncPhase =
-  | 'starting'
-  | 'signed_out'
-  | 'idle'
-  | 'syncing'
-  | 'retrying'
-  | 'offline'
-  | 'sign_in_needed'
-  /** A pull would move most clients to the trash; it waits for the rep's answer. */
-  | 'held';
-
-export interface SyncStatus {
-  phase: SyncPhase;
-  account: SyncAccount | null;
-  problem: SyncProblem | null;
-  lastSyncAt: string | null;
-  /** When the next automatic attempt is due (ms since epoch), if one is scheduled. */
-  nextAttemptAt: number | null;
-  held: { deletions: number; liveClients: number } | null;
-  /** The last quarantined change was stamped this far ahead of the server's clock. */
-  clockAheadMs: number | null;
-  lastSummary: CycleSummary | null;
-}
-
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export interface NetworkWatch {
-  isOnline(): boolean;
-  /** Calls back on every change; returns the unsubscribe function. */
-  subscribe(onChange: (online: boolean) => void): () => void;
-}
+export type { NetworkWatch, Timers } from './environment';
+export type { SyncPhase, SyncStatus } from './status';
 
 export interface SyncEngineDeps {
   db: FieldbookDb;
@@ -72,25 +42,6 @@ export interface SyncEngineDeps {
 
 export const SYNC_INTERVAL_MS = 5 * 60_000;
 export const AFTER_WRITE_MS = 2_000;
-
-const browserNetwork: NetworkWatch = {
-  isOnline: () => globalThis.navigator?.onLine ?? true,
-  subscribe(onChange) {
-    const up = () => onChange(true);
-    const down = () => onChange(false);
-    globalThis.addEventListener?.('online', up);
-    globalThis.addEventListener?.('offline', down);
-    return () => {
-      globalThis.removeEventListener?.('online', up);
-      globalThis.removeEventListener?.('offline', down);
-    };
-  },
-};
-
-const realTimers: Timers = {
-  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 export class SyncEngine {
   readonly status: StoreApi<SyncStatus>;
@@ -113,16 +64,7 @@ export class SyncEngine {
     this.clock = deps.clock ?? createSyncClock();
     this.timers = deps.timers ?? realTimers;
     this.network = deps.network ?? browserNetwork;
-    this.status = createStore<SyncStatus>(() => ({
-      phase: 'starting',
-      account: null,
-      problem: null,
-      lastSyncAt: null,
-      nextAttemptAt: null,
-      held: null,
-      clockAheadMs: null,
-      lastSummary: null,
-    }));
+    this.status = createStore<SyncStatus>(() => ({ ...INITIAL_STATUS }));
   }
 
   private set(patch: Partial<SyncStatus>): void {
