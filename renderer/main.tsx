@@ -5,6 +5,7 @@ import { initI18n, systemLanguage } from './i18n';
 import { useUi } from './store/ui';
 import { openDatabase, DatabaseOpenError, requestPersistentStorage } from './data/open';
 import { Repository } from './data/repository';
+import { appSyncClock } from './sync/clock';
 import { DataProvider } from './app/DataContext';
 import { App } from './app/App';
 import { DatabaseErrorScreen } from './app/DatabaseErrorScreen';
@@ -19,7 +20,7 @@ async function start() {
     root.render(
       <StrictMode>
         <I18nextProvider i18n={i18n}>
-          <DataProvider db={db} repo={new Repository(db)}>
+          <DataProvider db={db} repo={new Repository(db, { now: appSyncClock.now })}>
             <App />
           </DataProvider>
         </I18nextProvider>

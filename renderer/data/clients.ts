@@ -1,39 +1,21 @@
 /** Client book writes and reads used by the screens. */
 import type { Client, ContactPerson } from '../../shared/domain';
+import {
+  emptyClientDraft as emptySharedClientDraft,
+  emptyPersonDraft as emptySharedPersonDraft,
+} from '../../shared/importing/drafts';
 import type { Editable, Repository } from './repository';
 
 export type ClientDraft = Editable<'clients'>;
 export type PersonDraft = Omit<Editable<'people'>, 'clientId'>;
 
+/** A blank client as the form starts it: a prospect, everything else from the shared draft. */
 export function emptyClientDraft(): ClientDraft {
-  return {
-    kind: 'company',
-    name: '',
-    status: 'prospect',
-    tags: [],
-    cadenceDays: null,
-    address: '',
-    notes: '',
-    loyalty: 'unknown',
-    churnReason: null,
-    churnComment: '',
-    referredBy: null,
-    deletedAt: null,
-  };
+  return { ...emptySharedClientDraft('prospect'), deletedAt: null };
 }
 
 export function emptyPersonDraft(): PersonDraft {
-  return {
-    name: '',
-    role: '',
-    birthday: null,
-    children: [],
-    addressForm: 'unknown',
-    channels: [],
-    interests: '',
-    personalNotes: '',
-    deletedAt: null,
-  };
+  return { ...emptySharedPersonDraft(), deletedAt: null };
 }
 
 export interface ClientWithPerson {

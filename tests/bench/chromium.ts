@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { build } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/browser';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PAGE_DIR = join(ROOT, 'tests', 'bench', 'page');
 export const BENCH_OUT = join(ROOT, 'out', 'bench');
-const CHROMIUM = process.env.FIELDBOOK_CHROMIUM ?? '/usr/bin/chromium';
 
 export async function buildBenchPage(): Promise<void> {
   await build({
@@ -60,16 +60,8 @@ export async function serveBenchPage(): Promise<{ url: string; close: () => Prom
 
 export function launchProfile(userDataDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
