@@ -27,10 +27,17 @@ export function SyncStatusBadge() {
   const parts = [t(`sync.badge.${phase}`)];
   if (pending > 0 && phase !== 'syncing') parts.push(t('sync.badge.pending', { count: pending }));
   if (conflicts > 0) parts.push(t('sync.badge.conflicts', { count: conflicts }));
+  const text = parts.join(' · ');
+  // The link is named explicitly: a live region inside it does not lend the link its text.
   return (
-    <a className="sync-badge" data-phase={phase} href={routeHref({ page: 'sync' })}>
+    <a
+      className="sync-badge"
+      data-phase={phase}
+      href={routeHref({ page: 'sync' })}
+      aria-label={text}
+    >
       <span className="sync-dot" aria-hidden="true" />
-      <span role="status">{parts.join(' · ')}</span>
+      <span role="status">{text}</span>
     </a>
   );
 }
