@@ -2,16 +2,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays } from '../../../shared/domain/followups/days';
 import { useData } from '../../app/DataContext';
-import { agendaFollowUps } from '../../data/followUps';
+import { loadAgenda } from './loadAgenda';
 import { localDay } from '../../data/localTime';
 import { AgendaItem } from './AgendaItem';
 import {
-  AGENDA_DAYS_AHEAD,
   SECTION_KEYS,
   countEntries,
-  groupAgenda,
   type AgendaGroup,
   type AgendaSections,
   type SectionKey,
@@ -21,12 +18,10 @@ import './agenda.css';
 export function AgendaPage({ today = localDay() }: { today?: string }) {
   const { t, i18n } = useTranslation();
   const { db } = useData();
-  const sections = useLiveQuery(async (): Promise<AgendaSections> => {
-    const followUps = await agendaFollowUps(db, addDays(today, AGENDA_DAYS_AHEAD));
-    const clients = await db.clients.bulkGet([...new Set(followUps.map((f) => f.clientId))]);
-    const names = new Map(clients.filter((c) => c).map((c) => [c!.id, c!.name]));
-    return groupAgenda(followUps, names, today, new Intl.Collator(i18n.language));
-  }, [db, today, i18n.language]);
+  const sections = useLiveQuery(
+    (): Promise<AgendaSections> => loadAgenda(db, today, i18n.language),
+    [db, today, i18n.language],
+  );
 
   const counts = sections && {
     overdue: countEntries(sections.overdue),
