@@ -14,6 +14,7 @@ import { useData } from '../../app/DataContext';
 import { useToasts } from '../../store/toasts';
 import { checkClientForm } from './validation';
 import { mapsLink, OpenInMaps } from './OpenInMaps';
+import { FormFooter } from '../../app/FormFooter';
 
 interface Props {
   /** Absent for a new client; the form then also takes the first contact person. */
@@ -307,21 +308,7 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
         </fieldset>
       )}
 
-      {failure && (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? t('common.saving') : t('common.save')}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        )}
-      </div>
+      <FormFooter error={failure} saving={saving} onCancel={onCancel} />
     </form>
   );
 }

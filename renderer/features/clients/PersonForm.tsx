@@ -6,6 +6,7 @@ import { emptyPersonDraft } from '../../data/clients';
 import { useToasts } from '../../store/toasts';
 import { BirthdayField, birthdayOf, partsOf, type BirthdayParts } from './BirthdayField';
 import { channelWarning } from './validation';
+import { FormFooter } from '../../app/FormFooter';
 
 const CHANNEL_KINDS: Channel['kind'][] = [
   'phone',
@@ -246,19 +247,12 @@ export function PersonForm({ clientId, person, onDone }: Props) {
           onChange={(e) => setPersonalNotes(e.target.value)}
         />
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? t('common.saving') : t('clients.people.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        saving={saving}
+        saveLabel={t('clients.people.save')}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { useData } from '../../app/DataContext';
 import { emptyPurchaseDraft, purchaseFromDraft, type PurchaseFormDraft } from './purchaseDraft';
 import { MilestonesTable } from './MilestonesTable';
 import { useToasts } from '../../store/toasts';
+import { FormFooter } from '../../app/FormFooter';
 
 const CURRENCIES = ['RUB', 'EUR', 'USD', 'KZT', 'BYN', 'CNY'];
 
@@ -267,19 +268,12 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
         ))}
       </fieldset>
 
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? t('common.saving') : t('clients.purchases.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        saving={saving}
+        saveLabel={t('clients.purchases.save')}
+        onCancel={onDone}
+      />
     </form>
   );
 }
