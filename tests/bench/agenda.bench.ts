@@ -4,15 +4,10 @@
 // app's own cost, not Chromium's IndexedDB.
 import 'fake-indexeddb/auto';
 import { collectDemoBook } from '../../shared/demo';
-import type { FollowUp } from '../../shared/domain';
-import {
-  applyFollowUpDiff,
-  generateFollowUps,
-  type FollowUpBook,
-} from '../../shared/domain/followupRules';
-import { DEFAULT_PROGRAM } from '../../shared/domain/program';
+import type { FollowUpBook } from '../../shared/domain/followupRules';
 import { createDb } from '../../renderer/data/db';
 import { loadAgenda } from '../../renderer/features/agenda/loadAgenda';
+import { storedFollowUps } from './demoFollowUps';
 import { benchRuns, metricFromRuns, type Metric } from './metric';
 
 const TODAY = '2025-03-10';
@@ -27,21 +22,7 @@ export async function runAgendaBench(): Promise<Metric[]> {
     today: TODAY,
   });
   const book: FollowUpBook = { ...demo, followUps: [] };
-  let n = 0;
-  const now = `${TODAY}T08:00:00+03:00`;
-  const followUps = applyFollowUpDiff([], generateFollowUps(book, DEFAULT_PROGRAM, TODAY), {
-    now,
-    create: (draft): FollowUp => ({
-      ...draft,
-      id: `0190b000-0000-7000-8000-${(++n).toString(16).padStart(12, '0')}`,
-      ownerId: 'bench',
-      createdAt: now,
-      updatedAt: now,
-      deletedAt: null,
-      stamps: {},
-      serverVersion: 0,
-    }),
-  });
+  const followUps = storedFollowUps(book, TODAY);
   const db = createDb(`bench-agenda-${Date.now()}`);
   await db.open();
   await db.clients.bulkPut(demo.clients);

@@ -4,14 +4,13 @@
 // process CPU time is reported beside it because on a shared machine wall time also measures
 // the neighbours.
 import { collectDemoBook } from '../../shared/demo';
-import type { FollowUp } from '../../shared/domain';
 import {
-  applyFollowUpDiff,
   generateFollowUps,
   isEmptyDiff,
   type FollowUpBook,
 } from '../../shared/domain/followupRules';
 import { DEFAULT_PROGRAM } from '../../shared/domain/program';
+import { storedFollowUps } from './demoFollowUps';
 import { benchRuns, metricFromRuns, type Metric } from './metric';
 
 const TODAY = '2025-03-10';
@@ -71,21 +70,7 @@ export async function runFollowUpBench(): Promise<Metric[]> {
     );
   }
 
-  let n = 0;
-  const now = `${TODAY}T08:00:00+03:00`;
-  const followUps = applyFollowUpDiff([], generateFollowUps(book, DEFAULT_PROGRAM, TODAY), {
-    now,
-    create: (draft): FollowUp => ({
-      ...draft,
-      id: `0190b000-0000-7000-8000-${(++n).toString(16).padStart(12, '0')}`,
-      ownerId: 'bench',
-      createdAt: now,
-      updatedAt: now,
-      deletedAt: null,
-      stamps: {},
-      serverVersion: 0,
-    }),
-  });
+  const followUps = storedFollowUps(book, TODAY);
   const steady = { ...book, followUps: structuredClone(followUps) };
   const again: Sample[] = [];
   for (let i = 0; i < benchRuns(); i++) {
