@@ -5,6 +5,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().min(1).optional(),
+  /** PostgreSQL connections this process keeps (server/README.md, "How it scales"). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
   FIELDBOOK_SERVER_DATA: z.string().min(1).default('./server-data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

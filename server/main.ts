@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   const db = await openDatabase({
     dataDir: config.FIELDBOOK_SERVER_DATA,
+    poolSize: config.DATABASE_POOL_SIZE,
     ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
   });
   const { app, migrated, meta } = await startServer(db, { logger: { level: config.LOG_LEVEL } });

@@ -147,7 +147,61 @@ export async function login(
 /** Seen-at is written at most once a minute per device, not on every request. */
 const SEEN_EVERY_MS = 60_000;
 
-export async function authenticate(db: Db, token: string, nowMs: number): Promise<Actor | null> {
+/**
+ * Collects devices seen by requests and writes their `last_seen_at` in one statement a second,
+ * off the request path: a sync cycle then never waits for a write (and its commit) of its own.
+ */
+export class SeenWriter {
+  private readonly pending = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly onError: (error: unknown) => void = () => undefined,
+    private readonly delayMs = 1000,
+  ) {}
+
+  mark(deviceId: string): void {
+    this.pending.add(deviceId);
+    if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush(), this.delayMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Writes what is pending now; resolves when it (and any write before it) is done. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const ids = [...this.pending];
+    this.pending.clear();
+    this.flushing = this.flushing.then(async () => {
+      if (ids.length === 0) return;
+      try {
+        await this.db.query(
+          'UPDATE devices SET last_seen_at = now() WHERE id = ANY(ARRAY(SELECT jsonb_array_elements_text($1::jsonb)::uuid))',
+          [JSON.stringify(ids)],
+        );
+      } catch (error) {
+        this.onError(error);
+      }
+    });
+    return this.flushing;
+  }
+}
+
+/**
+ * The device a token belongs to, or null (unknown, revoked, or its user disabled). Looked up on
+ * every request, so a revocation works at once on every replica. `seen` records the device as
+ * seen (a SeenWriter); without it the write happens here.
+ */
+export async function authenticate(
+  db: Db,
+  token: string,
+  nowMs: number,
+  seen?: SeenWriter,
+): Promise<Actor | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
   const { rows } = await db.query<UserRow & { device_id: string; last_seen_at: unknown }>(
     `SELECT d.id AS device_id, d.last_seen_at, u.id, u.team_id, t.name AS team_name, u.email, u.name, u.role
@@ -157,9 +211,10 @@ export async function authenticate(db: Db, token: string, nowMs: number): Promis
   );
   const row = rows[0];
   if (!row) return null;
-  const seen = isoOrNull(row.last_seen_at);
-  if (!seen || nowMs - Date.parse(seen) > SEEN_EVERY_MS) {
-    await db.query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [row.device_id]);
+  const last = isoOrNull(row.last_seen_at);
+  if (!last || nowMs - Date.parse(last) > SEEN_EVERY_MS) {
+    if (seen) seen.mark(row.device_id);
+    else await db.query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [row.device_id]);
   }
   return {
     userId: row.id,

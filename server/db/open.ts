@@ -9,6 +9,8 @@ export interface DatabaseConfig {
   /** Folder of the embedded database. */
   dataDir: string;
   schema?: string;
+  /** PostgreSQL connections kept by this process. */
+  poolSize?: number;
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Db> {
@@ -16,6 +18,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
     return openPostgres({
       connectionString: config.databaseUrl,
       ...(config.schema ? { schema: config.schema } : {}),
+      ...(config.poolSize ? { maxConnections: config.poolSize } : {}),
     });
   }
   return openPglite(resolve(config.dataDir));

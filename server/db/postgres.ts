@@ -23,7 +23,7 @@ export interface PostgresOptions {
 export function openPostgres(options: PostgresOptions): Db {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
-    max: options.maxConnections ?? 10,
+    max: options.maxConnections ?? 20,
     types,
     // JIT compiling pays off for analytics, not for short sync statements: it only adds latency.
     options: ['-c jit=off', ...(options.schema ? [`-c search_path=${options.schema}`] : [])].join(

@@ -5,7 +5,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Actor } from '../accounts/accounts';
-import { authenticate } from '../accounts/accounts';
+import { authenticate, SeenWriter } from '../accounts/accounts';
 import type { Db } from '../db/db';
 import {
   LIMITS,
@@ -16,6 +16,7 @@ import {
 } from '../../shared/sync/protocol';
 import { CursorCodec } from '../sync/meta';
 import type { PushOptions } from '../sync/push';
+import { TeamGate } from '../sync/team-gate';
 import { registerCors } from './cors';
 import { ApiError, fromFastifyError } from './errors';
 import { unstorableReason } from './input-guard';
@@ -32,6 +33,8 @@ export interface AppOptions {
   rate?: BucketSpec;
   loginRate?: BucketSpec;
   maxClockAheadMs?: number;
+  /** Push transactions of one team open at once in this process (default 4; see TeamGate). */
+  pushSlotsPerTeam?: number;
   /** Test seam: runs inside each push transaction just before COMMIT. */
   beforeCommit?: PushOptions['beforeCommit'];
 }
@@ -43,6 +46,7 @@ export interface AppContext {
   maxClockAheadMs: number;
   beforeCommit?: PushOptions['beforeCommit'];
   loginLimiter: RateLimiter;
+  teamGate: TeamGate;
   /** Resolves the bearer token and applies the per-token rate limit; throws 401 or 429. */
   requireActor(request: FastifyRequest): Promise<Actor>;
 }
@@ -80,18 +84,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const now = options.now ?? Date.now;
   const limiter = new RateLimiter(options.rate ?? LIMITS.rate, now);
+  const seen = new SeenWriter(options.db, (error) =>
+    app.log.warn({ err: error }, 'recording devices as seen failed'),
+  );
+  app.addHook('onClose', async () => seen.flush());
   const ctx: AppContext = {
     db: options.db,
     now,
     cursors: new CursorCodec(options.cursorSecret),
     maxClockAheadMs: options.maxClockAheadMs ?? LIMITS.maxClockAheadMs,
     loginLimiter: new RateLimiter(options.loginRate ?? LIMITS.loginRate, now),
+    teamGate: new TeamGate(options.pushSlotsPerTeam ?? 4),
     ...(options.beforeCommit ? { beforeCommit: options.beforeCommit } : {}),
     async requireActor(request) {
       const header = request.headers.authorization;
       const token =
         typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-      const actor = token ? await authenticate(options.db, token, now()) : null;
+      const actor = token ? await authenticate(options.db, token, now(), seen) : null;
       if (!actor)
         throw new ApiError(
           'unauthorized',

@@ -21,9 +21,11 @@ export function unstorableReason(value: unknown, depth = 0): string | null {
     }
     return null;
   }
-  for (const [key, item] of Object.entries(value)) {
+  // for…in over own keys: Object.entries would allocate a pair per key of every op's fields.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     if (UNSTORABLE.test(key)) return 'a key with a NUL character or an unpaired surrogate';
-    const reason = unstorableReason(item, depth + 1);
+    const reason = unstorableReason((value as Record<string, unknown>)[key], depth + 1);
     if (reason) return reason;
   }
   return null;

@@ -32,11 +32,13 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.post('/push', async (request) => {
     const actor = await ctx.requireActor(request);
     const body = parseWith(PushRequestSchema, request.body, 'push');
-    const response = await pushBatch(ctx.db, actor, body, {
-      nowMs: ctx.now(),
-      maxClockAheadMs: ctx.maxClockAheadMs,
-      ...(ctx.beforeCommit ? { beforeCommit: ctx.beforeCommit } : {}),
-    });
+    const response = await ctx.teamGate.run(actor.teamId, () =>
+      pushBatch(ctx.db, actor, body, {
+        nowMs: ctx.now(),
+        maxClockAheadMs: ctx.maxClockAheadMs,
+        ...(ctx.beforeCommit ? { beforeCommit: ctx.beforeCommit } : {}),
+      }),
+    );
     request.log.info(
       {
         userId: actor.userId,
@@ -53,7 +55,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
     return response;
   });
 
-  app.post('/pull', async (request) => {
+  app.post('/pull', async (request, reply) => {
     const actor = await ctx.requireActor(request);
     const body = parseWith(PullRequestSchema, request.body, 'pull');
     const page = await pullPage(ctx.db, actor, body, {
@@ -65,10 +67,8 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
           'pull cursor ahead of the team counter: restore detected, new epoch',
         ),
     });
-    request.log.info(
-      { userId: actor.userId, records: page.records.length, hasMore: page.hasMore },
-      'pull',
-    );
-    return page;
+    request.log.info({ userId: actor.userId, records: page.count, hasMore: page.hasMore }, 'pull');
+    // The body is a PullResponse the database already wrote as JSON text.
+    return reply.type('application/json; charset=utf-8').send(page.body);
   });
 }

@@ -79,6 +79,14 @@ export async function ensureMeta(db: Db): Promise<MetaStatus> {
   return { epoch: meta.get('epoch')!, cursorSecret: meta.get('cursor_secret')!, rotatedBecause };
 }
 
+const CURSOR_PATTERN = /^(\d{1,15})\.([0-9a-f]{32})$/;
+
+/** The version a cursor names, unverified (CursorCodec.decode checks it); null when malformed. */
+export function cursorVersion(cursor: string): number | null {
+  const match = CURSOR_PATTERN.exec(cursor);
+  return match ? Number(match[1]) : null;
+}
+
 /**
  * A pull cursor is a team version signed for this epoch, team and user: a forged or foreign cursor
  * is refused, so a cursor ahead of the team's counter can only mean the data went back in time.
@@ -99,7 +107,7 @@ export class CursorCodec {
 
   /** The version in a cursor, or null when the cursor was not issued for this epoch, team and user. */
   decode(cursor: string, epoch: string, teamId: string, userId: string): number | null {
-    const match = /^(\d{1,15})\.([0-9a-f]{32})$/.exec(cursor);
+    const match = CURSOR_PATTERN.exec(cursor);
     if (!match) return null;
     const version = Number(match[1]);
     const expected = Buffer.from(this.sign(epoch, teamId, userId, version), 'hex');

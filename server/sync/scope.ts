@@ -26,15 +26,14 @@ export function clientIdOf(
   return typeof clientId === 'string' && UUID_PATTERN.test(clientId) ? clientId : null;
 }
 
-/** Client ids a batch may touch: preloaded so authorization needs no query per op. */
-export function clientIdsOfBatch(ops: readonly PushOp[], rows: Iterable<StoredRow>): string[] {
+/**
+ * Client ids a batch's ops point at; the clients of the rows they change are added in SQL
+ * (batch-sql.ts), so authorization needs no query per op.
+ */
+export function clientIdsOfOps(ops: readonly PushOp[]): string[] {
   const ids = new Set<string>();
   for (const op of ops) {
     const id = clientIdOf(op.table, op.rowId, op.fields);
-    if (id) ids.add(id);
-  }
-  for (const row of rows) {
-    const id = clientIdOf(row.table, row.id, row.values);
     if (id) ids.add(id);
   }
   return [...ids];

@@ -4,10 +4,11 @@
  * devices syncing at once. Each device's cycle is one push of a few ops and one pull.
  * Run alone with `npx tsx tests/bench/server.bench.ts`, or through `npm run bench`.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { randomHex, uuidv7 } from '../../shared/ids';
 import { HybridLogicalClock } from '../../shared/sync/hlc';
@@ -22,6 +23,11 @@ import { benchRuns, metricFromRuns, percentile, type Metric } from './metric';
 
 const PUSH_OPS_PER_RUN = 20_000;
 const PUSH_WRITERS = 4;
+/** The company-shaped push: several teams at once (each team's writers share its counter). */
+const PUSH_TEAMS = 4;
+const PUSH_OPS_PER_TEAM_WRITER = 1500;
+/** Argument that makes this file the bench's push client (a child process, see PushClient). */
+const PUSH_CLIENT_ARG = '--push-client';
 const BATCH = 500;
 const PULL_RECORDS = 50_000;
 const PULL_PAGE = 1000;
@@ -153,6 +159,104 @@ function client(base: string) {
   };
 }
 
+/**
+ * The pushing devices run in a child process, so this process's CPU time during a push run is
+ * the server's alone (fastify, JSON, schema checks, the merge, pg), not the bench client's fetch
+ * and JSON as well. The child builds each run's ops before the run starts.
+ */
+type ToClient =
+  { type: 'prepare'; base: string; writers: string[]; opsPerWriter: number } | { type: 'go' };
+type FromClient =
+  { type: 'ready' } | { type: 'done'; cpuMs: number } | { type: 'failed'; message: string };
+
+class PushClient {
+  private readonly child: ChildProcess;
+  private waiting: ((message: FromClient) => void) | null = null;
+
+  constructor() {
+    this.child = fork(fileURLToPath(import.meta.url), [PUSH_CLIENT_ARG], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.child.on('message', (message) => this.waiting?.(message as FromClient));
+    this.child.on('exit', (code) =>
+      this.waiting?.({ type: 'failed', message: `push client exited with ${code}` }),
+    );
+  }
+
+  private ask(message: ToClient): Promise<FromClient> {
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+      this.child.send(message);
+    });
+  }
+
+  /** One push run: every writer (a device token) pushes `opsPerWriter` new ops in batches. */
+  async run(
+    base: string,
+    writers: BenchDevice[],
+    opsPerWriter: number,
+  ): Promise<{ opsPerS: number; serverCpuMsPer1k: number; clientCpuMsPer1k: number }> {
+    const ready = await this.ask({
+      type: 'prepare',
+      base,
+      writers: writers.map((w) => w.token),
+      opsPerWriter,
+    });
+    if (ready.type === 'failed') throw new Error(ready.message);
+    const ops = writers.length * opsPerWriter;
+    const start = performance.now();
+    const startCpu = process.cpuUsage();
+    const done = await this.ask({ type: 'go' });
+    const seconds = (performance.now() - start) / 1000;
+    const used = process.cpuUsage(startCpu);
+    if (done.type !== 'done') throw new Error(done.type === 'failed' ? done.message : done.type);
+    return {
+      opsPerS: ops / seconds,
+      serverCpuMsPer1k: (used.user + used.system) / 1000 / (ops / 1000),
+      clientCpuMsPer1k: done.cpuMs / (ops / 1000),
+    };
+  }
+
+  close(): void {
+    this.child.kill();
+  }
+}
+
+/** The child's side: devices keep their clocks and sequences from run to run. */
+function servePushClient(): void {
+  const devices = new Map<string, BenchDevice>();
+  let prepared: (() => Promise<void>) | null = null;
+  const reply = (message: FromClient) => process.send!(message);
+  process.on('message', (raw) => {
+    const message = raw as ToClient;
+    if (message.type === 'prepare') {
+      const call = client(message.base);
+      const work = message.writers.map((token) => {
+        const device = devices.get(token) ?? new BenchDevice(token);
+        devices.set(token, device);
+        return { device, ops: device.creates(message.opsPerWriter) };
+      });
+      prepared = async () => {
+        await Promise.all(work.map(({ device, ops }) => pushAll(call, device, ops)));
+      };
+      reply({ type: 'ready' });
+      return;
+    }
+    const run = prepared;
+    prepared = null;
+    if (!run) return reply({ type: 'failed', message: 'go before prepare' });
+    const startCpu = process.cpuUsage();
+    run().then(
+      () => {
+        const used = process.cpuUsage(startCpu);
+        reply({ type: 'done', cpuMs: (used.user + used.system) / 1000 });
+      },
+      (error: unknown) => reply({ type: 'failed', message: String(error) }),
+    );
+  });
+  process.on('disconnect', () => process.exit(0));
+}
+
 async function pushAll(
   call: ReturnType<typeof client>,
   device: BenchDevice,
@@ -195,19 +299,42 @@ export async function runServerBench(): Promise<Metric[]> {
   });
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
-    const call = client(`http://127.0.0.1:${(app.server.address() as { port: number }).port}`);
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const call = client(base);
     const team = `bench-${randomHex(3)}`;
     await addTeam(db, team);
     const label = bench.label;
 
     // 1. Ops applied per second: 4 reps of one team push batches of 500 at once.
     const writers = await makeDevices(db, team, PUSH_WRITERS, 1);
+    // The server, the client and PostgreSQL share the machine: the server's CPU time per 1000
+    // ops (the devices push from a child process) tells Node's share from the database's and the
+    // neighbours'. 50 ms is what 20k ops/s leaves Node on one core.
+    const pusher = new PushClient();
     const pushRates: number[] = [];
-    for (let run = 0; run < runs; run++) {
-      const work = writers.map((w) => w.creates(PUSH_OPS_PER_RUN / PUSH_WRITERS));
-      const start = performance.now();
-      await Promise.all(writers.map((w, i) => pushAll(call, w, work[i]!)));
-      pushRates.push(PUSH_OPS_PER_RUN / ((performance.now() - start) / 1000));
+    const pushCpu: number[] = [];
+    const clientCpu: number[] = [];
+    // 1b. A company's load: 4 teams of 4 writers push at once; teams share no counter.
+    const teamWriters: BenchDevice[] = [];
+    for (let t = 0; t < PUSH_TEAMS; t++) {
+      const pushTeam = `bench-push-${t}-${randomHex(3)}`;
+      await addTeam(db, pushTeam);
+      teamWriters.push(...(await makeDevices(db, pushTeam, PUSH_WRITERS, 1)));
+    }
+    const teamRates: number[] = [];
+    const teamCpu: number[] = [];
+    try {
+      for (let run = 0; run < runs; run++) {
+        const one = await pusher.run(base, writers, PUSH_OPS_PER_RUN / PUSH_WRITERS);
+        pushRates.push(one.opsPerS);
+        pushCpu.push(one.serverCpuMsPer1k);
+        clientCpu.push(one.clientCpuMsPer1k);
+        const many = await pusher.run(base, teamWriters, PUSH_OPS_PER_TEAM_WRITER);
+        teamRates.push(many.opsPerS);
+        teamCpu.push(many.serverCpuMsPer1k);
+      }
+    } finally {
+      pusher.close();
     }
 
     // 2. A rep's first pull of 50k records, in pages of 1000.
@@ -223,7 +350,8 @@ export async function runServerBench(): Promise<Metric[]> {
     }
 
     // 3. 500 devices sync at once: 10 teams of 5 reps with 10 devices each; push 5 ops, then pull.
-    // Writers of one team queue for its version counter, teams do not wait for each other.
+    // Writers of one team queue for its version counter (in memory, four per team in the
+    // database: server/sync/team-gate.ts), teams do not wait for each other.
     const fleet: BenchDevice[] = [];
     for (let t = 0; t < 10; t++) {
       const fleetTeam = `bench-fleet-${t}-${randomHex(3)}`;
@@ -259,6 +387,27 @@ export async function runServerBench(): Promise<Metric[]> {
         goal: 20_000,
         better: 'higher',
       }),
+      metricFromRuns(`server.push.node_cpu_ms_per_1k_ops.${label}`, pushCpu, {
+        unit: 'ms',
+        goal: 50,
+        better: 'lower',
+      }),
+      // What the bench's own devices spent (fetch and JSON in the child): not the server's.
+      metricFromRuns(`server.push.bench_client_cpu_ms_per_1k_ops.${label}`, clientCpu, {
+        unit: 'ms',
+        goal: 50,
+        better: 'lower',
+      }),
+      metricFromRuns(`server.push.ops_per_s_${PUSH_TEAMS}_teams.${label}`, teamRates, {
+        unit: 'ops/s',
+        goal: 20_000,
+        better: 'higher',
+      }),
+      metricFromRuns(`server.push.node_cpu_ms_per_1k_ops_${PUSH_TEAMS}_teams.${label}`, teamCpu, {
+        unit: 'ms',
+        goal: 50,
+        better: 'lower',
+      }),
       metricFromRuns(`server.pull.records_per_s.${label}`, pullRates, {
         unit: 'records/s',
         goal: 10_000,
@@ -286,7 +435,9 @@ export async function runServerBench(): Promise<Metric[]> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv.includes(PUSH_CLIENT_ARG)) {
+  servePushClient();
+} else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   runServerBench().then(
     (metrics) => {
       for (const m of metrics)

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { authenticate, SeenWriter } from '../../server/accounts/accounts';
 import { runCommand } from '../../server/cli';
 import {
   api,
@@ -104,6 +105,31 @@ describeBackends('auth', (server: () => TestServer) => {
       deviceName: 'x',
     });
     expect(old.status).toBe(401);
+  });
+
+  it('records a device as seen off the request path: one write a second for every device seen', async () => {
+    const s = server();
+    const team = await newTeam(s);
+    const [a, b] = [await newUser(s, team), await newUser(s, team)];
+    await s.db.query(
+      'UPDATE devices SET last_seen_at = NULL WHERE user_id = ANY(ARRAY[$1::uuid, $2::uuid])',
+      [a.id, b.id],
+    );
+    const errors: unknown[] = [];
+    const seen = new SeenWriter(s.db, (error) => errors.push(error), 60_000);
+    expect(await authenticate(s.db, a.token, Date.now(), seen)).toMatchObject({ userId: a.id });
+    expect(await authenticate(s.db, b.token, Date.now(), seen)).toMatchObject({ userId: b.id });
+    const lastSeen = async () =>
+      (
+        await s.db.query<{ last_seen_at: unknown }>(
+          'SELECT last_seen_at FROM devices WHERE user_id = ANY(ARRAY[$1::uuid, $2::uuid])',
+          [a.id, b.id],
+        )
+      ).rows.map((r) => r.last_seen_at);
+    expect(await lastSeen()).toEqual([null, null]);
+    await seen.flush();
+    expect((await lastSeen()).every((v) => v !== null)).toBe(true);
+    expect(errors).toEqual([]);
   });
 
   it('sign-out revokes the token it was sent with', async () => {

@@ -1,0 +1,216 @@
+/**
+ * The three statements of a push, each one round trip whatever the batch size: open the device's
+ * sequence (with the epoch and the ledger entries of ops sent before), lock the batch's rows (with
+ * what authorization needs), and write everything the batch decided. Round trips, not rows, are
+ * what a busy server pays for: every one keeps a pooled connection (and, for the last, the team's
+ * version counter) waiting on the event loop. Plain PostgreSQL; PGlite runs it unchanged.
+ */
+import { PENDING_VERSION, type StoredRow } from '../../shared/sync/apply';
+import type { OpResult, PushOp } from '../../shared/sync/protocol';
+import type { Queryable } from '../db/db';
+import { toStoredRow, type RecordRow } from './rows';
+import { clientIdOf, type WriteScope } from './scope';
+
+/** How far below a push's first sequence the ledger keeps results (docs/sync-protocol.md §4). */
+export const LEDGER_KEEP = 1000;
+
+export interface DeviceSeq {
+  /** The server's epoch, or null when the server is not initialised. */
+  epoch: string | null;
+  lastSeq: number;
+  /** The epoch in which this device last pushed. */
+  seqEpoch: string;
+  /** Ledger entries of the batch's ops at or below lastSeq. */
+  seen: { seq: number; op_id: string; result: OpResult }[];
+}
+
+/**
+ * Creates or locks the device's sequence row (held to commit: one batch of a device at a time),
+ * reads the epoch, fetches the stored results of the batch's ops already applied, and drops
+ * ledger entries below `pruneBelow` (here, not in the write, which holds the team's counter).
+ */
+export async function openDevice(
+  tx: Queryable,
+  userId: string,
+  node: string,
+  seqs: readonly number[],
+  pruneBelow: number,
+): Promise<DeviceSeq> {
+  const { rows } = await tx.query<{
+    epoch: string;
+    last_seq: number;
+    seq_epoch: string;
+    seen: DeviceSeq['seen'];
+  }>(
+    `WITH e AS (SELECT value FROM server_meta WHERE key = 'epoch'),
+     s AS (
+       INSERT INTO device_seqs (user_id, device_node, last_seq, epoch)
+       SELECT $1, $2, 0, e.value FROM e
+       ON CONFLICT (user_id, device_node) DO UPDATE SET last_seq = device_seqs.last_seq
+       RETURNING last_seq, epoch),
+     pruned AS (DELETE FROM applied_ops WHERE user_id = $1 AND device_node = $2 AND seq < $4)
+     SELECT (SELECT value FROM e) AS epoch, s.last_seq, s.epoch AS seq_epoch,
+       (SELECT COALESCE(jsonb_agg(jsonb_build_object('seq', a.seq, 'op_id', a.op_id, 'result', a.result)), '[]'::jsonb)
+          FROM applied_ops a
+         WHERE a.user_id = $1 AND a.device_node = $2 AND a.seq <= s.last_seq
+           AND a.seq = ANY(ARRAY(SELECT jsonb_array_elements_text($3::jsonb)::bigint))) AS seen
+       FROM s`,
+    [userId, node, JSON.stringify(seqs), pruneBelow],
+  );
+  const row = rows[0];
+  if (!row) return { epoch: null, lastSeq: 0, seqEpoch: '', seen: [] };
+  return {
+    epoch: row.epoch,
+    lastSeq: Number(row.last_seq),
+    seqEpoch: row.seq_epoch,
+    seen: row.seen.map((s) => ({ ...s, seq: Number(s.seq) })),
+  };
+}
+
+export interface LockedBatch {
+  rows: Map<string, StoredRow>;
+  scope: WriteScope;
+}
+
+/**
+ * Locks the batch's existing rows in id order (two batches touching the same rows cannot
+ * deadlock) and reads, for every client the batch or those rows point at, its owner and whether
+ * it is shared with the actor: authorization then needs no query per op.
+ */
+export async function lockBatch(
+  tx: Queryable,
+  teamId: string,
+  userId: string,
+  rowIds: readonly string[],
+  clientIds: readonly string[],
+): Promise<LockedBatch> {
+  const { rows } = await tx.query<{
+    locked: RecordRow[] | null;
+    owners: { id: string; owner_id: string }[] | null;
+    shared: string[] | null;
+  }>(
+    `WITH locked AS (
+       SELECT id, table_name, owner_id, client_id, version, data, stamps, field_versions FROM records
+        WHERE team_id = $1 AND id = ANY(ARRAY(SELECT jsonb_array_elements_text($3::jsonb)::uuid))
+        ORDER BY id FOR UPDATE),
+     ids AS (
+       SELECT jsonb_array_elements_text($4::jsonb)::uuid AS id
+       UNION SELECT client_id FROM locked WHERE client_id IS NOT NULL)
+     SELECT
+       (SELECT jsonb_agg(locked) FROM locked) AS locked,
+       (SELECT jsonb_agg(jsonb_build_object('id', c.id, 'owner_id', c.owner_id)) FROM records c
+         WHERE c.team_id = $1 AND c.table_name = 'clients' AND c.id = ANY(ARRAY(SELECT id FROM ids))) AS owners,
+       (SELECT jsonb_agg(s.client_id) FROM shares s
+         WHERE s.user_id = $2 AND s.team_id = $1 AND s.client_id = ANY(ARRAY(SELECT id FROM ids))) AS shared`,
+    [teamId, userId, JSON.stringify(rowIds), JSON.stringify(clientIds)],
+  );
+  const row = rows[0]!;
+  return {
+    rows: new Map((row.locked ?? []).map((r) => [r.id, toStoredRow(r)])),
+    scope: {
+      clientOwners: new Map((row.owners ?? []).map((o) => [o.id, o.owner_id])),
+      sharedWithMe: new Set(row.shared ?? []),
+    },
+  };
+}
+
+export interface BatchWrite {
+  teamId: string;
+  userId: string;
+  node: string;
+  epoch: string;
+  lastSeq: number;
+  /** Rows to write; fields the batch changed carry PENDING_VERSION in fieldVersions. */
+  rows: readonly StoredRow[];
+  /** Results of the batch's fresh ops; `rowIndex` points into `rows` for an applied op. */
+  results: readonly { result: OpResult; rowIndex: number | null }[];
+  quarantined: readonly { op: PushOp; reason: string }[];
+}
+
+/**
+ * One statement: takes `rows.length` versions from the team's counter, upserts the rows with them,
+ * records the results in the ledger (with their versions), keeps quarantined ops and moves the
+ * device's sequence. The counter's row lock is taken here and held to
+ * commit, so the next writer of the team gets higher versions and commits later: version order is
+ * commit order. Returns the first version taken (null when no row changed: no lock taken).
+ */
+export async function writeBatch(tx: Queryable, write: BatchWrite): Promise<number | null> {
+  const versioned = write.rows.length > 0;
+  const counter = versioned
+    ? `c AS (UPDATE team_counters SET v = v + $8 WHERE team_id = $7 RETURNING v - $8 + 1 AS first),
+       w AS (
+         INSERT INTO records (team_id, id, table_name, owner_id, client_id, version, data, stamps, field_versions)
+         SELECT $7, x.id, x.table_name, x.owner_id, x.client_id, c.first + x.ord, x.data, x.stamps,
+                x.field_versions || COALESCE(
+                  (SELECT jsonb_object_agg(p.field, c.first + x.ord) FROM jsonb_array_elements_text(x.pending) AS p(field)),
+                  '{}'::jsonb)
+           FROM jsonb_to_recordset($9::jsonb) AS x(ord bigint, id uuid, table_name text, owner_id uuid,
+                client_id uuid, data jsonb, stamps jsonb, field_versions jsonb, pending jsonb)
+          CROSS JOIN c
+         ON CONFLICT (team_id, id) DO UPDATE SET
+           table_name = EXCLUDED.table_name, owner_id = EXCLUDED.owner_id, client_id = EXCLUDED.client_id,
+           version = EXCLUDED.version, data = EXCLUDED.data, stamps = EXCLUDED.stamps,
+           field_versions = EXCLUDED.field_versions),`
+    : '';
+  const version = versioned
+    ? `CASE WHEN y.ord IS NULL THEN y.result
+            ELSE jsonb_set(y.result, '{version}', to_jsonb((SELECT first FROM c) + y.ord)) END`
+    : 'y.result';
+  const { rows } = await tx.query<{ first: number | null }>(
+    `WITH ${counter}
+     l AS (
+       INSERT INTO applied_ops (user_id, device_node, seq, op_id, result)
+       SELECT $1, $2, y.seq, y.op_id, ${version}
+         FROM jsonb_to_recordset($5::jsonb) AS y(seq bigint, op_id uuid, result jsonb, ord bigint)),
+     q AS (
+       INSERT INTO quarantine (op_id, user_id, device_node, op, reason)
+       SELECT z.op_id, $1, $2, z.op, z.reason
+         FROM jsonb_to_recordset($6::jsonb) AS z(op_id uuid, op jsonb, reason text)
+       ON CONFLICT (op_id) DO NOTHING),
+     seqs AS (UPDATE device_seqs SET last_seq = $3, epoch = $4 WHERE user_id = $1 AND device_node = $2)
+     SELECT ${versioned ? '(SELECT first FROM c)' : 'NULL::bigint'} AS first`,
+    [
+      write.userId,
+      write.node,
+      write.lastSeq,
+      write.epoch,
+      JSON.stringify(
+        write.results.map(({ result, rowIndex }) => ({
+          seq: result.seq,
+          op_id: result.opId,
+          result,
+          ord: rowIndex,
+        })),
+      ),
+      JSON.stringify(
+        write.quarantined.map((q) => ({ op_id: q.op.opId, op: q.op, reason: q.reason })),
+      ),
+      ...(versioned
+        ? [
+            write.teamId,
+            write.rows.length,
+            JSON.stringify(
+              write.rows.map((row, ord) => ({
+                ord,
+                id: row.id,
+                table_name: row.table,
+                owner_id: row.ownerId,
+                client_id: clientIdOf(row.table, row.id, row.values),
+                data: row.values,
+                stamps: row.stamps,
+                // Fields the batch changed get the row's new version in SQL.
+                field_versions: row.fieldVersions,
+                pending: Object.keys(row.fieldVersions).filter(
+                  (f) => row.fieldVersions[f] === PENDING_VERSION,
+                ),
+              })),
+            ),
+          ]
+        : []),
+    ],
+  );
+  const first = rows[0]?.first;
+  if (versioned && (first === null || first === undefined))
+    throw new Error(`team ${write.teamId} has no version counter`);
+  return first === null || first === undefined ? null : Number(first);
+}
