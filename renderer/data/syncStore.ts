@@ -35,6 +35,19 @@ export interface SyncAccount {
 export interface PullPosition {
   epoch: string | null;
   cursor: string | null;
+  /** Present while a pull has pages left: its mass-delete tally, carried over an interruption. */
+  run?: PullRun;
+}
+
+/**
+ * What the pull in progress has done to the book so far, saved with each page's cursor: a pull
+ * that trashes the book a page at a time, or across syncs cut short, is measured as one.
+ */
+export interface PullRun {
+  /** Clients out of the trash when the pull began, plus the ones it has brought since. */
+  liveClients: number;
+  /** Clients its applied pages moved to the trash. */
+  deleted: number;
 }
 
 export interface SyncFlags {
@@ -127,7 +140,10 @@ export interface PageOptions {
    * every row is merged per field and the fields the server lacks get a repair op.
    */
   mode: 'replace' | 'merge';
-  massDelete: { liveClients: number; deletedSoFar: number; allowed: boolean };
+  /** The pull's tally before this page; `allowed`: the rep agreed to a mass delete. */
+  massDelete: PullRun & { allowed: boolean };
+  /** The server has more pages: the tally is saved with the cursor (and dropped after the last). */
+  more?: boolean;
   /** Runs inside the page's transaction (with outbox and meta), e.g. to write repair ops. */
   alsoInTransaction?: (repairs: readonly RepairCandidate[]) => Promise<void>;
 }
@@ -142,7 +158,8 @@ export interface RepairCandidate {
 }
 
 export interface PageResult {
-  clientDeletions: number;
+  /** The pull's tally with this page. */
+  run: PullRun;
   repairOps: number;
 }
 
@@ -164,16 +181,37 @@ function fieldsServerLacks(local: Row, server: Row): string[] {
   });
 }
 
-/** Applies one pulled page and saves its cursor in the same transaction. */
+/** The line-merged text of a record as a base copy at `version` (empty when it has none). */
+function baseCopyOf(table: SyncedTable, record: Row, version: number): BaseCopy | null {
+  const textFields = LINE_MERGED_FIELDS[table];
+  if (!textFields) return null;
+  const f: Record<string, string> = {};
+  for (const field of textFields) {
+    const text = record[field];
+    if (typeof text === 'string') f[field] = text;
+  }
+  return { v: version, f };
+}
+
+/**
+ * Applies one pulled page and saves its cursor in the same transaction. Unpushed ops and the local
+ * rows that matter are read in bulk: a row with unpushed ops (or any row, in `merge` mode) is
+ * merged; any other row becomes the server's copy as sent, so its local copy is read only for the
+ * mass-delete count (clients). No base copy is written for such a row: `keepEditBase` takes it
+ * from the row itself when the rep first edits its text.
+ */
 export async function applyPullPage(
   db: FieldbookDb,
   page: readonly PulledRow[],
   options: PageOptions,
 ): Promise<PageResult> {
   let maxStamp = '';
-  for (const p of page)
+  const tableSet = new Set<SyncedTable>();
+  for (const p of page) {
     for (const s of Object.values(p.record.stamps)) if (s > maxStamp) maxStamp = s;
-  const tables = [...new Set(page.map((p) => p.table))];
+    tableSet.add(p.table);
+  }
+  const tables = [...tableSet];
 
   return db.transaction('rw', [...tables.map((t) => db.table(t)), db.outbox, db.meta], async () => {
     const pending = new Map<string, OutboxRow[]>();
@@ -184,40 +222,53 @@ export async function applyPullPage(
         .toArray()) as OutboxRow[];
       for (const op of ops) {
         const key = rowKey(op.table, op.rowId);
-        pending.set(key, [...(pending.get(key) ?? []), op]);
+        const list = pending.get(key);
+        if (list) list.push(op);
+        else pending.set(key, [op]);
       }
     }
-    const locals = new Map<string, Row>();
-    for (const table of tables) {
-      const ids = page.filter((p) => p.table === table).map((p) => p.id);
-      const rows = (await db.table(table).bulkGet(ids)) as (Row | undefined)[];
-      rows.forEach((row) => row && locals.set(rowKey(table, row.id), row));
+    const wanted = new Map<SyncedTable, string[]>();
+    for (const p of page) {
+      if (options.mode !== 'merge' && p.table !== 'clients' && !pending.has(rowKey(p.table, p.id)))
+        continue;
+      const ids = wanted.get(p.table);
+      if (ids) ids.push(p.id);
+      else wanted.set(p.table, [p.id]);
     }
-    const pendingBases = await db.meta.bulkGet(
-      page.filter((p) => pending.has(rowKey(p.table, p.id))).map((p) => baseKey(p.table, p.id)),
-    );
+    const locals = new Map<string, Row>();
+    for (const [table, ids] of wanted) {
+      const rows = (await db.table(table).bulkGet(ids)) as (Row | undefined)[];
+      for (const row of rows) if (row) locals.set(rowKey(table, row.id), row);
+    }
     const keptBase = new Set<string>();
-    for (const row of pendingBases) {
-      const base = row?.value as BaseCopy | undefined;
-      if (!row || !base) continue;
-      const [table, id] = row.key.slice(BASE_PREFIX.length).split(':') as [SyncedTable, string];
-      const textFields = LINE_MERGED_FIELDS[table] ?? [];
-      // Unpushed edits of a note made on this base still need it for the server's line merge.
-      const needed = (pending.get(rowKey(table, id)) ?? []).some(
-        (op) => op.baseVersion === base.v && textFields.some((f) => f in op.fields),
+    if (pending.size > 0) {
+      const pendingBases = await db.meta.bulkGet(
+        page.filter((p) => pending.has(rowKey(p.table, p.id))).map((p) => baseKey(p.table, p.id)),
       );
-      if (needed) keptBase.add(rowKey(table, id));
+      for (const row of pendingBases) {
+        const base = row?.value as BaseCopy | undefined;
+        if (!row || !base) continue;
+        const [table, id] = row.key.slice(BASE_PREFIX.length).split(':') as [SyncedTable, string];
+        const textFields = LINE_MERGED_FIELDS[table] ?? [];
+        // Unpushed edits of a note made on this base still need it for the server's line merge.
+        const needed = (pending.get(rowKey(table, id)) ?? []).some(
+          (op) => op.baseVersion === base.v && textFields.some((f) => f in op.fields),
+        );
+        if (needed) keptBase.add(rowKey(table, id));
+      }
     }
 
     const writes = new Map<SyncedTable, Row[]>();
     const baseWrites: { key: string; value: BaseCopy }[] = [];
     const repairs: RepairCandidate[] = [];
     let clientDeletions = 0;
+    let clientsAdded = 0;
     for (const p of page) {
       const key = rowKey(p.table, p.id);
       const local = locals.get(key);
       let next: Row = p.record;
-      if (local && (options.mode === 'merge' || pending.has(key))) {
+      const merging = local !== undefined && (options.mode === 'merge' || pending.has(key));
+      if (merging) {
         const merged = mergeRecord(stampedOf(local), stampedOf(p.record), null, {
           table: p.table,
           nowMs: options.nowMs,
@@ -236,33 +287,66 @@ export async function applyPullPage(
             repairs.push({ row: next, table: p.table, fields: lacking, version: p.version });
         }
       }
-      if (p.table === 'clients' && local && local.deletedAt == null && next.deletedAt != null)
-        clientDeletions++;
-      writes.set(p.table, [...(writes.get(p.table) ?? []), next]);
-      const textFields = LINE_MERGED_FIELDS[p.table];
-      if (textFields && !keptBase.has(key)) {
-        const f: Record<string, string> = {};
-        for (const field of textFields)
-          if (typeof p.record[field] === 'string') f[field] = p.record[field] as string;
-        baseWrites.push({ key: baseKey(p.table, p.id), value: { v: p.version, f } });
+      if (p.table === 'clients') {
+        if (!local && next.deletedAt == null) clientsAdded++;
+        if (local && local.deletedAt == null && next.deletedAt != null) clientDeletions++;
+      }
+      const rows = writes.get(p.table);
+      if (rows) rows.push(next);
+      else writes.set(p.table, [next]);
+      // A merged row's text may no longer be the server's, so its base is taken now, from the
+      // server's copy (unless an unpushed edit still needs the one it was made on).
+      if (merging && !keptBase.has(key)) {
+        const copy = baseCopyOf(p.table, p.record, p.version);
+        if (copy) baseWrites.push({ key: baseKey(p.table, p.id), value: copy });
       }
     }
 
-    const held = options.massDelete;
-    const total = held.deletedSoFar + clientDeletions;
-    if (!held.allowed && total >= MASS_DELETE_MIN && total * 2 > held.liveClients)
-      throw new MassDeleteHold(total, held.liveClients);
+    const before = options.massDelete;
+    const run: PullRun = {
+      liveClients: before.liveClients + clientsAdded,
+      deleted: before.deleted + clientDeletions,
+    };
+    if (!before.allowed && run.deleted >= MASS_DELETE_MIN && run.deleted * 2 > run.liveClients)
+      throw new MassDeleteHold(run.deleted, run.liveClients);
 
     for (const [table, rows] of writes) await db.table(table).bulkPut(rows);
-    await db.meta.bulkPut(baseWrites);
-    await db.meta.put({
-      key: SYNC_META.pull,
-      value: { epoch: options.epoch, cursor: options.cursor },
-    });
+    if (baseWrites.length > 0) await db.meta.bulkPut(baseWrites);
+    const position: PullPosition = { epoch: options.epoch, cursor: options.cursor };
+    if (options.more) position.run = run;
+    await db.meta.put({ key: SYNC_META.pull, value: position });
     if (maxStamp) await foldInStamp(db, maxStamp, options.nowMs);
     if (options.alsoInTransaction) await options.alsoInTransaction(repairs);
-    return { clientDeletions, repairOps: repairs.length };
+    return { run, repairOps: repairs.length };
   });
+}
+
+/**
+ * Call inside a local edit's transaction (with outbox and meta), before the row changes. The
+ * server's line merge of a text edit needs the text the edit started from (protocol §4 `base`).
+ * A pull writes none for a row it simply replaces, so it is taken here, from the row itself, when
+ * none is stored for the row's `serverVersion` and no unpushed text edit of the row waits: then
+ * the row's text is what the server had (or has acknowledged) at that version.
+ */
+export async function keepEditBase(
+  db: FieldbookDb,
+  table: SyncedTable,
+  row: SyncedRecord & Record<string, unknown>,
+  changedFields: readonly string[],
+): Promise<void> {
+  const textFields = LINE_MERGED_FIELDS[table];
+  if (!textFields || row.serverVersion <= 0) return;
+  if (!changedFields.some((f) => textFields.includes(f))) return;
+  const key = baseKey(table, row.id);
+  const stored = (await db.meta.get(key))?.value as BaseCopy | undefined;
+  if (stored?.v === row.serverVersion) return;
+  const waiting = (await db.outbox
+    .where('[table+rowId]')
+    .equals([table, row.id])
+    .toArray()) as OutboxRow[];
+  if (waiting.some((op) => textFields.some((f) => f in op.fields))) return;
+  const copy = baseCopyOf(table, row, row.serverVersion);
+  if (copy) await db.meta.put({ key, value: copy });
 }
 
 /** The device's next stamp comes after everything it has seen. Call inside a transaction with meta. */

@@ -16,6 +16,7 @@ import { uuidv7 } from '../../shared/ids';
 import type { FieldbookDb } from '../data/db';
 import { takeStamp } from '../data/device';
 import { NotFoundError, ValidationError } from '../data/repository';
+import { keepEditBase } from '../data/syncStore';
 
 export type Resolution =
   { choice: 'kept_mine' } | { choice: 'kept_theirs' } | { choice: 'edited'; value: unknown };
@@ -65,6 +66,7 @@ export async function resolveConflict(
     const next = { ...row, ...fields, stamps, updatedAt: stamp.nowIso };
     const checked = SYNCED_SCHEMAS[tableName].safeParse(next);
     if (!checked.success) throw new ValidationError(tableName, checked.error.issues);
+    await keepEditBase(db, tableName, row, Object.keys(fields));
     // The stored row keeps fields this app does not know; only the resolved ones change.
     await table.put(next);
     await db.outbox.add({

@@ -12,12 +12,12 @@ import {
   SYNC_META,
   type PageOptions,
   type PulledRow,
+  type PullPosition,
+  type PullRun,
 } from '../data/syncStore';
 import type { SyncContext } from './context';
 import { isSyncHttpError } from './transport';
 import { inSlices } from './yield';
-
-const VALIDATE_SLICE = 250;
 
 export interface PullOptions {
   mode: PageOptions['mode'];
@@ -49,7 +49,6 @@ async function validRows(
   let invalid = 0;
   await inSlices(
     records,
-    VALIDATE_SLICE,
     (r) => {
       const checked = SYNCED_SCHEMAS[r.table].safeParse(r.record);
       if (!checked.success || r.record.id !== r.id) {
@@ -57,19 +56,18 @@ async function validRows(
         return;
       }
       // The record as sent, not as parsed: fields this app does not know are parked, not dropped.
-      const record = { ...r.record, serverVersion: r.version } as SyncedRecord &
-        Record<string, unknown>;
+      // The answer is this pull's own, so the record is completed in place rather than copied.
+      const record = r.record as SyncedRecord & Record<string, unknown>;
+      record.serverVersion = r.version;
       rows.push({ table: r.table, id: r.id, version: r.version, record });
     },
-    pause,
+    { pause },
   );
   return { rows, invalid };
 }
 
 export async function pullAll(ctx: SyncContext, options: PullOptions): Promise<PullSummary> {
   const summary: PullSummary = { pulled: 0, invalid: 0 };
-  const liveClients = await countLiveClients(ctx.db);
-  let deletedSoFar = 0;
   let cursorResets = 0;
   const request = (epoch: string | null, cursor: string | null) => {
     const answer = ctx.transport.pull({ epoch, cursor, limit: ctx.pullLimit });
@@ -77,6 +75,8 @@ export async function pullAll(ctx: SyncContext, options: PullOptions): Promise<P
     return answer;
   };
   let { pull } = await readSyncMeta(ctx.db);
+  // A pull cut short (a lost connection, a closed app, a held mass delete) goes on with its tally.
+  let run: PullRun = pull.run ?? { liveClients: await countLiveClients(ctx.db), deleted: 0 };
   let next = request(pull.epoch, pull.cursor);
   for (;;) {
     let response;
@@ -85,7 +85,8 @@ export async function pullAll(ctx: SyncContext, options: PullOptions): Promise<P
     } catch (error) {
       // A cursor the server did not issue (another server, a damaged one): start over from null.
       if (isSyncHttpError(error) && error.code === 'bad_cursor' && cursorResets++ === 0) {
-        await ctx.db.meta.put({ key: SYNC_META.pull, value: { epoch: pull.epoch, cursor: null } });
+        const restart: PullPosition = { epoch: pull.epoch, cursor: null, run };
+        await ctx.db.meta.put({ key: SYNC_META.pull, value: restart });
         ({ pull } = await readSyncMeta(ctx.db));
         next = request(pull.epoch, null);
         continue;
@@ -104,10 +105,11 @@ export async function pullAll(ctx: SyncContext, options: PullOptions): Promise<P
       cursor: response.cursor,
       nowMs: ctx.clock.now(),
       mode: options.mode,
-      massDelete: { liveClients, deletedSoFar, allowed: ctx.allowMassDelete },
+      massDelete: { ...run, allowed: ctx.allowMassDelete },
+      more: response.hasMore,
       ...(options.alsoInTransaction ? { alsoInTransaction: options.alsoInTransaction } : {}),
     });
-    deletedSoFar += applied.clientDeletions;
+    run = applied.run;
     summary.pulled += rows.length;
     if (!response.hasMore) return summary;
     await ctx.yieldToMain();

@@ -8,16 +8,36 @@ export function yieldToMain(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Runs `work` over `items` in slices of `size`, yielding between slices. */
+/**
+ * Main-thread time one slice may take: well under the 50 ms of a long task even on a slow laptop,
+ * and long enough that a fast one yields rarely (each yield costs a macrotask turn).
+ */
+export const SLICE_BUDGET_MS = 10;
+/** Items done between two looks at the clock. */
+const CLOCK_EVERY = 16;
+
+export interface SliceOptions {
+  pause?: () => Promise<void>;
+  budgetMs?: number;
+  now?: () => number;
+}
+
+/** Runs `work` over `items`, yielding whenever a slice has used its time budget. */
 export async function inSlices<T>(
   items: readonly T[],
-  size: number,
   work: (item: T) => void,
-  pause: () => Promise<void> = yieldToMain,
+  {
+    pause = yieldToMain,
+    budgetMs = SLICE_BUDGET_MS,
+    now = () => performance.now(),
+  }: SliceOptions = {},
 ): Promise<void> {
-  for (let start = 0; start < items.length; start += size) {
-    if (start > 0) await pause();
-    const end = Math.min(items.length, start + size);
-    for (let i = start; i < end; i++) work(items[i]!);
+  let sliceStart = now();
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % CLOCK_EVERY === 0 && now() - sliceStart >= budgetMs) {
+      await pause();
+      sliceStart = now();
+    }
+    work(items[i]!);
   }
 }

@@ -79,9 +79,19 @@ export function applyOp(row: StoredRow | null, op: PushOp, options: ApplyOptions
     stamps.createdAt = op.hlc;
   }
 
-  const ahead = [op.hlc, ...Object.values(stamps)].find(
-    (s) => parseHlc(s).ms > options.nowMs + options.maxAheadMs,
-  );
+  // An op's stamps are nearly all its own hlc: each run of equal stamps is parsed (and so
+  // checked) once, not once per field.
+  const limitMs = options.nowMs + options.maxAheadMs;
+  let ahead: string | undefined;
+  let checked: string | undefined;
+  for (const s of [op.hlc, ...Object.values(stamps)]) {
+    if (s === checked) continue;
+    checked = s;
+    if (parseHlc(s).ms > limitMs) {
+      ahead = s;
+      break;
+    }
+  }
   if (ahead) {
     const conflicts = Object.keys(fields).map<SyncConflict>((field) => ({
       field,
@@ -105,11 +115,11 @@ export function applyOp(row: StoredRow | null, op: PushOp, options: ApplyOptions
   // the device wrote it itself. Otherwise the field changed concurrently: its base stamp is unknown.
   const baseStamps: Record<string, string | undefined> = {};
   if (row) {
+    const nodeOf = lastNodeMemo();
     for (const [field, current] of Object.entries(row.stamps)) {
-      const incomingNode = parseHlc(stamps[field] ?? op.hlc).node;
       const seen =
         (row.fieldVersions[field] ?? 0) <= op.baseVersion ||
-        parseHlc(current).node === incomingNode;
+        nodeOf(current) === nodeOf(stamps[field] ?? op.hlc);
       baseStamps[field] = seen ? current : undefined;
     }
   }
@@ -155,6 +165,21 @@ export function applyOp(row: StoredRow | null, op: PushOp, options: ApplyOptions
     row: next,
     changedFields,
     conflicts: merged.conflicts.map(fromDevice),
+  };
+}
+
+/**
+ * parseHlc(stamp).node, remembering the last two stamps asked about: a row's stamps and an op's
+ * are mostly one stamp repeated, and parsing (with its pattern check) is the merge's top cost.
+ */
+function lastNodeMemo(): (stamp: string) => string {
+  const memo: [string, string][] = [];
+  return (stamp) => {
+    for (const [s, node] of memo) if (s === stamp) return node;
+    const node = parseHlc(stamp).node;
+    if (memo.length >= 2) memo.shift();
+    memo.push([stamp, node]);
+    return node;
   };
 }
 

@@ -4,12 +4,12 @@
  * one laptop pushes a 50k-record demo book in chunks of 10k outbox ops (each chunk one sample),
  * then empty laptops of the same rep pull all of it. The devices run in this process over
  * fake-indexeddb: the figures include HTTP, schema checks, merge and local writes, not a
- * browser's IndexedDB. The first pull is also taken apart: the server's pages alone, and this
- * side's work alone over recorded pages.
+ * browser's IndexedDB. The first pull is also taken apart: the server's pages alone, this side's
+ * work alone over recorded pages, and the CPU time each process spent on it.
  */
 import 'fake-indexeddb/auto';
 import { spawn, execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -30,10 +30,36 @@ interface RunningServer {
   url: string;
 }
 
+/**
+ * CPU milliseconds used so far by a process and its children (Linux /proc; null elsewhere). With
+ * this side's own figure it tells whose work a first pull waits for, whatever else loads the machine.
+ */
+function processTreeCpuMs(pid: number): number | null {
+  if (!existsSync(`/proc/${pid}/stat`)) return null;
+  const tick = 10; // USER_HZ is 100 on Linux
+  const cpuOf = (id: number): number => {
+    try {
+      const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      const own = (Number(fields[11]) + Number(fields[12])) * tick;
+      let children = 0;
+      for (const task of readdirSync(`/proc/${id}/task`)) {
+        const kids = readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').trim();
+        for (const kid of kids ? kids.split(/\s+/) : []) children += cpuOf(Number(kid));
+      }
+      return own + children;
+    } catch {
+      return 0; // the process ended meanwhile
+    }
+  };
+  return cpuOf(pid);
+}
+
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 
 /** `npm run server` on a free port, with a team and a rep made by the admin CLI first. */
-async function startServerProcess(): Promise<RunningServer & { email: string; stop(): void }> {
+async function startServerProcess(): Promise<
+  RunningServer & { email: string; pid: number; stop(): void }
+> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fb-sync-bench-'));
   const { DATABASE_URL: _notHere, ...inherited } = process.env;
   const env = { ...inherited, FIELDBOOK_SERVER_DATA: dataDir, PORT: '0', LOG_LEVEL: 'info' };
@@ -69,6 +95,7 @@ async function startServerProcess(): Promise<RunningServer & { email: string; st
   return {
     url,
     email,
+    pid: child.pid!,
     stop() {
       child.kill('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
@@ -196,6 +223,8 @@ export async function runSyncClientBench(): Promise<Metric[]> {
   const pullRates: number[] = [];
   const serverRates: number[] = [];
   const applyRates: number[] = [];
+  const clientCpuRates: number[] = [];
+  const serverCpuRates: number[] = [];
   try {
     const { email } = server;
     const writer = await openDevice(server, email);
@@ -229,13 +258,20 @@ export async function runSyncClientBench(): Promise<Metric[]> {
     for (let run = 0; run < benchRuns(); run++) {
       const reader = await openDevice(server, email);
       reader.setOnline(true);
+      const serverCpuBefore = processTreeCpuMs(server.pid);
+      const clientCpuBefore = process.cpuUsage();
       const started = performance.now();
       await reader.engine.syncNow();
       const seconds = (performance.now() - started) / 1000;
+      const clientCpu = process.cpuUsage(clientCpuBefore);
+      const serverCpuAfter = processTreeCpuMs(server.pid);
       await check(reader.engine, 'pull');
       const { pulled } = reader.engine.status.getState().lastSummary ?? { pulled: 0 };
       if (pulled !== written) throw new Error(`pulled ${pulled} of ${written} records`);
       pullRates.push(pulled / seconds);
+      clientCpuRates.push(pulled / ((clientCpu.user + clientCpu.system) / 1e6));
+      if (serverCpuBefore !== null && serverCpuAfter !== null && serverCpuAfter > serverCpuBefore)
+        serverCpuRates.push(pulled / ((serverCpuAfter - serverCpuBefore) / 1000));
 
       // The two halves apart: the server's pages alone, then our side alone over those pages.
       const pages: PullResponse[] = [];
@@ -277,6 +313,22 @@ export async function runSyncClientBench(): Promise<Metric[]> {
       goal: 10_000,
       better: 'higher',
     }),
+    // Records per CPU second of each side during that first pull: the pull overlaps the two, so
+    // the slower side sets the pace on an idle machine; CPU time barely moves with other load.
+    metricFromRuns('sync.client.firstPull.clientCpu.rate', clientCpuRates, {
+      unit: 'records/cpu-s',
+      goal: 10_000,
+      better: 'higher',
+    }),
+    ...(serverCpuRates.length > 0
+      ? [
+          metricFromRuns('sync.client.firstPull.serverCpu.rate', serverCpuRates, {
+            unit: 'records/cpu-s',
+            goal: 10_000,
+            better: 'higher',
+          }),
+        ]
+      : []),
     // No figure was set for the push; 10k ops in a few seconds keeps a day's work a short sync.
     metricFromRuns('sync.client.push10k.rate', pushRates, {
       unit: 'ops/s',

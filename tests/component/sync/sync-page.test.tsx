@@ -129,6 +129,9 @@ describe('the state in the rep’s words', () => {
       ids.push((await repo.create('clients', { ...emptyClientDraft(), name: `Клиент ${i}` })).id);
     await user.click(screen.getByRole('button', { name: 'Sync now' }));
     await waitFor(async () => expect(await db.outbox.count()).toBe(0));
+    // The outbox empties before that sync's pull ends; until it ends "Sync now" is disabled and a
+    // second click would be lost.
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Sync now' })).toBeEnabled());
     server.nowMs += 1000;
     for (const id of ids) {
       const row = server.row(id)!;

@@ -1,40 +1,19 @@
 // What sync writes locally besides pulled pages (push answers, sign-in, conflict resolutions,
 // the outbox), against fake-indexeddb: each guarantee in its own test.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../shared/ids';
-import { formatHlc } from '../../../shared/sync/hlc';
 import type { PushResponse } from '../../../shared/sync/protocol';
-import { createDb, type FieldbookDb } from '../../../renderer/data/db';
 import { emptyClientDraft } from '../../../renderer/data/clients';
 import { currentSession } from '../../../renderer/data/device';
-import { Repository } from '../../../renderer/data/repository';
 import { readSyncMeta } from '../../../renderer/data/syncStore';
 import { watchOutboxGrowth } from '../../../renderer/sync/appEngine';
 import { resolveConflict } from '../../../renderer/sync/conflicts';
 import { renumberOutbox } from '../../../renderer/sync/outboxOrder';
 import { recordSignIn } from '../../../renderer/sync/session';
 import { settlePush } from '../../../renderer/sync/settle';
+import { advance, clock, db, EPOCH, NOW, repo, stamp, USER, useLocalBook } from './localBook';
 
-const NOW = Date.parse('2026-11-24T10:00:00Z');
-const EPOCH = 'e'.repeat(32);
-const OTHER = '00000000000000ff';
-const USER = '01900000-0000-7000-8000-0000000000aa';
-let db: FieldbookDb;
-let repo: Repository;
-let clock = NOW;
-
-beforeEach(async () => {
-  clock = NOW;
-  db = createDb(`sync-store-${Math.random()}`);
-  await db.open();
-  repo = new Repository(db, { now: () => clock });
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
-
-const stamp = (ms: number, node = OTHER) => formatHlc({ ms, counter: 0, node });
+useLocalBook();
 
 describe('settling a push answer', () => {
   function answer(lastSeq: number, results: PushResponse['results']): PushResponse {
@@ -167,7 +146,7 @@ describe('resolving a conflict', () => {
       { ...base, id: uuidv7(), remoteValue: 'Их ещё раз' },
     ]);
     const [first] = await db.conflicts.toArray();
-    clock += 1000;
+    advance(1000);
     await resolveConflict(db, first!.id, { choice: 'kept_mine' }, () => clock);
     const ops = await db.outbox.toArray();
     expect(ops).toHaveLength(1);
@@ -200,7 +179,7 @@ describe('resolving a conflict', () => {
       resolvedAt: null,
       resolution: null,
     });
-    clock += 1000;
+    advance(1000);
     await resolveConflict(db, id, { choice: 'kept_mine' }, () => clock);
     const [op] = await db.outbox.toArray();
     expect(op!.fields).toMatchObject({ name: 'Моё', address: 'Тверь', status: 'prospect' });

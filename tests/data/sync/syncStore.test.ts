@@ -1,11 +1,9 @@
 // What a pull writes locally, against fake-indexeddb: each guarantee in its own test.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../shared/ids';
-import { compareHlc, formatHlc } from '../../../shared/sync/hlc';
+import { compareHlc } from '../../../shared/sync/hlc';
 import type { Client } from '../../../shared/domain';
-import { createDb, type FieldbookDb } from '../../../renderer/data/db';
 import { emptyClientDraft } from '../../../renderer/data/clients';
-import { Repository } from '../../../renderer/data/repository';
 import {
   applyPullPage,
   baseKey,
@@ -14,27 +12,9 @@ import {
   type PageOptions,
   type PulledRow,
 } from '../../../renderer/data/syncStore';
+import { advance, clock, db, EPOCH, NOW, repo, stamp, USER, useLocalBook } from './localBook';
 
-const NOW = Date.parse('2026-11-24T10:00:00Z');
-const EPOCH = 'e'.repeat(32);
-const OTHER = '00000000000000ff';
-const USER = '01900000-0000-7000-8000-0000000000aa';
-let db: FieldbookDb;
-let repo: Repository;
-let clock = NOW;
-
-beforeEach(async () => {
-  clock = NOW;
-  db = createDb(`sync-store-${Math.random()}`);
-  await db.open();
-  repo = new Repository(db, { now: () => clock });
-});
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
-
-const stamp = (ms: number, node = OTHER) => formatHlc({ ms, counter: 0, node });
+useLocalBook();
 
 function serverClient(
   id: string,
@@ -61,7 +41,7 @@ const options = (cursor: string, extra: Partial<PageOptions> = {}): PageOptions 
   cursor,
   nowMs: clock,
   mode: 'replace',
-  massDelete: { liveClients: 0, deletedSoFar: 0, allowed: false },
+  massDelete: { liveClients: 0, deleted: 0, allowed: false },
   ...extra,
 });
 
@@ -99,7 +79,7 @@ describe('applying a pulled page', () => {
 
   it('a row with unpushed edits keeps them: merged per field, not replaced', async () => {
     const created = await repo.create('clients', { ...emptyClientDraft(), name: 'Моё имя' });
-    clock += 1000;
+    advance(1000);
     await repo.update('clients', created.id, { address: 'Моя улица' });
     const pulled = serverClient(created.id, 3, { name: 'Старое имя', address: '' }, NOW - 60_000);
     pulled.record.stamps.status = stamp(clock + 5000);
@@ -114,25 +94,44 @@ describe('applying a pulled page', () => {
     expect(await db.outbox.count()).toBe(2);
   });
 
-  it('a row without unpushed edits becomes the server copy and its base copy', async () => {
+  it('a row without unpushed edits becomes the server copy; a later text edit takes its base from it', async () => {
     const id = uuidv7();
     await applyPullPage(db, [serverClient(id, 1, { notes: 'раз\nдва' })], options('c1'));
+    advance(1000);
+    await repo.update('clients', id, { notes: 'раз\nдва!' });
+    await db.outbox.clear(); // the edit was pushed and acknowledged
     await applyPullPage(
       db,
-      [serverClient(id, 2, { notes: 'раз\nдва\nтри' }, NOW + 1)],
+      [serverClient(id, 2, { notes: 'раз\nдва\nтри' }, NOW + 2000)],
       options('c2'),
     );
     expect((await db.clients.get(id))?.notes).toBe('раз\nдва\nтри');
+    advance(2000);
+    await repo.update('clients', id, { notes: 'раз\nдва\nтри\nчетыре' });
     expect((await db.meta.get(baseKey('clients', id)))?.value).toEqual({
       v: 2,
       f: { notes: 'раз\nдва\nтри' },
+    });
+    expect((await db.outbox.toArray()).map((op) => op.baseVersion)).toEqual([2]);
+  });
+
+  it('a merged row takes the server copy as its base when no unpushed edit needs the old one', async () => {
+    const id = uuidv7();
+    await applyPullPage(db, [serverClient(id, 1, { notes: 'раз' })], options('c1'));
+    advance(1000);
+    await repo.update('clients', id, { address: 'Моя улица' });
+    await applyPullPage(db, [serverClient(id, 2, { notes: 'раз\nдва' }, NOW + 500)], options('c2'));
+    expect(await db.clients.get(id)).toMatchObject({ address: 'Моя улица', notes: 'раз\nдва' });
+    expect((await db.meta.get(baseKey('clients', id)))?.value).toEqual({
+      v: 2,
+      f: { notes: 'раз\nдва' },
     });
   });
 
   it('keeps the base copy an unpushed note edit was made on, so the server can still line-merge it', async () => {
     const id = uuidv7();
     await applyPullPage(db, [serverClient(id, 1, { notes: 'раз\nдва' })], options('c1'));
-    clock += 1000;
+    advance(1000);
     await repo.update('clients', id, { notes: 'раз, изменено\nдва' });
     await applyPullPage(
       db,
@@ -143,6 +142,33 @@ describe('applying a pulled page', () => {
       v: 1,
       f: { notes: 'раз\nдва' },
     });
+  });
+
+  it('a row new to this device gets no base copy; its first text edit takes one from the row', async () => {
+    const id = uuidv7();
+    await applyPullPage(db, [serverClient(id, 4, { notes: 'раз\nдва' })], options('c1'));
+    expect(await db.meta.get(baseKey('clients', id))).toBeUndefined();
+    advance(1000);
+    await repo.update('clients', id, { address: 'Улица' });
+    expect(await db.meta.get(baseKey('clients', id))).toBeUndefined();
+    await repo.update('clients', id, { notes: 'раз, изменено\nдва' });
+    await repo.update('clients', id, { notes: 'раз, изменено\nдва\nтри' });
+    // The second edit started from the first one's text, not the server's: the base stays.
+    expect((await db.meta.get(baseKey('clients', id)))?.value).toEqual({
+      v: 4,
+      f: { notes: 'раз\nдва' },
+    });
+    expect((await db.outbox.toArray()).map((op) => op.baseVersion)).toEqual([4, 4, 4]);
+  });
+
+  it('a text edit after an unpushed one with no base copy takes none from the edited row', async () => {
+    const id = uuidv7();
+    await applyPullPage(db, [serverClient(id, 4, { notes: 'раз' })], options('c1'));
+    advance(1000);
+    await repo.update('clients', id, { notes: 'раз два' });
+    await db.meta.delete(baseKey('clients', id));
+    await repo.update('clients', id, { notes: 'раз два три' });
+    expect(await db.meta.get(baseKey('clients', id))).toBeUndefined();
   });
 
   it('the next local stamp comes after every pulled stamp, even from a clock ahead of ours', async () => {
@@ -174,7 +200,7 @@ describe('mass-delete fail-safe', () => {
       applyPullPage(
         db,
         page,
-        options('c1', { massDelete: { liveClients: 10, deletedSoFar: 0, allowed: false } }),
+        options('c1', { massDelete: { liveClients: 10, deleted: 0, allowed: false } }),
       ),
     ).rejects.toBeInstanceOf(MassDeleteHold);
     expect(await db.clients.filter((c) => c.deletedAt !== null).count()).toBe(0);
@@ -187,9 +213,30 @@ describe('mass-delete fail-safe', () => {
       applyPullPage(
         db,
         [deleted(ids[0]!, 30)],
-        options('c1', { massDelete: { liveClients: 10, deletedSoFar: 5, allowed: false } }),
+        options('c1', { massDelete: { liveClients: 10, deleted: 5, allowed: false } }),
       ),
     ).rejects.toBeInstanceOf(MassDeleteHold);
+  });
+
+  it('saves the tally of a pull with each page while pages are left, and drops it after the last', async () => {
+    const ids = await book(10);
+    const fresh = serverClient(uuidv7(), 30);
+    await applyPullPage(db, [deleted(ids[0]!, 31), deleted(ids[1]!, 32), fresh], {
+      ...options('c1', { massDelete: { liveClients: 10, deleted: 1, allowed: false } }),
+      more: true,
+    });
+    // Two more in the trash; the client the page brought counts in the book.
+    expect((await readSyncMeta(db)).pull).toEqual({
+      epoch: EPOCH,
+      cursor: 'c1',
+      run: { liveClients: 11, deleted: 3 },
+    });
+    await applyPullPage(
+      db,
+      [deleted(ids[2]!, 33)],
+      options('c2', { massDelete: { liveClients: 11, deleted: 3, allowed: false } }),
+    );
+    expect((await readSyncMeta(db)).pull).toEqual({ epoch: EPOCH, cursor: 'c2' });
   });
 
   it('goes through once the rep agreed, and under the threshold without asking', async () => {
@@ -197,13 +244,13 @@ describe('mass-delete fail-safe', () => {
     await applyPullPage(
       db,
       [deleted(ids[0]!, 30)],
-      options('c1', { massDelete: { liveClients: 10, deletedSoFar: 0, allowed: false } }),
+      options('c1', { massDelete: { liveClients: 10, deleted: 0, allowed: false } }),
     );
     const rest = ids.slice(1, 8).map((id, i) => deleted(id, 40 + i));
     await applyPullPage(
       db,
       rest,
-      options('c2', { massDelete: { liveClients: 10, deletedSoFar: 1, allowed: true } }),
+      options('c2', { massDelete: { liveClients: 10, deleted: 1, allowed: true } }),
     );
     expect(await db.clients.filter((c) => c.deletedAt !== null).count()).toBe(8);
   });

@@ -209,6 +209,49 @@ describe('mass-delete fail-safe', () => {
     expect(await f.db.clients.filter((c) => c.deletedAt !== null).count()).toBe(6);
   });
 
+  it('a mass delete spread over many pages and syncs cut short is still measured as one pull', async () => {
+    // Pages of 2: no single page trashes much, and the connection drops after the second page.
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) ids.push((await f.newClient(`Клиент ${i}`)).id);
+    await f.engine.syncNow();
+    f.server.nowMs += 1000;
+    for (const id of ids.slice(0, 6)) {
+      const row = f.server.row(id)!;
+      f.server.writeAsOtherDevice({
+        ...row,
+        values: { ...row.values, deletedAt: new Date(f.server.nowMs).toISOString() },
+        stamps: { ...row.stamps, deletedAt: stampAt(f.server.nowMs) },
+      });
+    }
+    const trashed = () => f.db.clients.filter((c) => c.deletedAt !== null).count();
+    f.server.pullFaults.push(
+      { kind: 'pass' },
+      { kind: 'pass' },
+      {
+        kind: 'error',
+        status: 0,
+        code: 'network',
+      },
+    );
+    await f.engine.syncNow();
+    expect(f.engine.status.getState().phase).toBe('retrying');
+    expect(await trashed()).toBe(4);
+    // The next sync goes on from the cursor and counts the 4 already trashed with the rest.
+    await f.engine.syncNow();
+    expect(f.engine.status.getState()).toMatchObject({
+      phase: 'held',
+      held: { deletions: 6, liveClients: 10 },
+    });
+    expect(await trashed()).toBe(4);
+    // Still held at the next regular sync, until the rep agrees.
+    await f.engine.syncNow();
+    expect(f.engine.status.getState().phase).toBe('held');
+    await f.engine.confirmMassDelete();
+    expect(f.engine.status.getState().phase).toBe('idle');
+    expect(await trashed()).toBe(6);
+    expect((await readSyncMeta(f.db)).pull.run).toBeUndefined();
+  });
+
   it('a few deletions pull through without a question', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 8; i++) ids.push((await f.newClient(`Клиент ${i}`)).id);
