@@ -23,7 +23,7 @@ export const ClientSchema = SyncedRecordSchema.extend({
   name: z.string().trim().min(1, 'name_required').max(300),
   status: ClientStatusSchema,
   tags: z.array(z.string().trim().min(1).max(60)).max(50),
-  /** Days without contact before the client needs attention; null: the default for its status. */
+  /** Days without contact before the client needs attention; null: the defaults (cadence.ts). */
   cadenceDays: z.number().int().min(1).max(3650).nullable(),
   address: ShortText,
   notes: LongText,
@@ -33,16 +33,3 @@ export const ClientSchema = SyncedRecordSchema.extend({
   referredBy: IdSchema.nullable(),
 });
 export type Client = z.infer<typeof ClientSchema>;
-
-/** Default cadence by status when a client has none of its own. */
-export const DEFAULT_CADENCE_DAYS: Record<ClientStatus, number> = {
-  prospect: 14,
-  active: 30,
-  at_risk: 7,
-  lost: 90,
-  won_back: 14,
-};
-
-export function effectiveCadenceDays(client: Pick<Client, 'cadenceDays' | 'status'>): number {
-  return client.cadenceDays ?? DEFAULT_CADENCE_DAYS[client.status];
-}

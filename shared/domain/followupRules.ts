@@ -51,7 +51,7 @@ export function generateFollowUps(book: FollowUpBook, program: Program, today: D
   };
   purchaseRules(book.purchases, book.visits, ctx);
   birthdayRules(book.people, ctx);
-  noContactRule(lastContactDays(book.contacts, book.visits, book.notes), ctx);
+  noContactRule(lastContactDays(book.contacts, book.visits, book.notes), ctx, book.cadence);
   problemRule(book.problems, ctx);
   retentionRule(book.retentionPlans, ctx);
   return reconciler.finish();

@@ -1,10 +1,6 @@
 import type { z } from 'zod';
-import {
-  effectiveCadenceDays,
-  type Client,
-  type LOYALTY_LEVELS,
-  type CHURN_REASONS,
-} from './client';
+import type { Client, LOYALTY_LEVELS, CHURN_REASONS } from './client';
+import { effectiveCadenceDays, type CadenceSettings } from './cadence';
 import type { Purchase } from './purchase';
 import type { Problem } from './problem';
 import type { ContactLogEntry } from './contact';
@@ -56,8 +52,10 @@ type Live = { deletedAt: string | null };
 export interface ClientHealthInput {
   client: Pick<
     Client,
-    'status' | 'cadenceDays' | 'loyalty' | 'churnReason' | 'churnComment' | 'createdAt'
+    'status' | 'tags' | 'cadenceDays' | 'loyalty' | 'churnReason' | 'churnComment' | 'createdAt'
   >;
+  /** The rep's cadence defaults (Settings) for "no contact beyond cadence"; absent: built-in. */
+  cadence?: CadenceSettings;
   purchases?: readonly (Pick<
     Purchase,
     'id' | 'date' | 'delivery' | 'installation' | 'training' | 'payment' | 'promisedBenefits'
@@ -201,7 +199,7 @@ function contactSignal(
   today: string,
   dayOf: (ts: string) => string,
 ): RiskSignal[] {
-  const cadenceDays = effectiveCadenceDays(input.client);
+  const cadenceDays = effectiveCadenceDays(input.client, input.cadence);
   const last = lastContactAt(input);
   const since = daysBetween(dayOf(last ?? input.client.createdAt), today);
   if (since <= cadenceDays) return [];

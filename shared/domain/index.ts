@@ -10,6 +10,7 @@ import { ProblemSchema, RetentionPlanSchema } from './problem';
 
 export * from './common';
 export * from './client';
+export * from './cadence';
 export * from './person';
 export * from './purchase';
 export * from './visit';

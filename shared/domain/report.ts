@@ -1,6 +1,6 @@
 import type { ChecklistRun, PromiseRealitySchema } from './checklist';
 import type { Client } from './client';
-import { effectiveCadenceDays } from './client';
+import { effectiveCadenceDays, type CadenceSettings } from './cadence';
 import type { ContactLogEntry } from './contact';
 import type { FollowUp, FollowUpKind } from './followup';
 import type { Problem } from './problem';
@@ -22,6 +22,8 @@ export interface ReportBook {
   problems: readonly Problem[];
   contacts: readonly ContactLogEntry[];
   notes: readonly Note[];
+  /** The rep's cadence defaults (Settings); absent: the built-in ones. */
+  cadence?: CadenceSettings;
 }
 
 export interface ActionTally {
@@ -318,7 +320,7 @@ export function monthlyReport(
   for (const c of clients) {
     if (c.status === 'prospect' || c.status === 'lost') continue;
     const since = last.get(c.id) ?? dayOfTimestamp(c.createdAt);
-    if (since !== null && daysBetween(since, today) > effectiveCadenceDays(c))
+    if (since !== null && daysBetween(since, today) > effectiveCadenceDays(c, book.cadence))
       flag(c.id, 'no_contact_overdue');
   }
   const names = new Map(clients.map((c) => [c.id, c.name]));

@@ -10,7 +10,15 @@ export interface PairRow {
 }
 
 /** One row per kind: the planned amount as a light bar, what was done over it as a dark one. */
-export function PairBars({ rows, label }: { rows: readonly PairRow[]; label: string }) {
+export function PairBars({
+  rows,
+  label,
+  format = String,
+}: {
+  rows: readonly PairRow[];
+  label: string;
+  format?: (value: number) => string;
+}) {
   const max = Math.max(1, ...rows.map((r) => r.total));
   const rowHeight = 26;
   const labelWidth = 210;
@@ -47,7 +55,7 @@ export function PairBars({ rows, label }: { rows: readonly PairRow[]; label: str
               y={y + 14}
               className="chart-value"
             >
-              {r.part}/{r.total}
+              {format(r.part)}/{format(r.total)}
             </text>
           </g>
         );
@@ -63,7 +71,15 @@ export interface StackPart {
 }
 
 /** One bar split into parts (below / met / exceeded), each part labelled with its count. */
-export function StackedBar({ parts, label }: { parts: readonly StackPart[]; label: string }) {
+export function StackedBar({
+  parts,
+  label,
+  format = String,
+}: {
+  parts: readonly StackPart[];
+  label: string;
+  format?: (value: number) => string;
+}) {
   const total = parts.reduce((n, p) => n + p.value, 0);
   const width = 560;
   let x = 0;
@@ -79,7 +95,7 @@ export function StackedBar({ parts, label }: { parts: readonly StackPart[]; labe
           <g key={p.key}>
             <rect x={at} y={4} width={w} height={30} className={`stack-${p.key}`} />
             <text x={at + w / 2} y={52} textAnchor="middle" className="chart-label">
-              {p.label}: {p.value}
+              {p.label}: {format(p.value)}
             </text>
           </g>
         );

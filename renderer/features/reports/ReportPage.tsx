@@ -49,6 +49,8 @@ export function ReportPage({ today = localDay() }: { today?: string }) {
           <input
             id={`${ids}-month`}
             type="month"
+            // See ClientForm's date field: Chromium ignores lang for the drawn format.
+            lang={i18n.language}
             value={month}
             onChange={(e) => /^\d{4}-\d{2}$/.test(e.target.value) && setMonth(e.target.value)}
           />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_KINDS } from '../../../shared/domain';
 import type { MonthlyReport } from '../../../shared/domain/report';
 import { PairBars, StackedBar, TrendChart } from './Charts';
+import { useFormatNumber } from './numbers';
 
 function Section(props: { id: string; title: string; children: ReactNode; wide?: boolean }) {
   return (
@@ -15,13 +16,14 @@ function Section(props: { id: string; title: string; children: ReactNode; wide?:
 }
 
 function Figures({ rows }: { rows: [string, string | number][] }) {
+  const show = useFormatNumber();
   return (
     <table className="figures">
       <tbody>
         {rows.map(([label, value]) => (
           <tr key={label}>
             <th scope="row">{label}</th>
-            <td>{value}</td>
+            <td>{typeof value === 'number' ? show(value) : value}</td>
           </tr>
         ))}
       </tbody>
@@ -31,6 +33,7 @@ function Figures({ rows }: { rows: [string, string | number][] }) {
 
 export function ActionsSection({ report }: { report: MonthlyReport }) {
   const { t } = useTranslation();
+  const show = useFormatNumber();
   const a = report.actions;
   const rows = FOLLOW_UP_KINDS.filter((k) => a.byKind[k]).map((k) => ({
     label: t(`agenda.kind.${k}`),
@@ -40,9 +43,9 @@ export function ActionsSection({ report }: { report: MonthlyReport }) {
   return (
     <Section id="report-actions" title={t('reports.actions.title')} wide>
       <p className="big-figure">
-        {t('reports.actions.summary', { done: a.done, due: a.due })}
+        {t('reports.actions.summary', { done: show(a.done), due: show(a.due) })}
         {a.rate !== null && (
-          <span> · {t('reports.actions.rate', { rate: Math.round(a.rate * 100) })}</span>
+          <span> · {t('reports.actions.rate', { rate: show(Math.round(a.rate * 100)) })}</span>
         )}
       </p>
       {a.due === 0 ? (
@@ -54,7 +57,7 @@ export function ActionsSection({ report }: { report: MonthlyReport }) {
             {t('reports.actions.overdue', { count: a.overdue })} ·{' '}
             {t('reports.actions.dismissed', { count: a.dismissed })}
           </p>
-          <PairBars rows={rows} label={t('reports.actions.chart')} />
+          <PairBars rows={rows} label={t('reports.actions.chart')} format={show} />
         </>
       )}
     </Section>
@@ -68,11 +71,10 @@ export function SatisfactionSection({
   report: MonthlyReport;
   monthName: (m: string) => string;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const show = useFormatNumber();
   const points = report.satisfaction;
   const any = points.some((p) => p.visits > 0);
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
-  const show = (v: number | null) => (v === null ? '—' : number.format(v));
   // Each measure on its own chart and scale: on one shared height 3.6 of 5 and 7 of 10 would
   // sit on top of each other.
   const charts = [
@@ -133,10 +135,10 @@ export function SatisfactionSection({
               {points.map((p) => (
                 <tr key={p.month}>
                   <th scope="row">{monthName(p.month)}</th>
-                  <td>{p.visits}</td>
+                  <td>{show(p.visits)}</td>
                   <td>{show(p.satisfactionAvg)}</td>
                   <td>{show(p.recommendAvg)}</td>
-                  <td>{p.nps ?? '—'}</td>
+                  <td>{show(p.nps)}</td>
                 </tr>
               ))}
             </tbody>
@@ -149,6 +151,7 @@ export function SatisfactionSection({
 
 export function PromisesSection({ report }: { report: MonthlyReport }) {
   const { t } = useTranslation();
+  const show = useFormatNumber();
   const p = report.promises;
   const parts = (['below', 'met', 'exceeded'] as const).map((key) => ({
     key,
@@ -161,7 +164,7 @@ export function PromisesSection({ report }: { report: MonthlyReport }) {
       {checked === 0 ? (
         <p className="muted">{t('reports.promises.noData')}</p>
       ) : (
-        <StackedBar parts={parts} label={t('reports.promises.chart')} />
+        <StackedBar parts={parts} label={t('reports.promises.chart')} format={show} />
       )}
       <Figures
         rows={[
@@ -188,6 +191,7 @@ export function PromisesSection({ report }: { report: MonthlyReport }) {
 
 export function ReferralsSection({ report }: { report: MonthlyReport }) {
   const { t } = useTranslation();
+  const show = useFormatNumber();
   const r = report.referrals;
   return (
     <Section id="report-referrals" title={t('reports.referrals.title')}>
@@ -198,7 +202,10 @@ export function ReferralsSection({ report }: { report: MonthlyReport }) {
           [t('reports.referrals.converted'), r.converted],
           [
             t('reports.referrals.asked'),
-            t('reports.referrals.askedValue', { asked: r.askedVisits, visits: r.postSaleVisits }),
+            t('reports.referrals.askedValue', {
+              asked: show(r.askedVisits),
+              visits: show(r.postSaleVisits),
+            }),
           ],
         ]}
       />
@@ -208,10 +215,12 @@ export function ReferralsSection({ report }: { report: MonthlyReport }) {
 
 export function ProblemsSection({ report }: { report: MonthlyReport }) {
   const { t } = useTranslation();
+  const show = useFormatNumber();
   const p = report.problems;
   return (
     <Section id="report-problems" title={t('reports.problems.title')}>
       <PairBars
+        format={show}
         label={t('reports.problems.chart')}
         rows={[
           { label: t('reports.problems.opened'), total: p.opened, part: p.sellersFault },

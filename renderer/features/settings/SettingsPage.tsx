@@ -6,6 +6,7 @@ import { requestPersistentStorage, type PersistenceState } from '../../data/open
 import { BackupSettings } from '../clients/BackupSettings';
 import { ProgramSettings } from '../visits/ProgramSettings';
 import { AboutSection } from './AboutSection';
+import { CadenceSettingsSection } from './CadenceSettingsSection';
 import { DemoDataSection } from './DemoDataSection';
 
 const LANGUAGE_NAMES: Record<Language, string> = { ru: 'Русский', en: 'English' };
@@ -65,6 +66,7 @@ export function SettingsPage() {
         {t(`settings.persistence.${persistence ?? 'checking'}`)}
       </p>
       <BackupSettings />
+      <CadenceSettingsSection />
       <ProgramSettings />
       <DemoDataSection />
       <AboutSection />

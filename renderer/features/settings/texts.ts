@@ -12,6 +12,33 @@ export const en = {
     unsupported: 'This browser cannot protect local data from being cleared. Sync often.',
     checking: 'Checking…',
   },
+  cadence: {
+    title: 'Contact cadence',
+    intro:
+      'How many days a client may go without contact before it needs attention. A client’s own cadence (on its card) comes first, then the shortest cadence among its tags, then its status, then the general default.',
+    defaultDays: 'General default, days',
+    byStatus: 'By status, days',
+    byStatusHint: 'Empty: the general default.',
+    byTag: 'By tag, days',
+    byTagHint:
+      'For clients with one of these tags; with several, the shortest wins. Case does not matter.',
+    noTags: 'No tag has its own cadence yet.',
+    tag: 'Tag {{n}}',
+    tagDays: 'Days for tag {{n}}',
+    addTag: 'Add a tag',
+    removeTag: 'Remove tag {{tag}}',
+    save: 'Save cadence',
+    saved: 'Cadence saved. Health, the list and the follow-ups now use it.',
+    fix: 'Nothing was saved: fix the marked fields, then save again.',
+    failed: 'The cadence could not be saved: {{reason}}. What you typed is still here; try again.',
+    errors: {
+      days: 'Enter a whole number of days from 1 to 3650.',
+      required: 'Enter a number of days.',
+      tagEmpty: 'Enter the tag, or remove this row.',
+      tagLong: 'A tag is at most 60 characters.',
+      tagTwice: 'This tag is already in the list.',
+    },
+  },
   about: 'About',
   version: 'Version {{version}} · {{platform}}',
   demo: {
@@ -37,6 +64,34 @@ export const ru: typeof en = {
     unsupported:
       'Этот браузер не умеет защищать локальные данные от удаления. Синхронизируйтесь чаще.',
     checking: 'Проверяем…',
+  },
+  cadence: {
+    title: 'Как часто связываться',
+    intro:
+      'Сколько дней клиент может оставаться без связи, прежде чем потребует внимания. Сначала действует срок, заданный в карточке клиента, затем самый короткий срок среди его меток, затем срок по статусу, затем общий.',
+    defaultDays: 'Общий срок, дней',
+    byStatus: 'По статусу, дней',
+    byStatusHint: 'Пусто — общий срок.',
+    byTag: 'По метке, дней',
+    byTagHint:
+      'Для клиентов с такой меткой; если меток несколько, действует самый короткий срок. Регистр не важен.',
+    noTags: 'Ни для одной метки свой срок пока не задан.',
+    tag: 'Метка {{n}}',
+    tagDays: 'Дней для метки {{n}}',
+    addTag: 'Добавить метку',
+    removeTag: 'Убрать метку {{tag}}',
+    save: 'Сохранить сроки',
+    saved: 'Сроки сохранены. Состояние клиентов, список и задачи уже считаются по ним.',
+    fix: 'Ничего не сохранено: исправьте отмеченные поля и сохраните снова.',
+    failed:
+      'Не удалось сохранить сроки: {{reason}}. Введённое осталось в форме — попробуйте ещё раз.',
+    errors: {
+      days: 'Введите целое число дней от 1 до 3650.',
+      required: 'Введите число дней.',
+      tagEmpty: 'Введите метку или уберите эту строку.',
+      tagLong: 'Метка — не длиннее 60 знаков.',
+      tagTwice: 'Эта метка уже есть в списке.',
+    },
   },
   about: 'О программе',
   version: 'Версия {{version}} · {{platform}}',

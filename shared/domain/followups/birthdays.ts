@@ -42,15 +42,35 @@ interface Window {
 interface Celebrant {
   person: ContactPerson;
   birthday: BirthdayParts;
-  /** '' for the person, ':<child key>' for a child. */
-  suffix: string;
-  child: boolean;
+  /** The child's place in `person.children`; -1 for the person. */
+  childIndex: number;
   name: string;
 }
 
-function greet(ctx: RuleContext, w: Window, c: Celebrant, known: boolean): void {
+/**
+ * The key part after the person's id: '' for the person, ':<child key>' for a child. Child keys
+ * are built (for all of a person's children at once, as twins number each other) only for a child
+ * whose greeting is near or already followed up; most are neither.
+ */
+function keySuffix(c: Celebrant, family: Map<ContactPerson, string[]>): string {
+  if (c.childIndex < 0) return '';
+  let keys = family.get(c.person);
+  if (!keys) {
+    keys = childKeys(c.person.children);
+    family.set(c.person, keys);
+  }
+  return `:${keys[c.childIndex] ?? c.childIndex}`;
+}
+
+function greet(
+  ctx: RuleContext,
+  w: Window,
+  c: Celebrant,
+  known: boolean,
+  family: Map<ContactPerson, string[]>,
+): void {
   const { person, birthday } = c;
-  const dayPrefix = c.child ? 'birthday_child' : 'birthday';
+  const dayPrefix = c.childIndex >= 0 ? 'birthday_child' : 'birthday';
   let dayBase: string | null = null;
   let beforeBase: string | null = null;
   const years = [w.thisYear - 1, w.thisYear, w.thisYear + 1];
@@ -59,8 +79,9 @@ function greet(ctx: RuleContext, w: Window, c: Celebrant, known: boolean): void 
   if (known) {
     // Years already used by existing keys are recomputed too, so editing a birthday moves an
     // open greeting of any year instead of leaving it on the old day.
-    dayBase = `${dayPrefix}:${person.id}${c.suffix}`;
-    beforeBase = `${dayPrefix}_before:${person.id}${c.suffix}`;
+    const suffix = keySuffix(c, family);
+    dayBase = `${dayPrefix}:${person.id}${suffix}`;
+    beforeBase = `${dayPrefix}_before:${person.id}${suffix}`;
     dayYears = ctx.birthdayYears.get(dayBase);
     beforeYears = ctx.birthdayYears.get(beforeBase);
     if (dayYears) for (const y of dayYears) if (!years.includes(y)) years.push(y);
@@ -72,7 +93,7 @@ function greet(ctx: RuleContext, w: Window, c: Celebrant, known: boolean): void 
     const day = birthdayNumberInYear(birthday, year);
     const dayWanted = day >= w.grace && day <= w.ahead;
     if (dayWanted || dayYears?.has(year)) {
-      dayBase ??= `${dayPrefix}:${person.id}${c.suffix}`;
+      dayBase ??= `${dayPrefix}:${person.id}${keySuffix(c, family)}`;
       ctx.emit(target(c, `${dayBase}:${year}`, day, dayWanted));
     }
     if (w.daysBefore === 0) continue;
@@ -80,7 +101,7 @@ function greet(ctx: RuleContext, w: Window, c: Celebrant, known: boolean): void 
     // Once the day itself has come, the reminder ahead of it has no point of its own.
     const beforeWanted = day > w.today && before <= w.ahead;
     if (beforeWanted || beforeYears?.has(year)) {
-      beforeBase ??= `${dayPrefix}_before:${person.id}${c.suffix}`;
+      beforeBase ??= `${dayPrefix}_before:${person.id}${keySuffix(c, family)}`;
       ctx.emit(target(c, `${beforeBase}:${year}`, before, beforeWanted));
     }
   }
@@ -115,22 +136,21 @@ export function birthdayRules(people: readonly ContactPerson[], ctx: RuleContext
     grace: today - BIRTHDAY_GRACE_DAYS,
     daysBefore: rule.days,
   };
+  // Child keys of the people whose children need one, built once per person in this run.
+  const family = new Map<ContactPerson, string[]>();
   for (const person of people) {
     if (person.deletedAt !== null || !ctx.clients.has(person.clientId)) continue;
     if (!person.birthday && person.children.length === 0) continue;
     const known = ctx.known(person.id);
     const own = person.birthday ? parseBirthday(person.birthday) : null;
     if (own)
-      greet(ctx, w, { person, birthday: own, suffix: '', child: false, name: person.name }, known);
-    // Plain loop, keys only once a child has a birthday: no closure per person in this hot loop.
-    let keys: string[] | null = null;
+      greet(ctx, w, { person, birthday: own, childIndex: -1, name: person.name }, known, family);
+    // Plain loop: no closure per person in this hot loop.
     for (let i = 0; i < person.children.length; i++) {
       const child = person.children[i];
       const birthday = child?.birthday ? parseBirthday(child.birthday) : null;
       if (!child || !birthday) continue;
-      keys ??= childKeys(person.children);
-      const suffix = `:${keys[i] ?? i}`;
-      greet(ctx, w, { person, birthday, suffix, child: true, name: child.name }, known);
+      greet(ctx, w, { person, birthday, childIndex: i, name: child.name }, known, family);
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { ContactLogEntry } from '../contact';
-import { effectiveCadenceDays } from '../client';
+import { DEFAULT_CADENCE_SETTINGS, effectiveCadenceDays, type CadenceSettings } from '../cadence';
 import type { Note, Visit } from '../visit';
 import { addDays, dayOfTimestamp, dayOfValidTimestamp, type Day } from './days';
 import { shortTitle, type RuleContext } from './types';
@@ -30,17 +30,22 @@ function seeContact(last: Map<string, Day>, clientId: string, timestamp: string)
 }
 
 /**
- * "No contact for N days", N the client's cadence (DOMAIN.md §5: no long gaps). The key carries
+ * "No contact for N days", N the client's cadence under the rep's settings (cadence.ts; DOMAIN.md
+ * §5: no long gaps). A changed cadence moves an open follow-up's due day, same key. The key carries
  * the day of the last contact, so any new contact retires the old follow-up (removed while open)
  * and starts a new silence; one marked done stays done.
  */
-export function noContactRule(last: ReadonlyMap<string, Day>, ctx: RuleContext): void {
+export function noContactRule(
+  last: ReadonlyMap<string, Day>,
+  ctx: RuleContext,
+  cadence: CadenceSettings = DEFAULT_CADENCE_SETTINGS,
+): void {
   if (!ctx.program.rules.no_contact.enabled) return;
   const lead = addDays(ctx.today, Math.min(NO_CONTACT_LEAD_DAYS, ctx.program.horizon.aheadDays));
   for (const client of ctx.clients.values()) {
     const since = last.get(client.id) ?? dayOfTimestamp(client.createdAt);
     if (since === null) continue;
-    const due = addDays(since, effectiveCadenceDays(client));
+    const due = addDays(since, effectiveCadenceDays(client, cadence));
     const mode = due <= lead ? 'create' : 'track';
     if (mode === 'track' && !ctx.known(client.id)) continue;
     ctx.emit({

@@ -1,3 +1,4 @@
+import type { CadenceSettings } from '../cadence';
 import type { Client } from '../client';
 import type { ContactLogEntry } from '../contact';
 import type { FollowUp } from '../followup';
@@ -19,6 +20,8 @@ export interface FollowUpBook {
   problems: readonly Problem[];
   retentionPlans: readonly RetentionPlan[];
   followUps: readonly FollowUp[];
+  /** The rep's cadence defaults (Settings) for "no contact for N days"; absent: built-in. */
+  cadence?: CadenceSettings;
 }
 
 /**

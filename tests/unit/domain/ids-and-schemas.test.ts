@@ -41,8 +41,8 @@ describe('calendar days', () => {
 
 describe('client schema', () => {
   it('falls back to the cadence of the status when the client has none', () => {
-    expect(effectiveCadenceDays({ cadenceDays: null, status: 'at_risk' })).toBe(7);
-    expect(effectiveCadenceDays({ cadenceDays: 45, status: 'at_risk' })).toBe(45);
+    expect(effectiveCadenceDays({ cadenceDays: null, status: 'at_risk', tags: [] })).toBe(7);
+    expect(effectiveCadenceDays({ cadenceDays: 45, status: 'at_risk', tags: [] })).toBe(45);
   });
 
   it('refuses a record without bookkeeping fields', () => {

@@ -42,6 +42,21 @@ describe('birthday greetings', () => {
     ]);
   });
 
+  it('children of one name are told apart by their place among the namesakes, far birthdays or not', () => {
+    const { b, pe } = personBook(null, [
+      { name: 'Саша', birthday: '2015-08-01' }, // far: no greeting, still the first Саша
+      { name: 'Петя', birthday: null },
+      { name: ' саша ', birthday: '2017-03-12' },
+      { name: 'Саша', birthday: '2019-03-14' },
+    ]);
+    expect(created(b, '2025-03-10')).toEqual([
+      [`birthday_child:${pe.id}:саша~2:2025`, '2025-03-12'],
+      [`birthday_child_before:${pe.id}:саша~2:2025`, '2025-03-09'],
+      [`birthday_child:${pe.id}:саша~3:2025`, '2025-03-14'],
+      [`birthday_child_before:${pe.id}:саша~3:2025`, '2025-03-11'],
+    ]);
+  });
+
   it('a year-less birthday works like any other', () => {
     const { b, pe } = personBook('--04-01');
     // The reminder is late but the day is still ahead, so it is worth having.

@@ -25,6 +25,43 @@ describe('no contact for N days', () => {
     expect(generateFollowUps(b, DEFAULT_PROGRAM, today).create[0]?.due).toBe('2025-02-22');
   });
 
+  it("the rep's settings apply: a tag cadence first, else the status default from Settings", () => {
+    const opt = client({ status: 'active', tags: ['опт'] });
+    const plain = client({ status: 'active' });
+    const contacts = [
+      contact(opt.id, '2025-02-12T15:00:00+03:00'),
+      contact(plain.id, '2025-02-12T15:00:00+03:00'),
+    ];
+    const cadence = { defaultDays: 30, byStatus: { active: 20 }, byTag: { Опт: 5 } };
+    const dues = generateFollowUps(
+      book({ clients: [opt, plain], contacts, cadence }),
+      DEFAULT_PROGRAM,
+      today,
+    ).create.map((f) => [f.clientId, f.due] as const);
+    expect(new Map(dues)).toEqual(
+      new Map([
+        [opt.id, '2025-02-17'],
+        [plain.id, '2025-03-04'],
+      ]),
+    );
+  });
+
+  it('changing the settings moves the open follow-up, same key, no duplicate', () => {
+    const c = client({ status: 'active', tags: ['опт'] });
+    const b = book({ clients: [c], contacts: [contact(c.id, '2025-02-12T15:00:00+03:00')] });
+    const before = settle(b, today);
+    expect(live(before, 'no_contact')[0]?.due).toBe('2025-03-14');
+    const diff = generateFollowUps(
+      { ...before, cadence: { defaultDays: 30, byStatus: {}, byTag: { опт: 10 } } },
+      DEFAULT_PROGRAM,
+      today,
+    );
+    expect(diff.create).toEqual([]);
+    expect(diff.update).toEqual([
+      expect.objectContaining({ changes: expect.objectContaining({ due: '2025-02-22' }) }),
+    ]);
+  });
+
   it('a client never contacted counts from the day it was added', () => {
     const c = client({ status: 'at_risk', createdAt: '2025-03-01T10:00:00+03:00' });
     expect(generateFollowUps(book({ clients: [c] }), DEFAULT_PROGRAM, today).create[0]?.due).toBe(

@@ -12,6 +12,7 @@ const at = (day: string) => `${day}T12:00:00.000Z`;
 
 const client = (over: Partial<ClientHealthInput['client']> = {}): ClientHealthInput['client'] => ({
   status: 'active',
+  tags: [],
   cadenceDays: null,
   loyalty: 'high',
   churnReason: null,
@@ -325,5 +326,23 @@ describe('daysBetween', () => {
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
     expect(daysBetween('2025-03-29', '2025-03-31')).toBe(2);
     expect(daysBetween('2025-06-15', '2025-06-10')).toBe(-5);
+  });
+});
+
+describe('client health: cadence from the rep’s settings', () => {
+  const contactOn = (day: string) => ({ contacts: [{ at: at(day), deletedAt: null }] });
+  const cadence = {
+    defaultDays: 30,
+    byStatus: { active: 30 },
+    byTag: { опт: 10 },
+  };
+
+  it('a tag cadence makes an otherwise fine client overdue', () => {
+    const input = { client: client({ tags: ['Опт'] }), cadence, ...contactOn('2025-06-01') };
+    expect(assess(input).signals[0]).toMatchObject({
+      code: 'no_contact',
+      params: { count: 14, cadenceDays: 10 },
+    });
+    expect(codes({ client: client({ tags: ['Опт'] }), ...contactOn('2025-06-01') })).toEqual([]);
   });
 });
