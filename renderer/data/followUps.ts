@@ -5,7 +5,12 @@
  * instead of both creating the same follow-up.
  */
 import Dexie from 'dexie';
-import type { FollowUp, Purchase } from '../../shared/domain';
+import {
+  FOLLOW_UP_KINDS,
+  type FollowUp,
+  type FollowUpKind,
+  type Purchase,
+} from '../../shared/domain';
 import { currentProgram } from '../../shared/domain/program';
 import {
   generateFollowUps,
@@ -16,7 +21,8 @@ import { addDays } from '../../shared/domain/followups/days';
 import type { FieldbookDb } from './db';
 import type { Repository } from './repository';
 import { mergeTemplates } from './checklistTemplates';
-import { localDay, localTimestamp } from './localTime';
+import { loadCadenceSettings } from './cadenceSettings';
+import { inRepsZone, localDay, localTimestamp } from './localTime';
 
 const BOOK_TABLES = [
   'clients',
@@ -35,30 +41,65 @@ export function bookTables(db: FieldbookDb) {
   return BOOK_TABLES.map((name) => db.table(name));
 }
 
-export async function loadFollowUpBook(db: FieldbookDb): Promise<FollowUpBook> {
+type BookRows = Omit<FollowUpBook, 'cadence'>;
+
+/**
+ * Reads the book's tables with `read` (the whole table, or the rows of some clients) with the
+ * rep's cadence settings, and puts notes' and clients' UTC timestamps in the rep's zone.
+ */
+async function readFollowUpBook(
+  db: FieldbookDb,
+  read: <K extends keyof BookRows>(name: K) => Promise<BookRows[K]>,
+): Promise<FollowUpBook> {
+  const cadence = await loadCadenceSettings(db);
   const [clients, people, purchases, visits, notes, contacts, problems, retentionPlans, followUps] =
     await Promise.all([
-      db.clients.toArray(),
-      db.people.toArray(),
-      db.purchases.toArray(),
-      db.visits.toArray(),
-      db.notes.toArray(),
-      db.contacts.toArray(),
-      db.problems.toArray(),
-      db.retentionPlans.toArray(),
-      db.followUps.toArray(),
+      read('clients'),
+      read('people'),
+      read('purchases'),
+      read('visits'),
+      read('notes'),
+      read('contacts'),
+      read('problems'),
+      read('retentionPlans'),
+      read('followUps'),
     ]);
   return {
-    clients,
+    clients: inRepsZone(clients),
     people,
     purchases,
     visits,
-    notes,
+    notes: inRepsZone(notes),
     contacts,
     problems,
     retentionPlans,
     followUps,
+    cadence,
   };
+}
+
+/** Reads the book and the rep's cadence settings; the transaction must cover meta too. */
+export function loadFollowUpBook(db: FieldbookDb): Promise<FollowUpBook> {
+  return readFollowUpBook(db, (name) => db.table(name).toArray() as never);
+}
+
+/**
+ * The part of the book that belongs to these clients, read through the `clientId` indexes: every
+ * rule looks at one client at a time, so it is all that regenerating for them needs. The
+ * transaction must cover meta too.
+ */
+export function loadFollowUpBookOf(
+  db: FieldbookDb,
+  clientIds: readonly string[],
+): Promise<FollowUpBook> {
+  const ids = [...new Set(clientIds)];
+  return readFollowUpBook(
+    db,
+    (name) =>
+      (name === 'clients'
+        ? db.clients.bulkGet(ids).then((rows) => rows.filter((c) => c !== undefined))
+        : db.table(name).where('clientId').anyOf(ids).toArray()) as never,
+  );
 }
 
 /** Writes a diff; call inside a transaction that covers followUps, outbox and meta. */
@@ -74,17 +115,19 @@ export async function applyDiff(repo: Repository, diff: FollowUpDiff): Promise<v
 }
 
 /**
- * Brings the follow-ups in line with the management program for `today`. Idempotent: a second run
- * finds nothing to change. Called inside an outer transaction that covers bookTables + outbox +
- * meta, it joins it (finishing a visit does, so its outcome and its follow-ups land together).
+ * Brings the follow-ups in line with the management program for `today`: the whole book's, or
+ * only the given clients' (after a write that touched only them). Idempotent: a second run finds
+ * nothing to change. Called inside an outer transaction that covers bookTables + outbox + meta, it
+ * joins it (finishing a visit does, so its outcome and its follow-ups land together).
  */
 export async function regenerateFollowUps(
   repo: Repository,
   today: string = localDay(),
+  clientIds?: readonly string[],
 ): Promise<FollowUpDiff> {
   const db = repo.db;
   return db.transaction('rw', [...bookTables(db), db.outbox, db.meta], async () => {
-    const book = await loadFollowUpBook(db);
+    const book = clientIds ? await loadFollowUpBookOf(db, clientIds) : await loadFollowUpBook(db);
     const program = currentProgram(mergeTemplates(await db.checklistTemplates.toArray()));
     const diff = generateFollowUps(book, program, today);
     await applyDiff(repo, diff);
@@ -104,7 +147,7 @@ export async function refreshFollowUps(
   today: string = localDay(),
 ): Promise<FollowUpDiff> {
   const db = repo.db;
-  const { book, program } = await db.transaction('r', bookTables(db), async () => ({
+  const { book, program } = await db.transaction('r', [...bookTables(db), db.meta], async () => ({
     book: await loadFollowUpBook(db),
     program: currentProgram(mergeTemplates(await db.checklistTemplates.toArray())),
   }));
@@ -124,21 +167,111 @@ export function agendaDay(f: Pick<FollowUp, 'status' | 'due' | 'snoozedUntil'>):
   return f.status === 'snoozed' && f.snoozedUntil ? f.snoozedUntil : f.due;
 }
 
-/** Open and snoozed follow-ups that show up to `lastDay` (overdue ones included). */
-export async function agendaFollowUps(db: FieldbookDb, lastDay: string): Promise<FollowUp[]> {
-  const [open, snoozed] = await Promise.all([
-    db.followUps
-      .where('[status+due]')
-      .between(['open', Dexie.minKey], ['open', lastDay], true, true)
-      .toArray(),
-    db.followUps.where('status').equals('snoozed').toArray(),
-  ]);
-  return [...open, ...snoozed].filter((f) => f.deletedAt === null && agendaDay(f) <= lastDay);
+/** Agenda days from `from` to `to`, both included; `from: null` reaches back to the oldest. */
+export interface DayRange {
+  from: string | null;
+  to: string;
+}
+
+const isLive = (f: FollowUp) => f.deletedAt === null;
+
+function openOfKind(db: FieldbookDb, kind: FollowUpKind, range: DayRange) {
+  return db.followUps
+    .where('[status+kind+due]')
+    .between(['open', kind, range.from ?? Dexie.minKey], ['open', kind, range.to], true, true);
+}
+
+/**
+ * The trashed ones among openOfKind: the rules remove a follow-up by trashing it as it is, still
+ * open. Live rows have no deletedAt, so this index holds trashed ones only.
+ */
+function trashedOpenOfKind(db: FieldbookDb, kind: FollowUpKind, range: DayRange) {
+  return db.followUps
+    .where('[status+kind+due+deletedAt]')
+    .between(
+      ['open', kind, range.from ?? Dexie.minKey, Dexie.minKey],
+      ['open', kind, range.to, Dexie.maxKey],
+      true,
+      true,
+    );
+}
+
+/**
+ * How many live open follow-ups of each kind fall due in each range, counted on the indexes
+ * instead of read: a 10k-client book has tens of thousands open, most of them long overdue.
+ */
+export async function countOpenByKind(
+  db: FieldbookDb,
+  ranges: readonly DayRange[],
+): Promise<Map<FollowUpKind, number>[]> {
+  // One count first: with nothing trashed (a fresh book) the per-kind trashed counts are skipped.
+  const anyTrashed =
+    (await db.followUps
+      .where('[status+kind+due+deletedAt]')
+      .between(['open'], ['open', Dexie.maxKey], true, true)
+      .count()) > 0;
+  const countLive = async (kind: FollowUpKind, range: DayRange) => {
+    const [all, trashed] = await Promise.all([
+      openOfKind(db, kind, range).count(),
+      anyTrashed ? trashedOpenOfKind(db, kind, range).count() : 0,
+    ]);
+    return [kind, all - trashed] as const;
+  };
+  return Promise.all(
+    ranges.map(
+      async (range) =>
+        new Map(await Promise.all(FOLLOW_UP_KINDS.map((kind) => countLive(kind, range)))),
+    ),
+  );
+}
+
+export function inRange(day: string, range: DayRange): boolean {
+  return (range.from === null || day >= range.from) && day <= range.to;
+}
+
+/**
+ * The first `limit` live open follow-ups of a kind due in the range, in the index's order (oldest
+ * day first, then by id), read without touching the rest.
+ */
+export async function openFollowUpsOfKind(
+  db: FieldbookDb,
+  kind: FollowUpKind,
+  range: DayRange,
+  limit: number,
+): Promise<FollowUp[]> {
+  // Keys first (cheap to read), so trashed rows in between cost no record reads: as many more
+  // keys as there are trashed ones in the range are sure to hold `limit` live ones.
+  const trashed = new Set(await trashedOpenOfKind(db, kind, range).primaryKeys());
+  const keys = await openOfKind(db, kind, range)
+    .limit(limit + trashed.size)
+    .primaryKeys();
+  const live = keys.filter((id) => !trashed.has(id)).slice(0, limit);
+  return (await db.followUps.bulkGet(live)).filter((f): f is FollowUp => f !== undefined);
+}
+
+/** Live snoozed follow-ups: only the rep snoozes, so there are few. */
+export async function snoozedFollowUps(db: FieldbookDb): Promise<FollowUp[]> {
+  return (await db.followUps.where('status').equals('snoozed').toArray()).filter(isLive);
 }
 
 /** What the navigation counts: follow-ups due today or overdue. */
 export async function dueCount(db: FieldbookDb, today: string): Promise<number> {
-  return (await agendaFollowUps(db, today)).length;
+  const [[open], snoozed] = await Promise.all([
+    countOpenByKind(db, [{ from: null, to: today }]),
+    snoozedFollowUps(db),
+  ]);
+  let count = snoozed.filter((f) => agendaDay(f) <= today).length;
+  for (const n of open!.values()) count += n;
+  return count;
+}
+
+/** Follow-ups that show on `day` itself (not the overdue ones): what the day's notice lists. */
+export async function followUpsOn(db: FieldbookDb, day: string): Promise<FollowUp[]> {
+  const [open, snoozed] = await Promise.all([
+    db.followUps.where('[status+due]').equals(['open', day]).toArray(),
+    snoozedFollowUps(db),
+  ]);
+  return [...open.filter(isLive), ...snoozed.filter((f) => agendaDay(f) === day)];
 }
 
 export const MILESTONE_OF: Partial<

@@ -33,6 +33,16 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       meta: 'key',
     },
   },
+  {
+    // The agenda counts open follow-ups per kind and due range on the index and reads only the
+    // first page of each group. Trashed ones keep their status, so a second index that holds only
+    // them (a null deletedAt keeps a row out of it) counts them off.
+    version: 2,
+    stores: {
+      followUps:
+        'id, clientId, due, status, kind, ruleKey, [status+due], [status+kind+due], [status+kind+due+deletedAt], deletedAt',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -2,8 +2,8 @@
  * Finishing a visit applies what it decided, all in one transaction: a won closing creates the
  * purchase with its promised benefits and delivery date; a postponed one plans the next step; a
  * post-sale visit records its problems, turns referrals into prospects, sets the loyalty level and
- * the milestones it confirmed. The follow-ups are regenerated in the same transaction, so the
- * agenda never shows a state in between.
+ * the milestones it confirmed. The follow-ups of the clients it touched are regenerated in the same
+ * transaction, so the agenda never shows a state in between.
  */
 import type {
   Answer,
@@ -122,7 +122,9 @@ export async function finishVisit(
         outcome: result.outcome,
         purchaseId: result.purchaseId,
       });
-      await regenerateFollowUps(repo, today);
+      // Only this client and the prospects it referred changed: the rest of the book is not read
+      // (the background keeper still passes over all of it afterwards).
+      await regenerateFollowUps(repo, today, [client.id, ...result.referralIds]);
       return result;
     },
   );

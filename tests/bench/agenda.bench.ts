@@ -1,11 +1,13 @@
 // Agenda first screen with 10k clients (issue 4, "Speed": ≤ 200 ms): the same read the Agenda page
-// makes (open and snoozed follow-ups up to a week ahead, their clients' names, grouped), over the
-// demo book's clients and the follow-ups the rules generate for them. Node over fake-indexeddb: the
-// app's own cost, not Chromium's IndexedDB.
+// makes (counts per section and kind, the first page of each group and its clients' names), over
+// the demo book's clients and the follow-ups the rules generate for them; and the navigation's
+// count, which is read again after every follow-up write. Node over fake-indexeddb: the app's own
+// cost, not Chromium's IndexedDB.
 import 'fake-indexeddb/auto';
 import { collectDemoBook } from '../../shared/demo';
 import type { FollowUpBook } from '../../shared/domain/followupRules';
 import { createDb } from '../../renderer/data/db';
+import { dueCount } from '../../renderer/data/followUps';
 import { loadAgenda } from '../../renderer/features/agenda/loadAgenda';
 import { storedFollowUps } from './demoFollowUps';
 import { benchRuns, metricFromRuns, type Metric } from './metric';
@@ -29,19 +31,32 @@ export async function runAgendaBench(): Promise<Metric[]> {
   await db.followUps.bulkPut(followUps);
   console.log(`agenda: ${followUps.length} follow-ups for ${demo.clients.length} clients`);
 
-  await loadAgenda(db, TODAY, 'ru'); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < benchRuns(); i++) {
-    const start = performance.now();
-    await loadAgenda(db, TODAY, 'ru');
-    samples.push(performance.now() - start);
-  }
-  await db.delete();
-  return [
-    metricFromRuns('agenda.first_screen.10k_clients (node, fake-indexeddb)', samples, {
-      unit: 'ms',
-      goal: 200,
-      better: 'lower',
-    }),
+  // Wall time is the goal; process CPU time beside it, since on a shared machine wall time also
+  // measures the neighbours.
+  const timed = async (name: string, goal: number, read: () => Promise<unknown>) => {
+    await read(); // warm-up
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < benchRuns(); i++) {
+      const start = performance.now();
+      const startCpu = process.cpuUsage();
+      await read();
+      const used = process.cpuUsage(startCpu);
+      wall.push(performance.now() - start);
+      cpu.push((used.user + used.system) / 1000);
+    }
+    const spec = { unit: 'ms', goal, better: 'lower' } as const;
+    const where = ' (node, fake-indexeddb)';
+    return [
+      metricFromRuns(`${name}${where}`, wall, spec),
+      metricFromRuns(`${name}.cpu${where}`, cpu, spec),
+    ];
+  };
+  const metrics = [
+    ...(await timed('agenda.first_screen.10k_clients', 200, () => loadAgenda(db, TODAY, 'ru'))),
+    // No goal of its own in the issue: a share of the first screen's budget.
+    ...(await timed('agenda.nav_count.10k_clients', 50, () => dueCount(db, TODAY))),
   ];
+  await db.delete();
+  return metrics;
 }

@@ -1,6 +1,8 @@
 // Follow-up generation over a 10k-client demo book with 100k notes (issue 4, "Speed": ≤ 200 ms).
 // Two situations: the first run over a book with no follow-ups, and the steady state an app start
-// meets (the result already applied, so the diff must come back empty). Wall time is the goal;
+// meets (the result already applied, so the diff must come back empty); and the background keeper's
+// pass at app start, which also turns notes' and clients' UTC stamps to the rep's zone and reads
+// the rep's cadence settings (tag cadences included). Wall time is the goal;
 // process CPU time is reported beside it because on a shared machine wall time also measures
 // the neighbours.
 import { collectDemoBook } from '../../shared/demo';
@@ -9,7 +11,9 @@ import {
   isEmptyDiff,
   type FollowUpBook,
 } from '../../shared/domain/followupRules';
+import { DEFAULT_CADENCE_SETTINGS, parseCadenceSettings } from '../../shared/domain/cadence';
 import { DEFAULT_PROGRAM } from '../../shared/domain/program';
+import { inRepsZone } from '../../renderer/data/localTime';
 import { storedFollowUps } from './demoFollowUps';
 import { benchRuns, metricFromRuns, type Metric } from './metric';
 
@@ -84,6 +88,32 @@ export async function runFollowUpBench(): Promise<Metric[]> {
       );
   }
 
+  // The background keeper's full pass at app start, without the IndexedDB reads: the rep's-zone
+  // view of notes' and clients' UTC stamps, then generation under the rep's cadence settings
+  // (tag cadences too, as loadCadenceSettings hands them: a new settings object every pass).
+  const storedSettings = {
+    ...DEFAULT_CADENCE_SETTINGS,
+    byTag: { опт: 21, VIP: 10, HoReCa: 14, wholesale: 21, 'Coffee shop': 20 },
+  };
+  const keeperBook: FollowUpBook = { ...book, cadence: parseCadenceSettings(storedSettings) };
+  const kept = { ...keeperBook, followUps: structuredClone(storedFollowUps(keeperBook, TODAY)) };
+  const keeper: Sample[] = [];
+  for (let i = 0; i < benchRuns(); i++) {
+    let empty = false;
+    keeper.push(
+      timed(() => {
+        const pass: FollowUpBook = {
+          ...kept,
+          clients: inRepsZone(kept.clients),
+          notes: inRepsZone(kept.notes),
+          cadence: parseCadenceSettings(storedSettings),
+        };
+        empty = isEmptyDiff(generateFollowUps(pass, DEFAULT_PROGRAM, TODAY));
+      }),
+    );
+    if (!empty) throw new Error('the keeper pass over an applied result gave changes');
+  }
+
   // The incremental path: after a write, the data layer regenerates for that one client only.
   const byClient = new Map<string, FollowUpBook>();
   const slice = (clientId: string): FollowUpBook => {
@@ -117,6 +147,8 @@ export async function runFollowUpBench(): Promise<Metric[]> {
   return [
     ...metrics('followups.generate.10k_clients', first),
     ...metrics('followups.regenerate_steady.10k_clients', again),
+    // What the keeper does at app start besides reading IndexedDB (the rep's zone, tag cadences).
+    ...metrics('followups.keeper_pass.10k_clients', keeper),
     // One client after a write: the keystroke budget, since it runs as the rep works.
     ...metrics('followups.regenerate_one_client', one, 16),
   ];

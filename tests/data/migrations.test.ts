@@ -1,39 +1,65 @@
 /**
  * The migration harness: for every schema version, build a database exactly as that version left
  * it, fill it, close it, and reopen it with the current schema. Every row must survive and every
- * synced record must pass today's schema. With only version 1 the harness runs on version 1; each
- * new version adds a fixture below.
+ * synced record must pass today's schema, and today's indexes must find the old rows. Each new
+ * version adds a fixture below.
  */
 import { describe, it, expect } from 'vitest';
+import Dexie from 'dexie';
 import { createDb } from '../../renderer/data/db';
 import { SCHEMA_VERSIONS, CURRENT_SCHEMA_VERSION } from '../../renderer/data/schema';
 import { Repository } from '../../renderer/data/repository';
 import { emptyClientDraft, emptyPersonDraft, saveClient } from '../../renderer/data/clients';
 import { SYNCED_SCHEMAS, SYNCED_TABLES } from '../../shared/domain';
 
-/** Fills a database created at `version` with rows as that version wrote them. */
+/**
+ * Fills a database created at `version` as the app of that version would: clients with people, a
+ * trashed client, and follow-ups open, snoozed and trashed by the rules.
+ */
+async function fill(name: string, version: number) {
+  const db = createDb(
+    name,
+    SCHEMA_VERSIONS.filter((v) => v.version <= version),
+  );
+  const repo = new Repository(db);
+  for (let i = 0; i < 20; i++) {
+    await saveClient(repo, {
+      client: { ...emptyClientDraft(), name: `Клиент ${i}`, tags: ['опт', `t${i % 3}`] },
+      person: {
+        ...emptyPersonDraft(),
+        name: `Person ${i}`,
+        birthday: '--02-29',
+        children: [{ name: 'Маша', birthday: '2015-06-01' }],
+      },
+    });
+  }
+  const first = await db.clients.orderBy('id').first();
+  await repo.trash('clients', first!.id);
+  const last = await db.clients.orderBy('id').last();
+  const followUp = (due: string, title: string) =>
+    repo.create('followUps', {
+      clientId: last!.id,
+      kind: 'custom',
+      ruleKey: null,
+      due,
+      status: 'open',
+      snoozedUntil: null,
+      doneAt: null,
+      title,
+      subjectId: null,
+      deletedAt: null,
+    });
+  await followUp('2025-03-01', 'Open');
+  const snoozed = await followUp('2025-03-02', 'Snoozed');
+  await repo.update('followUps', snoozed.id, { status: 'snoozed', snoozedUntil: '2025-03-20' });
+  const removed = await followUp('2025-03-03', 'Removed by the rules');
+  await repo.trash('followUps', removed.id);
+  db.close();
+}
+
 const FIXTURES: Record<number, (name: string) => Promise<void>> = {
-  1: async (name) => {
-    const db = createDb(
-      name,
-      SCHEMA_VERSIONS.filter((v) => v.version <= 1),
-    );
-    const repo = new Repository(db);
-    for (let i = 0; i < 20; i++) {
-      await saveClient(repo, {
-        client: { ...emptyClientDraft(), name: `Клиент ${i}`, tags: ['опт', `t${i % 3}`] },
-        person: {
-          ...emptyPersonDraft(),
-          name: `Person ${i}`,
-          birthday: '--02-29',
-          children: [{ name: 'Маша', birthday: '2015-06-01' }],
-        },
-      });
-    }
-    const first = await db.clients.orderBy('id').first();
-    await repo.trash('clients', first!.id);
-    db.close();
-  },
+  1: (name) => fill(name, 1),
+  2: (name) => fill(name, 2),
 };
 
 async function snapshot(name: string) {
@@ -75,6 +101,27 @@ describe('schema migrations', () => {
         for (const row of after.tables[table]!)
           expect(SYNCED_SCHEMAS[table].safeParse(row).success, `${table} row valid`).toBe(true);
       }
+      // Indexes a later version added are built over the rows already there.
+      const db = createDb(name);
+      expect(
+        await db.followUps
+          .where('[status+kind+due]')
+          .between(['open', 'custom', Dexie.minKey], ['open', 'custom', Dexie.maxKey])
+          .count(),
+      ).toBe(2);
+      expect(
+        (
+          await db.followUps
+            .where('[status+kind+due+deletedAt]')
+            .between(
+              ['open', 'custom', Dexie.minKey, Dexie.minKey],
+              // One maxKey per key: the same array twice in a key is refused.
+              ['open', 'custom', '9999-12-31', Dexie.maxKey],
+            )
+            .toArray()
+        ).map((f) => f.title),
+      ).toEqual(['Removed by the rules']);
+      db.close();
       await createDb(name).delete();
     });
   }

@@ -3,10 +3,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useData } from '../../app/DataContext';
-import { loadAgenda } from './loadAgenda';
+import { loadAgenda, loadAgendaGroup } from './loadAgenda';
 import { localDay } from '../../data/localTime';
 import { AgendaItem } from './AgendaItem';
 import {
+  AGENDA_PAGE,
   SECTION_KEYS,
   countEntries,
   type AgendaGroup,
@@ -59,9 +60,6 @@ export function AgendaPage({ today = localDay() }: { today?: string }) {
   );
 }
 
-/** A book of thousands of clients can have hundreds due in a week: each group shows its first few. */
-const SHOWN_PER_GROUP = 12;
-
 function Group({
   section,
   group,
@@ -71,16 +69,25 @@ function Group({
   group: AgendaGroup;
   today: string;
 }) {
-  const { t } = useTranslation();
-  const [all, setAll] = useState(false);
-  const shown = all ? group.entries : group.entries.slice(0, SHOWN_PER_GROUP);
-  const hidden = group.entries.length - shown.length;
+  const { t, i18n } = useTranslation();
+  const { db } = useData();
+  const [limit, setLimit] = useState(AGENDA_PAGE);
+  // The first page comes with the screen; a longer one is read for this group alone, and stays live.
+  const longer = useLiveQuery(
+    () =>
+      limit > AGENDA_PAGE
+        ? loadAgendaGroup(db, section, group.kind, today, limit, i18n.language)
+        : undefined,
+    [db, section, group.kind, today, limit, i18n.language],
+  );
+  const shown = longer ?? group.entries;
+  const hidden = group.count - shown.length;
   return (
     <div className="agenda-group" aria-labelledby={`agenda-${section}-${group.kind}`} role="group">
       <h3 id={`agenda-${section}-${group.kind}`}>
         {t(`agenda.kind.${group.kind}`)}{' '}
         <span className="muted" aria-hidden="true">
-          {group.entries.length}
+          {group.count}
         </span>
       </h3>
       <ul>
@@ -89,8 +96,12 @@ function Group({
         ))}
       </ul>
       {hidden > 0 && (
-        <button type="button" className="link-button show-all" onClick={() => setAll(true)}>
-          {t('agenda.showAll', { count: group.entries.length })}
+        <button
+          type="button"
+          className="link-button show-more"
+          onClick={() => setLimit(shown.length + AGENDA_PAGE)}
+        >
+          {t('agenda.showMore', { count: Math.min(hidden, AGENDA_PAGE), total: group.count })}
         </button>
       )}
     </div>

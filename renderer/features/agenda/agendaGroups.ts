@@ -1,9 +1,11 @@
 /** The agenda's shape: overdue, today and the next 7 days, each grouped by kind of follow-up. */
-import { FOLLOW_UP_KINDS, type FollowUp, type FollowUpKind } from '../../../shared/domain';
+import type { FollowUp, FollowUpKind } from '../../../shared/domain';
 import { addDays } from '../../../shared/domain/followups/days';
-import { agendaDay } from '../../data/followUps';
+import type { DayRange } from '../../data/followUps';
 
 export const AGENDA_DAYS_AHEAD = 7;
+/** A book of thousands of clients can have hundreds due in a week: a group shows this many at a time. */
+export const AGENDA_PAGE = 12;
 
 export interface AgendaEntry {
   followUp: FollowUp;
@@ -14,6 +16,9 @@ export interface AgendaEntry {
 
 export interface AgendaGroup {
   kind: FollowUpKind;
+  /** Every follow-up in the group. */
+  count: number;
+  /** The first page of them, in the order they are shown. */
   entries: AgendaEntry[];
 }
 
@@ -22,44 +27,22 @@ export const SECTION_KEYS: readonly SectionKey[] = ['overdue', 'today', 'week'];
 
 export type AgendaSections = Record<SectionKey, AgendaGroup[]>;
 
-export function sectionOf(day: string, today: string): SectionKey | null {
-  if (day < today) return 'overdue';
-  if (day === today) return 'today';
-  return day <= addDays(today, AGENDA_DAYS_AHEAD) ? 'week' : null;
+export function sectionRange(section: SectionKey, today: string): DayRange {
+  if (section === 'overdue') return { from: null, to: addDays(today, -1) };
+  if (section === 'today') return { from: today, to: today };
+  return { from: addDays(today, 1), to: addDays(today, AGENDA_DAYS_AHEAD) };
 }
 
-export function groupAgenda(
-  followUps: readonly FollowUp[],
-  clientNames: ReadonlyMap<string, string>,
-  today: string,
-  collator: Intl.Collator = new Intl.Collator(),
-): AgendaSections {
-  const sections: AgendaSections = { overdue: [], today: [], week: [] };
-  const buckets = new Map<string, AgendaEntry[]>();
-  for (const f of followUps) {
-    if (f.deletedAt !== null || (f.status !== 'open' && f.status !== 'snoozed')) continue;
-    const day = agendaDay(f);
-    const section = sectionOf(day, today);
-    if (!section) continue;
-    const key = `${section}:${f.kind}`;
-    const entry = { followUp: f, day, clientName: clientNames.get(f.clientId) ?? '' };
-    const bucket = buckets.get(key);
-    if (bucket) bucket.push(entry);
-    else buckets.set(key, [entry]);
-  }
-  for (const section of SECTION_KEYS) {
-    for (const kind of FOLLOW_UP_KINDS) {
-      const entries = buckets.get(`${section}:${kind}`);
-      if (!entries) continue;
-      entries.sort(
-        (a, b) => a.day.localeCompare(b.day) || collator.compare(a.clientName, b.clientName),
-      );
-      sections[section].push({ kind, entries });
-    }
-  }
-  return sections;
+/** Oldest day first; within a day, by client name in the rep's language. */
+export function orderEntries(entries: AgendaEntry[], collator: Intl.Collator): AgendaEntry[] {
+  return entries.sort(
+    (a, b) =>
+      a.day.localeCompare(b.day) ||
+      collator.compare(a.clientName, b.clientName) ||
+      a.followUp.id.localeCompare(b.followUp.id),
+  );
 }
 
 export function countEntries(groups: readonly AgendaGroup[]): number {
-  return groups.reduce((n, g) => n + g.entries.length, 0);
+  return groups.reduce((n, g) => n + g.count, 0);
 }

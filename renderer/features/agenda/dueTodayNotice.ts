@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import { MAX_NOTIFY_BODY_LENGTH, MAX_NOTIFY_TITLE_LENGTH } from '../../../shared/ipc';
 import { describeFollowUp } from '../../../shared/domain/followupRules';
 import type { FieldbookDb } from '../../data/db';
-import { agendaDay, agendaFollowUps } from '../../data/followUps';
+import { followUpsOn } from '../../data/followUps';
 import { getDesktopApi } from '../../platform';
 
 const NOTIFIED_KEY = 'fieldbook.agenda.notifiedOn';
@@ -30,7 +30,7 @@ function remember(today: string): void {
 
 export async function notifyDueToday(db: FieldbookDb, today: string, t: TFunction): Promise<void> {
   if (alreadyNotified(today)) return;
-  const due = (await agendaFollowUps(db, today)).filter((f) => agendaDay(f) === today);
+  const due = await followUpsOn(db, today);
   if (due.length === 0) return;
   remember(today);
   const listed = due.slice(0, LISTED).map((f) => {

@@ -9,6 +9,7 @@ import type { FieldbookDb } from '../../data/db';
 import type { Repository } from '../../data/repository';
 import { refreshFollowUps } from '../../data/followUps';
 import { localDay } from '../../data/localTime';
+import { CADENCE_SETTINGS_KEY } from '../../data/cadenceSettings';
 
 const DEBOUNCE_MS = 800;
 const DAY_CHECK_MS = 60_000;
@@ -78,6 +79,8 @@ export function startFollowUpKeeper(
       db.problems.count(),
       db.retentionPlans.count(),
       db.checklistTemplates.count(),
+      // The rep's cadence defaults move "no contact" follow-ups (only this key, not all of meta).
+      db.meta.get(CADENCE_SETTINGS_KEY),
     ]),
   ).subscribe({
     next: () => {

@@ -11,7 +11,7 @@ export const en = {
     'Nothing due in the next 7 days. Follow-ups appear here as purchases, birthdays and contacts call for them.',
   emptySection: 'Nothing here.',
   loading: 'Gathering the follow-ups…',
-  showAll: 'Show all {{count}}',
+  showMore: 'Show {{count}} more of {{total}}',
   kind: {
     delivery_check: 'Delivery checks',
     installation_check: 'Installation checks',
@@ -85,7 +85,7 @@ export const ru: typeof en = {
     'На ближайшие 7 дней дел нет. Задачи появляются здесь сами — по покупкам, дням рождения и контактам.',
   emptySection: 'Здесь пусто.',
   loading: 'Собираем задачи…',
-  showAll: 'Показать все ({{count}})',
+  showMore: 'Показать ещё {{count}} из {{total}}',
   kind: {
     delivery_check: 'Проверка поставки',
     installation_check: 'Проверка установки',

@@ -9,6 +9,7 @@ import { localDay } from '../../../renderer/data/localTime';
 import type { Repository } from '../../../renderer/data/repository';
 import { onToast, type Toast } from '../../../renderer/platform';
 import { notifyDueToday } from '../../../renderer/features/agenda/dueTodayNotice';
+import { AGENDA_PAGE } from '../../../renderer/features/agenda/agendaGroups';
 import i18next from 'i18next';
 import { renderWithData } from '../renderApp';
 
@@ -83,6 +84,33 @@ describe('agenda', { timeout: 30_000 }, () => {
     );
   });
 
+  it('a big group shows its first page and a button that reads the next page of that group', async () => {
+    const user = userEvent.setup();
+    const { repo, clientId } = await agendaWith('ru');
+    const total = AGENDA_PAGE + 3;
+    for (let i = 0; i < total; i++)
+      await followUp(repo, clientId, 'custom', addDays(today, -30 + i), `Шаг ${i}`);
+    await followUp(repo, clientId, 'birthday', addDays(today, -1), 'Анна');
+
+    const overdue = await screen.findByRole('region', { name: /^Просрочено/ });
+    const steps = await within(overdue).findByRole('group', { name: /^Следующие шаги/ });
+    await waitFor(() => expect(within(steps).getAllByRole('listitem')).toHaveLength(AGENDA_PAGE));
+    expect(within(steps).getByText('Шаг 0')).toBeInTheDocument();
+    expect(within(steps).queryByText(`Шаг ${AGENDA_PAGE}`)).not.toBeInTheDocument();
+    await waitFor(() =>
+      expect(within(overdue).getByRole('heading', { name: /^Просрочено/ })).toHaveTextContent(
+        `Просрочено ${total + 1}`,
+      ),
+    );
+    await user.click(within(steps).getByRole('button', { name: `Показать ещё 3 из ${total}` }));
+    await waitFor(() => expect(within(steps).getAllByRole('listitem')).toHaveLength(total));
+    expect(within(steps).getByText(`Шаг ${total - 1}`)).toBeInTheDocument();
+    expect(within(steps).queryByRole('button', { name: /Показать ещё/ })).not.toBeInTheDocument();
+    // The other group keeps its own page.
+    const birthdays = within(overdue).getByRole('group', { name: /^Дни рождения/ });
+    expect(within(birthdays).getAllByRole('listitem')).toHaveLength(1);
+  });
+
   it('done takes an item off the agenda and records it as done', async () => {
     const user = userEvent.setup();
     const { repo, db, clientId } = await agendaWith('en');
@@ -120,7 +148,7 @@ describe('agenda', { timeout: 30_000 }, () => {
     expect((await db.followUps.get(b.id))!.snoozedUntil).toBe(addDays(today, 7));
     const week = await screen.findByRole('region', { name: /^Next 7 days/ });
     await waitFor(() => expect(within(week).getByText('Alpha step')).toBeInTheDocument());
-    expect(within(week).getAllByText(/held from/)).toHaveLength(3);
+    await waitFor(() => expect(within(week).getAllByText(/held from/)).toHaveLength(3));
   });
 
   it('reschedule gives a planned step a new date', async () => {

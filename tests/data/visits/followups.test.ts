@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { addDays } from '../../../shared/domain/followups/days';
 import {
-  agendaFollowUps,
   markFollowUpDone,
   refreshFollowUps,
   regenerateFollowUps,
@@ -9,6 +8,7 @@ import {
   snoozeFollowUp,
 } from '../../../renderer/data/followUps';
 import { localDay } from '../../../renderer/data/localTime';
+import { loadAgenda } from '../../../renderer/features/agenda/loadAgenda';
 import { isEmptyDiff } from '../../../shared/domain/followupRules';
 import { addClient, freshBook, type Book } from './helpers';
 
@@ -90,12 +90,12 @@ describe('follow-ups in the database', () => {
     const [check] = await book.db.followUps.where('kind').equals('delivery_check').toArray();
     await snoozeFollowUp(book.repo, check!.id, addDays(today, 7));
     await regenerateFollowUps(book.repo, today);
-    expect((await agendaFollowUps(book.db, addDays(today, 6))).map((f) => f.id)).not.toContain(
-      check!.id,
-    );
-    expect((await agendaFollowUps(book.db, addDays(today, 7))).map((f) => f.id)).toContain(
-      check!.id,
-    );
+    const shown = async (day: string) =>
+      (await loadAgenda(book.db, day, 'en')).today.flatMap((g) =>
+        g.entries.map((e) => e.followUp.id),
+      );
+    expect(await shown(addDays(today, 6))).not.toContain(check!.id);
+    expect(await shown(addDays(today, 7))).toContain(check!.id);
     const held = (await book.db.followUps.get(check!.id))!;
     expect([held.status, held.due, held.snoozedUntil]).toEqual([
       'snoozed',
@@ -133,5 +133,70 @@ describe('follow-ups in the database', () => {
       'snoozed',
       addDays(today, 3),
     ]);
+  });
+});
+
+describe('the rep’s day of a note or a new client', () => {
+  /** Runs with the device in `zone`; Node reads TZ afresh when it changes. */
+  async function inZone(zone: string, run: () => Promise<void>) {
+    const before = process.env.TZ;
+    process.env.TZ = zone;
+    try {
+      await run();
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  }
+
+  async function silenceAfterNote(noteAt: string, day: string) {
+    const book = await freshBook();
+    const client = await addClient(book, 'Ночной звонок', 'active');
+    await book.db.clients.update(client.id, { createdAt: '2025-01-01T09:00:00.000Z' });
+    const note = await book.repo.create('notes', {
+      clientId: client.id,
+      visitId: null,
+      text: 'Договорились созвониться',
+      deletedAt: null,
+    });
+    // The repository stamps createdAt in UTC, as a note synced from elsewhere arrives too.
+    await book.db.notes.update(note.id, { createdAt: noteAt });
+    await regenerateFollowUps(book.repo, day);
+    return (await book.db.followUps.where('kind').equals('no_contact').toArray()).map((f) => [
+      f.ruleKey,
+      f.due,
+    ]);
+  }
+
+  it('a note written after midnight in Moscow counts for that Moscow day, not the UTC day before', async () => {
+    await inZone('Europe/Moscow', async () => {
+      const found = await silenceAfterNote('2025-03-09T21:30:00.000Z', '2025-04-08');
+      expect(found.map(([key, due]) => [key!.split(':')[2], due])).toEqual([
+        ['2025-03-10', '2025-04-09'],
+      ]);
+    });
+  });
+
+  it('a note written in a New York evening counts for that evening, not the UTC day after', async () => {
+    await inZone('America/New_York', async () => {
+      const found = await silenceAfterNote('2025-03-10T02:00:00.000Z', '2025-04-08');
+      expect(found.map(([key, due]) => [key!.split(':')[2], due])).toEqual([
+        ['2025-03-09', '2025-04-08'],
+      ]);
+    });
+  });
+
+  it('a client added after midnight in Moscow starts its silence that Moscow day', async () => {
+    await inZone('Europe/Moscow', async () => {
+      const book = await freshBook();
+      const client = await addClient(book, 'Новый клиент', 'active');
+      await book.db.clients.update(client.id, { createdAt: '2025-03-09T22:15:00.000Z' });
+      await regenerateFollowUps(book.repo, '2025-04-08');
+      const [silence] = await book.db.followUps.where('kind').equals('no_contact').toArray();
+      expect([silence!.ruleKey, silence!.due]).toEqual([
+        `no_contact:${client.id}:2025-03-10`,
+        '2025-04-09',
+      ]);
+    });
   });
 });

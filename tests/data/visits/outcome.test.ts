@@ -4,6 +4,8 @@ import { addDays } from '../../../shared/domain/followups/days';
 import { finishVisit, VisitIncompleteError } from '../../../renderer/data/visitOutcome';
 import { DRAFT_KEYS } from '../../../renderer/data/visitDrafts';
 import { localDay } from '../../../renderer/data/localTime';
+import { saveCadenceSettings } from '../../../renderer/data/cadenceSettings';
+import { DEFAULT_CADENCE_SETTINGS } from '../../../shared/domain/cadence';
 import { addClient, freshBook, GUARDS, visitWith, type Book } from './helpers';
 
 const today = localDay();
@@ -260,6 +262,55 @@ describe('finishing a post-sale visit', () => {
     expect((await book.db.visits.get(visitId))!.status).toBe('draft');
     expect((await book.db.clients.get(client.id))!.loyalty).toBe('unknown');
     expect(await book.db.outbox.count()).toBe(outboxBefore);
+  });
+
+  it('finishing regenerates the follow-ups of the client and its referrals only, exactly as a full pass would', async () => {
+    const book = await freshBook();
+    const { client, result } = await winDeal(book);
+    // Another client's purchase the rules have not seen yet: finishing must leave it to the keeper.
+    const other = await addClient(book, 'ООО Другая');
+    await book.repo.create('purchases', {
+      clientId: other.id,
+      date: addDays(today, -2),
+      items: [],
+      total: { amount: 0, currency: 'RUB' },
+      promisedBenefits: [],
+      delivery: { due: addDays(today, 3), done: null },
+      installation: { due: null, done: null },
+      training: { due: null, done: null },
+      payment: { due: null, done: null },
+      warrantyEnd: null,
+      serviceContract: { active: false, until: null, note: '' },
+      crossSell: [],
+      deletedAt: null,
+    });
+    // Prospects due a call within days, so the referrals get follow-ups of their own at once.
+    await saveCadenceSettings(book.db, {
+      ...DEFAULT_CADENCE_SETTINGS,
+      byStatus: { ...DEFAULT_CADENCE_SETTINGS.byStatus, prospect: 3 },
+    });
+    const { visitId } = await visitWith(
+      book,
+      'post_sale',
+      client.id,
+      await postSaleAnswers(book, result.purchaseId!),
+    );
+    const done = await finishVisit(book.repo, visitId, { today });
+
+    expect(await book.db.followUps.where('clientId').equals(other.id).count()).toBe(0);
+    for (const id of done.referralIds)
+      expect(
+        (await book.db.followUps.where('clientId').equals(id).toArray()).map((f) => f.kind),
+      ).toEqual(['no_contact']);
+    const { regenerateFollowUps } = await import('../../../renderer/data/followUps');
+    const full = await regenerateFollowUps(book.repo, today);
+    const touched = new Set([client.id, ...done.referralIds]);
+    expect(full.create.map((d) => d.clientId)).toContain(other.id);
+    const changedIds = new Set([...full.update, ...full.remove].map((c) => c.id));
+    const changed = (await book.db.followUps.bulkGet([...changedIds])).map((f) => f!.clientId);
+    expect(
+      [...full.create.map((d) => d.clientId), ...changed].filter((id) => touched.has(id)),
+    ).toEqual([]);
   });
 
   it('the planned post-sale visit follow-up is closed by the visit itself', async () => {
