@@ -1,20 +1,33 @@
 /**
  * The client book's read model: one summary per client and the search index, in memory, loaded
  * in slices at start (so the first screen shows while the rest loads) and kept current after
- * every commit through the change feed. It is derived data, rebuilt from the database, never
- * written back; the repository stays the only writer.
+ * every commit through the change feed. It is derived data, never written back to the book; the
+ * repository stays the only writer. The search index alone is also kept between starts in its
+ * own database (clientBookIndexStore.ts): restored at start, reconciled with the records, saved
+ * again a few seconds after the last change.
  */
 import {
   buildClientSearchDocument,
   createClientSearchIndex,
+  documentFingerprint,
+  type ClientSearchDocument,
   type ClientSearchIndex,
   type SearchHit,
 } from '../../shared/search';
+import { liveQuery } from 'dexie';
 import type { Client, ContactPerson } from '../../shared/domain';
+import { DEFAULT_CADENCE_SETTINGS, type CadenceSettings } from '../../shared/domain/cadence';
 import type { FieldbookDb } from './db';
 import { watchClientBook, type BookChange } from './changeFeed';
-import { summarizeClient, type ClientRecords, type ClientSummary } from './clientSummary';
+import { loadCadenceSettings } from './cadenceSettings';
+import {
+  summarizeClient,
+  withCadenceSettings,
+  type ClientRecords,
+  type ClientSummary,
+} from './clientSummary';
 import { loadBookInSlices, loadClientRecords, type NoteText } from './clientBookLoader';
+import { SearchIndexStore } from './clientBookIndexStore';
 
 /**
  * Loading goes: the first screen of names (preview), the whole list, facts (last contact,
@@ -45,31 +58,81 @@ function optimizeIndex(index: ClientSearchIndex): void {
 /** Above this many clients touched by one commit, a full reload is cheaper than one by one. */
 const RELOAD_THRESHOLD = 300;
 
+/** The index is stored this long after the last change (a burst of writes costs one save). */
+const SAVE_DELAY_MS = 5000;
+
+export interface ClientBookOptions {
+  /** Keep the search index between starts (default: when IndexedDB is there). */
+  persistIndex?: boolean;
+  saveDelayMs?: number;
+}
+
+/** How the index of the last load came about, for the benches and the tests. */
+export interface IndexStats {
+  /** A stored index was restored (else it was built from the records). */
+  restored: boolean;
+  /** Clients indexed from their records in the last load (all of them when built). */
+  reindexed: number;
+  /** Clients dropped from the index in the last load (gone from the book since it was stored). */
+  removed: number;
+}
+
 export class ClientBook {
   private summaries = new Map<string, ClientSummary>();
   private index: ClientSearchIndex = createClientSearchIndex();
+  /** Client id → fingerprint of the document the index holds for it. */
+  private fingerprints = new Map<string, number>();
+  /** The index answers searches (restored, or built); until then names only. */
+  private indexReady = false;
+  private readonly store: SearchIndexStore | null;
+  private readonly saveDelayMs: number;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private unsaved = false;
+  private saving: Promise<boolean> = Promise.resolve(false);
+  indexStats: IndexStats = { restored: false, reindexed: 0, removed: 0 };
   private listeners = new Set<() => void>();
   private stopWatching: (() => void) | null = null;
   private work: Promise<void> = Promise.resolve();
   private pending: BookChange | null = null;
   private cachedList: ClientSummary[] | null = null;
+  /** The rep's cadence settings the summaries are made with (Settings → contact cadence). */
+  private cadence: CadenceSettings = DEFAULT_CADENCE_SETTINGS;
+  private stopCadence: (() => void) | null = null;
   phase: BookPhase = 'starting';
   version = 0;
   failure: unknown = null;
 
-  constructor(readonly db: FieldbookDb) {}
+  constructor(
+    readonly db: FieldbookDb,
+    options: ClientBookOptions = {},
+  ) {
+    const persist = options.persistIndex ?? typeof indexedDB !== 'undefined';
+    this.store = persist ? new SearchIndexStore(db.name) : null;
+    this.saveDelayMs = options.saveDelayMs ?? SAVE_DELAY_MS;
+  }
 
   /** Starts loading and watching; safe to call twice. */
   start(): void {
     if (this.stopWatching) return;
     this.stopWatching = watchClientBook(this.db, (change) => this.enqueue(change));
     this.enqueue({ kind: 'all' });
+    const cadence = liveQuery(() => loadCadenceSettings(this.db)).subscribe((settings) => {
+      // Queued behind the work in progress: a reload with the old settings is re-derived after.
+      if (settings !== this.cadence) this.work = this.work.then(() => this.recadence(settings));
+    });
+    this.stopCadence = () => cadence.unsubscribe();
   }
 
   dispose(): void {
     this.stopWatching?.();
     this.stopWatching = null;
+    this.stopCadence?.();
+    this.stopCadence = null;
     this.listeners.clear();
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    // An unsaved change is only a few clients to index again at the next start.
+    void this.saving.finally(() => this.store?.close());
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -93,12 +156,13 @@ export class ClientBook {
     return this.summaries.get(id);
   }
 
+  /** Search answers from the index: restored at start, or once built. */
   get searchReady(): boolean {
-    return this.phase === 'ready';
+    return this.indexReady;
   }
 
   search(query: string, limit = 500): BookSearch {
-    if (this.phase !== 'ready') return this.searchNames(query);
+    if (!this.indexReady) return this.searchNames(query);
     const result = this.index.search(query, { limit });
     return {
       hits: new Map(result.hits.map((h) => [h.id, h])),
@@ -158,40 +222,131 @@ export class ClientBook {
     }
   }
 
+  /** New cadence settings change only cadence-derived facts: no records are read again. */
+  private recadence(settings: CadenceSettings): void {
+    if (settings === this.cadence) return;
+    this.cadence = settings;
+    const next = new Map<string, ClientSummary>();
+    for (const [id, summary] of this.summaries)
+      next.set(id, withCadenceSettings(summary, settings));
+    this.summaries = next;
+    this.publish();
+  }
+
+  /**
+   * Reads the whole book. The index is reconciled in place: a client is indexed again only when
+   * its document's fingerprint moved, so a restored index costs a hash per client, and a reload
+   * after an import re-indexes only what the import touched. Without a usable index the first
+   * load builds it, and the search box matches names until it is ready.
+   */
   private async reload(): Promise<void> {
+    this.cadence = await loadCadenceSettings(this.db);
     const firstLoad = this.phase === 'starting';
     if (firstLoad) await this.showFirstScreen();
-    const building = createClientSearchIndex();
-    let indexed = 0;
+    // Read alongside the book; the slices below wait for it.
+    const restoring = firstLoad ? this.restoreIndex() : Promise.resolve();
+    const live = new Set<string>();
+    let reindexed = 0;
     await loadBookInSlices(this.db, {
       onList: (clients, people) => {
         // On a reload the old facts stay visible until the new ones are ready.
         if (!firstLoad) return;
-        this.summaries = listOnlySummaries(clients, people);
+        this.summaries = listOnlySummaries(clients, people, this.cadence);
         this.phase = 'list';
         this.publish();
       },
       onFacts: (records) => {
         const next = new Map<string, ClientSummary>();
-        for (const r of records) next.set(r.client.id, summarizeClient(r));
+        for (const r of records) next.set(r.client.id, summarizeClient(r, this.cadence));
         this.summaries = next;
         if (this.phase !== 'ready') this.phase = 'facts';
         this.publish();
       },
+      beforeIndex: () => restoring,
       onIndexSlice: (records, notes) => {
-        for (const r of records) upsertDocument(building, r, notes.get(r.client.id) ?? []);
-        indexed += records.length;
-        // Fold new words into the sealed part every few thousand clients: the first search
-        // after a bulk load otherwise sorts every new word at once, which overflows the stack
-        // past ~100k distinct words (shared/search/segments.ts spreads them into one push).
-        if (indexed % OPTIMIZE_EVERY < records.length) optimizeIndex(building);
+        for (const r of records) {
+          live.add(r.client.id);
+          if (!this.indexClient(r, notes.get(r.client.id) ?? [])) continue;
+          // Fold new words into the sealed part every few thousand clients: the first search
+          // after a bulk load otherwise sorts every new word at once, which overflows the stack
+          // past ~100k distinct words (shared/search/segments.ts spreads them into one push).
+          if (++reindexed % OPTIMIZE_EVERY === 0) optimizeIndex(this.index);
+        }
       },
     });
-    optimizeIndex(building);
-    // Searches during a rebuild use the old index; the new one replaces it whole.
-    this.index = building;
+    let removed = 0;
+    for (const id of [...this.fingerprints.keys()]) {
+      if (live.has(id)) continue;
+      this.index.remove(id);
+      this.fingerprints.delete(id);
+      removed++;
+    }
+    optimizeIndex(this.index);
+    this.indexStats = { restored: this.indexStats.restored, reindexed, removed };
+    this.indexReady = true;
     this.phase = 'ready';
     this.publish();
+    if (reindexed + removed > 0) this.scheduleSave();
+  }
+
+  /** Indexes a client unless the index already holds this very document; true when it did. */
+  private indexClient(records: ClientRecords, notes: readonly NoteText[]): boolean {
+    const doc = searchDocument(records, notes);
+    const fingerprint = documentFingerprint(doc);
+    const id = records.client.id;
+    if (this.fingerprints.get(id) === fingerprint && this.index.has(id)) return false;
+    this.index.upsert(doc);
+    this.fingerprints.set(id, fingerprint);
+    return true;
+  }
+
+  /** Takes the stored index when there is a usable one; searches may use it at once. */
+  private async restoreIndex(): Promise<void> {
+    const restored = await this.store?.load();
+    if (!restored) return;
+    this.index = restored.index;
+    this.fingerprints = restored.fingerprints;
+    this.indexStats = { restored: true, reindexed: 0, removed: 0 };
+    this.indexReady = true;
+    this.publish();
+  }
+
+  private scheduleSave(): void {
+    if (!this.store) return;
+    this.unsaved = true;
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.saveIndex();
+    }, this.saveDelayMs);
+  }
+
+  /**
+   * Stores the index now if it changed since the last save (after the work queued so far); true
+   * when it wrote. The app saves on its own a few seconds after the last change.
+   */
+  async flushIndex(): Promise<boolean> {
+    await this.work;
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    await this.saving;
+    if (!this.unsaved) return false;
+    return this.saveIndex();
+  }
+
+  private saveIndex(): Promise<boolean> {
+    const store = this.store;
+    if (!store || !this.unsaved || !this.indexReady) return Promise.resolve(false);
+    this.unsaved = false;
+    const { index, fingerprints } = this;
+    this.saving = this.saving
+      .then(() => store.save(index, fingerprints))
+      .then(
+        () => true,
+        // A cache that cannot be written (disk full) only costs a longer next start.
+        () => false,
+      );
+    return this.saving;
   }
 
   /**
@@ -211,7 +366,7 @@ export class ClientBook {
     const people =
       ids.length === 0 ? [] : await this.db.people.where('clientId').anyOf(ids).toArray();
     if (this.phase !== 'starting') return;
-    this.summaries = listOnlySummaries(clients, people);
+    this.summaries = listOnlySummaries(clients, people, this.cadence);
     this.phase = 'preview';
     this.publish();
   }
@@ -222,35 +377,32 @@ export class ClientBook {
       if (!loaded || loaded.records.client.deletedAt !== null) {
         this.summaries.delete(id);
         this.index.remove(id);
+        this.fingerprints.delete(id);
         continue;
       }
-      this.summaries.set(id, summarizeClient(loaded.records));
-      if (this.phase === 'ready') upsertDocument(this.index, loaded.records, loaded.noteTexts);
+      this.summaries.set(id, summarizeClient(loaded.records, this.cadence));
+      this.indexClient(loaded.records, loaded.noteTexts);
     }
     this.publish();
+    this.scheduleSave();
   }
 }
 
-function upsertDocument(
-  index: ClientSearchIndex,
-  records: ClientRecords,
-  notes: readonly NoteText[],
-): void {
-  index.upsert(
-    buildClientSearchDocument({
-      client: records.client,
-      people: records.people,
-      purchases: records.purchases,
-      notes,
-      visits: records.visits,
-      contacts: records.contacts,
-    }),
-  );
+function searchDocument(records: ClientRecords, notes: readonly NoteText[]): ClientSearchDocument {
+  return buildClientSearchDocument({
+    client: records.client,
+    people: records.people,
+    purchases: records.purchases,
+    notes,
+    visits: records.visits,
+    contacts: records.contacts,
+  });
 }
 
 function listOnlySummaries(
   clients: readonly Client[],
   people: readonly ContactPerson[],
+  cadence: CadenceSettings,
 ): Map<string, ClientSummary> {
   const byClient = new Map<string, ContactPerson[]>();
   for (const p of people) {
@@ -263,18 +415,21 @@ function listOnlySummaries(
   for (const client of clients) {
     map.set(
       client.id,
-      summarizeClient({
-        client,
-        people: byClient.get(client.id) ?? [],
-        purchases: [],
-        visits: [],
-        notes: [],
-        contacts: [],
-        followUps: [],
-        problems: [],
-        retentionPlans: [],
-        checklistRuns: [],
-      }),
+      summarizeClient(
+        {
+          client,
+          people: byClient.get(client.id) ?? [],
+          purchases: [],
+          visits: [],
+          notes: [],
+          contacts: [],
+          followUps: [],
+          problems: [],
+          retentionPlans: [],
+          checklistRuns: [],
+        },
+        cadence,
+      ),
     );
   }
   return map;

@@ -53,6 +53,8 @@ async function readGrouped<T extends { id: string; clientId: string }>(
 export interface LoadSteps {
   onList: (clients: Client[], people: ContactPerson[]) => void;
   onFacts: (records: ClientRecords[]) => void;
+  /** Awaited once the facts are out and before the first slice to index (a stored index loads). */
+  beforeIndex?: () => Promise<void>;
   /** Called with slices of clients to index, with the text of every client's live notes. */
   onIndexSlice: (records: ClientRecords[], notes: Map<string, NoteText[]>) => void;
 }
@@ -111,6 +113,7 @@ export async function loadBookInSlices(db: FieldbookDb, steps: LoadSteps): Promi
     checklistRuns: (visits.get(client.id) ?? []).flatMap((v) => runsByVisit.get(v.id) ?? []),
   }));
   steps.onFacts(records);
+  await steps.beforeIndex?.();
 
   for (let i = 0; i < records.length; i += INDEX_SLICE) {
     await yieldToUi();

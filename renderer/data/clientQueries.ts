@@ -49,7 +49,26 @@ function byDay(a: Day | null, b: Day | null): number {
   return a < b ? -1 : 1;
 }
 
+/** Summaries by id, once per list: the read model hands out the same array until it changes. */
+const summariesById = new WeakMap<readonly ClientSummary[], Map<string, ClientSummary>>();
+
+function byIdOf(all: readonly ClientSummary[]): Map<string, ClientSummary> {
+  let map = summariesById.get(all);
+  if (!map) {
+    map = new Map(all.map((s) => [s.client.id, s]));
+    summariesById.set(all, map);
+  }
+  return map;
+}
+
 export function selectClients(all: readonly ClientSummary[], q: ListQuery): ClientSummary[] {
+  if (q.search) {
+    // Per keystroke: the ranking is the order, so no sort and no lookup table built anew.
+    const byId = byIdOf(all);
+    return q.search.ranked
+      .map((id) => byId.get(id))
+      .filter((s): s is ClientSummary => s !== undefined && matchesFilters(s, q.filters, q.today));
+  }
   const collator = new Intl.Collator(q.locale, { sensitivity: 'base', numeric: true });
   const keys = new Map<string, string>();
   const keyOf = (s: ClientSummary) => {
@@ -59,12 +78,6 @@ export function selectClients(all: readonly ClientSummary[], q: ListQuery): Clie
   };
   const byName = (a: ClientSummary, b: ClientSummary) =>
     collator.compare(keyOf(a), keyOf(b)) || collator.compare(a.client.name, b.client.name);
-  if (q.search) {
-    const byId = new Map(all.map((s) => [s.client.id, s]));
-    return q.search.ranked
-      .map((id) => byId.get(id))
-      .filter((s): s is ClientSummary => s !== undefined && matchesFilters(s, q.filters, q.today));
-  }
   const rows = all.filter((s) => matchesFilters(s, q.filters, q.today));
   switch (q.sort) {
     case 'name':

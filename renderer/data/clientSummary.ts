@@ -4,7 +4,9 @@
  * contact" can never disagree with the timeline it comes from.
  */
 import {
-  effectiveCadenceDays,
+  DEFAULT_CADENCE_SETTINGS,
+  effectiveCadence,
+  type CadenceSettings,
   type ChecklistRun,
   type Client,
   type ContactLogEntry,
@@ -14,6 +16,7 @@ import {
   type Problem,
   type Purchase,
   type RetentionPlan,
+  type EffectiveCadence,
   type Visit,
 } from '../../shared/domain';
 import {
@@ -52,7 +55,11 @@ export interface ClientSummary {
   /** Live people, first added first. */
   people: ContactPerson[];
   lastContact: Day | null;
-  /** The day the client falls out of its cadence: last contact (or creation) + cadence days. */
+  /** The day the silence counts from: the last contact, else the day the client was added. */
+  contactSince: Day | null;
+  /** The cadence in force under the settings the summary was made with, and where it comes from. */
+  cadence: EffectiveCadence;
+  /** The day the client falls out of its cadence: contactSince + cadence days. */
   contactDue: Day | null;
   /** The earliest open follow-up (a snoozed one counts from the day it wakes); overdue when < today. */
   nextFollowUp: Day | null;
@@ -71,8 +78,14 @@ function followUpDay(f: FollowUp): Day | null {
   return null;
 }
 
-/** Independent of today's date, so a summary stays right past midnight; filters compare with today. */
-export function summarizeClient(records: ClientRecords): ClientSummary {
+/**
+ * Independent of today's date, so a summary stays right past midnight; filters compare with today.
+ * `cadence` is the rep's settings in force (renderer/data/cadenceSettings.ts).
+ */
+export function summarizeClient(
+  records: ClientRecords,
+  cadence: CadenceSettings = DEFAULT_CADENCE_SETTINGS,
+): ClientSummary {
   const { client } = records;
   const last =
     lastContactDays(records.contacts, records.visits, records.notes as readonly Note[]).get(
@@ -89,6 +102,7 @@ export function summarizeClient(records: ClientRecords): ClientSummary {
   const postSaleIds = new Set(postSale.map((v) => v.id));
   const healthInput: ClientHealthInput = {
     client,
+    cadence,
     purchases: live(records.purchases),
     problems: live(records.problems),
     // Only the latest contact matters to health; keeping one row keeps the summary small.
@@ -101,11 +115,37 @@ export function summarizeClient(records: ClientRecords): ClientSummary {
     healthInput,
     people: live(records.people).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     lastContact: last,
-    contactDue: since === null ? null : addDays(since, effectiveCadenceDays(client)),
+    ...cadenceFacts(client, since, cadence),
     nextFollowUp,
     openProblems: live(records.problems).filter(
       (p) => p.status === 'open' || p.status === 'in_progress',
     ).length,
+  };
+}
+
+function cadenceFacts(client: Client, since: Day | null, settings: CadenceSettings) {
+  const cadence = effectiveCadence(client, settings);
+  return {
+    contactSince: since,
+    cadence,
+    contactDue: since === null ? null : addDays(since, cadence.days),
+  };
+}
+
+/**
+ * The same summary under other cadence settings, without reading the records again: only the
+ * cadence, the day contact is due and health's input depend on them. A new object, so caches by
+ * identity (health) see the change.
+ */
+export function withCadenceSettings(
+  summary: ClientSummary,
+  settings: CadenceSettings,
+): ClientSummary {
+  if (summary.healthInput.cadence === settings) return summary;
+  return {
+    ...summary,
+    ...cadenceFacts(summary.client, summary.contactSince, settings),
+    healthInput: { ...summary.healthInput, cadence: settings },
   };
 }
 

@@ -1,9 +1,10 @@
 /** Reads what the monthly report counts (shared/domain/report.ts does the counting). */
 import type { ReportBook } from '../../shared/domain/report';
 import type { FieldbookDb } from './db';
+import { loadCadenceSettings } from './cadenceSettings';
 
 export async function loadReportBook(db: FieldbookDb): Promise<ReportBook> {
-  const [clients, purchases, visits, checklistRuns, followUps, problems, contacts, notes] =
+  const [clients, purchases, visits, checklistRuns, followUps, problems, contacts, notes, cadence] =
     await Promise.all([
       db.clients.toArray(),
       db.purchases.toArray(),
@@ -13,6 +14,17 @@ export async function loadReportBook(db: FieldbookDb): Promise<ReportBook> {
       db.problems.toArray(),
       db.contacts.toArray(),
       db.notes.toArray(),
+      loadCadenceSettings(db),
     ]);
-  return { clients, purchases, visits, checklistRuns, followUps, problems, contacts, notes };
+  return {
+    clients,
+    purchases,
+    visits,
+    checklistRuns,
+    followUps,
+    problems,
+    contacts,
+    notes,
+    cadence,
+  };
 }

@@ -170,14 +170,22 @@ export class InvertedClientIndex implements ClientSearchIndex {
     if (
       data?.format !== 'fieldbook-client-search' ||
       data.version !== INDEX_FORMAT_VERSION ||
-      !(data.postingOffsets instanceof Uint32Array && data.postingData instanceof Uint32Array) ||
+      !Array.isArray(data.ids) ||
+      !Array.isArray(data.terms) ||
+      !isTypedArray(data.postingOffsets, 'Uint32Array') ||
+      !isTypedArray(data.postingData, 'Uint32Array') ||
       data.postingOffsets.length !== data.terms.length + 1 ||
       data.postingOffsets[0] !== 0 ||
       data.postingOffsets[data.terms.length] !== data.postingData.length
     ) {
       return null;
     }
-    for (let t = 1; t < data.terms.length; t++) {
+    // One doc number per client: a client listed twice would be found twice.
+    if (data.ids.some((id) => typeof id !== 'string') || new Set(data.ids).size !== data.ids.length)
+      return null;
+    for (let t = 0; t < data.terms.length; t++) {
+      if (typeof data.terms[t] !== 'string') return null;
+      if (t === 0) continue;
       if ((data.terms[t - 1] as string) >= (data.terms[t] as string)) return null;
       if ((data.postingOffsets[t] as number) < (data.postingOffsets[t - 1] as number)) return null;
     }
@@ -260,6 +268,15 @@ export class InvertedClientIndex implements ClientSearchIndex {
     this.masks = grown(this.masks, new Uint16Array(capacity));
     this.matched = grown(this.matched, new Int32Array(capacity * MAX_QUERY_TERMS));
   }
+}
+
+/**
+ * Whether `value` is a typed array of that kind, from any realm: a snapshot read back from
+ * IndexedDB may be built by another realm's constructors (a test's fake IndexedDB under jsdom),
+ * where `instanceof` says no to a perfectly good array.
+ */
+export function isTypedArray(value: unknown, kind: 'Uint32Array' | 'Float64Array'): boolean {
+  return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === `[object ${kind}]`;
 }
 
 const DOC_SPACE = 2 ** 22;

@@ -11,7 +11,7 @@ import { benchRuns, metricFromRuns, percentile, type Metric } from './metric';
 import { InvertedClientIndex } from '../../shared/search/inverted-index';
 import { MiniSearchClientIndex } from '../../shared/search/minisearch-index';
 import { buildClientSearchDocument, type ClientSearchDocument } from '../../shared/search/document';
-import { collectDemoBook } from '../../shared/demo';
+import { collectDemoBook, type DemoBookOptions } from '../../shared/demo';
 
 const CLIENTS = Number(process.env.BENCH_SEARCH_CLIENTS ?? 10_000);
 const NOTES = Number(process.env.BENCH_SEARCH_NOTES ?? 100_000);
@@ -44,16 +44,10 @@ interface Book {
 }
 
 /** The demo generator's book (shared/demo), one search document per client, and queries a rep
- * would type, drawn from it: name words, people, phones in another format, note words, e-mails. */
-export function benchBook(clients: number, notes: number): Book {
-  const demo = collectDemoBook({
-    seed: 'search-bench',
-    clients,
-    notes,
-    locale: 'mixed',
-    ownerId: 'bench',
-    today: '2025-06-15',
-  });
+ * would type, drawn from it: name words, people, phones in another format, note words, e-mails.
+ * The Chromium bench (idb.bench.ts) types the same kind of queries over its own seeded book. */
+export function benchBook(options: DemoBookOptions): Book {
+  const demo = collectDemoBook(options);
   const byClient = <T extends { clientId: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
     for (const r of rows) map.set(r.clientId, [...(map.get(r.clientId) ?? []), r]);
@@ -77,12 +71,17 @@ export function benchBook(clients: number, notes: number): Book {
       }),
     );
 
+  return { docs, queries: benchQueries(docs, 60) };
+}
+
+/** `count` queries drawn from the documents, the same ones for the same documents. */
+export function benchQueries(docs: readonly ClientSearchDocument[], count: number): string[] {
   let state = 20240611;
   const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
   const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(next() * list.length)];
   const words = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
   const queries: string[] = [];
-  while (queries.length < 60) {
+  while (queries.length < count) {
     const doc = pick(docs) as ClientSearchDocument;
     const kind = queries.length % 6;
     let q: string | undefined;
@@ -102,7 +101,7 @@ export function benchBook(clients: number, notes: number): Book {
     else q = [pick(words(doc.name)), pick(words(pick(doc.notes) ?? ''))].filter(Boolean).join(' ');
     if (q) queries.push(q);
   }
-  return { docs, queries };
+  return queries;
 }
 
 // --- measurement --------------------------------------------------------------------------------
@@ -198,7 +197,14 @@ function measureOnce(name: string, book: Book): RunFigures {
 }
 
 export async function runSearchBench(): Promise<Metric[]> {
-  const book = benchBook(CLIENTS, NOTES);
+  const book = benchBook({
+    seed: 'search-bench',
+    clients: CLIENTS,
+    notes: NOTES,
+    locale: 'mixed',
+    ownerId: 'bench',
+    today: '2025-06-15',
+  });
   const runs = benchRuns();
   const metrics: Metric[] = [];
   // BENCH_SEARCH_ENGINES=own skips MiniSearch for a quick run.

@@ -14,6 +14,7 @@ import { HealthBadge } from './HealthBadge';
 import { useClientCard } from './useClientCard';
 import { StartVisitButtons } from '../visits/StartVisitButtons';
 import { formatDay } from './format';
+import { useCadenceSettings } from '../settings/useCadenceSettings';
 
 /** Everything the rep knows about one client, newest first where time matters. */
 export function ClientCard({ clientId }: { clientId: string }) {
@@ -21,12 +22,13 @@ export function ClientCard({ clientId }: { clientId: string }) {
   const { repo } = useData();
   const toast = useToasts((s) => s.show);
   const records = useClientCard(clientId);
+  const cadence = useCadenceSettings();
   if (records === undefined) return <p className="muted">{t('clients.loading')}</p>;
   if (records === null || records.client.deletedAt !== null) {
     return <p className="muted empty">{t('clients.card.gone')}</p>;
   }
   const { client } = records;
-  const summary = summarizeClient(records);
+  const summary = summarizeClient(records, cadence);
   const today = localToday();
   const atRisk =
     client.status === 'at_risk' || client.status === 'lost' || client.churnReason !== null;

@@ -1,12 +1,17 @@
-import { useState } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { effectiveCadenceDays, type Client } from '../../../shared/domain';
+import { effectiveCadence, readCadenceDays, type Client } from '../../../shared/domain';
+import { useData } from '../../app/DataContext';
+import { useToasts } from '../../store/toasts';
+import { useCadenceSettings } from '../settings/useCadenceSettings';
+import { cadenceText } from './cadenceText';
 import { ClientForm } from './ClientForm';
 import { mapsLink, OpenInMaps } from './OpenInMaps';
 
 /** The client's own fields, read at a glance; one click opens them for editing. */
 export function ClientDetails({ client }: { client: Client }) {
   const { t } = useTranslation();
+  const settings = useCadenceSettings();
   const [editing, setEditing] = useState(false);
   if (editing) {
     return (
@@ -20,7 +25,6 @@ export function ClientDetails({ client }: { client: Client }) {
     );
   }
   const maps = mapsLink(client.address);
-  const cadence = effectiveCadenceDays(client);
   return (
     <section className="card-section" aria-labelledby="details-heading">
       <div className="section-header">
@@ -38,9 +42,10 @@ export function ClientDetails({ client }: { client: Client }) {
         <dd>{client.tags.length > 0 ? client.tags.join(', ') : t('clients.card.none')}</dd>
         <dt>{t('clients.card.cadence')}</dt>
         <dd>
-          {client.cadenceDays === null
-            ? t('clients.card.cadenceDefault', { count: cadence })
-            : t('clients.card.cadenceOwn', { count: cadence })}
+          <span className="cadence-now">
+            {cadenceText(effectiveCadence(client, settings), client.status, t)}
+          </span>
+          <CadenceOverride key={`${client.id}:${client.cadenceDays}`} client={client} />
         </dd>
         {client.notes && (
           <>
@@ -50,5 +55,75 @@ export function ClientDetails({ client }: { client: Client }) {
         )}
       </dl>
     </section>
+  );
+}
+
+/** The client's own cadence, set or cleared in place; empty means the defaults from Settings. */
+function CadenceOverride({ client }: { client: Client }) {
+  const { t } = useTranslation();
+  const { repo } = useData();
+  const settings = useCadenceSettings();
+  const toast = useToasts((s) => s.show);
+  const id = useId();
+  const [text, setText] = useState(client.cadenceDays?.toString() ?? '');
+  const [failure, setFailure] = useState<string | null>(null);
+  const read = readCadenceDays(text);
+  const invalid = read === 'invalid';
+  const fallback = effectiveCadence({ ...client, cadenceDays: null }, settings);
+
+  const save = async (cadenceDays: number | null) => {
+    setFailure(null);
+    try {
+      await repo.update('clients', client.id, { cadenceDays });
+      toast(t('clients.card.cadenceSaved'));
+    } catch (error) {
+      setFailure(t('clients.errors.saveFailed', { reason: (error as Error).message }));
+    }
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (read !== 'invalid' && read !== client.cadenceDays) void save(read);
+  };
+  const messages = [`${id}-hint`, invalid ? `${id}-msg` : '', failure ? `${id}-fail` : '']
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <form className="cadence-override" onSubmit={onSubmit} noValidate>
+      <label htmlFor={`${id}-days`}>{t('clients.card.cadenceOverride')}</label>
+      <input
+        id={`${id}-days`}
+        inputMode="numeric"
+        size={5}
+        value={text}
+        placeholder={String(fallback.days)}
+        onChange={(e) => setText(e.target.value)}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={messages}
+      />
+      <button type="submit" disabled={invalid || read === client.cadenceDays}>
+        {t('clients.card.cadenceSave')}
+      </button>
+      {client.cadenceDays !== null && (
+        <button type="button" onClick={() => void save(null)}>
+          {t('clients.card.cadenceReset')}
+        </button>
+      )}
+      <p id={`${id}-hint`} className="hint">
+        {t('clients.card.cadenceOverrideHint', {
+          cadence: cadenceText(fallback, client.status, t),
+        })}
+      </p>
+      {invalid && (
+        <p id={`${id}-msg`} className="error">
+          {t('clients.errors.cadenceInvalid')}
+        </p>
+      )}
+      {failure && (
+        <p id={`${id}-fail`} className="error" role="alert">
+          {failure}
+        </p>
+      )}
+    </form>
   );
 }

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CLIENT_STATUSES,
-  DEFAULT_CADENCE_DAYS,
+  effectiveCadence,
   type AddressForm,
   type Channel,
   type Client,
@@ -15,6 +15,8 @@ import { useToasts } from '../../store/toasts';
 import { checkClientForm } from './validation';
 import { mapsLink, OpenInMaps } from './OpenInMaps';
 import { FormFooter } from '../../app/FormFooter';
+import { useCadenceSettings } from '../settings/useCadenceSettings';
+import { cadenceText } from './cadenceText';
 
 interface Props {
   /** Absent for a new client; the form then also takes the first contact person. */
@@ -36,11 +38,23 @@ function withChannel(channels: Channel[], kind: Channel['kind'], value: string):
   return value.trim() === '' ? rest : [{ kind, value: value.trim() }, ...rest];
 }
 
+function tagsOf(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
 export function ClientForm({ client, person, onSaved, onCancel }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { repo } = useData();
   const toast = useToasts((s) => s.show);
   const ids = useId();
+  const cadenceSettings = useCadenceSettings();
   const [values, setValues] = useState(() => ({
     kind: client?.kind ?? 'company',
     name: client?.name ?? '',
@@ -75,14 +89,7 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
         kind: values.kind,
         name: values.name.trim(),
         status: values.status,
-        tags: [
-          ...new Set(
-            values.tags
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean),
-          ),
-        ],
+        tags: tagsOf(values.tags),
         cadenceDays: values.cadence.trim() === '' ? null : Number(values.cadence),
         address: values.address.trim(),
         notes: values.notes,
@@ -123,7 +130,11 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
   const errorOf = (key: 'name' | 'cadence') =>
     submitted || values[key] !== '' ? issues.errors[key] : undefined;
   const describe = (key: string, has: unknown) => (has ? `${field(key)}-msg` : undefined);
-  const cadenceDefault = DEFAULT_CADENCE_DAYS[values.status];
+  // What an empty field means for the client as it stands in the form (status and tags as typed).
+  const cadenceDefault = effectiveCadence(
+    { cadenceDays: null, status: values.status, tags: tagsOf(values.tags) },
+    cadenceSettings,
+  );
   const mapsHref = mapsLink(values.address);
 
   return (
@@ -185,13 +196,15 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
             id={field('cadence')}
             inputMode="numeric"
             value={values.cadence}
-            placeholder={String(cadenceDefault)}
+            placeholder={String(cadenceDefault.days)}
             onChange={set('cadence')}
             aria-invalid={errorOf('cadence') ? true : undefined}
             aria-describedby={`${field('cadence')}-hint ${describe('cadence', errorOf('cadence')) ?? ''}`.trim()}
           />
           <p id={`${field('cadence')}-hint`} className="hint">
-            {t('clients.form.cadenceHint', { days: cadenceDefault })}
+            {t('clients.form.cadenceHint', {
+              cadence: cadenceText(cadenceDefault, values.status, t),
+            })}
           </p>
           {errorOf('cadence') && (
             <p id={`${field('cadence')}-msg`} className="error">
@@ -286,6 +299,9 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
               <input
                 id={field('birthday')}
                 type="date"
+                // Chromium draws the field in the browser's own locale whatever lang says;
+                // lang still tells assistive tech and a browser that honours it the rep's language.
+                lang={i18n.language}
                 value={values.birthday}
                 onChange={set('birthday')}
               />

@@ -8,7 +8,9 @@ import { needsAttention } from '../../data/clientQueries';
 import { Highlighted } from './Highlighted';
 import { HealthDot } from './HealthBadge';
 import { MatchContext } from './MatchContext';
+import { formatDay } from './format';
 
+/** Every row has three lines (name, status and person, one more), so one fixed height fits all. */
 const ROW_HEIGHT = 68;
 
 interface Props {
@@ -32,7 +34,7 @@ function primaryPhone(s: ClientSummary): string {
 
 /** A virtualised listbox: only the visible rows are in the DOM, so 50k clients scroll smoothly. */
 export function ClientList({ rows, hits, terms, today, selectedId, onOpen, emptyText }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(() =>
     Math.max(
@@ -99,6 +101,7 @@ export function ClientList({ rows, hits, terms, today, selectedId, onOpen, empty
             needsAttention(row, 'birthdaySoon', today) && t('clients.flags.birthdaySoon'),
             needsAttention(row, 'followUpOverdue', today) && t('clients.flags.followUpOverdue'),
             row.openProblems > 0 && t('clients.flags.openProblem', { count: row.openProblems }),
+            needsAttention(row, 'noContactBeyondCadence', today) && t('clients.flags.noContact'),
           ].filter(Boolean);
           return (
             <div
@@ -126,8 +129,16 @@ export function ClientList({ rows, hits, terms, today, selectedId, onOpen, empty
               </span>
               {hit && !hit.fields.includes('name') ? (
                 <MatchContext summary={row} hit={hit} terms={terms} />
+              ) : flags.length > 0 ? (
+                <span className="client-flags">{flags.join(' · ')}</span>
               ) : (
-                flags.length > 0 && <span className="client-flags">{flags.join(' · ')}</span>
+                <span className="client-last">
+                  {row.lastContact
+                    ? t('clients.flags.lastContact', {
+                        day: formatDay(row.lastContact, i18n.language),
+                      })
+                    : t('clients.flags.neverContacted')}
+                </span>
               )}
             </div>
           );

@@ -19,11 +19,10 @@ import {
   rememberedMapping,
   rememberMapping,
   type CommitResult,
-  type DuplicateChoice,
   type ImportPlanRow,
 } from '../../data/importer';
 import { ImportMapping } from './ImportMapping';
-import { ImportReview } from './ImportReview';
+import { ImportReview, type DuplicateChoices } from './ImportReview';
 import { ImportProgress } from './ImportProgress';
 import { isVCard, readCsvRows, readVCardRows } from './importFlow';
 import './clients.css';
@@ -106,7 +105,7 @@ export function ImportPage() {
   const write = async (
     rows: ImportPlanRow[],
     save: () => Promise<void>,
-    duplicates: DuplicateChoice,
+    { duplicates, choices }: DuplicateChoices,
     skipBadRows: boolean,
   ) => {
     setProblem(null);
@@ -116,6 +115,7 @@ export function ImportPage() {
     try {
       const result = await commitImport(repo, rows, {
         duplicates,
+        choices,
         skipBadRows,
         signal: controller.signal,
         onProgress: (done, total) => setStep({ kind: 'writing', done, total }),

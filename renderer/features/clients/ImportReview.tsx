@@ -1,20 +1,29 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatErrorReport } from '../../../shared/importing';
-import type { DuplicateChoice, ImportPlanRow } from '../../data/importer';
+import { duplicateChoice, type DuplicateChoice, type ImportPlanRow } from '../../data/importer';
 import { getDesktopApi } from '../../platform';
 import { useToasts } from '../../store/toasts';
 import { useClientBook } from './useClientBook';
 
+/** What the rep chose for the rows matching clients already in the book. */
+export interface DuplicateChoices {
+  /** For every row the rep did not choose for one by one. */
+  duplicates: DuplicateChoice;
+  /** Row number → the rep's own choice for that row. */
+  choices: ReadonlyMap<number, DuplicateChoice>;
+}
+
 interface Props {
   name: string;
   rows: ImportPlanRow[];
-  onImport: (duplicates: DuplicateChoice, skipBadRows: boolean) => void;
+  onImport: (duplicates: DuplicateChoices, skipBadRows: boolean) => void;
   onBack: () => void;
 }
 
 const SHOWN_ERRORS = 100;
-const SHOWN_DUPLICATES = 20;
+/** Duplicate rows shown at first and added by each "show more". */
+const DUPLICATES_PAGE = 50;
 
 /**
  * What the file holds before anything is written: rows, bad rows with the reason (and a report
@@ -25,12 +34,27 @@ export function ImportReview({ name, rows, onImport, onBack }: Props) {
   const toast = useToasts((s) => s.show);
   const { book } = useClientBook();
   const ids = useId();
-  const [duplicates, setDuplicates] = useState<DuplicateChoice>('merge');
+  const [choice, setChoice] = useState<DuplicateChoices>({
+    duplicates: 'merge',
+    choices: new Map(),
+  });
+  const [shownDuplicates, setShownDuplicates] = useState(DUPLICATES_PAGE);
   const [skipBad, setSkipBad] = useState(false);
   const errors = useMemo(() => rows.flatMap((r) => r.errors), [rows]);
-  const badRows = rows.filter((r) => r.errors.length > 0).length;
-  const dupRows = rows.filter((r) => r.errors.length === 0 && r.duplicates.length > 0);
+  const badRows = useMemo(() => rows.filter((r) => r.errors.length > 0).length, [rows]);
+  const dupRows = useMemo(
+    () => rows.filter((r) => r.errors.length === 0 && r.duplicates.length > 0),
+    [rows],
+  );
   const good = rows.length - badRows;
+  const chosen = (row: number) => duplicateChoice({ row }, choice);
+  const skipped = useMemo(
+    () => dupRows.filter((r) => duplicateChoice(r, choice) === 'skip').length,
+    [dupRows, choice],
+  );
+  const chooseAll = (duplicates: DuplicateChoice) => setChoice({ duplicates, choices: new Map() });
+  const chooseOne = (row: number, value: DuplicateChoice) =>
+    setChoice((c) => ({ ...c, choices: new Map(c.choices).set(row, value) }));
   const translate = (key: string, params?: Record<string, unknown>) => t(`clients.${key}`, params);
 
   const saveReport = async () => {
@@ -47,7 +71,7 @@ export function ImportReview({ name, rows, onImport, onBack }: Props) {
   };
 
   const blocked = badRows > 0 && !skipBad;
-  const toWrite = good - (duplicates === 'skip' ? dupRows.length : 0);
+  const toWrite = good - skipped;
 
   return (
     <div className="import-review">
@@ -102,42 +126,72 @@ export function ImportReview({ name, rows, onImport, onBack }: Props) {
       )}
 
       {dupRows.length > 0 && (
-        <fieldset>
-          <legend>{t('clients.import.duplicatesTitle', { count: dupRows.length })}</legend>
+        <section aria-labelledby={`${ids}-dups`}>
+          <h3 id={`${ids}-dups`}>
+            {t('clients.import.duplicatesTitle', { count: dupRows.length })}
+          </h3>
+          <p className="muted">{t('clients.import.merge')}</p>
+          <div className="actions" role="group" aria-label={t('clients.import.allDuplicates')}>
+            <button type="button" onClick={() => chooseAll('merge')}>
+              {t('clients.import.mergeAll')}
+            </button>
+            <button type="button" onClick={() => chooseAll('skip')}>
+              {t('clients.import.skipAll')}
+            </button>
+          </div>
+          <p role="status">
+            {t('clients.import.choiceSummary', { merge: dupRows.length - skipped, skip: skipped })}
+          </p>
           <ul className="import-duplicates">
-            {dupRows.slice(0, SHOWN_DUPLICATES).map((r) => {
+            {dupRows.slice(0, shownDuplicates).map((r) => {
               const match = r.duplicates[0]!;
+              const group = `${ids}-dup-${r.row}`;
               return (
                 <li key={r.row}>
-                  {t('clients.import.duplicateLine', {
-                    row: r.row,
-                    name: r.client.name,
-                    existing: book.get(match.id)?.client.name ?? '—',
-                    reasons: match.reasons.map((x) => t(`clients.import.reason.${x}`)).join(', '),
-                  })}
+                  <fieldset className="import-review-duplicate">
+                    <legend>
+                      {t('clients.import.duplicateLine', {
+                        row: r.row,
+                        name: r.client.name,
+                        existing: book.get(match.id)?.client.name ?? '—',
+                        reasons: match.reasons
+                          .map((x) => t(`clients.import.reason.${x}`))
+                          .join(', '),
+                      })}
+                      {r.duplicates.length > 1 &&
+                        ` ${t('clients.import.moreMatches', { count: r.duplicates.length - 1 })}`}
+                    </legend>
+                    <label className="check">
+                      <input
+                        type="radio"
+                        name={group}
+                        checked={chosen(r.row) === 'merge'}
+                        onChange={() => chooseOne(r.row, 'merge')}
+                      />
+                      {t('clients.import.mergeOne')}
+                    </label>
+                    <label className="check">
+                      <input
+                        type="radio"
+                        name={group}
+                        checked={chosen(r.row) === 'skip'}
+                        onChange={() => chooseOne(r.row, 'skip')}
+                      />
+                      {t('clients.import.skipOne')}
+                    </label>
+                  </fieldset>
                 </li>
               );
             })}
           </ul>
-          <label className="check">
-            <input
-              type="radio"
-              name={`${ids}-dup`}
-              checked={duplicates === 'merge'}
-              onChange={() => setDuplicates('merge')}
-            />
-            {t('clients.import.merge')}
-          </label>
-          <label className="check">
-            <input
-              type="radio"
-              name={`${ids}-dup`}
-              checked={duplicates === 'skip'}
-              onChange={() => setDuplicates('skip')}
-            />
-            {t('clients.import.skipDuplicates')}
-          </label>
-        </fieldset>
+          {dupRows.length > shownDuplicates && (
+            <button type="button" onClick={() => setShownDuplicates((n) => n + DUPLICATES_PAGE)}>
+              {t('clients.import.showMoreDuplicates', {
+                count: Math.min(DUPLICATES_PAGE, dupRows.length - shownDuplicates),
+              })}
+            </button>
+          )}
+        </section>
       )}
 
       <div className="actions">
@@ -145,7 +199,7 @@ export function ImportReview({ name, rows, onImport, onBack }: Props) {
           type="button"
           className="primary"
           disabled={blocked || toWrite === 0}
-          onClick={() => onImport(duplicates, skipBad)}
+          onClick={() => onImport(choice, skipBad)}
         >
           {t('clients.import.importRows', { count: toWrite })}
         </button>

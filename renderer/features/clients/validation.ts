@@ -2,6 +2,8 @@
  * Form checks that help the rep without blocking work: a missing name stops the save, a doubtful
  * e-mail or phone only warns (the rep may be mid-conversation and fix it later).
  */
+import { readCadenceDays } from '../../../shared/domain/cadence';
+
 export interface FormIssues {
   errors: Partial<Record<'name' | 'cadence', string>>;
   warnings: Partial<Record<'email' | 'phone', string>>;
@@ -17,13 +19,8 @@ export function checkClientForm(values: {
 }): FormIssues {
   const issues: FormIssues = { errors: {}, warnings: {} };
   if (values.name.trim() === '') issues.errors.name = 'clients.errors.nameRequired';
-  const cadence = values.cadence.trim();
-  if (
-    cadence !== '' &&
-    !(/^\d+$/.test(cadence) && Number(cadence) >= 1 && Number(cadence) <= 3650)
-  ) {
+  if (readCadenceDays(values.cadence) === 'invalid')
     issues.errors.cadence = 'clients.errors.cadenceInvalid';
-  }
   if (values.email.trim() !== '' && !EMAIL.test(values.email.trim()))
     issues.warnings.email = 'clients.errors.emailInvalid';
   if (values.phone.trim() !== '' && values.phone.replace(/\D/g, '').length < 5)

@@ -23,12 +23,55 @@ export interface FirstScreenResult {
   clients: number;
 }
 
+/**
+ * The app's own start of the client book (renderer/data/clientBook.ts), as the clients page runs
+ * it: every figure is in ms from the moment the database is open (openDatabase resolved).
+ */
+export interface BookStartResult {
+  /** openDatabase (create, open, device identity), as the app's start does it. */
+  openMs: number;
+  /** The first screen of rows: the first publish with rows the page shows, selected as it does. */
+  firstScreenMs: number;
+  /** The rows of that first screen (names), to check the figure is about a real screen. */
+  firstScreen: string[];
+  /** Every live client listed (phase "list"). */
+  listMs: number;
+  /** Last contact, follow-ups, health: the whole read model (phase "facts"). */
+  factsMs: number;
+  /** Search over the index answers (no longer the names-only fallback). */
+  searchableMs: number;
+  /** Everything loaded and the index current (phase "ready"). */
+  readyMs: number;
+  /** Clients listed when ready. */
+  clients: number;
+  /** How the index came about: built from the records, or restored and reconciled. */
+  index: { restored: boolean; reindexed: number; removed: number };
+}
+
+export interface KeystrokeResult {
+  keystrokes: number;
+  /** book.search alone, per keystroke (ms). */
+  searchMs: number[];
+  /** book.search plus the list's selection (selectClients), as the page runs per keystroke. */
+  listMs: number[];
+  /** Hits of each whole query (the last keystroke), to check the queries find something. */
+  found: number[];
+}
+
 export interface BenchPageApi {
   /** Generates the demo book in the page and keeps it for `insert` (not timed as an insert). */
   generate(options: DemoBookOptions): Promise<GenerateResult>;
   /** Bulk-writes the kept book into a fresh database with the app's schema. */
   insert(batchSize: number): Promise<InsertResult>;
   firstScreen(): Promise<FirstScreenResult>;
+  /** Opens the database and starts the client book as the app does; resolves when it is ready. */
+  startBook(): Promise<BookStartResult>;
+  /** Types each query letter by letter into the started book's search. */
+  typeQueries(queries: string[]): Promise<KeystrokeResult>;
+  /** Waits until the started book has stored its search index (false: nothing to store). */
+  flushSearchIndex(): Promise<boolean>;
+  /** Deletes the stored search index, so the next start builds it from the records. */
+  dropSearchIndex(): Promise<void>;
   wipe(): Promise<void>;
 }
 

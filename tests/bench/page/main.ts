@@ -1,13 +1,33 @@
 /**
- * The bench page: the app's own Dexie schema (renderer/data/db.ts) and the demo generator, run
- * inside Chromium so IndexedDB figures are the ones a rep's machine would see.
+ * The bench page: the app's own Dexie schema (renderer/data/db.ts), its client book read model
+ * (renderer/data/clientBook.ts) and list selection (clientQueries.ts), and the demo generator, run
+ * inside Chromium so IndexedDB, first-screen and search figures are the ones a rep's machine
+ * would see.
  */
 import Dexie from 'dexie';
-import { createDb, DB_NAME } from '../../../renderer/data/db';
+import { createDb, DB_NAME, type FieldbookDb } from '../../../renderer/data/db';
+import { openDatabase } from '../../../renderer/data/open';
+import { getClientBook, type ClientBook } from '../../../renderer/data/clientBook';
+import { SearchIndexStore } from '../../../renderer/data/clientBookIndexStore';
+import { localToday, selectClients, type ListQuery } from '../../../renderer/data/clientQueries';
+import { NO_FILTERS } from '../../../renderer/store/clientList';
 import { DEMO_TABLE_ORDER, generateDemoBook, type DemoBook } from '../../../shared/demo';
 import type { BenchPageApi } from './api';
+// The CSV import bench registers its own `window.fieldbookImportBench` (tests/bench/page/importPage.ts).
+import './importPage';
 
 let book: Partial<DemoBook> | null = null;
+let started: { db: FieldbookDb; book: ClientBook } | null = null;
+
+/** Rows the list pane shows at 1280x800 before any scrolling, with room to spare. */
+const SCREEN_ROWS = 30;
+
+/** The plain list as the clients page first shows it: no filters, sorted by name. */
+function listQuery(search: ListQuery['search'] = null): ListQuery {
+  return { filters: NO_FILTERS, sort: 'name', today: localToday(), locale: 'ru', search };
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const api: BenchPageApi = {
   async generate(options) {
@@ -74,6 +94,95 @@ const api: BenchPageApi = {
       allClientsMs: all,
       clients,
     };
+  },
+
+  async startBook() {
+    const begun = performance.now();
+    const db = await openDatabase(DB_NAME);
+    const opened = performance.now();
+    const since = () => performance.now() - opened;
+    const times: Partial<
+      Record<'firstScreen' | 'list' | 'facts' | 'searchable' | 'ready', number>
+    > = {};
+    let firstScreen: string[] = [];
+    const clientBook = getClientBook(db);
+    const done = new Promise<void>((resolve, reject) => {
+      const check = () => {
+        const phase = clientBook.phase;
+        if (phase === 'failed') reject(clientBook.failure);
+        // What ClientsPage renders for the plain list: rows once the phase is past "starting".
+        if (times.firstScreen === undefined && phase !== 'starting') {
+          const rows = selectClients(clientBook.list(), listQuery()).slice(0, SCREEN_ROWS);
+          if (rows.length > 0) {
+            firstScreen = rows.map((s) => s.client.name);
+            times.firstScreen = since();
+          }
+        }
+        if (
+          times.list === undefined &&
+          (phase === 'list' || phase === 'facts' || phase === 'ready')
+        )
+          times.list = since();
+        if (times.facts === undefined && (phase === 'facts' || phase === 'ready'))
+          times.facts = since();
+        if (times.searchable === undefined && clientBook.searchReady) times.searchable = since();
+        if (phase === 'ready') {
+          times.ready = since();
+          resolve();
+        }
+      };
+      clientBook.subscribe(check);
+      check();
+    });
+    await done;
+    started = { db, book: clientBook };
+    return {
+      openMs: opened - begun,
+      firstScreenMs: times.firstScreen ?? NaN,
+      firstScreen,
+      listMs: times.list ?? NaN,
+      factsMs: times.facts ?? NaN,
+      searchableMs: times.searchable ?? NaN,
+      readyMs: times.ready ?? NaN,
+      clients: clientBook.list().length,
+      index: { ...clientBook.indexStats },
+    };
+  },
+
+  async typeQueries(queries) {
+    if (!started) throw new Error('start the book first');
+    const { book: clientBook } = started;
+    const searchMs: number[] = [];
+    const listMs: number[] = [];
+    const found: number[] = [];
+    for (const query of queries) {
+      for (let len = 1; len <= query.length; len++) {
+        // The rep types between keystrokes: let the page breathe as it would.
+        await nextTask();
+        const text = query.slice(0, len).trim();
+        if (text === '') continue;
+        const t0 = performance.now();
+        const result = clientBook.search(text);
+        const t1 = performance.now();
+        const rows = selectClients(clientBook.list(), listQuery(result));
+        const t2 = performance.now();
+        searchMs.push(t1 - t0);
+        listMs.push(t2 - t0);
+        if (len === query.length) found.push(rows.length);
+      }
+    }
+    return { keystrokes: searchMs.length, searchMs, listMs, found };
+  },
+
+  async flushSearchIndex() {
+    if (!started) throw new Error('start the book first');
+    return started.book.flushIndex();
+  },
+
+  async dropSearchIndex() {
+    const store = new SearchIndexStore(DB_NAME);
+    await store.drop();
+    store.close();
   },
 
   async wipe() {

@@ -116,6 +116,94 @@ describe('import', LONG, () => {
     ]);
   });
 
+  it('duplicates are chosen row by row with the keyboard, and "skip all" / "merge all" reset every row', async () => {
+    const user = userEvent.setup();
+    const { db, repo } = await renderWithData(<App />, 'en');
+    const butter = await addClient(repo, 'Buttercup Ltd');
+    const daisy = await addClient(repo, 'Daisy');
+    await addPerson(repo, daisy.id, {
+      name: 'Dan',
+      channels: [{ kind: 'phone', value: '+7 912 444-55-66' }],
+    });
+    files.next = {
+      name: 'clients.csv',
+      bytes: new TextEncoder().encode(
+        [
+          'Name,Contact person,Phone,Email,Tags',
+          'Buttercup Ltd,Ann,+7 912 111-22-33,,wholesale',
+          'Daisy Flowers,Dora,8 (912) 444-55-66,dora@daisy.test,',
+          'Tulip,Tom,+7 912 777-00-11,,',
+        ].join('\n'),
+      ),
+    };
+    await user.click(await screen.findByRole('button', { name: 'Choose a file…' }));
+    await user.click(await screen.findByRole('button', { name: 'Check all rows' }));
+    expect(await screen.findByText('2 clients are already in the book')).toBeInTheDocument();
+
+    // Each duplicate row says what it matched and which client it is.
+    const butterRow = await screen.findByRole('group', {
+      name: 'Row 2: Buttercup Ltd — same name as Buttercup Ltd',
+    });
+    const daisyRow = screen.getByRole('group', {
+      name: 'Row 3: Daisy Flowers — same phone as Daisy',
+    });
+    expect(within(butterRow).getByRole('radio', { name: 'Merge' })).toBeChecked();
+    expect(within(daisyRow).getByRole('radio', { name: 'Merge' })).toBeChecked();
+    expect(screen.getByText('To merge: 2; to skip: 0.')).toBeInTheDocument();
+
+    // All at once, then back, then one row by the keyboard alone.
+    await user.click(screen.getByRole('button', { name: 'Skip all' }));
+    expect(within(daisyRow).getByRole('radio', { name: 'Skip' })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Import 1 row' })).toBeEnabled();
+    await user.click(screen.getByRole('button', { name: 'Merge all' }));
+    expect(screen.getByRole('button', { name: 'Import 3 rows' })).toBeEnabled();
+    within(daisyRow).getByRole('radio', { name: 'Merge' }).focus();
+    await user.keyboard('{ArrowDown}');
+    expect(within(daisyRow).getByRole('radio', { name: 'Skip' })).toBeChecked();
+    expect(within(butterRow).getByRole('radio', { name: 'Merge' })).toBeChecked();
+    expect(screen.getByText('To merge: 1; to skip: 1.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Import 2 rows' }));
+    expect(
+      await screen.findByText(/1 new clients, 1 merged into existing ones, 1 rows skipped/),
+    ).toBeInTheDocument();
+    // Buttercup got its tag and Ann; Daisy is untouched; Tulip is new.
+    expect((await db.clients.get(butter.id))!.tags).toEqual(['wholesale']);
+    expect(
+      (await db.people.where('clientId').equals(butter.id).toArray()).map((p) => p.name),
+    ).toEqual(['Ann']);
+    expect(
+      (await db.people.where('clientId').equals(daisy.id).toArray()).map((p) => p.name),
+    ).toEqual(['Dan']);
+    const names = (await db.clients.toArray()).map((c) => c.name).sort();
+    expect(names).toEqual(['Buttercup Ltd', 'Daisy', 'Tulip']);
+  });
+
+  it('Russian: per-row choice texts, and many duplicates are shown a page at a time', async () => {
+    const user = userEvent.setup();
+    const { repo } = await renderWithData(<App />, 'ru');
+    const lines = ['Название;Телефон'];
+    for (let i = 1; i <= 55; i++) {
+      await addClient(repo, `Клиент ${i}`);
+      lines.push(`Клиент ${i};`);
+    }
+    files.next = { name: 'клиенты.csv', bytes: encodeCp1251(lines.join('\r\n'))! };
+    await user.click(await screen.findByRole('button', { name: 'Выбрать файл…' }));
+    await user.click(await screen.findByRole('button', { name: 'Проверить все строки' }));
+    expect(await screen.findByText('55 клиентов уже есть в базе')).toBeInTheDocument();
+    expect(screen.getAllByRole('radio', { name: 'Объединить' })).toHaveLength(50);
+    const row7 = await screen.findByRole('group', {
+      name: 'Строка 8: Клиент 7 — совпадает (название) с «Клиент 7»',
+    });
+    await user.click(within(row7).getByRole('radio', { name: 'Пропустить' }));
+    expect(screen.getByText('Объединить — 54, пропустить — 1.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Показать ещё 5 строк' }));
+    expect(screen.getAllByRole('radio', { name: 'Объединить' })).toHaveLength(55);
+    await user.click(screen.getByRole('button', { name: 'Пропустить все' }));
+    expect(screen.getByText('Объединить — 0, пропустить — 55.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Загрузить 0 строк' })).toBeDisabled();
+  });
+
   it('a file with a quote that never closes is refused with the row, and nothing is written', async () => {
     const user = userEvent.setup();
     const { db } = await renderWithData(<App />, 'en');

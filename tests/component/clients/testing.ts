@@ -1,10 +1,7 @@
 /**
- * Shared by the client book's component tests. Role queries over a whole card are slow in jsdom
- * on a busy machine, so waiting for something to appear gets more time than the 1 s default;
- * no test measures how fast anything is.
+ * Shared by the client book's component tests: role queries over a whole card are slow in jsdom
+ * on a busy machine, so the slowest steps get a long allowance (the default wait for everything
+ * is set in tests/setup/component.ts); no test measures how fast anything is.
  */
-import { configure } from '@testing-library/react';
-
-configure({ asyncUtilTimeout: 8000 });
 
 export const LONG = { timeout: 60_000 };

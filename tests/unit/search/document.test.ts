@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildClientSearchDocument } from '../../../shared/search/document';
+import {
+  buildClientSearchDocument,
+  documentFingerprint,
+  type ClientSearchDocument,
+} from '../../../shared/search/document';
 
 const live = { deletedAt: null };
 const trashed = { deletedAt: '2025-06-01T10:00:00.000Z' };
@@ -62,5 +66,53 @@ describe('buildClientSearchDocument', () => {
         'Звонок: просили счёт',
       ],
     });
+  });
+});
+
+describe('documentFingerprint', () => {
+  const base: ClientSearchDocument = {
+    id: 'c1',
+    name: 'ООО «Ромашка»',
+    people: ['Пётр Иванов'],
+    phones: ['+7 912 345-67-89'],
+    emails: ['petr@example.com'],
+    tags: ['опт'],
+    address: 'Казань',
+    items: ['Кофемашина'],
+    notes: ['Хотят вторую кофемашину', 'Звонить после обеда'],
+  };
+
+  it('is the same for the same document, and a safe integer', () => {
+    const fp = documentFingerprint(base);
+    expect(documentFingerprint(structuredClone(base))).toBe(fp);
+    expect(Number.isSafeInteger(fp)).toBe(true);
+    // The id is the key it is stored under, not part of what is indexed.
+    expect(documentFingerprint({ ...base, id: 'c2' })).toBe(fp);
+  });
+
+  it('moves with any change to what is indexed, even one letter or a moved boundary', () => {
+    const variants: Partial<ClientSearchDocument>[] = [
+      { name: 'ООО «Ромашкa»' }, // Latin a
+      { notes: ['Хотят вторую кофемашину', 'Звонить после обедa'] },
+      { notes: ['Хотят вторую кофемашину'] },
+      { notes: ['Хотят вторую кофемашину', 'Звонить после обеда', ''] },
+      { notes: ['Хотят вторую кофемашинуЗвонить после обеда'] },
+      { notes: ['Хотят вторую кофемашину Звонить', 'после обеда'] },
+      { people: [], phones: ['Пётр Иванов', '+7 912 345-67-89'] },
+      { tags: [], items: ['опт', 'Кофемашина'] },
+      { phones: ['+7 912 345-67-88'] },
+      { address: '' },
+    ];
+    const seen = new Set([documentFingerprint(base)]);
+    for (const change of variants) seen.add(documentFingerprint({ ...base, ...change }));
+    expect(seen.size).toBe(variants.length + 1);
+  });
+
+  it('tells apart many similar notes (no collisions among 20 000 near-duplicates)', () => {
+    const seen = new Set<number>();
+    for (let i = 0; i < 20_000; i++) {
+      seen.add(documentFingerprint({ ...base, notes: [`Заметка ${i}`, `${i % 7}`] }));
+    }
+    expect(seen.size).toBe(20_000);
   });
 });

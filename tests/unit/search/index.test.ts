@@ -175,6 +175,22 @@ describe('client search snapshot', () => {
     ).toBeNull();
   });
 
+  it('refuses a damaged snapshot (a client twice, a word that is not text, ids missing)', () => {
+    const index = createClientSearchIndex();
+    for (const d of BOOK.slice(0, 3)) index.upsert(d);
+    const snapshot = index.serialize();
+    const first = snapshot.ids[0] as string;
+    expect(restoreClientSearchIndex(structuredClone(snapshot))).not.toBeNull();
+    expect(
+      restoreClientSearchIndex({ ...snapshot, ids: [first, first, ...snapshot.ids.slice(2)] }),
+    ).toBeNull();
+    expect(
+      restoreClientSearchIndex({ ...snapshot, terms: [7, ...snapshot.terms.slice(1)] as never }),
+    ).toBeNull();
+    expect(restoreClientSearchIndex({ ...snapshot, ids: undefined as never })).toBeNull();
+    expect(restoreClientSearchIndex(undefined as never)).toBeNull();
+  });
+
   it('stays correct after many updates sweep out replaced documents', () => {
     const index = new InvertedClientIndex();
     for (let round = 0; round < 40; round++) {
