@@ -43,33 +43,8 @@ export async function trashClient(repo: Repository, clientId: string, now = Date
   const at = new Date(now).toISOString();
   await db.transaction('rw', writeTables(db), async () => {
     await repo.update('clients', clientId, { deletedAt: at });
-    for (const table of DEPENDANT_TABLES) {
-      const rows = await db
-        .table<RecordOf<DependantTable>, string>(table)
-        .where('clientId')
-        .equals(clientId)
-        .toArray();
-      for (const row of rows) {
-        if (row.deletedAt !== null) continue;
-        await repo.update(table, row.id, { deletedAt: at });
-        if (table === 'visits') await followVisit(repo, row.id, at, false);
-      }
-    }
+    await moveDependants(repo, clientId, null, at);
   });
-}
-
-/**
- * A visit's checklist runs follow the visit: trashed with it at `at`, or (restore) brought back
- * when they were trashed at that same instant.
- */
-async function followVisit(repo: Repository, visitId: string, at: string, restore: boolean) {
-  const runs = await repo.db.checklistRuns.where('visitId').equals(visitId).toArray();
-  for (const run of runs) {
-    if (!restore && run.deletedAt === null)
-      await repo.update(VISIT_CHILD, run.id, { deletedAt: at });
-    if (restore && run.deletedAt === at)
-      await repo.update(VISIT_CHILD, run.id, { deletedAt: null });
-  }
 }
 
 /** Brings the client back with exactly the records that went to the trash with it. */
@@ -80,19 +55,46 @@ export async function restoreClient(repo: Repository, clientId: string) {
     if (!client || client.deletedAt === null) return;
     const at = client.deletedAt;
     await repo.update('clients', clientId, { deletedAt: null });
-    for (const table of DEPENDANT_TABLES) {
-      const rows = await db
-        .table<RecordOf<DependantTable>, string>(table)
-        .where('clientId')
-        .equals(clientId)
-        .toArray();
-      for (const row of rows) {
-        if (row.deletedAt !== at) continue;
-        await repo.update(table, row.id, { deletedAt: null });
-        if (table === 'visits') await followVisit(repo, row.id, at, true);
-      }
-    }
+    await moveDependants(repo, clientId, at, null);
   });
+}
+
+/**
+ * Trashing and restoring are one move: the client's records (and their visits' checklist runs)
+ * whose `deletedAt` is `from` get `to` — live ones go in at the client's instant, and only those
+ * trashed at that instant come back.
+ */
+async function moveDependants(
+  repo: Repository,
+  clientId: string,
+  from: string | null,
+  to: string | null,
+) {
+  for (const table of DEPENDANT_TABLES) {
+    const rows = await repo.db
+      .table<RecordOf<DependantTable>, string>(table)
+      .where('clientId')
+      .equals(clientId)
+      .toArray();
+    for (const row of rows) {
+      if (row.deletedAt !== from) continue;
+      await repo.update(table, row.id, { deletedAt: to });
+      if (table === 'visits') await moveVisitRuns(repo, row.id, from, to);
+    }
+  }
+}
+
+/** A visit's checklist runs follow the visit. */
+async function moveVisitRuns(
+  repo: Repository,
+  visitId: string,
+  from: string | null,
+  to: string | null,
+) {
+  const runs = await repo.db.checklistRuns.where('visitId').equals(visitId).toArray();
+  for (const run of runs) {
+    if (run.deletedAt === from) await repo.update(VISIT_CHILD, run.id, { deletedAt: to });
+  }
 }
 
 export function isRestorable(deletedAt: string, now = Date.now()): boolean {
@@ -210,6 +212,6 @@ export async function restoreRecord(repo: Repository, table: DependantTable, id:
     if (!row || row.deletedAt === null) return;
     const at = row.deletedAt;
     await repo.update(table, id, { deletedAt: null });
-    if (table === 'visits') await followVisit(repo, id, at, true);
+    if (table === 'visits') await moveVisitRuns(repo, id, at, null);
   });
 }
