@@ -6,6 +6,8 @@
  * Restore writes records as they were saved, bypassing the repository on purpose: it is not an
  * edit (no new clock stamps, no outbox rows), it puts back rows exactly as the backup holds them.
  * The device's identity, clock and unsent outbox stay, so the clock never goes back in time.
+ * The restore also starts a new generation of the book, so a search index stored for the book it
+ * replaced is never restored (clientBookIndexStore.ts).
  */
 import {
   parseBackup,
@@ -19,6 +21,7 @@ import {
 } from '../../shared/backup';
 import { SYNCED_TABLES } from '../../shared/domain';
 import type { FieldbookDb } from './db';
+import { markBookReplaced } from './clientBookIndexStore';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 
 /** Tables a backup holds: every synced table and the unresolved conflicts. */
@@ -62,18 +65,15 @@ export async function writeBackup(
 ): Promise<Record<string, number>> {
   const { tables } = backup;
   const counts: Record<string, number> = {};
-  await db.transaction(
-    'rw',
-    BACKUP_TABLES.map((t) => db.table(t)),
-    async () => {
-      for (const name of BACKUP_TABLES) {
-        const rows = tables[name] ?? [];
-        await db.table(name).clear();
-        await db.table(name).bulkPut(rows);
-        counts[name] = rows.length;
-      }
-    },
-  );
+  await db.transaction('rw', [...BACKUP_TABLES.map((t) => db.table(t)), db.meta], async () => {
+    for (const name of BACKUP_TABLES) {
+      const rows = tables[name] ?? [];
+      await db.table(name).clear();
+      await db.table(name).bulkPut(rows);
+      counts[name] = rows.length;
+    }
+    await markBookReplaced(db);
+  });
   return counts;
 }
 

@@ -27,7 +27,7 @@ import {
   type ClientSummary,
 } from './clientSummary';
 import { loadBookInSlices, loadClientRecords, type NoteText } from './clientBookLoader';
-import { SearchIndexStore } from './clientBookIndexStore';
+import { SearchIndexStore, readBookGeneration } from './clientBookIndexStore';
 
 /**
  * Loading goes: the first screen of names (preview), the whole list, facts (last contact,
@@ -82,6 +82,8 @@ export class ClientBook {
   private index: ClientSearchIndex = createClientSearchIndex();
   /** Client id → fingerprint of the document the index holds for it. */
   private fingerprints = new Map<string, number>();
+  /** The book generation the index was last reconciled with (a restore starts a new one). */
+  private generation: string | null = null;
   /** The index answers searches (restored, or built); until then names only. */
   private indexReady = false;
   private readonly store: SearchIndexStore | null;
@@ -241,10 +243,11 @@ export class ClientBook {
    */
   private async reload(): Promise<void> {
     this.cadence = await loadCadenceSettings(this.db);
+    const generation = await readBookGeneration(this.db);
     const firstLoad = this.phase === 'starting';
     if (firstLoad) await this.showFirstScreen();
     // Read alongside the book; the slices below wait for it.
-    const restoring = firstLoad ? this.restoreIndex() : Promise.resolve();
+    const restoring = firstLoad ? this.restoreIndex(generation) : Promise.resolve();
     const live = new Set<string>();
     let reindexed = 0;
     await loadBookInSlices(this.db, {
@@ -282,6 +285,7 @@ export class ClientBook {
       removed++;
     }
     optimizeIndex(this.index);
+    this.generation = generation;
     this.indexStats = { restored: this.indexStats.restored, reindexed, removed };
     this.indexReady = true;
     this.phase = 'ready';
@@ -301,9 +305,10 @@ export class ClientBook {
   }
 
   /** Takes the stored index when there is a usable one; searches may use it at once. */
-  private async restoreIndex(): Promise<void> {
-    const restored = await this.store?.load();
+  private async restoreIndex(generation: string | null): Promise<void> {
+    const restored = await this.store?.load(generation);
     if (!restored) return;
+    this.generation = generation;
     this.index = restored.index;
     this.fingerprints = restored.fingerprints;
     this.indexStats = { restored: true, reindexed: 0, removed: 0 };
@@ -338,9 +343,9 @@ export class ClientBook {
     const store = this.store;
     if (!store || !this.unsaved || !this.indexReady) return Promise.resolve(false);
     this.unsaved = false;
-    const { index, fingerprints } = this;
+    const { index, fingerprints, generation } = this;
     this.saving = this.saving
-      .then(() => store.save(index, fingerprints))
+      .then(() => store.save(index, fingerprints, generation))
       .then(
         () => true,
         // A cache that cannot be written (disk full) only costs a longer next start.

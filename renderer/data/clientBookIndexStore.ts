@@ -5,8 +5,15 @@
  * document it indexed. Whatever is stored (current, a few writes behind after a crash, from an
  * older version, damaged), the start hashes each client's fresh document and indexes again only
  * the clients whose fingerprint moved, or everything when the row cannot be used.
+ *
+ * A book replaced whole (a backup restored) gets a new generation in its `meta`, written in the
+ * restore's own transaction; an index stored for another generation is never restored, so no
+ * crash or closed window between a restore and the next save can bring back clients that are
+ * gone. A book deleted for good takes its index database with it (deleteBook).
  */
 import Dexie, { type Table } from 'dexie';
+import { randomHex } from '../../shared/ids';
+import type { FieldbookDb } from './db';
 import {
   isTypedArray,
   restoreClientSearchIndex,
@@ -26,6 +33,8 @@ export interface StoredIndexRow {
   index: SerializedClientIndex;
   /** documentFingerprint of each client, in the order of `index.ids`. */
   fingerprints: Float64Array;
+  /** The book generation the index was reconciled with (absent in rows stored before it). */
+  bookGeneration?: string | null;
 }
 
 export interface RestoredIndex {
@@ -40,6 +49,31 @@ export function searchIndexDbName(bookDbName: string): string {
   return `${bookDbName}-search`;
 }
 
+/** `meta` key of the book's generation: none until the book is first replaced whole. */
+export const BOOK_GENERATION_KEY = 'book.generation';
+
+/** The generation of the book as it is now (null for a book never replaced whole). */
+export async function readBookGeneration(db: FieldbookDb): Promise<string | null> {
+  const row = await db.meta.get(BOOK_GENERATION_KEY);
+  return typeof row?.value === 'string' ? row.value : null;
+}
+
+/**
+ * Marks the book as replaced whole. Call inside the transaction that replaces it (with `meta`
+ * in its scope), so the mark and the new records commit together or not at all.
+ */
+export async function markBookReplaced(db: FieldbookDb): Promise<string> {
+  const generation = randomHex(8);
+  await db.meta.put({ key: BOOK_GENERATION_KEY, value: generation });
+  return generation;
+}
+
+/** Deletes the book's database and its stored search index, so a new book never inherits it. */
+export async function deleteBook(db: FieldbookDb): Promise<void> {
+  await db.delete();
+  await Dexie.delete(searchIndexDbName(db.name));
+}
+
 export class SearchIndexStore {
   private readonly db: IndexDb;
 
@@ -48,17 +82,24 @@ export class SearchIndexStore {
     this.db.version(1).stores({ snapshots: 'key' });
   }
 
-  /** The stored index, or null when there is none or it cannot be used (never throws). */
-  async load(): Promise<RestoredIndex | null> {
+  /**
+   * The stored index, or null when there is none, it was stored for another generation of the
+   * book, or it cannot be used (never throws).
+   */
+  async load(bookGeneration: string | null): Promise<RestoredIndex | null> {
     try {
-      return restoreRow(await this.db.snapshots.get(ROW_KEY));
+      return restoreRow(await this.db.snapshots.get(ROW_KEY), bookGeneration);
     } catch {
       return null;
     }
   }
 
   /** Replaces the stored index in one transaction: a crash keeps the old row or the new one. */
-  async save(index: ClientSearchIndex, fingerprints: ReadonlyMap<string, number>): Promise<void> {
+  async save(
+    index: ClientSearchIndex,
+    fingerprints: ReadonlyMap<string, number>,
+    bookGeneration: string | null,
+  ): Promise<void> {
     const serialized = index.serialize();
     const row: StoredIndexRow = {
       key: ROW_KEY,
@@ -67,6 +108,7 @@ export class SearchIndexStore {
       index: serialized,
       // A client without one (never expected) gets NaN, which equals nothing: it is indexed again.
       fingerprints: Float64Array.from(serialized.ids, (id) => fingerprints.get(id) ?? NaN),
+      bookGeneration,
     };
     await this.db.snapshots.put(row);
   }
@@ -81,8 +123,12 @@ export class SearchIndexStore {
 }
 
 /** Checks a stored row before anything trusts it; null means build the index from the records. */
-export function restoreRow(row: StoredIndexRow | undefined): RestoredIndex | null {
+export function restoreRow(
+  row: StoredIndexRow | undefined,
+  bookGeneration: string | null,
+): RestoredIndex | null {
   if (!row || row.version !== STORED_INDEX_VERSION) return null;
+  if ((row.bookGeneration ?? null) !== bookGeneration) return null;
   const ids = row.index?.ids;
   if (
     !Array.isArray(ids) ||

@@ -3,6 +3,7 @@ import type { FieldbookDb } from '../../../renderer/data/db';
 import { Repository } from '../../../renderer/data/repository';
 import { emptyClientDraft, emptyPersonDraft } from '../../../renderer/data/clients';
 import { ClientBook } from '../../../renderer/data/clientBook';
+import { deleteBook } from '../../../renderer/data/clientBookIndexStore';
 import { trashClient } from '../../../renderer/data/trash';
 import { freshDb, loadDemo } from './book';
 
@@ -16,7 +17,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   book?.dispose();
-  await db.delete();
+  await deleteBook(db);
 });
 
 /** The change feed is asynchronous: expectations about the book are retried until they hold. */

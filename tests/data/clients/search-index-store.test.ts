@@ -10,6 +10,7 @@ import { Repository } from '../../../renderer/data/repository';
 import { emptyClientDraft } from '../../../renderer/data/clients';
 import { ClientBook, type ClientBookOptions } from '../../../renderer/data/clientBook';
 import {
+  deleteBook,
   SearchIndexStore,
   STORED_INDEX_VERSION,
   searchIndexDbName,
@@ -28,8 +29,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   for (const b of books.splice(0)) b.dispose();
-  await db.delete();
-  await Dexie.delete(searchIndexDbName(db.name));
+  await deleteBook(db);
 });
 
 const eventually = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 20 });
@@ -137,7 +137,7 @@ describe('the stored client search index', () => {
     // No flush: the book stores the index on its own once the writes stop.
     await eventually(async () => {
       const store = new SearchIndexStore(db.name);
-      const restored = await store.load();
+      const restored = await store.load(null);
       store.close();
       expect(restored?.index.search('пылесос').hits.map((h) => h.id)).toEqual([client.id]);
     });
