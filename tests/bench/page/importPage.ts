@@ -17,6 +17,7 @@ import { readCsvRows } from '../../../renderer/features/clients/importFlow';
 import { clientNameKey, encodeCp1251, openCsvImport } from '../../../shared/importing';
 import { generateDemoBook, type DemoBookOptions } from '../../../shared/demo';
 import { russianExcelCsv } from '../importCsv';
+import { mainThreadProbe } from './probe';
 
 export const IMPORT_BENCH_DB = 'fieldbook-import-bench';
 
@@ -80,44 +81,6 @@ declare global {
   interface Window {
     fieldbookImportBench?: ImportBenchApi;
   }
-}
-
-/** Long tasks and frame gaps from `start()` to `stop()`. */
-function mainThreadProbe() {
-  const tasks: { start: number; duration: number }[] = [];
-  let gap = 0;
-  let last = 0;
-  let frame = 0;
-  const observer =
-    typeof PerformanceObserver !== 'undefined' &&
-    PerformanceObserver.supportedEntryTypes?.includes('longtask')
-      ? new PerformanceObserver((list) => {
-          for (const e of list.getEntries())
-            tasks.push({ start: e.startTime, duration: e.duration });
-        })
-      : null;
-  const tick = (now: number) => {
-    if (last > 0) gap = Math.max(gap, now - last);
-    last = now;
-    frame = requestAnimationFrame(tick);
-  };
-  return {
-    start() {
-      observer?.observe({ type: 'longtask', buffered: false });
-      frame = requestAnimationFrame(tick);
-    },
-    /** Waits one more frame so a long task at the very end is counted too. */
-    async stop() {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      cancelAnimationFrame(frame);
-      if (observer) {
-        for (const e of observer.takeRecords())
-          tasks.push({ start: e.startTime, duration: e.duration });
-        observer.disconnect();
-      }
-      return { tasks, longestFrameGapMs: gap };
-    },
-  };
 }
 
 let seededNames: string[] = [];

@@ -15,6 +15,8 @@ import { DEMO_TABLE_ORDER, generateDemoBook, type DemoBook } from '../../../shar
 import type { BenchPageApi } from './api';
 // The CSV import bench registers its own `window.fieldbookImportBench` (tests/bench/page/importPage.ts).
 import './importPage';
+// The sync bench registers `window.fieldbookSyncBench` (tests/bench/page/syncPage.ts).
+import './syncPage';
 
 let book: Partial<DemoBook> | null = null;
 let started: { db: FieldbookDb; book: ClientBook } | null = null;

@@ -1,0 +1,98 @@
+/**
+ * The sync client's first pull inside Chromium: exposes `window.fieldbookSyncBench` for
+ * tests/bench/sync-client.bench.ts. The app's own engine (renderer/sync/engine.ts) over the
+ * browser build's transport (fetch to the server, renderer/platform/browser-sync.ts) writes into
+ * Chromium's IndexedDB on a persistent profile, as a rep's laptop would; a probe watches the main
+ * thread meanwhile ("no main-thread task exceeds 50 ms").
+ */
+import Dexie from 'dexie';
+import { createDb } from '../../../renderer/data/db';
+import { createBrowserSync } from '../../../renderer/platform/browser-sync';
+import { createDesktopSyncTransport } from '../../../renderer/sync/desktopTransport';
+import { SyncEngine } from '../../../renderer/sync/engine';
+import { mainThreadProbe } from './probe';
+
+export const SYNC_BENCH_DB = 'fieldbook-sync-bench';
+
+export interface SyncPullOptions {
+  serverUrl: string;
+  email: string;
+  password: string;
+}
+
+export interface SyncPullResult {
+  pulled: number;
+  /** From "Sync now" to the engine idle again, every page applied. */
+  ms: number;
+  /** The rep's-words problem the engine ended with, null when none. */
+  problem: string | null;
+  clients: number;
+  longestTaskMs: number;
+  longTasks: number;
+  longestFrameGapMs: number;
+}
+
+export interface SyncBenchApi {
+  firstPull(options: SyncPullOptions): Promise<SyncPullResult>;
+}
+
+declare global {
+  interface Window {
+    fieldbookSyncBench?: SyncBenchApi;
+  }
+}
+
+const api: SyncBenchApi = {
+  async firstPull({ serverUrl, email, password }) {
+    await Dexie.delete(SYNC_BENCH_DB);
+    const db = createDb(SYNC_BENCH_DB);
+    await db.open();
+    const secrets = new Map<string, string>();
+    const http = createBrowserSync({
+      get: async (key) => secrets.get(key) ?? null,
+      set: async (key, value) => void secrets.set(key, value),
+      delete: async (key) => void secrets.delete(key),
+    });
+    let online = false;
+    const engine = new SyncEngine({
+      db,
+      transport: createDesktopSyncTransport({
+        syncSignIn: (request) => http.signIn(request),
+        syncSignOut: () => http.signOut(),
+        syncRequest: (request) => http.request(request),
+      }),
+      // Only the pull asked for below runs: no periodic or after-write syncs meanwhile.
+      timers: { setTimeout: () => 0, clearTimeout: () => undefined },
+      network: { isOnline: () => online, subscribe: () => () => undefined },
+    });
+    try {
+      await engine.start();
+      // Signed in "offline" for the engine, so the sync that sign-in starts does not run yet.
+      await engine.signIn({ serverUrl, email, password, deviceName: 'bench' });
+      await engine.whenIdle();
+      online = true;
+      const probe = mainThreadProbe();
+      probe.start();
+      const started = performance.now();
+      await engine.syncNow();
+      const ms = performance.now() - started;
+      const { tasks, longestFrameGapMs } = await probe.stop();
+      const { problem, lastSummary } = engine.status.getState();
+      return {
+        pulled: lastSummary?.pulled ?? 0,
+        ms,
+        problem: problem ? JSON.stringify(problem) : null,
+        clients: await db.clients.count(),
+        longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
+        longTasks: tasks.length,
+        longestFrameGapMs,
+      };
+    } finally {
+      engine.stop();
+      db.close();
+      await Dexie.delete(SYNC_BENCH_DB);
+    }
+  },
+};
+
+window.fieldbookSyncBench = api;
