@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addClient, goTo } from './app';
+import { readStore } from './browser';
 import { expectNoPageErrors, useChromium, type RepPage } from './session';
 import { addRep, PASSWORD, startSyncServer, type RunningServer } from '../data/sync/harness';
 
@@ -29,25 +30,6 @@ function clientInList(page: Page) {
 
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
-}
-
-function readStore(page: Page, store: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open('fieldbook');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const read = open.result.transaction(name, 'readonly').objectStore(name).getAll();
-          read.onerror = () => reject(read.error);
-          read.onsuccess = () => {
-            open.result.close();
-            resolve(read.result as Record<string, unknown>[]);
-          };
-        };
-      }),
-    store,
-  );
 }
 
 async function theClient(page: Page): Promise<Record<string, unknown> | undefined> {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addClient, chooseLanguage, goTo } from './app';
+import { readStore } from './browser';
 import { expectNoPageErrors, useChromium } from './session';
 
 const chromium = useChromium();
@@ -18,26 +19,6 @@ function localDays(page: Page, ahead: number): Promise<{ today: string; later: s
     later.setDate(later.getDate() + n);
     return { today: fmt(new Date()), later: fmt(later) };
   }, ahead);
-}
-
-/** Every row of one object store of the "fieldbook" database, read with raw IndexedDB. */
-function readStore(page: Page, store: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open('fieldbook');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const read = open.result.transaction(name, 'readonly').objectStore(name).getAll();
-          read.onerror = () => reject(read.error);
-          read.onsuccess = () => {
-            open.result.close();
-            resolve(read.result as Record<string, unknown>[]);
-          };
-        };
-      }),
-    store,
-  );
 }
 
 async function shot(page: Page, name: string) {
