@@ -5,18 +5,13 @@ import { App } from '../../../renderer/app/App';
 import { saveCadenceSettings } from '../../../renderer/data/cadenceSettings';
 import { DEFAULT_CADENCE_SETTINGS } from '../../../shared/domain/cadence';
 import { renderWithData } from '../renderApp';
-import { LONG } from './testing';
+import { clientNames, LONG } from './testing';
 import { addClient, addContact, dayFromToday, resetListState } from './seed';
 
 beforeEach(() => {
   window.location.hash = '#/clients';
   resetListState();
 });
-
-const names = (list: HTMLElement) =>
-  within(list)
-    .getAllByRole('option')
-    .map((o) => o.querySelector('.client-name')!.textContent);
 
 describe('contact cadence on the card', LONG, () => {
   it('says where the cadence comes from, takes an override, refuses bad input and goes back to the default', async () => {
@@ -73,7 +68,7 @@ describe('contact cadence in the list', LONG, () => {
     await addContact(repo, wholesale.id, `${dayFromToday(-12)}T10:00:00+03:00`);
     await addContact(repo, retail.id, `${dayFromToday(-12)}T10:00:00+03:00`);
     const list = await screen.findByRole('listbox', { name: 'Client list' });
-    await waitFor(() => expect(names(list)).toEqual(['Retail Co', 'Wholesale Co']));
+    await waitFor(() => expect(clientNames(list)).toEqual(['Retail Co', 'Wholesale Co']));
 
     await user.click(screen.getByRole('button', { name: 'Filters' }));
     await user.click(screen.getByRole('checkbox', { name: 'No contact beyond cadence' }));
@@ -82,6 +77,6 @@ describe('contact cadence in the list', LONG, () => {
 
     await saveCadenceSettings(db, { ...DEFAULT_CADENCE_SETTINGS, byTag: { OPT: 10 } });
     const overdue = await screen.findByRole('listbox', { name: 'Client list' });
-    await waitFor(() => expect(names(overdue)).toEqual(['Wholesale Co']));
+    await waitFor(() => expect(clientNames(overdue)).toEqual(['Wholesale Co']));
   });
 });

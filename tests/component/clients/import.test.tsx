@@ -2,32 +2,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { encodeCp1251 } from '../../../shared/importing';
-import type { DesktopApi } from '../../../shared/ipc';
-import type * as PlatformModule from '../../../renderer/platform';
 import { App } from '../../../renderer/app/App';
 import { renderWithData } from '../renderApp';
+import { files, resetFiles } from './fileDialogs';
 import { LONG } from './testing';
 import { addClient, addPerson, resetListState } from './seed';
 
-/** The desktop's file dialogs, replaced: the test hands over the file a rep would pick. */
-const files = vi.hoisted(() => ({
-  next: null as { name: string; bytes: Uint8Array } | null,
-  saved: [] as { suggestedName: string; content: string }[],
-}));
-vi.mock('../../../renderer/platform', async (importOriginal) => {
-  const real = await importOriginal<typeof PlatformModule>();
-  const fileDialogs: Pick<DesktopApi, 'openFile' | 'saveFile'> = {
-    openFile: async () => files.next,
-    saveFile: async (request) => {
-      files.saved.push(request);
-      return { saved: true };
-    },
-  };
-  return {
-    ...real,
-    getDesktopApi: (): DesktopApi => ({ ...real.getDesktopApi(), ...fileDialogs }),
-  };
-});
+vi.mock('../../../renderer/platform', async (importOriginal) =>
+  (await import('./fileDialogs')).withFileDialogs(await importOriginal()),
+);
 
 const CSV_1251 = [
   'Название;Контактное лицо;Телефон;E-mail;Метки',
@@ -41,8 +24,7 @@ const CSV_1251 = [
 beforeEach(() => {
   window.location.hash = '#/import';
   resetListState();
-  files.next = null;
-  files.saved = [];
+  resetFiles();
 });
 afterEach(() => vi.clearAllMocks());
 

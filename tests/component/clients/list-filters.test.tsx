@@ -4,18 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { App } from '../../../renderer/app/App';
 import { renderWithData } from '../renderApp';
 import { NO_FILTERS, useClientList } from '../../../renderer/store/clientList';
-import { LONG } from './testing';
+import { clientNames, LONG } from './testing';
 import { addClient, addContact, addPerson, dayFromToday, resetListState } from './seed';
 
 beforeEach(() => {
   window.location.hash = '#/clients';
   resetListState();
 });
-
-const names = (list: HTMLElement) =>
-  within(list)
-    .getAllByRole('option')
-    .map((o) => o.querySelector('.client-name')!.textContent);
 
 describe('client list filters and sort', LONG, () => {
   it('a status filter narrows the list and is still on after a restart', async () => {
@@ -24,11 +19,11 @@ describe('client list filters and sort', LONG, () => {
     await addClient(first.repo, 'Alpha', { status: 'active' });
     await addClient(first.repo, 'Beta', { status: 'at_risk' });
     const list = await screen.findByRole('listbox', { name: 'Client list' });
-    await waitFor(() => expect(names(list)).toEqual(['Alpha', 'Beta']));
+    await waitFor(() => expect(clientNames(list)).toEqual(['Alpha', 'Beta']));
 
     await user.click(screen.getByRole('button', { name: 'Filters' }));
     await user.click(screen.getByRole('checkbox', { name: 'At risk' }));
-    await waitFor(() => expect(names(list)).toEqual(['Beta']));
+    await waitFor(() => expect(clientNames(list)).toEqual(['Beta']));
     expect(screen.getByRole('button', { name: 'Filters (1)' })).toBeInTheDocument();
     expect(localStorage.getItem('fieldbook.clientList')).toContain('at_risk');
 
@@ -39,7 +34,7 @@ describe('client list filters and sort', LONG, () => {
     await addClient(second.repo, 'Gamma', { status: 'at_risk' });
     await addClient(second.repo, 'Delta', { status: 'active' });
     const again = await screen.findByRole('listbox', { name: 'Client list' });
-    await waitFor(() => expect(names(again)).toEqual(['Gamma']));
+    await waitFor(() => expect(clientNames(again)).toEqual(['Gamma']));
   });
 
   it('«birthday in the next 7 days» finds a child’s birthday given without a year', async () => {
@@ -54,11 +49,11 @@ describe('client list filters and sort', LONG, () => {
     });
     await addPerson(repo, later.id, { name: 'Борис', birthday: dayFromToday(20) });
     const list = await screen.findByRole('listbox', { name: 'Список клиентов' });
-    await waitFor(() => expect(names(list)).toEqual(['Лютик', 'Ромашка']));
+    await waitFor(() => expect(clientNames(list)).toEqual(['Лютик', 'Ромашка']));
 
     await user.click(screen.getByRole('button', { name: 'Фильтры' }));
     await user.click(screen.getByRole('checkbox', { name: 'День рождения в ближайшие 7 дней' }));
-    await waitFor(() => expect(names(list)).toEqual(['Ромашка']));
+    await waitFor(() => expect(clientNames(list)).toEqual(['Ромашка']));
     expect(within(list).getByText('скоро день рождения')).toBeInTheDocument();
   });
 
@@ -70,13 +65,13 @@ describe('client list filters and sort', LONG, () => {
     await addContact(repo, quiet.id, `${dayFromToday(-30)}T10:00:00+03:00`);
     await addContact(repo, recent.id, `${dayFromToday(-2)}T10:00:00+03:00`);
     const list = await screen.findByRole('listbox', { name: 'Client list' });
-    await waitFor(() => expect(names(list)).toEqual(['Quiet', 'Recent']));
+    await waitFor(() => expect(clientNames(list)).toEqual(['Quiet', 'Recent']));
 
     await user.click(screen.getByRole('button', { name: 'Filters' }));
     await user.click(screen.getByRole('checkbox', { name: 'No contact beyond cadence' }));
     // Read the list afresh: while the facts load it may be empty for a moment and come back anew.
     await waitFor(() =>
-      expect(names(screen.getByRole('listbox', { name: 'Client list' }))).toEqual(['Quiet']),
+      expect(clientNames(screen.getByRole('listbox', { name: 'Client list' }))).toEqual(['Quiet']),
     );
   });
 
@@ -110,13 +105,13 @@ describe('client list filters and sort', LONG, () => {
       deletedAt: null,
     });
     const list = await screen.findByRole('listbox', { name: 'Client list' });
-    await waitFor(() => expect(names(list)).toHaveLength(3));
+    await waitFor(() => expect(clientNames(list)).toHaveLength(3));
     await user.click(screen.getByRole('button', { name: 'Filters' }));
     await user.click(screen.getByRole('checkbox', { name: 'Open problem' }));
-    await waitFor(() => expect(names(list)).toEqual(['Troubled']));
+    await waitFor(() => expect(clientNames(list)).toEqual(['Troubled']));
     await user.click(screen.getByRole('checkbox', { name: 'Open problem' }));
     await user.click(screen.getByRole('checkbox', { name: 'Follow-up overdue' }));
-    await waitFor(() => expect(names(list)).toEqual(['Late']));
+    await waitFor(() => expect(clientNames(list)).toEqual(['Late']));
   });
 
   it('sorting by last contact puts the longest silence first', async () => {
@@ -128,9 +123,9 @@ describe('client list filters and sort', LONG, () => {
     await addContact(repo, a.id, `${dayFromToday(-1)}T10:00:00+03:00`);
     await addContact(repo, b.id, `${dayFromToday(-40)}T10:00:00+03:00`);
     const list = await screen.findByRole('listbox', { name: 'Client list' });
-    await waitFor(() => expect(names(list)).toEqual(['Aardvark', 'Badger', 'Cat']));
+    await waitFor(() => expect(clientNames(list)).toEqual(['Aardvark', 'Badger', 'Cat']));
     await user.selectOptions(screen.getByLabelText('Sort'), 'Longest without contact');
-    await waitFor(() => expect(names(list)).toEqual(['Cat', 'Badger', 'Aardvark']));
+    await waitFor(() => expect(clientNames(list)).toEqual(['Cat', 'Badger', 'Aardvark']));
   });
 });
 

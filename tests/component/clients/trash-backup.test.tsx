@@ -1,37 +1,20 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { DesktopApi } from '../../../shared/ipc';
-import type * as PlatformModule from '../../../renderer/platform';
 import { App } from '../../../renderer/app/App';
 import { exportBackup } from '../../../renderer/data/backup';
 import { renderWithData } from '../renderApp';
+import { files, resetFiles } from './fileDialogs';
 import { LONG } from './testing';
 import { addClient, addPerson, resetListState } from './seed';
 
-const files = vi.hoisted(() => ({
-  next: null as { name: string; bytes: Uint8Array } | null,
-  saved: [] as { suggestedName: string; content: string }[],
-}));
-vi.mock('../../../renderer/platform', async (importOriginal) => {
-  const real = await importOriginal<typeof PlatformModule>();
-  const fileDialogs: Pick<DesktopApi, 'openFile' | 'saveFile'> = {
-    openFile: async () => files.next,
-    saveFile: async (request) => {
-      files.saved.push(request);
-      return { saved: true };
-    },
-  };
-  return {
-    ...real,
-    getDesktopApi: (): DesktopApi => ({ ...real.getDesktopApi(), ...fileDialogs }),
-  };
-});
+vi.mock('../../../renderer/platform', async (importOriginal) =>
+  (await import('./fileDialogs')).withFileDialogs(await importOriginal()),
+);
 
 beforeEach(() => {
   resetListState();
-  files.next = null;
-  files.saved = [];
+  resetFiles();
 });
 
 describe('trash page', LONG, () => {
