@@ -15,6 +15,22 @@ afterEach(() => f.close());
 
 const stampAt = (ms: number, node = '00000000000000ff') => formatHlc({ ms, counter: 0, node });
 
+/** A synced book of `total` clients, of which another laptop then trashes the first `trashed`. */
+async function bookTrashedElsewhere(total: number, trashed: number) {
+  const ids: string[] = [];
+  for (let i = 0; i < total; i++) ids.push((await f.newClient(`Клиент ${i}`)).id);
+  await f.engine.syncNow();
+  f.server.nowMs += 1000;
+  for (const id of ids.slice(0, trashed)) {
+    const row = f.server.row(id)!;
+    f.server.writeAsOtherDevice({
+      ...row,
+      values: { ...row.values, deletedAt: new Date(f.server.nowMs).toISOString() },
+      stamps: { ...row.stamps, deletedAt: stampAt(f.server.nowMs) },
+    });
+  }
+}
+
 describe('pull pages and their cursor', () => {
   it('a crash after a page was applied resumes from its cursor: no page skipped, at most one repeated', async () => {
     for (let i = 0; i < 5; i++) await f.newClient(`Клиент ${i}`);
@@ -186,18 +202,7 @@ describe('mass-delete fail-safe', () => {
     f.engine.stop();
     f.engine = f.newEngine({ pullLimit: 1000 });
     await f.engine.start();
-    const ids: string[] = [];
-    for (let i = 0; i < 8; i++) ids.push((await f.newClient(`Клиент ${i}`)).id);
-    await f.engine.syncNow();
-    f.server.nowMs += 1000;
-    for (const id of ids.slice(0, 6)) {
-      const row = f.server.row(id)!;
-      f.server.writeAsOtherDevice({
-        ...row,
-        values: { ...row.values, deletedAt: new Date(f.server.nowMs).toISOString() },
-        stamps: { ...row.stamps, deletedAt: stampAt(f.server.nowMs) },
-      });
-    }
+    await bookTrashedElsewhere(8, 6);
     await f.engine.syncNow();
     expect(f.engine.status.getState()).toMatchObject({
       phase: 'held',
@@ -211,18 +216,7 @@ describe('mass-delete fail-safe', () => {
 
   it('a mass delete spread over many pages and syncs cut short is still measured as one pull', async () => {
     // Pages of 2: no single page trashes much, and the connection drops after the second page.
-    const ids: string[] = [];
-    for (let i = 0; i < 10; i++) ids.push((await f.newClient(`Клиент ${i}`)).id);
-    await f.engine.syncNow();
-    f.server.nowMs += 1000;
-    for (const id of ids.slice(0, 6)) {
-      const row = f.server.row(id)!;
-      f.server.writeAsOtherDevice({
-        ...row,
-        values: { ...row.values, deletedAt: new Date(f.server.nowMs).toISOString() },
-        stamps: { ...row.stamps, deletedAt: stampAt(f.server.nowMs) },
-      });
-    }
+    await bookTrashedElsewhere(10, 6);
     const trashed = () => f.db.clients.filter((c) => c.deletedAt !== null).count();
     f.server.pullFaults.push(
       { kind: 'pass' },
@@ -253,16 +247,7 @@ describe('mass-delete fail-safe', () => {
   });
 
   it('a few deletions pull through without a question', async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < 8; i++) ids.push((await f.newClient(`Клиент ${i}`)).id);
-    await f.engine.syncNow();
-    f.server.nowMs += 1000;
-    const row = f.server.row(ids[0]!)!;
-    f.server.writeAsOtherDevice({
-      ...row,
-      values: { ...row.values, deletedAt: new Date(f.server.nowMs).toISOString() },
-      stamps: { ...row.stamps, deletedAt: stampAt(f.server.nowMs) },
-    });
+    await bookTrashedElsewhere(8, 1);
     await f.engine.syncNow();
     expect(f.engine.status.getState().phase).toBe('idle');
     expect(await f.db.clients.filter((c) => c.deletedAt !== null).count()).toBe(1);
