@@ -1,6 +1,7 @@
 // What sync writes locally besides pulled pages (push answers, sign-in, conflict resolutions,
 // the outbox), against fake-indexeddb: each guarantee in its own test.
 import { describe, expect, it } from 'vitest';
+import type { Conflict } from '../../../shared/domain';
 import { uuidv7 } from '../../../shared/ids';
 import type { PushResponse } from '../../../shared/sync/protocol';
 import { emptyClientDraft } from '../../../renderer/data/clients';
@@ -124,26 +125,32 @@ describe('signing in', () => {
 });
 
 describe('resolving a conflict', () => {
-  it('is a local edit with an outbox row, and answers every open conflict over the same field', async () => {
-    const a = await repo.create('clients', { ...emptyClientDraft(), name: 'Моё' });
-    await db.clients.update(a.id, { serverVersion: 4 });
-    await db.outbox.clear();
-    const base = {
+  /** An open conflict over a client's name: «Моё» here, «Их» on the server, unless told otherwise. */
+  function openConflict(rowId: string, fields: Partial<Conflict> = {}): Conflict {
+    return {
+      id: uuidv7(),
       table: 'clients',
-      rowId: a.id,
+      rowId,
       field: 'name',
       localValue: 'Моё',
       remoteValue: 'Их',
       localStamp: null,
       remoteStamp: null,
-      kind: 'field' as const,
+      kind: 'field',
       createdAt: new Date(NOW).toISOString(),
       resolvedAt: null,
       resolution: null,
+      ...fields,
     };
+  }
+
+  it('is a local edit with an outbox row, and answers every open conflict over the same field', async () => {
+    const a = await repo.create('clients', { ...emptyClientDraft(), name: 'Моё' });
+    await db.clients.update(a.id, { serverVersion: 4 });
+    await db.outbox.clear();
     await db.conflicts.bulkAdd([
-      { ...base, id: uuidv7() },
-      { ...base, id: uuidv7(), remoteValue: 'Их ещё раз' },
+      openConflict(a.id),
+      openConflict(a.id, { remoteValue: 'Их ещё раз' }),
     ]);
     const [first] = await db.conflicts.toArray();
     advance(1000);
@@ -164,21 +171,9 @@ describe('resolving a conflict', () => {
       address: 'Тверь',
     });
     await db.outbox.clear();
-    const id = uuidv7();
-    await db.conflicts.add({
-      id,
-      table: 'clients',
-      rowId: a.id,
-      field: 'name',
-      localValue: 'Моё',
-      remoteValue: null,
-      localStamp: null,
-      remoteStamp: null,
-      kind: 'clock_quarantine',
-      createdAt: new Date(NOW).toISOString(),
-      resolvedAt: null,
-      resolution: null,
-    });
+    const id = await db.conflicts.add(
+      openConflict(a.id, { remoteValue: null, kind: 'clock_quarantine' }),
+    );
     advance(1000);
     await resolveConflict(db, id, { choice: 'kept_mine' }, () => clock);
     const [op] = await db.outbox.toArray();
@@ -189,21 +184,7 @@ describe('resolving a conflict', () => {
 
   it('an edited value that breaks the record is refused and the conflict stays open', async () => {
     const a = await repo.create('clients', { ...emptyClientDraft(), name: 'Моё' });
-    const id = uuidv7();
-    await db.conflicts.add({
-      id,
-      table: 'clients',
-      rowId: a.id,
-      field: 'name',
-      localValue: 'Моё',
-      remoteValue: 'Их',
-      localStamp: null,
-      remoteStamp: null,
-      kind: 'field',
-      createdAt: new Date(NOW).toISOString(),
-      resolvedAt: null,
-      resolution: null,
-    });
+    const id = await db.conflicts.add(openConflict(a.id));
     await expect(resolveConflict(db, id, { choice: 'edited', value: '   ' })).rejects.toThrow();
     expect((await db.conflicts.get(id))?.resolvedAt).toBeNull();
     expect((await db.clients.get(a.id))?.name).toBe('Моё');
