@@ -6,6 +6,8 @@
  * Restore writes records as they were saved, bypassing the repository on purpose: it is not an
  * edit (no new clock stamps, no outbox rows), it puts back rows exactly as the backup holds them.
  * The device's identity, clock and unsent outbox stay, so the clock never goes back in time.
+ * The rep's contact-cadence settings travel with the book (they decide which clients need
+ * attention); a backup made before they did leaves this device's settings as they are.
  * The restore also starts a new generation of the book, so a search index stored for the book it
  * replaced is never restored (clientBookIndexStore.ts).
  */
@@ -15,12 +17,14 @@ import {
   sha256,
   type BackupContent,
   type BackupError,
+  type BackupSettings,
   type BackupTables,
   type Digest,
   type ParseBackupResult,
 } from '../../shared/backup';
 import { SYNCED_TABLES } from '../../shared/domain';
 import type { FieldbookDb } from './db';
+import { CADENCE_SETTINGS_KEY, loadCadenceSettings } from './cadenceSettings';
 import { markBookReplaced } from './clientBookIndexStore';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 
@@ -36,15 +40,14 @@ const digest: Digest = async (bytes) => {
 
 export async function exportBackup(db: FieldbookDb, now: Date = new Date()): Promise<string> {
   const tables: BackupTables = {};
-  await db.transaction(
-    'r',
-    BACKUP_TABLES.map((t) => db.table(t)),
-    async () => {
-      for (const name of BACKUP_TABLES) tables[name] = await db.table(name).toArray();
-    },
-  );
+  let settings: BackupSettings = {};
+  await db.transaction('r', [...BACKUP_TABLES.map((t) => db.table(t)), db.meta], async () => {
+    for (const name of BACKUP_TABLES) tables[name] = await db.table(name).toArray();
+    // The settings in force, defaults included: a restore elsewhere judges the book the same.
+    settings = { cadence: await loadCadenceSettings(db) };
+  });
   return serializeBackup(
-    { schemaVersion: CURRENT_SCHEMA_VERSION, exportedAt: now.toISOString(), tables },
+    { schemaVersion: CURRENT_SCHEMA_VERSION, exportedAt: now.toISOString(), tables, settings },
     digest,
   );
 }
@@ -58,12 +61,15 @@ export function readBackup(text: string): Promise<ParseBackupResult> {
   return parseBackup(text, CURRENT_SCHEMA_VERSION, { digest });
 }
 
-/** Replaces every table of the book with a checked backup, in one transaction. */
+/**
+ * Replaces every table of the book with a checked backup, and the settings it carries, in one
+ * transaction.
+ */
 export async function writeBackup(
   db: FieldbookDb,
   backup: BackupContent,
 ): Promise<Record<string, number>> {
-  const { tables } = backup;
+  const { tables, settings } = backup;
   const counts: Record<string, number> = {};
   await db.transaction('rw', [...BACKUP_TABLES.map((t) => db.table(t)), db.meta], async () => {
     for (const name of BACKUP_TABLES) {
@@ -71,6 +77,9 @@ export async function writeBackup(
       await db.table(name).clear();
       await db.table(name).bulkPut(rows);
       counts[name] = rows.length;
+    }
+    if (settings?.cadence) {
+      await db.meta.put({ key: CADENCE_SETTINGS_KEY, value: settings.cadence });
     }
     await markBookReplaced(db);
   });

@@ -17,6 +17,8 @@ export const BACKUP_TEXTS: { en: BackupTexts; ru: BackupTexts } = {
           'The backup holds data this version does not know ({{table}}). Nothing was restored. Update Fieldbook and try again.',
         invalid_record:
           'Record {{index}} in {{table}} is not valid ({{field}}: {{reason}}). Nothing was restored. Try another copy of the backup.',
+        invalid_settings:
+          'The settings in the backup ({{section}}) are not valid ({{field}}: {{reason}}). Nothing was restored. Try another copy of the backup.',
       },
     },
   },
@@ -33,6 +35,8 @@ export const BACKUP_TEXTS: { en: BackupTexts; ru: BackupTexts } = {
           'В копии есть данные, которых эта версия не знает ({{table}}). Ничего не восстановлено. Обновите Fieldbook и попробуйте снова.',
         invalid_record:
           'Запись {{index}} в {{table}} неверна ({{field}}: {{reason}}). Ничего не восстановлено. Попробуйте другую копию.',
+        invalid_settings:
+          'Настройки в копии ({{section}}) неверны ({{field}}: {{reason}}). Ничего не восстановлено. Попробуйте другую копию.',
       },
     },
   },

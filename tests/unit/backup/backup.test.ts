@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { createHash, webcrypto } from 'node:crypto';
 import { sha256, toHex } from '../../../shared/backup/sha256';
 import { canonicalJson } from '../../../shared/backup/canonical-json';
-import { parseBackup, serializeBackup, type BackupContent } from '../../../shared/backup/format';
+import {
+  BACKUP_FORMAT_VERSION,
+  parseBackup,
+  serializeBackup,
+  type BackupContent,
+} from '../../../shared/backup/format';
 import { BACKUP_TEXTS } from '../../../shared/backup/messages';
 import { BACKUP_ERROR_CODES } from '../../../shared/backup/format';
 import type { Client, ContactPerson, Note } from '../../../shared/domain';
+import type { CadenceSettings } from '../../../shared/domain/cadence';
 
 const STAMP = '001748772000000-0000-0123456789abcdef';
 const system = (id: string) => ({
@@ -197,5 +203,98 @@ describe('backup file', () => {
       expect(BACKUP_TEXTS.ru.backup.error[code]).toMatch(/\S/);
       expect(BACKUP_TEXTS.en.backup.error[code]).toMatch(/\S/);
     }
+  });
+});
+
+const CADENCE: CadenceSettings = {
+  defaultDays: 21,
+  byStatus: { active: 10, at_risk: 3 },
+  byTag: { опт: 5, HoReCa: 12 },
+};
+
+/** A file as the app wrote it before settings were backed up: format 1, no settings. */
+function formatOneFile(content: BackupContent): string {
+  const signed = {
+    format: 'fieldbook-backup',
+    formatVersion: 1,
+    schemaVersion: content.schemaVersion,
+    exportedAt: content.exportedAt,
+    tables: content.tables,
+  };
+  const checksum = toHex(sha256(new TextEncoder().encode(canonicalJson(signed))));
+  return canonicalJson({ ...signed, checksum: { algorithm: 'SHA-256', value: checksum } });
+}
+
+/** Re-signs a file after its content was changed on purpose (the checksum is not the point). */
+async function resigned(content: Record<string, unknown>): Promise<string> {
+  return serializeBackup(content as unknown as BackupContent);
+}
+
+describe('backup file: the rep’s settings', () => {
+  it('round-trips the contact-cadence settings with the records', async () => {
+    const text = await serializeBackup({ ...CONTENT, settings: { cadence: CADENCE } });
+    expect(JSON.parse(text)).toMatchObject({ formatVersion: BACKUP_FORMAT_VERSION });
+    expect(await parseBackup(text, 3)).toEqual({
+      ok: true,
+      backup: { ...CONTENT, settings: { cadence: CADENCE } },
+    });
+  });
+
+  it('a file from before settings were backed up (format 1) still restores, without settings', async () => {
+    const result = await parseBackup(formatOneFile(CONTENT), 3);
+    expect(result).toEqual({ ok: true, backup: CONTENT });
+    expect(result.ok && 'settings' in result.backup).toBe(false);
+  });
+
+  it('settings are covered by the checksum', async () => {
+    const text = await serializeBackup({ ...CONTENT, settings: { cadence: CADENCE } });
+    const tampered = text.replace('"defaultDays":21', '"defaultDays":22');
+    expect(tampered).not.toBe(text);
+    expect(await parseBackup(tampered, 3)).toMatchObject({
+      ok: false,
+      error: { code: 'corrupted' },
+    });
+  });
+
+  it('settings that break their schema are refused before anything is written', async () => {
+    const outOfRange = await resigned({
+      ...CONTENT,
+      settings: { cadence: { ...CADENCE, defaultDays: 0 } },
+    });
+    expect(await parseBackup(outOfRange, 3)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_settings', params: { section: 'cadence', field: 'defaultDays' } },
+    });
+    const badStatus = await resigned({
+      ...CONTENT,
+      settings: { cadence: { ...CADENCE, byStatus: { sleeping: 5 } } },
+    });
+    expect(await parseBackup(badStatus, 3)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_settings' },
+    });
+    const unknown = await resigned({ ...CONTENT, settings: { payroll: { rate: 1 } } });
+    expect(await parseBackup(unknown, 3)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_table', params: { table: 'settings.payroll' } },
+    });
+    const notAnObject = await resigned({ ...CONTENT, settings: [CADENCE] });
+    expect(await parseBackup(notAnObject, 3)).toMatchObject({
+      ok: false,
+      error: { code: 'corrupted' },
+    });
+  });
+
+  it('a file of a newer format is refused as newer, not as damaged', async () => {
+    const text = await serializeBackup({ ...CONTENT, settings: { cadence: CADENCE } });
+    const newer = text.replace(
+      `"formatVersion":${BACKUP_FORMAT_VERSION}`,
+      `"formatVersion":${BACKUP_FORMAT_VERSION + 1}`,
+    );
+    expect(newer).not.toBe(text);
+    expect(await parseBackup(newer, 3)).toMatchObject({
+      ok: false,
+      error: { code: 'newer_version' },
+    });
   });
 });
