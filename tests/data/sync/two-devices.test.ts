@@ -1,28 +1,16 @@
 // Two laptops of one rep and the real server over loopback HTTP: offline edits on both converge.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyClientDraft } from '../../../renderer/data/clients';
 import { unresolvedConflicts, resolveConflict } from '../../../renderer/sync/conflicts';
-import { addRep, Device, snapshot, startSyncServer, type RunningServer } from './harness';
+import { addRep, snapshot } from './harness';
+import { useRealServer } from './realServer';
 
-let server: RunningServer;
-const devices: Device[] = [];
-
-// PGlite starts and migrates in seconds, not milliseconds.
-beforeAll(async () => {
-  server = await startSyncServer();
-}, 120_000);
-afterAll(async () => {
-  await server?.close();
-});
-afterEach(async () => {
-  await Promise.all(devices.splice(0).map((d) => d.close()));
-});
+const real = useRealServer();
 
 async function twoLaptops() {
-  const { email } = await addRep(server);
-  const a = await new Device('a').open(server, email);
-  const b = await new Device('b').open(server, email);
-  devices.push(a, b);
+  const { email } = await addRep(real.server);
+  const a = await real.device('a').open(real.server, email);
+  const b = await real.device('b').open(real.server, email);
   return { a, b };
 }
 
