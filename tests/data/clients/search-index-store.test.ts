@@ -81,6 +81,21 @@ function answers(book: ClientBook) {
   return Object.fromEntries(QUERIES.map((q) => [q, book.search(q).ranked]));
 }
 
+/** A start that stores its index and ends; returns what it answered, for later starts to match. */
+async function startSaveAndStop() {
+  const book = await start();
+  await book.flushIndex();
+  const answered = answers(book);
+  stop(book);
+  return answered;
+}
+
+/** The start did not trust the stored copy: it indexed every live client and answers as before. */
+async function expectRebuilt(book: ClientBook, expected: ReturnType<typeof answers>) {
+  expect(book.indexStats).toMatchObject({ restored: false, reindexed: await liveCount() });
+  expect(answers(book)).toEqual(expected);
+}
+
 describe('the stored client search index', () => {
   it('a start builds and stores it; the next start restores it and answers the same', async () => {
     await loadDemo(db, 60, 300);
@@ -108,9 +123,7 @@ describe('the stored client search index', () => {
       text: 'Хотят вторую кофемашину',
       deletedAt: null,
     });
-    const first = await start();
-    await first.flushIndex();
-    stop(first);
+    await startSaveAndStop();
 
     const book = new ClientBook(db, { saveDelayMs: 60_000 });
     books.push(book);
@@ -152,9 +165,7 @@ describe('the stored client search index', () => {
     const a = await repo.create('clients', { ...emptyClientDraft(), name: 'Альфа' });
     const b = await repo.create('clients', { ...emptyClientDraft(), name: 'Бета' });
     const c = await repo.create('clients', { ...emptyClientDraft(), name: 'Гамма' });
-    const first = await start();
-    await first.flushIndex();
-    stop(first);
+    await startSaveAndStop();
 
     // Written while no book was saving the index (the window was closed or crashed first).
     await repo.update('clients', a.id, { name: 'Альфа-Трейд' });
@@ -179,16 +190,12 @@ describe('the stored client search index', () => {
 
   it('a stored index of another version is rebuilt from the records, then replaced', async () => {
     await loadDemo(db, 30, 100);
-    const first = await start();
-    await first.flushIndex();
-    const expected = answers(first);
-    stop(first);
+    const expected = await startSaveAndStop();
     const row = (await storedRow())!;
     await writeRow({ ...row, version: STORED_INDEX_VERSION + 1 });
 
     const second = await start();
-    expect(second.indexStats).toMatchObject({ restored: false, reindexed: await liveCount() });
-    expect(answers(second)).toEqual(expected);
+    await expectRebuilt(second, expected);
     expect(await second.flushIndex()).toBe(true);
     expect((await storedRow())!.version).toBe(STORED_INDEX_VERSION);
 
@@ -196,15 +203,12 @@ describe('the stored client search index', () => {
     await writeRow({ ...row, index: { ...row.index, version: row.index.version - 1 } });
     stop(second);
     const third = await start();
-    expect(third.indexStats).toMatchObject({ restored: false, reindexed: await liveCount() });
-    expect(answers(third)).toEqual(expected);
+    await expectRebuilt(third, expected);
   });
 
   it('a save cut short leaves the previous copy, and the next start catches up from it', async () => {
     await loadDemo(db, 30, 100);
-    const first = await start();
-    await first.flushIndex();
-    stop(first);
+    await startSaveAndStop();
     const client = await repo.create('clients', { ...emptyClientDraft(), name: 'Омега' });
 
     // The save's transaction dies half way (the app crashed): IndexedDB rolls it back whole.
@@ -226,10 +230,7 @@ describe('the stored client search index', () => {
 
   it('a damaged stored copy is never trusted: the start builds the index and answers right', async () => {
     await loadDemo(db, 30, 100);
-    const first = await start();
-    await first.flushIndex();
-    const expected = answers(first);
-    stop(first);
+    const expected = await startSaveAndStop();
     const row = (await storedRow())!;
     const damaged: unknown[] = [
       { ...row, fingerprints: row.fingerprints.subarray(1) },
@@ -242,8 +243,7 @@ describe('the stored client search index', () => {
     for (const bad of damaged) {
       await writeRow(bad);
       const book = await start();
-      expect(book.indexStats).toMatchObject({ restored: false, reindexed: await liveCount() });
-      expect(answers(book)).toEqual(expected);
+      await expectRebuilt(book, expected);
       stop(book);
     }
   });
@@ -251,9 +251,7 @@ describe('the stored client search index', () => {
   it('a client the index holds but the book lost (a restore, a wipe) is dropped at start', async () => {
     const gone = await repo.create('clients', { ...emptyClientDraft(), name: 'Исчезнувший' });
     const kept = await repo.create('clients', { ...emptyClientDraft(), name: 'Оставшийся' });
-    const first = await start();
-    await first.flushIndex();
-    stop(first);
+    await startSaveAndStop();
     // Removed without the trash, as a restore from an older backup replaces the tables.
     await db.clients.delete(gone.id);
 
