@@ -1,6 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { ru as ruDates, enGB as enDates, type Locale } from 'date-fns/locale';
 import { en as coreEn } from './core.en';
 import { ru as coreRu } from './core.ru';
 import * as clients from '../features/clients/texts';
@@ -38,8 +37,6 @@ function resourcesFor(language: 'en' | 'ru') {
 
 export const LANGUAGES = ['ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-
-export const DATE_LOCALES: Record<Language, Locale> = { ru: ruDates, en: enDates };
 
 /** Russian when the system speaks Russian, English otherwise. */
 export function systemLanguage(

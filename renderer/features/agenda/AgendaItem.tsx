@@ -20,7 +20,7 @@ import {
 import { startVisit } from '../../data/visits';
 import { useToasts } from '../../store/toasts';
 import { ContactLogForm } from '../visits/ContactLogForm';
-import { useFormatDay } from '../visits/formatDay';
+import { useFormatDate } from '../../i18n/dates';
 import type { AgendaEntry } from './agendaGroups';
 import { requestFollowUpRefresh } from './followUpKeeper';
 
@@ -64,7 +64,7 @@ export function AgendaItem({ entry, today }: { entry: AgendaEntry; today: string
   const { t } = useTranslation();
   const { repo } = useData();
   const toast = useToasts((s) => s.show);
-  const formatDay = useFormatDay();
+  const formatDate = useFormatDate();
   const ids = useId();
   const [panel, setPanel] = useState<Panel>('none');
   const [date, setDate] = useState(entry.day > today ? entry.day : snoozeDay(today, '1d'));
@@ -97,7 +97,7 @@ export function AgendaItem({ entry, today }: { entry: AgendaEntry; today: string
     act(
       () =>
         how === 'snooze' ? snoozeFollowUp(repo, f.id, day) : rescheduleFollowUp(repo, f.id, day),
-      t('agenda.toast.snoozed', { date: formatDay(day) }),
+      t('agenda.toast.snoozed', { date: formatDate(day) }),
     ).then(() => setPanel('none'));
 
   const primaryButton = {
@@ -120,8 +120,8 @@ export function AgendaItem({ entry, today }: { entry: AgendaEntry; today: string
         <p className="agenda-meta">
           <a href={`#/clients/${f.clientId}`}>{entry.clientName}</a>
           {' · '}
-          {t('agenda.due', { date: formatDay(entry.day) })}
-          {f.status === 'snoozed' && ` · ${t('agenda.snoozedFrom', { date: formatDay(f.due) })}`}
+          {t('agenda.due', { date: formatDate(entry.day) })}
+          {f.status === 'snoozed' && ` · ${t('agenda.snoozedFrom', { date: formatDate(f.due) })}`}
           {overdue > 0 && (
             <span className="overdue"> · {t('agenda.overdueBy', { count: overdue })}</span>
           )}

@@ -6,7 +6,7 @@ import { useData } from '../../app/DataContext';
 import { backupFileName, exportBackup, readBackup, writeBackup } from '../../data/backup';
 import { getDesktopApi, isDesktopError } from '../../platform';
 import { useToasts } from '../../store/toasts';
-import { formatDateTime } from './format';
+import { formatDate } from '../../i18n/dates';
 import './clients.css';
 
 type State =
@@ -127,7 +127,7 @@ export function BackupSettings() {
           <p id="backup-confirm-text">
             {t('clients.backup.confirm', {
               file: state.fileName,
-              when: formatDateTime(state.backup.exportedAt, i18n.language),
+              when: formatDate(state.backup.exportedAt, 'withTime', i18n.language),
               count: state.backup.tables.clients?.length ?? 0,
             })}
           </p>

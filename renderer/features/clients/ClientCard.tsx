@@ -13,7 +13,7 @@ import { Timeline } from './Timeline';
 import { HealthBadge } from './HealthBadge';
 import { useClientCard } from './useClientCard';
 import { StartVisitButtons } from '../visits/StartVisitButtons';
-import { formatDay } from './format';
+import { formatDate } from '../../i18n/dates';
 import { useCadenceSettings } from '../settings/useCadenceSettings';
 
 /** Everything the rep knows about one client, newest first where time matters. */
@@ -49,7 +49,7 @@ export function ClientCard({ clientId }: { clientId: string }) {
             <dt>{t('clients.card.lastContact')}</dt>
             <dd>
               {summary.lastContact
-                ? formatDay(summary.lastContact, i18n.language)
+                ? formatDate(summary.lastContact, 'withMonth', i18n.language)
                 : t('clients.card.never')}
             </dd>
           </div>
@@ -57,7 +57,7 @@ export function ClientCard({ clientId }: { clientId: string }) {
             <dt>{t('clients.card.nextFollowUp')}</dt>
             <dd className={summary.nextFollowUp && summary.nextFollowUp < today ? 'overdue' : ''}>
               {summary.nextFollowUp
-                ? formatDay(summary.nextFollowUp, i18n.language)
+                ? formatDate(summary.nextFollowUp, 'withMonth', i18n.language)
                 : t('clients.card.none')}
             </dd>
           </div>

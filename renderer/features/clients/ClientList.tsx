@@ -8,7 +8,7 @@ import { needsAttention } from '../../data/clientQueries';
 import { Highlighted } from './Highlighted';
 import { HealthDot } from './HealthBadge';
 import { MatchContext } from './MatchContext';
-import { formatDay } from './format';
+import { formatDate } from '../../i18n/dates';
 
 /** Every row has three lines (name, status and person, one more), so one fixed height fits all. */
 const ROW_HEIGHT = 68;
@@ -135,7 +135,7 @@ export function ClientList({ rows, hits, terms, today, selectedId, onOpen, empty
                 <span className="client-last">
                   {row.lastContact
                     ? t('clients.flags.lastContact', {
-                        day: formatDay(row.lastContact, i18n.language),
+                        day: formatDate(row.lastContact, 'withMonth', i18n.language),
                       })
                     : t('clients.flags.neverContacted')}
                 </span>

@@ -4,7 +4,7 @@ import type { ContactPerson } from '../../../shared/domain';
 import { useData } from '../../app/DataContext';
 import { useToasts } from '../../store/toasts';
 import { PersonForm } from './PersonForm';
-import { formatDay } from './format';
+import { formatDate } from '../../i18n/dates';
 
 /** The people of a client, each opened for editing in place. */
 export function PeopleSection({ clientId, people }: { clientId: string; people: ContactPerson[] }) {
@@ -42,7 +42,7 @@ export function PeopleSection({ clientId, people }: { clientId: string; people: 
               </div>
               {p.birthday && (
                 <div>
-                  {t('clients.form.birthday')}: {formatDay(p.birthday, lang)}
+                  {t('clients.form.birthday')}: {formatDate(p.birthday, 'withMonth', lang)}
                 </div>
               )}
               {p.children.length > 0 && (
@@ -50,7 +50,9 @@ export function PeopleSection({ clientId, people }: { clientId: string; people: 
                   {t('clients.people.children')}:{' '}
                   {p.children
                     .map((c) =>
-                      c.birthday ? `${c.name} (${formatDay(c.birthday, lang)})` : c.name,
+                      c.birthday
+                        ? `${c.name} (${formatDate(c.birthday, 'withMonth', lang)})`
+                        : c.name,
                     )
                     .join(', ')}
                 </div>

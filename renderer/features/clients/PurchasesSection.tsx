@@ -6,7 +6,8 @@ import { localToday } from '../../data/clientQueries';
 import { useToasts } from '../../store/toasts';
 import { PurchaseForm } from './PurchaseForm';
 import { MILESTONES } from './purchaseDraft';
-import { formatDay, formatMoney } from './format';
+import { formatMoney } from './format';
+import { formatDate } from '../../i18n/dates';
 
 interface Props {
   clientId: string;
@@ -48,7 +49,7 @@ export function PurchasesSection({ clientId, purchases }: Props) {
           ) : (
             <li key={p.id} className="purchase">
               <div className="purchase-head">
-                <strong>{formatDay(p.date, lang)}</strong> ·{' '}
+                <strong>{formatDate(p.date, 'withMonth', lang)}</strong> ·{' '}
                 {formatMoney(p.total.amount, p.total.currency, lang)}
               </div>
               {p.items.length > 0 && (
@@ -73,10 +74,16 @@ export function PurchasesSection({ clientId, purchases }: Props) {
                     <li key={m} className={late ? 'overdue' : done ? 'done' : ''}>
                       {t(`clients.purchases.milestone.${m}`)}:{' '}
                       {done
-                        ? t('clients.purchases.doneOn', { day: formatDay(done, lang) })
+                        ? t('clients.purchases.doneOn', {
+                            day: formatDate(done, 'withMonth', lang),
+                          })
                         : late
-                          ? t('clients.purchases.overdueSince', { day: formatDay(due, lang) })
-                          : t('clients.purchases.dueOn', { day: formatDay(due, lang) })}
+                          ? t('clients.purchases.overdueSince', {
+                              day: formatDate(due, 'withMonth', lang),
+                            })
+                          : t('clients.purchases.dueOn', {
+                              day: formatDate(due, 'withMonth', lang),
+                            })}
                     </li>
                   );
                 })}
@@ -84,12 +91,14 @@ export function PurchasesSection({ clientId, purchases }: Props) {
               {(p.warrantyEnd || p.serviceContract.active) && (
                 <div className="muted">
                   {p.warrantyEnd &&
-                    t('clients.purchases.warrantyUntil', { day: formatDay(p.warrantyEnd, lang) })}
+                    t('clients.purchases.warrantyUntil', {
+                      day: formatDate(p.warrantyEnd, 'withMonth', lang),
+                    })}
                   {p.warrantyEnd && p.serviceContract.active && ' · '}
                   {p.serviceContract.active &&
                     (p.serviceContract.until
                       ? t('clients.purchases.contractUntilDay', {
-                          day: formatDay(p.serviceContract.until, lang),
+                          day: formatDate(p.serviceContract.until, 'withMonth', lang),
                         })
                       : t('clients.purchases.contractActive'))}
                 </div>

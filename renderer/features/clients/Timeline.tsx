@@ -4,14 +4,15 @@ import { routeHref } from '../../app/router';
 import { useData } from '../../app/DataContext';
 import type { FullClientRecords } from '../../data/clientSummary';
 import { timelineOf, type TimelineEntry } from './timelineEntries';
-import { formatDateTime, formatDay } from './format';
+import { formatDate } from '../../i18n/dates';
 
 function When({ entry }: { entry: TimelineEntry }) {
   const { i18n } = useTranslation();
-  const text =
-    entry.at.length === 10
-      ? formatDay(entry.at, i18n.language)
-      : formatDateTime(entry.at, i18n.language);
+  const text = formatDate(
+    entry.at,
+    entry.at.length === 10 ? 'withMonth' : 'withTime',
+    i18n.language,
+  );
   return <time dateTime={entry.at}>{text}</time>;
 }
 

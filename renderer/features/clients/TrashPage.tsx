@@ -11,7 +11,7 @@ import {
   type DependantTable,
 } from '../../data/trash';
 import { useToasts } from '../../store/toasts';
-import { formatDateTime } from './format';
+import { formatDate } from '../../i18n/dates';
 import './clients.css';
 
 /** Trashed clients (with what went with them) and single records, restorable for 30 days. */
@@ -42,7 +42,9 @@ export function TrashPage() {
             <div>
               <strong>{client.name}</strong>
               <div className="muted">
-                {t('clients.trash.deletedAt', { when: formatDateTime(client.deletedAt!, lang) })}
+                {t('clients.trash.deletedAt', {
+                  when: formatDate(client.deletedAt!, 'withTime', lang),
+                })}
                 {Object.keys(counts).length > 0 &&
                   ` · ${t('clients.trash.with', { what: what(counts) })}`}
               </div>
@@ -73,7 +75,7 @@ export function TrashPage() {
               <strong>{t(`clients.trash.kind.${r.table}`)}</strong>: {r.label || '—'}
               <div className="muted">
                 {r.clientName} ·{' '}
-                {t('clients.trash.deletedAt', { when: formatDateTime(r.deletedAt, lang) })}
+                {t('clients.trash.deletedAt', { when: formatDate(r.deletedAt, 'withTime', lang) })}
               </div>
             </div>
             {r.restorable ? (

@@ -5,7 +5,7 @@ import {
   type RiskSignal,
 } from '../../../shared/domain/health';
 import type { ClientSummary } from '../../data/clientSummary';
-import { formatDay } from './format';
+import { formatDate } from '../../i18n/dates';
 
 const cache = new WeakMap<ClientSummary, { today: string; health: ClientHealth }>();
 
@@ -27,7 +27,7 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 /** One risk signal in the rep's words, dates in the UI's language. */
 export function describeSignal(signal: RiskSignal, t: Translate, language: string): string {
   const p = signal.params;
-  const day = (v: unknown) => (typeof v === 'string' ? formatDay(v, language) : '');
+  const day = (v: unknown) => (typeof v === 'string' ? formatDate(v, 'withMonth', language) : '');
   const values: Record<string, unknown> = { ...p };
   for (const key of ['due', 'purchaseDate', 'lastContact'] as const) {
     if (key in p) values[key] = day(p[key]);

@@ -10,7 +10,7 @@ import { monthlyReport, shiftMonth } from '../../../shared/domain/report';
 import { useData } from '../../app/DataContext';
 import { localDay } from '../../data/localTime';
 import { loadReportBook } from '../../data/reportData';
-import { formatDayIn } from '../visits/formatDay';
+import { formatDate, type DateStyle } from '../../i18n/dates';
 import {
   ActionsSection,
   AtRiskSection,
@@ -30,8 +30,8 @@ export function ReportPage({ today = localDay() }: { today?: string }) {
     async () => monthlyReport(await loadReportBook(db), month, today),
     [db, month, today],
   );
-  const monthName = (m: string, pattern = 'LLLL yyyy') =>
-    formatDayIn(`${m}-01`, i18n.language, pattern);
+  const monthName = (m: string, style: DateStyle = 'monthAndYear') =>
+    formatDate(m, style, i18n.language);
 
   return (
     <div className="page report-page">
@@ -76,7 +76,7 @@ export function ReportPage({ today = localDay() }: { today?: string }) {
       ) : (
         <div className="report-grid">
           <ActionsSection report={report} />
-          <SatisfactionSection report={report} monthName={(m) => monthName(m, 'LLL')} />
+          <SatisfactionSection report={report} monthName={(m) => monthName(m, 'monthShort')} />
           <PromisesSection report={report} />
           <ReferralsSection report={report} />
           <ProblemsSection report={report} />

@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
-import { format } from 'date-fns';
-import { DATE_LOCALES, type Language } from '../../i18n';
+import { formatDate } from '../../i18n/dates';
 
 /** A conflicting value as the rep reads it; `field` decides how a timestamp is said. */
 export function formatConflictValue(
@@ -21,10 +20,7 @@ export function formatConflictValue(
 }
 
 export function formatWhen(iso: string | number, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return String(iso);
-  const locale = DATE_LOCALES[(language === 'en' ? 'en' : 'ru') as Language];
-  return format(date, 'PPp', { locale });
+  return formatDate(iso, 'withTime', language);
 }
 
 export function fieldLabel(field: string, t: TFunction): string {

@@ -9,12 +9,12 @@ import { useData } from '../../app/DataContext';
 import { latestPurchase } from '../../data/visits';
 import { advanceProblem, nextProblemStatus } from '../../data/contactLog';
 import { purchaseTitle } from '../../../shared/domain/followups/milestones';
-import { useFormatDay } from './formatDay';
+import { useFormatDate } from '../../i18n/dates';
 
 export function ClientFacts({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const { db, repo } = useData();
-  const formatDay = useFormatDay();
+  const formatDate = useFormatDate();
   const facts = useLiveQuery(async () => {
     const [client, people, purchases, problems] = await Promise.all([
       db.clients.get(clientId),
@@ -65,18 +65,18 @@ export function ClientFacts({ clientId }: { clientId: string }) {
         <div className="facts-purchase">
           <p>
             {t('visits.facts.purchaseLine', {
-              date: formatDay(purchase.date),
+              date: formatDate(purchase.date),
               title: purchaseTitle(purchase),
             })}
             {purchase.delivery.done ? (
               <span className="muted">
                 {' '}
-                · {t('visits.facts.delivered', { date: formatDay(purchase.delivery.done) })}
+                · {t('visits.facts.delivered', { date: formatDate(purchase.delivery.done) })}
               </span>
             ) : purchase.delivery.due ? (
               <span className="muted">
                 {' '}
-                · {t('visits.facts.delivery', { date: formatDay(purchase.delivery.due) })}
+                · {t('visits.facts.delivery', { date: formatDate(purchase.delivery.due) })}
               </span>
             ) : null}
           </p>
@@ -108,7 +108,7 @@ export function ClientFacts({ clientId }: { clientId: string }) {
                     status: t(`visits.problemStatus.${p.status}`),
                     owner: p.owner || '—',
                   })}
-                  {p.due && ` · ${t('visits.facts.due', { date: formatDay(p.due) })}`}
+                  {p.due && ` · ${t('visits.facts.due', { date: formatDate(p.due) })}`}
                 </span>
                 {next && (
                   <button

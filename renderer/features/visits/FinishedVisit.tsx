@@ -4,15 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useData } from '../../app/DataContext';
 import { navigate } from '../../app/router';
 import type { VisitContext } from '../../data/visits';
-import { useFormatDay, useFormatTimestamp } from './formatDay';
+import { useFormatDate } from '../../i18n/dates';
 import { useLocalized } from './localize';
 
 export function FinishedVisit({ ctx }: { ctx: VisitContext }) {
   const { t } = useTranslation();
   const { db } = useData();
   const pick = useLocalized();
-  const formatDay = useFormatDay();
-  const formatTimestamp = useFormatTimestamp();
+  const formatDate = useFormatDate();
   const { visit } = ctx;
   const recorded = useLiveQuery(async () => {
     const [purchase, problems, referred, client] = await Promise.all([
@@ -35,7 +34,7 @@ export function FinishedVisit({ ctx }: { ctx: VisitContext }) {
       <h2 id="finished-title">{t('visits.done.title')}</h2>
       {visit.finishedAt && (
         <p className="muted">
-          {t('visits.done.finishedOn', { date: formatTimestamp(visit.finishedAt) })}
+          {t('visits.done.finishedOn', { date: formatDate(visit.finishedAt, 'withTime') })}
         </p>
       )}
       {outcome?.result === 'won' && recorded?.purchase && (
@@ -43,7 +42,7 @@ export function FinishedVisit({ ctx }: { ctx: VisitContext }) {
           <h3>{t('visits.done.purchase')}</h3>
           <p>
             {recorded.purchase.delivery.due
-              ? t('visits.done.deliveryDue', { date: formatDay(recorded.purchase.delivery.due) })
+              ? t('visits.done.deliveryDue', { date: formatDate(recorded.purchase.delivery.due) })
               : t('visits.done.noDelivery')}
           </p>
           <p className="hint">{t('visits.done.promised')}</p>
@@ -58,7 +57,7 @@ export function FinishedVisit({ ctx }: { ctx: VisitContext }) {
         <p>
           {t('visits.done.nextStep', {
             step: outcome.nextStep,
-            date: outcome.nextDate ? formatDay(outcome.nextDate) : '—',
+            date: outcome.nextDate ? formatDate(outcome.nextDate) : '—',
           })}
         </p>
       )}

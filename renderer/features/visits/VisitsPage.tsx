@@ -4,7 +4,7 @@ import { useData } from '../../app/DataContext';
 import { listVisits, type VisitRow } from '../../data/visits';
 import { NewVisitForm } from './NewVisitForm';
 import { VisitMode } from './VisitMode';
-import { useFormatTimestamp } from './formatDay';
+import { useFormatDate } from '../../i18n/dates';
 import './visits.css';
 import './visitList.css';
 
@@ -46,7 +46,7 @@ function VisitList() {
 
 function VisitRows({ rows, action }: { rows: VisitRow[]; action: string }) {
   const { t } = useTranslation();
-  const formatTimestamp = useFormatTimestamp();
+  const formatDate = useFormatDate();
   if (rows.length === 0) return null;
   return (
     <ul className="visit-rows">
@@ -59,7 +59,7 @@ function VisitRows({ rows, action }: { rows: VisitRow[]; action: string }) {
             <strong>{clientName}</strong>
             <span className="muted">
               {t(`visits.kind.${visit.kind}`)} ·{' '}
-              {t('visits.list.startedOn', { date: formatTimestamp(visit.startedAt) })}
+              {t('visits.list.startedOn', { date: formatDate(visit.startedAt, 'withTime') })}
               {visit.outcome && ` · ${t(`visits.outcome.${visit.outcome.result}`)}`}
             </span>
           </a>

@@ -3,7 +3,7 @@ import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../renderer/app/App';
 import { renderWithData } from '../renderApp';
-import { formatDay } from '../../../renderer/features/clients/format';
+import { formatDate } from '../../../renderer/i18n/dates';
 import { localToday } from '../../../renderer/data/clientQueries';
 import { LONG } from './testing';
 import { addClient, addContact, addPerson, dayFromToday, resetListState } from './seed';
@@ -66,7 +66,7 @@ describe('client card', LONG, () => {
     expect(call).toBeGreaterThan(note);
     // The note written just now is the last contact, not the call in March.
     expect(within(card).getByText('Last contact').nextElementSibling).toHaveTextContent(
-      formatDay(localToday(), 'en'),
+      formatDate(localToday(), 'withMonth', 'en'),
     );
   });
 
