@@ -15,6 +15,9 @@ import { useToasts } from '../../store/toasts';
 import { checkClientForm } from './validation';
 import { mapsLink, OpenInMaps } from './OpenInMaps';
 import { FormFooter } from '../../app/FormFooter';
+import { Field } from '../forms/Field';
+import { AddressFormOptions } from './AddressFormOptions';
+import { useAction } from '../forms/useAction';
 import { useCadenceSettings } from '../settings/useCadenceSettings';
 import { cadenceText } from './cadenceText';
 
@@ -71,8 +74,7 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
     addressForm: person?.addressForm ?? ('unknown' as AddressForm),
   }));
   const [submitted, setSubmitted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const save = useAction((e) => t('clients.errors.saveFailed', { reason: (e as Error).message }));
   const issues = checkClientForm(values);
   const set = (key: keyof typeof values) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: event.target.value }));
@@ -81,9 +83,7 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
     event.preventDefault();
     setSubmitted(true);
     if (Object.keys(issues.errors).length > 0) return;
-    setSaving(true);
-    setFailure(null);
-    try {
+    await save.run(async () => {
       const clientFields = {
         ...(client ?? emptyClientDraft()),
         kind: values.kind,
@@ -119,17 +119,12 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
       toast(t(client ? 'clients.form.updated' : 'clients.form.created'));
       setSubmitted(false);
       onSaved(saved.client.id);
-    } catch (error) {
-      setFailure(t('clients.errors.saveFailed', { reason: (error as Error).message }));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const field = (key: string) => `${ids}-${key}`;
   const errorOf = (key: 'name' | 'cadence') =>
     submitted || values[key] !== '' ? issues.errors[key] : undefined;
-  const describe = (key: string, has: unknown) => (has ? `${field(key)}-msg` : undefined);
   // What an empty field means for the client as it stands in the form (status and tags as typed).
   const cadenceDefault = effectiveCadence(
     { cadenceDays: null, status: values.status, tags: tagsOf(values.tags) },
@@ -161,170 +156,136 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
         ))}
       </fieldset>
 
-      <div className="field">
-        <label htmlFor={field('name')}>{t('clients.form.name')}</label>
-        <input
-          id={field('name')}
-          value={values.name}
-          onChange={set('name')}
-          autoFocus={!client}
-          required
-          aria-invalid={errorOf('name') ? true : undefined}
-          aria-describedby={describe('name', errorOf('name'))}
-        />
-        {errorOf('name') && (
-          <p id={`${field('name')}-msg`} className="error">
-            {t(errorOf('name')!)}
-          </p>
+      <Field
+        id={field('name')}
+        label={t('clients.form.name')}
+        error={errorOf('name') && t(errorOf('name')!)}
+      >
+        {(control) => (
+          <input
+            {...control}
+            value={values.name}
+            onChange={set('name')}
+            autoFocus={!client}
+            required
+          />
         )}
-      </div>
+      </Field>
 
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={field('status')}>{t('clients.status.label')}</label>
-          <select id={field('status')} value={values.status} onChange={set('status')}>
-            {CLIENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`clients.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={field('cadence')}>{t('clients.form.cadence')}</label>
-          <input
-            id={field('cadence')}
-            inputMode="numeric"
-            value={values.cadence}
-            placeholder={String(cadenceDefault.days)}
-            onChange={set('cadence')}
-            aria-invalid={errorOf('cadence') ? true : undefined}
-            aria-describedby={`${field('cadence')}-hint ${describe('cadence', errorOf('cadence')) ?? ''}`.trim()}
-          />
-          <p id={`${field('cadence')}-hint`} className="hint">
-            {t('clients.form.cadenceHint', {
-              cadence: cadenceText(cadenceDefault, values.status, t),
-            })}
-          </p>
-          {errorOf('cadence') && (
-            <p id={`${field('cadence')}-msg`} className="error">
-              {t(errorOf('cadence')!)}
-            </p>
+        <Field id={field('status')} label={t('clients.status.label')}>
+          {(control) => (
+            <select {...control} value={values.status} onChange={set('status')}>
+              {CLIENT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`clients.status.${s}`)}
+                </option>
+              ))}
+            </select>
           )}
-        </div>
+        </Field>
+        <Field
+          id={field('cadence')}
+          label={t('clients.form.cadence')}
+          hint={t('clients.form.cadenceHint', {
+            cadence: cadenceText(cadenceDefault, values.status, t),
+          })}
+          error={errorOf('cadence') && t(errorOf('cadence')!)}
+        >
+          {(control) => (
+            <input
+              {...control}
+              inputMode="numeric"
+              value={values.cadence}
+              placeholder={String(cadenceDefault.days)}
+              onChange={set('cadence')}
+            />
+          )}
+        </Field>
       </div>
 
-      <div className="field">
-        <label htmlFor={field('tags')}>{t('clients.form.tags')}</label>
-        <input
-          id={field('tags')}
-          value={values.tags}
-          onChange={set('tags')}
-          aria-describedby={`${field('tags')}-hint`}
-        />
-        <p id={`${field('tags')}-hint`} className="hint">
-          {t('clients.form.tagsHint')}
-        </p>
-      </div>
+      <Field id={field('tags')} label={t('clients.form.tags')} hint={t('clients.form.tagsHint')}>
+        {(control) => <input {...control} value={values.tags} onChange={set('tags')} />}
+      </Field>
 
-      <div className="field">
-        <label htmlFor={field('address')}>{t('clients.form.address')}</label>
-        <input id={field('address')} value={values.address} onChange={set('address')} />
-        {mapsHref && <OpenInMaps href={mapsHref} />}
-      </div>
+      <Field id={field('address')} label={t('clients.form.address')}>
+        {(control) => (
+          <>
+            <input {...control} value={values.address} onChange={set('address')} />
+            {mapsHref && <OpenInMaps href={mapsHref} />}
+          </>
+        )}
+      </Field>
 
       {client && (
-        <div className="field">
-          <label htmlFor={field('notes')}>{t('clients.form.notes')}</label>
-          <textarea id={field('notes')} rows={3} value={values.notes} onChange={set('notes')} />
-        </div>
+        <Field id={field('notes')} label={t('clients.form.notes')}>
+          {(control) => (
+            <textarea {...control} rows={3} value={values.notes} onChange={set('notes')} />
+          )}
+        </Field>
       )}
 
       {!client && (
         <fieldset>
           <legend>{t('clients.form.personSection')}</legend>
           <div className="field-row">
-            <div className="field">
-              <label htmlFor={field('personName')}>{t('clients.form.personName')}</label>
-              <input
-                id={field('personName')}
-                value={values.personName}
-                onChange={set('personName')}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={field('personRole')}>{t('clients.form.personRole')}</label>
-              <input
-                id={field('personRole')}
-                value={values.personRole}
-                onChange={set('personRole')}
-              />
-            </div>
+            <Field id={field('personName')} label={t('clients.form.personName')}>
+              {(control) => (
+                <input {...control} value={values.personName} onChange={set('personName')} />
+              )}
+            </Field>
+            <Field id={field('personRole')} label={t('clients.form.personRole')}>
+              {(control) => (
+                <input {...control} value={values.personRole} onChange={set('personRole')} />
+              )}
+            </Field>
           </div>
           <div className="field-row">
-            <div className="field">
-              <label htmlFor={field('phone')}>{t('clients.form.phone')}</label>
-              <input
-                id={field('phone')}
-                type="tel"
-                value={values.phone}
-                onChange={set('phone')}
-                aria-describedby={describe('phone', issues.warnings.phone)}
-              />
-              {issues.warnings.phone && (
-                <p id={`${field('phone')}-msg`} className="warning">
-                  {t(issues.warnings.phone)}
-                </p>
+            <Field
+              id={field('phone')}
+              label={t('clients.form.phone')}
+              warning={issues.warnings.phone && t(issues.warnings.phone)}
+            >
+              {(control) => (
+                <input {...control} type="tel" value={values.phone} onChange={set('phone')} />
               )}
-            </div>
-            <div className="field">
-              <label htmlFor={field('email')}>{t('clients.form.email')}</label>
-              <input
-                id={field('email')}
-                type="email"
-                value={values.email}
-                onChange={set('email')}
-                aria-describedby={describe('email', issues.warnings.email)}
-              />
-              {issues.warnings.email && (
-                <p id={`${field('email')}-msg`} className="warning">
-                  {t(issues.warnings.email)}
-                </p>
+            </Field>
+            <Field
+              id={field('email')}
+              label={t('clients.form.email')}
+              warning={issues.warnings.email && t(issues.warnings.email)}
+            >
+              {(control) => (
+                <input {...control} type="email" value={values.email} onChange={set('email')} />
               )}
-            </div>
+            </Field>
           </div>
           <div className="field-row">
-            <div className="field">
-              <label htmlFor={field('birthday')}>{t('clients.form.birthday')}</label>
-              <input
-                id={field('birthday')}
-                type="date"
-                // Chromium draws the field in the browser's own locale whatever lang says;
-                // lang still tells assistive tech and a browser that honours it the rep's language.
-                lang={i18n.language}
-                value={values.birthday}
-                onChange={set('birthday')}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor={field('addressForm')}>{t('clients.form.addressForm')}</label>
-              <select
-                id={field('addressForm')}
-                value={values.addressForm}
-                onChange={set('addressForm')}
-              >
-                {(['unknown', 'formal', 'informal'] as const).map((f) => (
-                  <option key={f} value={f}>
-                    {t(`clients.addressForm.${f}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Field id={field('birthday')} label={t('clients.form.birthday')}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="date"
+                  // Chromium draws the field in the browser's own locale whatever lang says;
+                  // lang still tells assistive tech and a browser that honours it the rep's language.
+                  lang={i18n.language}
+                  value={values.birthday}
+                  onChange={set('birthday')}
+                />
+              )}
+            </Field>
+            <Field id={field('addressForm')} label={t('clients.form.addressForm')}>
+              {(control) => (
+                <select {...control} value={values.addressForm} onChange={set('addressForm')}>
+                  <AddressFormOptions />
+                </select>
+              )}
+            </Field>
           </div>
         </fieldset>
       )}
 
-      <FormFooter error={failure} saving={saving} onCancel={onCancel} />
+      <FormFooter error={save.error} saving={save.busy} onCancel={onCancel} />
     </form>
   );
 }

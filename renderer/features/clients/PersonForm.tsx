@@ -7,6 +7,9 @@ import { useToasts } from '../../store/toasts';
 import { BirthdayField, birthdayOf, partsOf, type BirthdayParts } from './BirthdayField';
 import { channelWarning } from './validation';
 import { FormFooter } from '../../app/FormFooter';
+import { Field } from '../forms/Field';
+import { AddressFormOptions } from './AddressFormOptions';
+import { useAction } from '../forms/useAction';
 
 const CHANNEL_KINDS: Channel['kind'][] = [
   'phone',
@@ -50,8 +53,7 @@ export function PersonForm({ clientId, person, onDone }: Props) {
   );
   const [interests, setInterests] = useState(base.interests);
   const [personalNotes, setPersonalNotes] = useState(base.personalNotes);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const save = useAction((e) => t('clients.errors.saveFailed', { reason: (e as Error).message }));
   const field = (key: string) => `${ids}-${key}`;
 
   const onSubmit = async (event: FormEvent) => {
@@ -60,14 +62,12 @@ export function PersonForm({ clientId, person, onDone }: Props) {
     const kids = children
       .filter((c) => c.name.trim() !== '' || birthdayOf(c.birthday) !== null)
       .map((c) => ({ name: c.name.trim(), birthday: birthdayOf(c.birthday) }));
-    if (name.trim() === '') return setError(t('clients.errors.personNameRequired'));
+    if (name.trim() === '') return save.fail(t('clients.errors.personNameRequired'));
     if (born === 'invalid' || kids.some((k) => k.birthday === 'invalid')) {
-      return setError(t('clients.errors.birthdayInvalid'));
+      return save.fail(t('clients.errors.birthdayInvalid'));
     }
-    if (kids.some((k) => k.name === '')) return setError(t('clients.errors.childNameRequired'));
-    setSaving(true);
-    setError(null);
-    try {
+    if (kids.some((k) => k.name === '')) return save.fail(t('clients.errors.childNameRequired'));
+    await save.run(async () => {
       const fields = {
         clientId,
         name: name.trim(),
@@ -86,11 +86,7 @@ export function PersonForm({ clientId, person, onDone }: Props) {
       else await repo.create('people', fields);
       toast(t('clients.people.saved'));
       onDone();
-    } catch (e) {
-      setError(t('clients.errors.saveFailed', { reason: (e as Error).message }));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -101,14 +97,16 @@ export function PersonForm({ clientId, person, onDone }: Props) {
       aria-label={name || t('clients.people.new')}
     >
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={field('name')}>{t('clients.people.name')}</label>
-          <input id={field('name')} value={name} onChange={(e) => setName(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={field('role')}>{t('clients.form.personRole')}</label>
-          <input id={field('role')} value={role} onChange={(e) => setRole(e.target.value)} />
-        </div>
+        <Field id={field('name')} label={t('clients.people.name')}>
+          {(control) => (
+            <input {...control} value={name} onChange={(e) => setName(e.target.value)} />
+          )}
+        </Field>
+        <Field id={field('role')} label={t('clients.form.personRole')}>
+          {(control) => (
+            <input {...control} value={role} onChange={(e) => setRole(e.target.value)} />
+          )}
+        </Field>
       </div>
       <div className="field-row">
         <BirthdayField
@@ -116,20 +114,17 @@ export function PersonForm({ clientId, person, onDone }: Props) {
           value={birthday}
           onChange={setBirthday}
         />
-        <div className="field">
-          <label htmlFor={field('form')}>{t('clients.form.addressForm')}</label>
-          <select
-            id={field('form')}
-            value={addressForm}
-            onChange={(e) => setAddressForm(e.target.value as AddressForm)}
-          >
-            {(['unknown', 'formal', 'informal'] as const).map((f) => (
-              <option key={f} value={f}>
-                {t(`clients.addressForm.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id={field('form')} label={t('clients.form.addressForm')}>
+          {(control) => (
+            <select
+              {...control}
+              value={addressForm}
+              onChange={(e) => setAddressForm(e.target.value as AddressForm)}
+            >
+              <AddressFormOptions />
+            </select>
+          )}
+        </Field>
       </div>
 
       <fieldset>
@@ -190,20 +185,19 @@ export function PersonForm({ clientId, person, onDone }: Props) {
         <legend>{t('clients.people.children')}</legend>
         {children.map((c, i) => (
           <div key={c.key} className="child-row">
-            <div className="field">
-              <label htmlFor={field(`child-${c.key}`)}>
-                {t('clients.people.childName', { n: i + 1 })}
-              </label>
-              <input
-                id={field(`child-${c.key}`)}
-                value={c.name}
-                onChange={(e) =>
-                  setChildren((list) =>
-                    list.map((x) => (x.key === c.key ? { ...x, name: e.target.value } : x)),
-                  )
-                }
-              />
-            </div>
+            <Field id={field(`child-${c.key}`)} label={t('clients.people.childName', { n: i + 1 })}>
+              {(control) => (
+                <input
+                  {...control}
+                  value={c.name}
+                  onChange={(e) =>
+                    setChildren((list) =>
+                      list.map((x) => (x.key === c.key ? { ...x, name: e.target.value } : x)),
+                    )
+                  }
+                />
+              )}
+            </Field>
             <BirthdayField
               legend={t('clients.people.childBirthday', { name: c.name || i + 1 })}
               value={c.birthday}
@@ -230,26 +224,24 @@ export function PersonForm({ clientId, person, onDone }: Props) {
         </button>
       </fieldset>
 
-      <div className="field">
-        <label htmlFor={field('interests')}>{t('clients.people.interests')}</label>
-        <input
-          id={field('interests')}
-          value={interests}
-          onChange={(e) => setInterests(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={field('notes')}>{t('clients.people.personalNotes')}</label>
-        <textarea
-          id={field('notes')}
-          rows={3}
-          value={personalNotes}
-          onChange={(e) => setPersonalNotes(e.target.value)}
-        />
-      </div>
+      <Field id={field('interests')} label={t('clients.people.interests')}>
+        {(control) => (
+          <input {...control} value={interests} onChange={(e) => setInterests(e.target.value)} />
+        )}
+      </Field>
+      <Field id={field('notes')} label={t('clients.people.personalNotes')}>
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            value={personalNotes}
+            onChange={(e) => setPersonalNotes(e.target.value)}
+          />
+        )}
+      </Field>
       <FormFooter
-        error={error}
-        saving={saving}
+        error={save.error}
+        saving={save.busy}
         saveLabel={t('clients.people.save')}
         onCancel={onDone}
       />

@@ -7,6 +7,8 @@ import { emptyPurchaseDraft, purchaseFromDraft, type PurchaseFormDraft } from '.
 import { MilestonesTable } from './MilestonesTable';
 import { useToasts } from '../../store/toasts';
 import { FormFooter } from '../../app/FormFooter';
+import { Field } from '../forms/Field';
+import { useAction } from '../forms/useAction';
 
 const CURRENCIES = ['RUB', 'EUR', 'USD', 'KZT', 'BYN', 'CNY'];
 
@@ -25,8 +27,7 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
   const toast = useToasts((s) => s.show);
   const ids = useId();
   const [draft, setDraft] = useState<PurchaseFormDraft>(() => emptyPurchaseDraft(purchase));
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const save = useAction((e) => t('clients.errors.saveFailed', { reason: (e as Error).message }));
   const field = (key: string) => `${ids}-${key}`;
   const set = <K extends keyof PurchaseFormDraft>(key: K, value: PurchaseFormDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
@@ -34,19 +35,13 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const built = purchaseFromDraft(draft, clientId);
-    if (typeof built === 'string') return setError(t(built));
-    setSaving(true);
-    setError(null);
-    try {
+    if (typeof built === 'string') return save.fail(t(built));
+    await save.run(async () => {
       if (purchase) await repo.update('purchases', purchase.id, built);
       else await repo.create('purchases', built);
       toast(t('clients.purchases.saved'));
       onDone();
-    } catch (e) {
-      setError(t('clients.errors.saveFailed', { reason: (e as Error).message }));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -57,38 +52,41 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
       aria-label={t('clients.purchases.formLabel')}
     >
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={field('date')}>{t('clients.purchases.date')}</label>
-          <input
-            id={field('date')}
-            type="date"
-            value={draft.date}
-            onChange={(e) => set('date', e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={field('amount')}>{t('clients.purchases.amount')}</label>
-          <input
-            id={field('amount')}
-            inputMode="decimal"
-            value={draft.amount}
-            onChange={(e) => set('amount', e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={field('currency')}>{t('clients.purchases.currency')}</label>
-          <select
-            id={field('currency')}
-            value={draft.currency}
-            onChange={(e) => set('currency', e.target.value)}
-          >
-            {[...new Set([draft.currency, ...CURRENCIES])].map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id={field('date')} label={t('clients.purchases.date')}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              value={draft.date}
+              onChange={(e) => set('date', e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id={field('amount')} label={t('clients.purchases.amount')}>
+          {(control) => (
+            <input
+              {...control}
+              inputMode="decimal"
+              value={draft.amount}
+              onChange={(e) => set('amount', e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id={field('currency')} label={t('clients.purchases.currency')}>
+          {(control) => (
+            <select
+              {...control}
+              value={draft.currency}
+              onChange={(e) => set('currency', e.target.value)}
+            >
+              {[...new Set([draft.currency, ...CURRENCIES])].map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
 
       <fieldset>
@@ -204,15 +202,16 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
           onChange={(milestones) => set('milestones', milestones)}
         />
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={field('warranty')}>{t('clients.purchases.warrantyEnd')}</label>
-            <input
-              id={field('warranty')}
-              type="date"
-              value={draft.warrantyEnd}
-              onChange={(e) => set('warrantyEnd', e.target.value)}
-            />
-          </div>
+          <Field id={field('warranty')} label={t('clients.purchases.warrantyEnd')}>
+            {(control) => (
+              <input
+                {...control}
+                type="date"
+                value={draft.warrantyEnd}
+                onChange={(e) => set('warrantyEnd', e.target.value)}
+              />
+            )}
+          </Field>
         </div>
       </fieldset>
 
@@ -227,23 +226,25 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
           {t('clients.purchases.contractActive')}
         </label>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={field('until')}>{t('clients.purchases.contractUntil')}</label>
-            <input
-              id={field('until')}
-              type="date"
-              value={draft.contractUntil}
-              onChange={(e) => set('contractUntil', e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={field('cnote')}>{t('clients.purchases.contractNote')}</label>
-            <input
-              id={field('cnote')}
-              value={draft.contractNote}
-              onChange={(e) => set('contractNote', e.target.value)}
-            />
-          </div>
+          <Field id={field('until')} label={t('clients.purchases.contractUntil')}>
+            {(control) => (
+              <input
+                {...control}
+                type="date"
+                value={draft.contractUntil}
+                onChange={(e) => set('contractUntil', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field id={field('cnote')} label={t('clients.purchases.contractNote')}>
+            {(control) => (
+              <input
+                {...control}
+                value={draft.contractNote}
+                onChange={(e) => set('contractNote', e.target.value)}
+              />
+            )}
+          </Field>
         </div>
       </fieldset>
 
@@ -269,8 +270,8 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
       </fieldset>
 
       <FormFooter
-        error={error}
-        saving={saving}
+        error={save.error}
+        saving={save.busy}
         saveLabel={t('clients.purchases.save')}
         onCancel={onDone}
       />

@@ -4,6 +4,8 @@ import { CHURN_REASONS, type Client, type RetentionPlan } from '../../../shared/
 import { uuidv7 } from '../../../shared/ids';
 import { useData } from '../../app/DataContext';
 import { useToasts } from '../../store/toasts';
+import { FormFooter } from '../../app/FormFooter';
+import { Field } from '../forms/Field';
 
 type ChurnReason = (typeof CHURN_REASONS)[number];
 type ActionDraft = { id: string; text: string; responsible: string; due: string; done: boolean };
@@ -78,39 +80,38 @@ export function RetentionSection({ client, plans }: Props) {
       <h3 id={field('h')}>{t('clients.retention.title')}</h3>
       <form onSubmit={onSubmit} noValidate>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={field('reason')}>{t('clients.retention.reason')}</label>
-            <select
-              id={field('reason')}
-              value={reason}
-              onChange={(e) => setReason(e.target.value as ChurnReason | '')}
-            >
-              <option value="">{t('clients.retention.reasonUnknown')}</option>
-              {CHURN_REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`clients.churn.${r}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={field('comment')}>{t('clients.retention.comment')}</label>
-            <input
-              id={field('comment')}
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
+          <Field id={field('reason')} label={t('clients.retention.reason')}>
+            {(control) => (
+              <select
+                {...control}
+                value={reason}
+                onChange={(e) => setReason(e.target.value as ChurnReason | '')}
+              >
+                <option value="">{t('clients.retention.reasonUnknown')}</option>
+                {CHURN_REASONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`clients.churn.${r}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id={field('comment')} label={t('clients.retention.comment')}>
+            {(control) => (
+              <input {...control} value={comment} onChange={(e) => setComment(e.target.value)} />
+            )}
+          </Field>
+        </div>
+        <Field id={field('cause')} label={t('clients.retention.cause')}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              value={cause}
+              onChange={(e) => setCause(e.target.value)}
             />
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor={field('cause')}>{t('clients.retention.cause')}</label>
-          <textarea
-            id={field('cause')}
-            rows={2}
-            value={cause}
-            onChange={(e) => setCause(e.target.value)}
-          />
-        </div>
+          )}
+        </Field>
         <fieldset>
           <legend>{t('clients.retention.actions')}</legend>
           {actions.map((a, i) => (
@@ -154,30 +155,23 @@ export function RetentionSection({ client, plans }: Props) {
             {t('clients.retention.addAction')}
           </button>
         </fieldset>
-        <div className="field">
-          <label htmlFor={field('status')}>{t('clients.retention.status')}</label>
-          <select
-            id={field('status')}
-            value={status}
-            onChange={(e) => setStatus(e.target.value as RetentionPlan['status'])}
-          >
-            {(['active', 'succeeded', 'failed'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`clients.retention.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" className="primary">
-            {t('clients.retention.save')}
-          </button>
-        </div>
+        <Field id={field('status')} label={t('clients.retention.status')}>
+          {(control) => (
+            <select
+              {...control}
+              value={status}
+              onChange={(e) => setStatus(e.target.value as RetentionPlan['status'])}
+            >
+              {(['active', 'succeeded', 'failed'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`clients.retention.statuses.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {/* No busy state: the save is one short local transaction. */}
+        <FormFooter error={error} saving={false} saveLabel={t('clients.retention.save')} />
       </form>
     </section>
   );

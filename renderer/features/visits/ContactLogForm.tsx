@@ -9,8 +9,10 @@ import type { Answer, ContactType } from '../../../shared/domain';
 import { itemApplies, validateRun } from '../../../shared/domain/checklistLogic';
 import { CONTACT_ITEMS, contactFromAnswers } from '../../../shared/domain/templates';
 import { useData } from '../../app/DataContext';
+import { FormFooter } from '../../app/FormFooter';
 import { allTemplates, templateForPurpose } from '../../data/checklistTemplates';
 import { logContact } from '../../data/contactLog';
+import { Field } from '../forms/Field';
 import { ChecklistItemField } from './ChecklistItemField';
 
 export interface ContactPreset {
@@ -89,35 +91,26 @@ export function ContactLogForm(props: {
           )),
       )}
       {people.length > 0 && (
-        <div className="field">
-          <label htmlFor={`${ids}-person`}>{t('visits.contact.person')}</label>
-          <select
-            id={`${ids}-person`}
-            value={personId}
-            onChange={(e) => setPersonId(e.target.value)}
-          >
-            <option value="">—</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id={`${ids}-person`} label={t('visits.contact.person')}>
+          {(control) => (
+            <select {...control} value={personId} onChange={(e) => setPersonId(e.target.value)}>
+              <option value="">—</option>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary">
-          {t('visits.contact.save')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('visits.contact.cancel')}
-        </button>
-      </div>
+      {/* No busy state: the save is one short local transaction. */}
+      <FormFooter
+        error={error}
+        saving={false}
+        saveLabel={t('visits.contact.save')}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

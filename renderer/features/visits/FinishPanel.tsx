@@ -2,7 +2,6 @@
  * The last step: what is still required (each a jump to its step), what finishing will record,
  * and the button that applies it all in one transaction.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   closingOutcome,
@@ -11,6 +10,8 @@ import {
 } from '../../../shared/domain/checklistLogic';
 import { addDays } from '../../../shared/domain/followups/days';
 import { useData } from '../../app/DataContext';
+import { ActionButton } from '../forms/ActionButton';
+import { useAction } from '../forms/useAction';
 import { localDay } from '../../data/localTime';
 import {
   filledProblems,
@@ -35,8 +36,11 @@ export function FinishPanel(props: {
   const pick = useLocalized();
   const formatDay = useFormatDay();
   const { repo } = useData();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const finishing = useAction((e) =>
+    e instanceof VisitIncompleteError
+      ? t('visits.finish.missing')
+      : t('visits.finish.failed', { reason: (e as Error).message }),
+  );
   const { ctx, answers } = props;
   const template = ctx.template!;
   const benefitIds = ctx.purchase?.promisedBenefits.map((b) => b.id);
@@ -73,23 +77,12 @@ export function FinishPanel(props: {
       effects.push(t('visits.finish.loyalty', { level: t(`visits.loyalty.${loyalty}`) }));
   }
 
-  const finish = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const finish = () =>
+    finishing.run(async () => {
       await props.flush();
       await finishVisit(repo, ctx.visit.id);
       props.onFinished();
-    } catch (e) {
-      setError(
-        e instanceof VisitIncompleteError
-          ? t('visits.finish.missing')
-          : t('visits.finish.failed', { reason: (e as Error).message }),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section className="step-view finish-panel" aria-labelledby="finish-title">
@@ -129,19 +122,13 @@ export function FinishPanel(props: {
           </ul>
         </>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <button
-        type="button"
-        className="primary big"
-        disabled={busy || blocked.length > 0}
-        onClick={() => void finish()}
-      >
-        {busy ? t('visits.finish.finishing') : t('visits.finish.button')}
-      </button>
+      <ActionButton
+        action={finishing}
+        label={t('visits.finish.button')}
+        busyLabel={t('visits.finish.finishing')}
+        disabled={blocked.length > 0}
+        onClick={finish}
+      />
     </section>
   );
 }

@@ -3,6 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useData } from '../../app/DataContext';
+import { ActionButton } from '../forms/ActionButton';
+import { Field } from '../forms/Field';
+import { useAction } from '../forms/useAction';
 import { navigate } from '../../app/router';
 import { NoTemplateError, startVisit, type VisitKind } from '../../data/visits';
 
@@ -20,8 +23,11 @@ export function NewVisitForm() {
   const [query, setQuery] = useState('');
   const [clientId, setClientId] = useState<string | null>(null);
   const [kind, setKind] = useState<VisitKind>('closing');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const starting = useAction((e) =>
+    e instanceof NoTemplateError
+      ? t('visits.list.noTemplate')
+      : t('visits.list.startFailed', { reason: (e as Error).message }),
+  );
 
   const matches = useLiveQuery(async () => {
     const q = fold(query.trim());
@@ -44,42 +50,33 @@ export function NewVisitForm() {
 
   const start = async () => {
     if (!clientId) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await starting.run(async () => {
       const visitId = await startVisit(repo, { kind, clientId });
       navigate({ page: 'visits', visitId });
-    } catch (e) {
-      setError(
-        e instanceof NoTemplateError
-          ? t('visits.list.noTemplate')
-          : t('visits.list.startFailed', { reason: (e as Error).message }),
-      );
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <section className="new-visit" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('visits.list.newVisit')}</h2>
-      <div className="field">
-        <label htmlFor={`${ids}-client`}>{t('visits.list.client')}</label>
-        <input
-          id={`${ids}-client`}
-          type="search"
-          value={query}
-          autoComplete="off"
-          aria-describedby={`${ids}-client-hint`}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setClientId(null);
-          }}
-        />
-        <p className="hint" id={`${ids}-client-hint`}>
-          {t('visits.list.clientHint')}
-        </p>
-      </div>
+      <Field
+        id={`${ids}-client`}
+        label={t('visits.list.client')}
+        hint={t('visits.list.clientHint')}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="search"
+            value={query}
+            autoComplete="off"
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setClientId(null);
+            }}
+          />
+        )}
+      </Field>
       {!clientId && matches && query.trim() !== '' && (
         <ul className="client-matches">
           {matches.length === 0 && <li className="muted">{t('visits.list.noMatch')}</li>}
@@ -114,19 +111,12 @@ export function NewVisitForm() {
               </label>
             ))}
           </fieldset>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
-          <button
-            type="button"
-            className="primary big"
-            disabled={busy}
-            onClick={() => void start()}
-          >
-            {busy ? t('visits.list.starting') : t('visits.list.start')}
-          </button>
+          <ActionButton
+            action={starting}
+            label={t('visits.list.start')}
+            busyLabel={t('visits.list.starting')}
+            onClick={start}
+          />
         </>
       )}
     </section>
