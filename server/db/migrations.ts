@@ -103,4 +103,28 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'the push ledger: one row per batch',
+    sql: `
+      -- The results of a batch's fresh ops, in one row: a batch of 500 ops writes one ledger row,
+      -- not 500, and drops old ones a batch at a time. first_version + a result's ord is its
+      -- version (null first_version: no row changed). Plain json, stored uncompressed: it is only
+      -- read back whole, on a retry.
+      CREATE TABLE applied_batches (
+        user_id uuid NOT NULL,
+        device_node text NOT NULL,
+        first_seq bigint NOT NULL,
+        last_seq bigint NOT NULL,
+        first_version bigint,
+        results json NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (user_id, device_node, last_seq)
+      );
+      ALTER TABLE applied_batches ALTER COLUMN results SET STORAGE EXTERNAL;
+      INSERT INTO applied_batches (user_id, device_node, first_seq, last_seq, first_version, results, applied_at)
+        SELECT user_id, device_node, seq, seq, NULL, json_build_array(result), applied_at FROM applied_ops;
+      DROP TABLE applied_ops;
+    `,
+  },
 ];

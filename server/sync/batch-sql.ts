@@ -25,9 +25,17 @@ export interface DeviceSeq {
 }
 
 /**
+ * A ledger result as stored: one row per batch (`applied_batches`) holds the results of its fresh
+ * ops, each with `ord`, the index of its row among the rows the batch wrote; its version is the
+ * batch's first version plus `ord` (the versions are taken in the batch's last statement, so the
+ * results are written without them). Results migrated from the per-op ledger carry their version.
+ */
+type StoredResult = OpResult & { ord?: number | null };
+
+/**
  * Creates or locks the device's sequence row (held to commit: one batch of a device at a time),
- * reads the epoch, fetches the stored results of the batch's ops already applied, and drops
- * ledger entries below `pruneBelow` (here, not in the write, which holds the team's counter).
+ * reads the epoch, fetches the ledger batches holding the request's ops already applied, and
+ * drops batches wholly below `pruneBelow` (here, not in the write, which holds the team's counter).
  */
 export async function openDevice(
   tx: Queryable,
@@ -40,7 +48,7 @@ export async function openDevice(
     epoch: string;
     last_seq: number;
     seq_epoch: string;
-    seen: DeviceSeq['seen'];
+    seen: { first_version: number | null; results: StoredResult[] }[] | null;
   }>(
     `WITH e AS (SELECT value FROM server_meta WHERE key = 'epoch'),
      s AS (
@@ -48,23 +56,30 @@ export async function openDevice(
        SELECT $1, $2, 0, e.value FROM e
        ON CONFLICT (user_id, device_node) DO UPDATE SET last_seq = device_seqs.last_seq
        RETURNING last_seq, epoch),
-     pruned AS (DELETE FROM applied_ops WHERE user_id = $1 AND device_node = $2 AND seq < $4)
+     pruned AS (DELETE FROM applied_batches WHERE user_id = $1 AND device_node = $2 AND last_seq < $5)
      SELECT (SELECT value FROM e) AS epoch, s.last_seq, s.epoch AS seq_epoch,
-       (SELECT COALESCE(jsonb_agg(jsonb_build_object('seq', a.seq, 'op_id', a.op_id, 'result', a.result)), '[]'::jsonb)
-          FROM applied_ops a
-         WHERE a.user_id = $1 AND a.device_node = $2 AND a.seq <= s.last_seq
-           AND a.seq = ANY(ARRAY(SELECT jsonb_array_elements_text($3::jsonb)::bigint))) AS seen
+       (SELECT json_agg(json_build_object('first_version', b.first_version, 'results', b.results))
+          FROM applied_batches b
+         WHERE b.user_id = $1 AND b.device_node = $2 AND b.last_seq >= $3
+           AND b.first_seq <= LEAST($4, s.last_seq)) AS seen
        FROM s`,
-    [userId, node, JSON.stringify(seqs), pruneBelow],
+    [userId, node, seqs[0] ?? 0, seqs[seqs.length - 1] ?? 0, pruneBelow],
   );
   const row = rows[0];
   if (!row) return { epoch: null, lastSeq: 0, seqEpoch: '', seen: [] };
-  return {
-    epoch: row.epoch,
-    lastSeq: Number(row.last_seq),
-    seqEpoch: row.seq_epoch,
-    seen: row.seen.map((s) => ({ ...s, seq: Number(s.seq) })),
-  };
+  const lastSeq = Number(row.last_seq);
+  const wanted = new Set(seqs);
+  const seen: DeviceSeq['seen'] = [];
+  for (const batch of row.seen ?? []) {
+    for (const stored of batch.results) {
+      if (stored.seq > lastSeq || !wanted.has(stored.seq)) continue;
+      const { ord, ...result } = stored;
+      if (ord !== null && ord !== undefined && batch.first_version !== null)
+        result.version = Number(batch.first_version) + ord;
+      seen.push({ seq: result.seq, op_id: result.opId, result });
+    }
+  }
+  return { epoch: row.epoch, lastSeq, seqEpoch: row.seq_epoch, seen };
 }
 
 export interface LockedBatch {
@@ -135,63 +150,74 @@ export interface BatchWrite {
 }
 
 /**
+ * A row's field versions as stored: fields the batch changed are left out, since their version is
+ * the row's own (rows.ts puts it back on reading). So the write needs no per-row work in SQL once
+ * the versions are taken, and a new row stores `{}`.
+ */
+function storedFieldVersions(row: StoredRow): Record<string, number> {
+  const stored: Record<string, number> = {};
+  for (const field in row.fieldVersions) {
+    const version = row.fieldVersions[field]!;
+    if (version !== PENDING_VERSION) stored[field] = version;
+  }
+  return stored;
+}
+
+/**
  * One statement: takes `rows.length` versions from the team's counter, upserts the rows with them,
- * records the results in the ledger (with their versions), keeps quarantined ops and moves the
- * device's sequence. The counter's row lock is taken here and held to
- * commit, so the next writer of the team gets higher versions and commits later: version order is
- * commit order. Returns the first version taken (null when no row changed: no lock taken).
+ * records the batch's results in the ledger (one row, with the first version), keeps quarantined
+ * ops and moves the device's sequence. The counter's row lock is taken here and held to commit, so
+ * the next writer of the team gets higher versions and commits later: version order is commit
+ * order. Everything that can be prepared before the lock is: the JSON parameters are parsed while
+ * PostgreSQL plans the statement, and no SQL expression runs per row or per op but the insert.
+ * Returns the first version taken (null when no row changed: no lock taken).
  */
 export async function writeBatch(tx: Queryable, write: BatchWrite): Promise<number | null> {
   const versioned = write.rows.length > 0;
   const counter = versioned
-    ? `c AS (UPDATE team_counters SET v = v + $8 WHERE team_id = $7 RETURNING v - $8 + 1 AS first),
+    ? `c AS (UPDATE team_counters SET v = v + $9 WHERE team_id = $8 RETURNING v - $9 + 1 AS first),
        w AS (
          INSERT INTO records (team_id, id, table_name, owner_id, client_id, version, data, stamps, field_versions)
-         SELECT $7, x.id, x.table_name, x.owner_id, x.client_id, c.first + x.ord, x.data, x.stamps,
-                x.field_versions || COALESCE(
-                  (SELECT jsonb_object_agg(p.field, c.first + x.ord) FROM jsonb_array_elements_text(x.pending) AS p(field)),
-                  '{}'::jsonb)
-           FROM jsonb_to_recordset($9::jsonb) AS x(ord bigint, id uuid, table_name text, owner_id uuid,
-                client_id uuid, data jsonb, stamps jsonb, field_versions jsonb, pending jsonb)
+         SELECT $8, x.id, x.table_name, x.owner_id, x.client_id, c.first + x.ord, x.data, x.stamps, x.field_versions
+           FROM jsonb_to_recordset($10::jsonb) AS x(ord bigint, id uuid, table_name text, owner_id uuid,
+                client_id uuid, data jsonb, stamps jsonb, field_versions jsonb)
           CROSS JOIN c
          ON CONFLICT (team_id, id) DO UPDATE SET
            table_name = EXCLUDED.table_name, owner_id = EXCLUDED.owner_id, client_id = EXCLUDED.client_id,
            version = EXCLUDED.version, data = EXCLUDED.data, stamps = EXCLUDED.stamps,
            field_versions = EXCLUDED.field_versions),`
     : '';
-  const version = versioned
-    ? `CASE WHEN y.ord IS NULL THEN y.result
-            ELSE jsonb_set(y.result, '{version}', to_jsonb((SELECT first FROM c) + y.ord)) END`
-    : 'y.result';
+  const first = versioned ? '(SELECT first FROM c)' : 'NULL::bigint';
+  const fresh = write.results.length > 0;
   const { rows } = await tx.query<{ first: number | null }>(
     `WITH ${counter}
      l AS (
-       INSERT INTO applied_ops (user_id, device_node, seq, op_id, result)
-       SELECT $1, $2, y.seq, y.op_id, ${version}
-         FROM jsonb_to_recordset($5::jsonb) AS y(seq bigint, op_id uuid, result jsonb, ord bigint)),
+       INSERT INTO applied_batches (user_id, device_node, first_seq, last_seq, first_version, results)
+       SELECT $1, $2, $6::bigint, $3, ${first}, $7::json WHERE $6::bigint IS NOT NULL),
      q AS (
        INSERT INTO quarantine (op_id, user_id, device_node, op, reason)
        SELECT z.op_id, $1, $2, z.op, z.reason
-         FROM jsonb_to_recordset($6::jsonb) AS z(op_id uuid, op jsonb, reason text)
+         FROM jsonb_to_recordset($5::jsonb) AS z(op_id uuid, op jsonb, reason text)
        ON CONFLICT (op_id) DO NOTHING),
      seqs AS (UPDATE device_seqs SET last_seq = $3, epoch = $4 WHERE user_id = $1 AND device_node = $2)
-     SELECT ${versioned ? '(SELECT first FROM c)' : 'NULL::bigint'} AS first`,
+     SELECT ${first} AS first`,
     [
       write.userId,
       write.node,
       write.lastSeq,
       write.epoch,
       JSON.stringify(
-        write.results.map(({ result, rowIndex }) => ({
-          seq: result.seq,
-          op_id: result.opId,
-          result,
-          ord: rowIndex,
-        })),
-      ),
-      JSON.stringify(
         write.quarantined.map((q) => ({ op_id: q.op.opId, op: q.op, reason: q.reason })),
       ),
+      fresh ? write.results[0]!.result.seq : null,
+      fresh
+        ? JSON.stringify(
+            write.results.map(({ result, rowIndex }): StoredResult => ({
+              ...result,
+              ord: rowIndex,
+            })),
+          )
+        : null,
       ...(versioned
         ? [
             write.teamId,
@@ -205,19 +231,15 @@ export async function writeBatch(tx: Queryable, write: BatchWrite): Promise<numb
                 client_id: clientIdOf(row.table, row.id, row.values),
                 data: row.values,
                 stamps: row.stamps,
-                // Fields the batch changed get the row's new version in SQL.
-                field_versions: row.fieldVersions,
-                pending: Object.keys(row.fieldVersions).filter(
-                  (f) => row.fieldVersions[f] === PENDING_VERSION,
-                ),
+                field_versions: storedFieldVersions(row),
               })),
             ),
           ]
         : []),
     ],
   );
-  const first = rows[0]?.first;
-  if (versioned && (first === null || first === undefined))
+  const taken = rows[0]?.first;
+  if (versioned && (taken === null || taken === undefined))
     throw new Error(`team ${write.teamId} has no version counter`);
-  return first === null || first === undefined ? null : Number(first);
+  return taken === null || taken === undefined ? null : Number(taken);
 }

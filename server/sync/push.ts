@@ -83,7 +83,7 @@ export async function pushBatch(
       lastSeq = firstSeq - 1;
       seen = [];
       await tx.query(
-        'DELETE FROM applied_ops WHERE user_id = $1 AND device_node = $2 AND seq >= $3',
+        'DELETE FROM applied_batches WHERE user_id = $1 AND device_node = $2 AND last_seq >= $3',
         [actor.userId, node, firstSeq],
       );
     }

@@ -13,15 +13,22 @@ export interface RecordRow {
   field_versions: Record<string, number>;
 }
 
+/**
+ * A stored row's `field_versions` leaves out the fields that changed at the row's own version
+ * (batch-sql.ts writes it so); they are put back here, so the merge sees every stamped field's version.
+ */
 export function toStoredRow(row: RecordRow): StoredRow {
+  const version = Number(row.version);
+  const fieldVersions: Record<string, number> = { ...row.field_versions };
+  for (const field in row.stamps) fieldVersions[field] ??= version;
   return {
     table: row.table_name as SyncedTable,
     id: row.id,
     ownerId: row.owner_id,
     values: row.data,
     stamps: row.stamps,
-    fieldVersions: row.field_versions,
-    version: Number(row.version),
+    fieldVersions,
+    version,
   };
 }
 

@@ -30,7 +30,12 @@ export async function shareClient(db: Db, clientId: string, email: string): Prom
     if (ids.length === 0) return 0;
     const first = await takeVersions(tx, user.team_id, ids.length);
     await tx.query(
-      `UPDATE records r SET version = $2 + x.n - 1
+      // Fields that changed at the row's old version are stored without one (rows.ts): they keep
+      // the old version explicitly, or the new one would make them look changed by someone else.
+      `UPDATE records r SET version = $2 + x.n - 1,
+         field_versions = r.field_versions || COALESCE(
+           (SELECT jsonb_object_agg(k, r.version) FROM jsonb_object_keys(r.stamps) AS k
+             WHERE NOT r.field_versions ? k), '{}'::jsonb)
          FROM (SELECT id::uuid AS id, row_number() OVER () AS n FROM jsonb_array_elements_text($3::jsonb) AS id) x
         WHERE r.team_id = $1 AND r.id = x.id`,
       [user.team_id, first, JSON.stringify(ids.map((r) => r.id))],

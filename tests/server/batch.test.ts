@@ -7,6 +7,8 @@ import { expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids';
 import { SYNCED_SCHEMAS } from '../../shared/domain';
 import { LEDGER_KEEP } from '../../server/sync/batch-sql';
+import { toStoredRow, type RecordRow } from '../../server/sync/rows';
+import { shareClient } from '../../server/sync/shares';
 import {
   clientFields,
   describeBackends,
@@ -19,12 +21,13 @@ import {
   type TestServer,
 } from './harness';
 
+/** The sequences the ledger holds results for (one row per batch, each with its ops' results). */
 async function ledgerSeqs(s: TestServer, userId: string, node: string): Promise<number[]> {
-  const { rows } = await s.db.query<{ seq: number }>(
-    'SELECT seq FROM applied_ops WHERE user_id = $1 AND device_node = $2 ORDER BY seq',
+  const { rows } = await s.db.query<{ results: { seq: number }[] }>(
+    'SELECT results FROM applied_batches WHERE user_id = $1 AND device_node = $2 ORDER BY last_seq',
     [userId, node],
   );
-  return rows.map((r) => Number(r.seq));
+  return rows.flatMap((r) => r.results.map((result) => result.seq));
 }
 
 describeBackends('push batches', (server: () => TestServer) => {
@@ -135,11 +138,28 @@ describeBackends('push batches', (server: () => TestServer) => {
     });
     expect(SYNCED_SCHEMAS.clients.safeParse(pulled.record).success).toBe(true);
     // Every field the batch wrote carries the row's version, so a later op's base is judged right.
-    const { rows } = await s.db.query<{ field_versions: Record<string, number> }>(
-      'SELECT field_versions FROM records WHERE id = $1',
-      [client],
-    );
-    expect(new Set(Object.values(rows[0]!.field_versions))).toEqual(new Set([versions[0]]));
+    const { rows } = await s.db.query<RecordRow>('SELECT * FROM records WHERE id = $1', [client]);
+    const stored = toStoredRow(rows[0]!);
+    expect(Object.keys(stored.fieldVersions).sort()).toEqual(Object.keys(stored.stamps).sort());
+    expect(new Set(Object.values(stored.fieldVersions))).toEqual(new Set([versions[0]]));
+  });
+
+  it('sharing a client gives its rows new versions without making their fields look changed by someone else', async () => {
+    const s = server();
+    const team = await newTeam(s);
+    const [rep, colleague] = [await newUser(s, team), await newUser(s, team)];
+    const [laptop, phone] = [new TestDevice(), new TestDevice()];
+    const id = uuidv7();
+    const created = await push(s, rep, laptop, [laptop.op('clients', id, clientFields(id))]);
+    const seenVersion = created.body.results[0]!.version!;
+    await shareClient(s.db, id, colleague.email);
+    const { records } = await pullAll(s, rep);
+    expect(records.find((r) => r.id === id)!.version).toBeGreaterThan(seenVersion);
+    // The phone pulled the client before the share: it saw every field the laptop wrote.
+    const res = await push(s, rep, phone, [
+      phone.op('clients', id, { name: 'ООО «После»' }, seenVersion),
+    ]);
+    expect(res.body.results[0]).toMatchObject({ status: 'applied', conflicts: [] });
   });
 
   it('stamps that disagree within one batch: per field the later stamp wins, whatever the op order', async () => {
@@ -183,12 +203,22 @@ describeBackends('push batches', (server: () => TestServer) => {
     // The last push started at seq 1001: nothing below seq 1 was there to prune.
     expect((await ledgerSeqs(s, rep.id, device.node))[0]).toBe(1);
 
+    // The ledger drops a batch once all of it is more than LEDGER_KEEP below a push's first op:
+    // the first batch (seqs 1–500) stays while a push starts at or below 1500, and goes after.
+    const edit = (i: number) => device.op('clients', id, { cadenceDays: (i % 300) + 1 });
+    const more = Array.from({ length: 500 }, (_, i) => edit(i));
+    expect((await push(s, rep, device, more)).body.stopped).toBeNull();
+    let kept = await ledgerSeqs(s, rep.id, device.node);
+    expect(kept[0]).toBe(1);
     const next = device.op('clients', id, { address: 'Пермь' });
+    expect(next.seq).toBeGreaterThan(500 + LEDGER_KEEP);
     const res = await push(s, rep, device, [next]);
     expect(res.body.results[0]!.status).toBe('applied');
-    const kept = await ledgerSeqs(s, rep.id, device.node);
-    expect(kept[0]).toBe(next.seq - LEDGER_KEEP);
+    kept = await ledgerSeqs(s, rep.id, device.node);
+    expect(kept[0]).toBe(501);
+    expect(kept[0]).toBeLessThanOrEqual(next.seq - LEDGER_KEEP);
     expect(kept.at(-1)).toBe(next.seq);
+    expect(kept).toEqual(Array.from({ length: next.seq - 500 }, (_, i) => 501 + i));
 
     // A lost answer for the very first op, retried now: settled as applied, no conflicts to report.
     const retry = await push(s, rep, device, [create]);

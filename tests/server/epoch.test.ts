@@ -25,7 +25,7 @@ const TABLES = [
   'device_seqs',
   'records',
   'shares',
-  'applied_ops',
+  'applied_batches',
   'quarantine',
 ];
 

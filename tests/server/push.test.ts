@@ -129,7 +129,7 @@ describeBackends(
       expect(failed.body.error?.code).toBe('internal');
       expect((await pullAll(s, rep)).records).toHaveLength(0);
       const { rows } = await s.db.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM applied_ops WHERE user_id = $1',
+        'SELECT count(*)::int AS n FROM applied_batches WHERE user_id = $1',
         [rep.id],
       );
       expect(rows[0]!.n).toBe(0);
