@@ -6,6 +6,7 @@ import { useData } from '../../app/DataContext';
 import { useToasts } from '../../store/toasts';
 import { FormFooter } from '../../app/FormFooter';
 import { Field } from '../forms/Field';
+import { useAction } from '../forms/useAction';
 
 type ChurnReason = (typeof CHURN_REASONS)[number];
 type ActionDraft = { id: string; text: string; responsible: string; due: string; done: boolean };
@@ -34,7 +35,9 @@ export function RetentionSection({ client, plans }: Props) {
   const [actions, setActions] = useState<ActionDraft[]>(
     () => plan?.actions.map((a) => ({ ...a, due: a.due ?? '' })) ?? [],
   );
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, fail, run } = useAction((e) =>
+    t('clients.errors.saveFailed', { reason: (e as Error).message }),
+  );
   const field = (k: string) => `${ids}-${k}`;
   const change = (id: string, patch: Partial<ActionDraft>) =>
     setActions((list) => list.map((a) => (a.id === id ? { ...a, ...patch } : a)));
@@ -42,11 +45,11 @@ export function RetentionSection({ client, plans }: Props) {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const kept = actions.filter((a) => a.text.trim() !== '');
+    if (busy) return;
     if (kept.some((a) => a.due !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(a.due))) {
-      return setError(t('clients.errors.dateInvalid'));
+      return fail(t('clients.errors.dateInvalid'));
     }
-    setError(null);
-    try {
+    await run(async () => {
       await db.transaction('rw', [db.clients, db.retentionPlans, db.outbox, db.meta], async () => {
         await repo.update('clients', client.id, {
           churnReason: reason === '' ? null : reason,
@@ -70,9 +73,7 @@ export function RetentionSection({ client, plans }: Props) {
           await repo.create('retentionPlans', fields);
       });
       toast(t('clients.retention.saved'));
-    } catch (e) {
-      setError(t('clients.errors.saveFailed', { reason: (e as Error).message }));
-    }
+    });
   };
 
   return (
@@ -170,8 +171,7 @@ export function RetentionSection({ client, plans }: Props) {
             </select>
           )}
         </Field>
-        {/* No busy state: the save is one short local transaction. */}
-        <FormFooter error={error} saving={false} saveLabel={t('clients.retention.save')} />
+        <FormFooter error={error} saving={busy} saveLabel={t('clients.retention.save')} />
       </form>
     </section>
   );

@@ -13,6 +13,7 @@ import { FormFooter } from '../../app/FormFooter';
 import { allTemplates, templateForPurpose } from '../../data/checklistTemplates';
 import { logContact } from '../../data/contactLog';
 import { Field } from '../forms/Field';
+import { useAction } from '../forms/useAction';
 import { ChecklistItemField } from './ChecklistItemField';
 
 export interface ContactPreset {
@@ -35,7 +36,9 @@ export function ContactLogForm(props: {
   }));
   const [personId, setPersonId] = useState('');
   const [showMissing, setShowMissing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, fail, run } = useAction((e) =>
+    t('visits.contact.failed', { reason: (e as Error).message }),
+  );
   const data = useLiveQuery(async () => {
     const [templates, people] = await Promise.all([
       allTemplates(db),
@@ -52,18 +55,17 @@ export function ContactLogForm(props: {
   const missing = new Set(showMissing ? validation.steps.flatMap((s) => s.missing) : []);
 
   const save = async () => {
+    if (busy) return;
     const fields = contactFromAnswers(answers as Record<string, Answer>);
     if (!validation.complete || !fields) {
       setShowMissing(true);
-      setError(t('visits.contact.missing'));
+      fail(t('visits.contact.missing'));
       return;
     }
-    try {
+    await run(async () => {
       await logContact(repo, { ...fields, clientId: props.clientId, personId: personId || null });
       props.onSaved();
-    } catch (e) {
-      setError(t('visits.contact.failed', { reason: (e as Error).message }));
-    }
+    });
   };
 
   return (
@@ -104,10 +106,9 @@ export function ContactLogForm(props: {
           )}
         </Field>
       )}
-      {/* No busy state: the save is one short local transaction. */}
       <FormFooter
         error={error}
-        saving={false}
+        saving={busy}
         saveLabel={t('visits.contact.save')}
         onCancel={props.onCancel}
       />

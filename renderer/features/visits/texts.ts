@@ -228,7 +228,6 @@ export const en = {
   contact: {
     title: 'Log a contact',
     save: 'Save contact',
-    cancel: 'Cancel',
     person: 'With whom',
     saved: 'Contact logged.',
     missing: 'Fill in the kind of contact, the channel and what was said.',
@@ -466,7 +465,6 @@ export const ru: typeof en = {
   contact: {
     title: 'Запись о контакте',
     save: 'Сохранить контакт',
-    cancel: 'Отмена',
     person: 'С кем',
     saved: 'Контакт записан.',
     missing: 'Укажите повод, способ связи и коротко — о чём говорили.',

@@ -155,4 +155,15 @@ describe('health badge', LONG, () => {
       expect(badge).toHaveAccessibleDescription(/Churn reason recorded: The rep did not listen/),
     );
   });
+  it('a double click on save makes one retention plan, not two', async () => {
+    const user = userEvent.setup();
+    const { repo, db } = await renderWithData(<App />, 'en');
+    const c = await addClient(repo, 'Hasty Co', { status: 'at_risk' });
+    window.location.hash = `#/clients/${c.id}`;
+    const section = await screen.findByRole('region', { name: 'Churn and retention plan' });
+    await user.type(within(section).getByLabelText(/What we found/), 'Prices went up');
+    await user.dblClick(within(section).getByRole('button', { name: 'Save reason and plan' }));
+    await screen.findByText('Churn reason and retention plan saved.');
+    expect(await db.retentionPlans.count()).toBe(1);
+  });
 });
