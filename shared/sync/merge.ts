@@ -146,6 +146,10 @@ export function mergeRecord(
   const remoteChanged = (f: string): boolean =>
     base !== null && remote.stamps[f] !== base.stamps[f];
 
+  // A record's stamps are mostly one stamp repeated (an op stamps every field it carries with its
+  // own): each run of equal stamps is parsed and judged once, not once per field.
+  let judged: string | undefined;
+  let ahead = false;
   for (const field of Object.keys(remote.values)) {
     if (UNMERGED_FIELDS.has(field)) continue;
     const rs = remote.stamps[field];
@@ -153,7 +157,11 @@ export function mergeRecord(
     const rv = remote.values[field];
     const ls = local?.stamps[field];
     const lv = local?.values[field];
-    if (isTooFarAhead(rs, options.nowMs, options.maxAheadMs)) {
+    if (rs !== judged) {
+      judged = rs;
+      ahead = isTooFarAhead(rs, options.nowMs, options.maxAheadMs);
+    }
+    if (ahead) {
       outcome[field] = 'quarantined';
       conflicts.push(conflict(field, 'clock_quarantine', lv, rv, ls, rs, 'local'));
       continue;
