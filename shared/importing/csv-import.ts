@@ -1,5 +1,11 @@
 import { CsvParser, detectDelimiter, parseCsv, readCsvSlices, type CsvDelimiter } from './csv';
-import { decodeImportFile, type DecodeOptions, type TextEncodingName } from './encoding';
+import {
+  decodeImportFileInSteps,
+  runSteps,
+  type DecodeOptions,
+  type Steps,
+  type TextEncodingName,
+} from './encoding';
 import { fileError, type FileError, type Outcome } from './errors';
 import { guessMapping, type ColumnMapping } from './mapping';
 import { RowMapper, type ImportRow, type MapRecordOptions } from './rows';
@@ -46,10 +52,23 @@ export function openCsvImport(
   bytes: Uint8Array,
   options: OpenCsvOptions = {},
 ): Outcome<{ file: CsvImportFile }> {
-  const decoded = decodeImportFile(bytes, options);
+  return runSteps(openCsvImportInSteps(bytes, options));
+}
+
+/**
+ * openCsvImport in steps of about a mebibyte of decoding, then the delimiter, then the preview,
+ * so the caller may let the window paint between them (a big file takes ~100 ms in all).
+ */
+export function* openCsvImportInSteps(
+  bytes: Uint8Array,
+  options: OpenCsvOptions = {},
+): Steps<Outcome<{ file: CsvImportFile }>> {
+  const decoded = yield* decodeImportFileInSteps(bytes, options);
   if (!decoded.ok) return decoded;
+  yield;
   const text = decoded.text;
   const delimiter = options.delimiter ?? detectDelimiter(text);
+  yield;
   const hasHeadings = options.hasHeadings ?? true;
   const previewRows = options.previewRows ?? 20;
   // The preview reads only the start of the file; the full read reports errors further on.

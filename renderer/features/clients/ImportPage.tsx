@@ -2,7 +2,6 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   headingSignature,
-  openCsvImport,
   type ColumnMapping,
   type CsvImportFile,
   type FileError,
@@ -24,7 +23,7 @@ import {
 import { ImportMapping } from './ImportMapping';
 import { ImportReview, type DuplicateChoices } from './ImportReview';
 import { ImportProgress } from './ImportProgress';
-import { isVCard, readCsvRows, readVCardRows } from './importFlow';
+import { isVCard, openCsvFile, readCsvRows, readVCardRows } from './importFlow';
 import './clients.css';
 
 type Step =
@@ -61,7 +60,7 @@ export function ImportPage() {
         if (!rows.ok) return setProblem('error' in rows ? fileError(rows.error) : null);
         return setStep({ kind: 'review', name, rows: rows.rows, save: async () => undefined });
       }
-      const result = openCsvImport(opened.bytes);
+      const result = await openCsvFile(opened.bytes);
       if (!result.ok) return setProblem(fileError(result.error));
       const remembered = await rememberedMapping(db, headingSignature(result.file.headings));
       const mapping =

@@ -1,11 +1,13 @@
 /**
- * Reading an import file into rows to review: CSV through the shared reader in slices (yielding
- * to the UI between them, with progress and cancel), vCards into the same row shape. Nothing is
- * written here; renderer/data/importer.ts writes a reviewed file in one transaction.
+ * Reading an import file into rows to review: CSV opened (decoded, delimiter, preview) and then
+ * read through the shared reader in slices, yielding to the UI between them (reading has progress
+ * and cancel), vCards into the same row shape. Nothing is written here;
+ * renderer/data/importer.ts writes a reviewed file in one transaction.
  */
 import {
   decodeImportFile,
   emptyClientDraft,
+  openCsvImportInSteps,
   parseVCards,
   readCsvImportRows,
   rowKeys,
@@ -13,7 +15,10 @@ import {
   type CsvImportFile,
   type DuplicateFinder,
   type FileError,
+  type OpenCsvOptions,
+  type Outcome,
   type RowError,
+  type Steps,
 } from '../../../shared/importing';
 import type { ClientStatus } from '../../../shared/domain';
 import type { ImportPlanRow } from '../../data/importer';
@@ -26,6 +31,29 @@ export type ReadOutcome =
 
 /** Main-thread time to read rows before letting the window paint. */
 const READ_BUDGET_MS = 12;
+
+/**
+ * Runs stepped work, letting the window paint after every step: opening has a few dozen steps
+ * of a few milliseconds to ~20 ms each, so two of them in one task could already be too long.
+ */
+async function runYielding<T>(steps: Steps<T>): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await yieldToUi();
+  }
+}
+
+/**
+ * Opens a picked CSV file for the mapping step: decoding a big file is done a mebibyte at a
+ * time, so the window keeps painting (a 15 MB file is ~100 ms of work in all).
+ */
+export function openCsvFile(
+  bytes: Uint8Array,
+  options: OpenCsvOptions = {},
+): Promise<Outcome<{ file: CsvImportFile }>> {
+  return runYielding(openCsvImportInSteps(bytes, options));
+}
 
 export async function readCsvRows(
   file: CsvImportFile,

@@ -3,6 +3,7 @@ import { encodeCp1251 } from '../../../shared/importing/cp1251';
 import {
   columnLetter,
   openCsvImport,
+  openCsvImportInSteps,
   readCsvImportRows,
   type CsvImportFile,
   type ReadRowsEnd,
@@ -131,5 +132,20 @@ describe('CSV import from bytes', () => {
     const { end, slices } = readAll(file);
     expect(slices.length).toBeGreaterThan(1);
     expect(end).toEqual({ ok: false, error: { code: 'unclosed_quote', params: { row: 20_002 } } });
+  });
+});
+
+describe('opening a CSV in steps', () => {
+  it('opens the same file as opening it at once, pausing between slices of decoding', () => {
+    const bytes = encodeCp1251(RUSSIAN_EXCEL_CSV)!;
+    const steps = openCsvImportInSteps(bytes, { sliceBytes: 32 });
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      step = steps.next();
+    }
+    expect(step.value).toEqual(openCsvImport(bytes));
+    expect(pauses).toBeGreaterThanOrEqual(Math.ceil(bytes.length / 32));
   });
 });

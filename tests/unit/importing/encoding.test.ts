@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { decodeCp1251, decodeCp1251Table, encodeCp1251 } from '../../../shared/importing/cp1251';
-import { decodeImportFile, readsAsRussian } from '../../../shared/importing/encoding';
+import {
+  decodeImportFile,
+  decodeImportFileInSteps,
+  readsAsRussian,
+} from '../../../shared/importing/encoding';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const cp1251 = (text: string) => {
@@ -100,5 +105,86 @@ describe('readsAsRussian', () => {
   it('rejects text of foreign letters and jumbled case', () => {
     expect(readsAsRussian('Ãäå ìîÿ ìàøèíà')).toBe(false);
     expect(readsAsRussian('рТЙЧЕФ НЙТ оБЪЧБОЙЕ')).toBe(false);
+  });
+
+  it('answers as the rule reads in regular expressions, on any mix of letters and signs', () => {
+    // The rule as first written: every non-ASCII character counted, words found by a pattern.
+    const byPattern = (text: string) => {
+      const nonAscii = [...text].filter((ch) => ch.charCodeAt(0) >= 0x80);
+      const plausible = nonAscii.filter((ch) => /[А-Яа-яЁё«»№–—…“”„‘’\u00a0°•§©®™€±]/.test(ch));
+      if (nonAscii.length === 0 || plausible.length / nonAscii.length < 0.9) return false;
+      const words = text.match(/[А-Яа-яЁё]{3,}/g) ?? [];
+      const jumbled = words.filter((w) => /[а-яё][А-ЯЁ]/.test(w)).length;
+      return words.length === 0 || jumbled / words.length < 0.2;
+    };
+    const alphabet = 'аБвГдЕёЁжЗяЯ Ã;1«»№ ';
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((cs) => cs.join('')),
+        (text) => readsAsRussian(text) === byPattern(text),
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+/** Runs stepped decoding to its end, counting the steps it paused at. */
+function stepped(bytes: Uint8Array, sliceBytes: number) {
+  const steps = decodeImportFileInSteps(bytes, { sliceBytes });
+  let pauses = 0;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return { result: step.value, pauses };
+    pauses++;
+  }
+}
+
+describe('decodeImportFile in steps (a big file opened without freezing the window)', () => {
+  // Two-byte Cyrillic, a three-byte «№» and a four-byte emoji: every slice size below cuts
+  // some character in two.
+  const TEXT = `${RUSSIAN}ООО «Ёлочка» № 5 😀;8 912 000-11-22\r\n`.repeat(3);
+  const BOM = Uint8Array.from([0xef, 0xbb, 0xbf]);
+  const utf16le = (text: string) => {
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    return bytes;
+  };
+  const files: [string, Uint8Array][] = [
+    ['UTF-8', utf8(TEXT)],
+    ['UTF-8 with BOM', Uint8Array.from([...BOM, ...utf8(TEXT)])],
+    ['Windows-1251', cp1251(RUSSIAN.repeat(3))],
+    ['UTF-16LE', utf16le(TEXT)],
+    [
+      'letters in the wrong case (another code page)',
+      Uint8Array.from(cp1251(RUSSIAN), (b) => (b >= 0xc0 ? b ^ 0x20 : b)),
+    ],
+    ['UTF-8 marked, broken at the end', Uint8Array.from([...BOM, ...utf8(TEXT), 0xc0, 0x41])],
+  ];
+
+  it('gives the same result as decoding whole, whatever the slice size', () => {
+    for (const [name, bytes] of files) {
+      const whole = decodeImportFile(bytes);
+      for (const sliceBytes of [4, 5, 7, 16, 61, 1 << 20]) {
+        expect(stepped(bytes, sliceBytes).result, `${name}, slices of ${sliceBytes}`).toEqual(
+          whole,
+        );
+      }
+    }
+  });
+
+  it('pauses at least once per slice of the file, and not at all for a refused file', () => {
+    for (const [name, bytes] of files.slice(0, 4)) {
+      const { result, pauses } = stepped(bytes, 16);
+      expect(result.ok, name).toBe(true);
+      expect(pauses, name).toBeGreaterThanOrEqual(Math.ceil(bytes.length / 16));
+    }
+    expect(stepped(new Uint8Array(0), 16)).toEqual({
+      result: { ok: false, error: { code: 'empty_file', params: {} } },
+      pauses: 0,
+    });
   });
 });
