@@ -127,4 +127,17 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TABLE applied_ops;
     `,
   },
+  {
+    version: 3,
+    name: 'records: no owner index, no team foreign key',
+    sql: `
+      -- Nothing reads records by (team, owner, table): pull filters the team's rows in version
+      -- order, every other lookup is by id. The index only cost each written row an insert, and
+      -- misled the planner into scanning a rep's whole book where a primary-key probe was meant.
+      DROP INDEX records_team_owner;
+      -- team_id always comes from the signed-in user, whose team exists (teams are never
+      -- deleted); the check cost each written row a lookup in teams.
+      ALTER TABLE records DROP CONSTRAINT records_team_id_fkey;
+    `,
+  },
 ];

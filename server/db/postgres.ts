@@ -3,6 +3,17 @@ import { beginStatement, type Db, type Queryable, type TransactionOptions } from
 
 /** Postgres error codes worth one more try: serialization failure and deadlock. */
 const RETRYABLE = new Set(['40001', '40P01']);
+/**
+ * A unique violation on these is a race another transaction won, and the next try sees its row:
+ * a push inserts rows that did not exist when it locked its rows (sync/batch-sql.ts).
+ */
+const RETRYABLE_CONSTRAINTS = new Set(['records_pkey']);
+
+function retryable(error: unknown): boolean {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  if (code && RETRYABLE.has(code)) return true;
+  return code === '23505' && constraint !== undefined && RETRYABLE_CONSTRAINTS.has(constraint);
+}
 const MAX_ATTEMPTS = 3;
 
 // bigint (int8) as a JS number: versions and sequences stay far below 2^53.
@@ -68,8 +79,7 @@ export function openPostgres(options: PostgresOptions): Db {
         } catch {
           broken = true;
         }
-        const code = (error as { code?: string }).code;
-        if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) continue;
+        if (retryable(error) && attempt < MAX_ATTEMPTS) continue;
         throw error;
       } finally {
         client.release(broken);

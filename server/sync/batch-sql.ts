@@ -96,7 +96,8 @@ export interface LockedBatch {
  * `id = ANY(...)` next to other conditions: with `table_name = 'clients'` beside it, PostgreSQL
  * planned the owners' lookup as a scan of all the team's clients through records_team_owner,
  * filtering each against the batch's 500 ids — a cost that grew with the team's book (100 ms a
- * batch at 24k clients, most of the database's time on the push bench).
+ * batch at 24k clients, most of the database's time on the push bench). The batch's own rows are
+ * not probed twice: their owners come with the locked rows (a new row has none yet).
  */
 export async function lockBatch(
   tx: Queryable,
@@ -121,19 +122,24 @@ export async function lockBatch(
      SELECT
        (SELECT json_agg(locked) FROM locked) AS locked,
        (SELECT json_agg(json_build_object('id', c.id, 'owner_id', c.owner_id, 'table_name', c.table_name))
-          FROM ids CROSS JOIN LATERAL (
-            SELECT id, owner_id, table_name FROM records WHERE team_id = $1 AND id = ids.id) c) AS owners,
+          FROM (SELECT id FROM ids WHERE id NOT IN (SELECT k::uuid FROM jsonb_array_elements_text($3::jsonb) AS k)) o
+         CROSS JOIN LATERAL (
+            SELECT id, owner_id, table_name FROM records WHERE team_id = $1 AND id = o.id) c) AS owners,
        (SELECT json_agg(s.client_id) FROM ids CROSS JOIN LATERAL (
             SELECT client_id FROM shares WHERE user_id = $2 AND client_id = ids.id AND team_id = $1) s) AS shared`,
     [teamId, userId, JSON.stringify(rowIds), JSON.stringify(clientIds)],
   );
   const row = rows[0]!;
+  // The batch's own rows that are clients are in `locked` (or do not exist yet): only other
+  // clients are looked up.
   const owners = new Map<string, string>();
+  const locked = new Map<string, StoredRow>();
+  for (const r of row.locked ?? []) {
+    locked.set(r.id, toStoredRow(r));
+    if (r.table_name === 'clients') owners.set(r.id, r.owner_id);
+  }
   for (const o of row.owners ?? []) if (o.table_name === 'clients') owners.set(o.id, o.owner_id);
-  return {
-    rows: new Map((row.locked ?? []).map((r) => [r.id, toStoredRow(r)])),
-    scope: { clientOwners: owners, sharedWithMe: new Set(row.shared ?? []) },
-  };
+  return { rows: locked, scope: { clientOwners: owners, sharedWithMe: new Set(row.shared ?? []) } };
 }
 
 export interface BatchWrite {
@@ -163,6 +169,25 @@ function storedFieldVersions(row: StoredRow): Record<string, number> {
   return stored;
 }
 
+/** The rows `which` picks, as the JSON the write's jsonb_to_recordset reads; `ord` is the row's index. */
+function recordsetJson(rows: readonly StoredRow[], which: (row: StoredRow) => boolean): string {
+  const picked: object[] = [];
+  rows.forEach((row, ord) => {
+    if (!which(row)) return;
+    picked.push({
+      ord,
+      id: row.id,
+      table_name: row.table,
+      owner_id: row.ownerId,
+      client_id: clientIdOf(row.table, row.id, row.values),
+      data: row.values,
+      stamps: row.stamps,
+      field_versions: storedFieldVersions(row),
+    });
+  });
+  return JSON.stringify(picked);
+}
+
 /**
  * One statement: takes `rows.length` versions from the team's counter, upserts the rows with them,
  * records the batch's results in the ledger (one row, with the first version), keeps quarantined
@@ -174,14 +199,21 @@ function storedFieldVersions(row: StoredRow): Record<string, number> {
  */
 export async function writeBatch(tx: Queryable, write: BatchWrite): Promise<number | null> {
   const versioned = write.rows.length > 0;
+  // Rows that did not exist when the batch locked its rows are plain inserts; the rest upserts.
+  // Should another push have created one of them meanwhile, the insert fails on the primary key
+  // and the whole push is retried (db/postgres.ts), this time merging into that row.
+  const columns = `x(ord bigint, id uuid, table_name text, owner_id uuid, client_id uuid,
+                     data jsonb, stamps jsonb, field_versions jsonb)`;
   const counter = versioned
     ? `c AS (UPDATE team_counters SET v = v + $9 WHERE team_id = $8 RETURNING v - $9 + 1 AS first),
-       w AS (
+       created AS (
          INSERT INTO records (team_id, id, table_name, owner_id, client_id, version, data, stamps, field_versions)
          SELECT $8, x.id, x.table_name, x.owner_id, x.client_id, c.first + x.ord, x.data, x.stamps, x.field_versions
-           FROM jsonb_to_recordset($10::jsonb) AS x(ord bigint, id uuid, table_name text, owner_id uuid,
-                client_id uuid, data jsonb, stamps jsonb, field_versions jsonb)
-          CROSS JOIN c
+           FROM jsonb_to_recordset($10::jsonb) AS ${columns} CROSS JOIN c),
+       updated AS (
+         INSERT INTO records (team_id, id, table_name, owner_id, client_id, version, data, stamps, field_versions)
+         SELECT $8, x.id, x.table_name, x.owner_id, x.client_id, c.first + x.ord, x.data, x.stamps, x.field_versions
+           FROM jsonb_to_recordset($11::jsonb) AS ${columns} CROSS JOIN c
          ON CONFLICT (team_id, id) DO UPDATE SET
            table_name = EXCLUDED.table_name, owner_id = EXCLUDED.owner_id, client_id = EXCLUDED.client_id,
            version = EXCLUDED.version, data = EXCLUDED.data, stamps = EXCLUDED.stamps,
@@ -222,18 +254,8 @@ export async function writeBatch(tx: Queryable, write: BatchWrite): Promise<numb
         ? [
             write.teamId,
             write.rows.length,
-            JSON.stringify(
-              write.rows.map((row, ord) => ({
-                ord,
-                id: row.id,
-                table_name: row.table,
-                owner_id: row.ownerId,
-                client_id: clientIdOf(row.table, row.id, row.values),
-                data: row.values,
-                stamps: row.stamps,
-                field_versions: storedFieldVersions(row),
-              })),
-            ),
+            recordsetJson(write.rows, (row) => row.version === 0),
+            recordsetJson(write.rows, (row) => row.version !== 0),
           ]
         : []),
     ],

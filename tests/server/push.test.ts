@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids';
+import type { PushOp } from '../../shared/sync/protocol';
 import {
   api,
   clientFields,
@@ -14,6 +15,12 @@ import {
 } from './harness';
 
 let failNextCommit = false;
+/** Lets a test hold one push transaction open, after its writes, until released. */
+const gate: {
+  hold: ((ops: readonly PushOp[]) => boolean) | null;
+  entered?: () => void;
+  release?: Promise<void>;
+} = { hold: null };
 
 describeBackends(
   'push',
@@ -137,6 +144,38 @@ describeBackends(
       expect(retry.body.lastSeq).toBe(3);
       expect(retry.body.results.every((r) => r.status === 'applied' && !r.duplicate)).toBe(true);
       expect((await pullAll(s, rep)).records).toHaveLength(3);
+    });
+
+    it('two devices creating the same row at once: the second merges into the first, the later stamp wins', async () => {
+      const s = server();
+      const rep = await newUser(s, await newTeam(s));
+      const [phone, laptop] = [new TestDevice(), new TestDevice()];
+      const id = uuidv7();
+      // The phone's create is stamped first, the laptop's later; the laptop's push commits first.
+      const phoneOp = phone.op('clients', id, clientFields(id, { name: 'С телефона' }));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const laptopOp = laptop.op('clients', id, clientFields(id, { name: 'С ноутбука' }));
+      let release!: () => void;
+      const entered = new Promise<void>((resolve) => (gate.entered = resolve));
+      gate.release = new Promise<void>((resolve) => (release = resolve));
+      gate.hold = (ops) => ops.some((op) => op.opId === laptopOp.opId);
+      const first = push(s, rep, laptop, [laptopOp]);
+      await entered;
+      // The phone's push finds no row to lock: the laptop's is not committed yet.
+      const second = push(s, rep, phone, [phoneOp]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      release();
+      const [a, b] = await Promise.all([first, second]);
+      gate.hold = null;
+      expect(a.status).toBe(200);
+      expect(b.status).toBe(200);
+      expect(a.body.results[0]!.status).toBe('applied');
+      expect(b.body.results[0]).toMatchObject({ status: 'unchanged', duplicate: false });
+      expect(b.body.results[0]!.conflicts.map((c) => [c.field, c.kept])).toEqual([
+        ['name', 'remote'],
+      ]);
+      const { records } = await pullAll(s, rep);
+      expect(records.find((r) => r.id === id)!.record.name).toBe('С ноутбука');
     });
 
     it('the same sequence number with a different op id is refused, not silently skipped', async () => {
@@ -364,7 +403,11 @@ describeBackends(
     });
   },
   {
-    beforeCommit: async () => {
+    beforeCommit: async ({ ops }) => {
+      if (gate.hold?.(ops)) {
+        gate.entered?.();
+        await gate.release;
+      }
       if (failNextCommit) {
         failNextCommit = false;
         throw new Error('simulated crash before commit');
