@@ -20,17 +20,30 @@ export interface DeviceSeq {
   lastSeq: number;
   /** The epoch in which this device last pushed. */
   seqEpoch: string;
-  /** Ledger entries of the batch's ops at or below lastSeq. */
-  seen: { seq: number; op_id: string; result: OpResult }[];
+  /**
+   * Ledger entries of the batch's ops at or below lastSeq: what the stored result says beyond
+   * what the op itself does (its table and row, and by default applied with no conflicts).
+   */
+  seen: { seq: number; op_id: string; result: Partial<OpResult> }[];
 }
 
 /**
  * A ledger result as stored: one row per batch (`applied_batches`) holds the results of its fresh
  * ops, each with `ord`, the index of its row among the rows the batch wrote; its version is the
  * batch's first version plus `ord` (the versions are taken in the batch's last statement, so the
- * results are written without them). Results migrated from the per-op ledger carry their version.
+ * results are written without them). Only what the retried op cannot say is kept: its table and
+ * row id come from the op, and an empty conflicts list is left out. Results migrated from the
+ * per-op ledger are whole and carry their version.
  */
-type StoredResult = OpResult & { ord?: number | null };
+type StoredResult = Partial<OpResult> & { seq: number; opId: string; ord?: number | null };
+
+function storedResult(result: OpResult, ord: number | null): StoredResult {
+  const stored: StoredResult = { seq: result.seq, opId: result.opId, status: result.status, ord };
+  if (result.code !== undefined) stored.code = result.code;
+  if (result.reason !== undefined) stored.reason = result.reason;
+  if (result.conflicts.length > 0) stored.conflicts = result.conflicts;
+  return stored;
+}
 
 /**
  * Creates or locks the device's sequence row (held to commit: one batch of a device at a time),
@@ -244,10 +257,7 @@ export async function writeBatch(tx: Queryable, write: BatchWrite): Promise<numb
       fresh ? write.results[0]!.result.seq : null,
       fresh
         ? JSON.stringify(
-            write.results.map(({ result, rowIndex }): StoredResult => ({
-              ...result,
-              ord: rowIndex,
-            })),
+            write.results.map(({ result, rowIndex }) => storedResult(result, rowIndex)),
           )
         : null,
       ...(versioned

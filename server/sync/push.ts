@@ -141,18 +141,19 @@ function previousResults(
           `Sequence ${op.seq} was used by another op (${entry.op_id})`,
         );
       }
-      // A ledger entry already pruned: the op was applied; its conflicts were reported then.
-      const base: OpResult = entry?.result ?? {
+      // The ledger keeps what the op cannot say; an entry already pruned: the op was applied and
+      // its conflicts were reported then.
+      return {
         opId: op.opId,
         seq: op.seq,
         table: op.table,
         rowId: op.rowId,
         status: 'applied',
         version: null,
-        duplicate: true,
         conflicts: [],
+        ...entry?.result,
+        duplicate: true,
       };
-      return { ...base, duplicate: true };
     });
 }
 

@@ -138,13 +138,6 @@ export function mergeRecord(
   const outcome: Record<string, FieldOutcome> = {};
   const conflicts: MergeConflict[] = [];
   let changed = false;
-  const localChanged = (f: string): boolean =>
-    base !== null &&
-    local !== null &&
-    local.stamps[f] !== undefined &&
-    local.stamps[f] !== base.stamps[f];
-  const remoteChanged = (f: string): boolean =>
-    base !== null && remote.stamps[f] !== base.stamps[f];
 
   // A record's stamps are mostly one stamp repeated (an op stamps every field it carries with its
   // own): each run of equal stamps is parsed and judged once, not once per field.
@@ -171,7 +164,10 @@ export function mergeRecord(
       continue;
     }
     const remoteWins = ls === undefined || compareHlc(rs, ls) > 0;
-    const concurrent = localChanged(field) && remoteChanged(field) && !sameValue(lv, rv);
+    const concurrent =
+      localChangedField(local, base, field) &&
+      remoteChangedField(remote, base, field) &&
+      !sameValue(lv, rv);
     if (concurrent && !BOOKKEEPING_FIELDS.has(field)) {
       const baseText = base?.values?.[field];
       if (
@@ -197,7 +193,7 @@ export function mergeRecord(
       }
     } else if (
       !remoteWins &&
-      remoteChanged(field) &&
+      remoteChangedField(remote, base, field) &&
       !sameValue(lv, rv) &&
       !BOOKKEEPING_FIELDS.has(field)
     ) {
@@ -216,7 +212,13 @@ export function mergeRecord(
   }
 
   if (base !== null && local !== null && values.deletedAt != null) {
-    const restored = editBeatsDelete(local, remote, outcome, localChanged, remoteChanged);
+    const restored = editBeatsDelete(
+      local,
+      remote,
+      outcome,
+      (f) => localChangedField(local, base, f),
+      (f) => remoteChangedField(remote, base, f),
+    );
     if (restored) {
       conflicts.push(
         conflict(
@@ -239,6 +241,26 @@ export function mergeRecord(
     }
   }
   return { values, stamps, outcome, conflicts, changed };
+}
+
+/** Did the local side change the field since the base (a field it never had: no)? */
+function localChangedField(
+  local: StampedValues | null,
+  base: MergeBase | null,
+  f: string,
+): boolean {
+  return (
+    base !== null &&
+    local !== null &&
+    local.stamps[f] !== undefined &&
+    local.stamps[f] !== base.stamps[f]
+  );
+}
+
+/** Did the remote side change the field since the base? (Plain functions, not closures made per
+ * merge: the server merges every op of a push.) */
+function remoteChangedField(remote: StampedValues, base: MergeBase | null, f: string): boolean {
+  return base !== null && remote.stamps[f] !== base.stamps[f];
 }
 
 /**
