@@ -140,6 +140,8 @@ export interface TrashedRecord {
   deletedAt: string;
   /** What the rep would recognise it by: a name, an item, the start of a note. */
   label: string;
+  /** For a visit, the day it took place (yyyy-MM-dd), for the screen to write in the rep's words. */
+  day: string | null;
   restorable: boolean;
 }
 
@@ -161,7 +163,7 @@ function labelOf(table: DependantTable, row: Record<string, unknown>): string {
     case 'followUps':
       return text(row.title);
     case 'visits':
-      return text(row.startedAt).slice(0, 10);
+      return ''; // told by its day (TrashedRecord.day)
     case 'retentionPlans':
       return text(row.cause);
   }
@@ -197,6 +199,7 @@ export async function listTrashedRecords(
         clientName,
         deletedAt: row.deletedAt!,
         label: labelOf(table, row as unknown as Record<string, unknown>).slice(0, 120),
+        day: table === 'visits' ? (row as { startedAt: string }).startedAt.slice(0, 10) : null,
         restorable: isRestorable(row.deletedAt!, now),
       });
     }

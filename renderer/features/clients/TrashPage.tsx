@@ -69,34 +69,39 @@ export function TrashPage() {
       <h2>{t('clients.trash.records')}</h2>
       {records && records.length === 0 && <p className="muted">{t('clients.trash.noRecords')}</p>}
       <ul className="trash-list" aria-label={t('clients.trash.records')}>
-        {records?.map((r) => (
-          <li key={`${r.table}-${r.id}`} className="trash-item">
-            <div>
-              <strong>{t(`clients.trash.kind.${r.table}`)}</strong>: {r.label || '—'}
-              <div className="muted">
-                {r.clientName} ·{' '}
-                {t('clients.trash.deletedAt', { when: formatDate(r.deletedAt, 'withTime', lang) })}
+        {records?.map((r) => {
+          const label = r.day !== null ? formatDate(r.day, 'withMonth', lang) : r.label;
+          return (
+            <li key={`${r.table}-${r.id}`} className="trash-item">
+              <div>
+                <strong>{t(`clients.trash.kind.${r.table}`)}</strong>: {label || '—'}
+                <div className="muted">
+                  {r.clientName} ·{' '}
+                  {t('clients.trash.deletedAt', {
+                    when: formatDate(r.deletedAt, 'withTime', lang),
+                  })}
+                </div>
               </div>
-            </div>
-            {r.restorable ? (
-              <button
-                type="button"
-                aria-label={t('clients.trash.restoreRecord', {
-                  kind: t(`clients.trash.kind.${r.table}`),
-                  label: r.label,
-                })}
-                onClick={async () => {
-                  await restoreRecord(repo, r.table, r.id);
-                  toast(t('clients.trash.recordRestored'));
-                }}
-              >
-                {t('clients.trash.restore')}
-              </button>
-            ) : (
-              <span className="muted">{t('clients.trash.expired', { days: TRASH_DAYS })}</span>
-            )}
-          </li>
-        ))}
+              {r.restorable ? (
+                <button
+                  type="button"
+                  aria-label={t('clients.trash.restoreRecord', {
+                    kind: t(`clients.trash.kind.${r.table}`),
+                    label,
+                  })}
+                  onClick={async () => {
+                    await restoreRecord(repo, r.table, r.id);
+                    toast(t('clients.trash.recordRestored'));
+                  }}
+                >
+                  {t('clients.trash.restore')}
+                </button>
+              ) : (
+                <span className="muted">{t('clients.trash.expired', { days: TRASH_DAYS })}</span>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

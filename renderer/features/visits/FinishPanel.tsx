@@ -21,7 +21,7 @@ import {
 } from '../../data/visitDrafts';
 import { DEFAULT_NEXT_STEP_DAYS, finishVisit, VisitIncompleteError } from '../../data/visitOutcome';
 import type { VisitContext } from '../../data/visits';
-import { useFormatDay } from './formatDay';
+import { useFormatDate } from '../../i18n/dates';
 import { useLocalized } from './localize';
 import type { Answers } from './useVisitEditor';
 
@@ -34,7 +34,7 @@ export function FinishPanel(props: {
 }) {
   const { t } = useTranslation();
   const pick = useLocalized();
-  const formatDay = useFormatDay();
+  const formatDay = useFormatDate();
   const { repo } = useData();
   const finishing = useAction((e) =>
     e instanceof VisitIncompleteError

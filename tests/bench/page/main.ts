@@ -8,7 +8,7 @@ import Dexie from 'dexie';
 import { createDb, DB_NAME, type FieldbookDb } from '../../../renderer/data/db';
 import { openDatabase } from '../../../renderer/data/open';
 import { getClientBook, type ClientBook } from '../../../renderer/data/clientBook';
-import { SearchIndexStore } from '../../../renderer/data/clientBookIndexStore';
+import { SearchIndexStore, searchIndexDbName } from '../../../renderer/data/clientBookIndexStore';
 import { localToday, selectClients, type ListQuery } from '../../../renderer/data/clientQueries';
 import { NO_FILTERS } from '../../../renderer/store/clientList';
 import { DEMO_TABLE_ORDER, generateDemoBook, type DemoBook } from '../../../shared/demo';
@@ -189,6 +189,7 @@ const api: BenchPageApi = {
 
   async wipe() {
     await Dexie.delete(DB_NAME);
+    await Dexie.delete(searchIndexDbName(DB_NAME));
   },
 };
 

@@ -116,6 +116,13 @@ describe('trash', () => {
     expect((await db.people.get(boris.id))!.deletedAt).toBeNull();
   });
 
+  it("a trashed visit is told by its day, for the screen to write in the rep's language", async () => {
+    const { visit } = await clientWithRecords('Ромашка');
+    await repo.trash('visits', visit.id);
+    const records = await listTrashedRecords(db, clock + 1000);
+    expect(records.map((r) => [r.table, r.label, r.day])).toEqual([['visits', '', '2025-06-10']]);
+  });
+
   it('records older than 30 days are no longer restorable', () => {
     const deleted = '2025-05-01T00:00:00.000Z';
     expect(isRestorable(deleted, Date.parse('2025-05-31T00:00:00.000Z'))).toBe(true);
