@@ -16,10 +16,26 @@ export interface TransactionOptions {
   readOnly?: boolean;
 }
 
+/** The queries of one open transaction. */
+export interface Transaction extends Queryable {
+  /**
+   * The transaction's last statement and its COMMIT in one round trip where the driver allows
+   * (PostgreSQL: both sent before one Sync, postgres.ts). The
+   * locks the transaction holds are released as soon as the database is done, not once this
+   * process's event loop has read the statement's answer and sent COMMIT: for a push, that is the
+   * team's version counter, which every other push of the team waits for. Nothing may run in the
+   * transaction after it; `transaction` then commits nothing more.
+   */
+  queryAndCommit<R extends object = Row>(
+    sql: string,
+    params?: readonly unknown[],
+  ): Promise<{ rows: R[] }>;
+}
+
 export interface Db extends Queryable {
   readonly kind: 'postgres' | 'pglite';
   /** Runs `fn` in one transaction: commits when it resolves, rolls back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }
 

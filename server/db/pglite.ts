@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { Db, Queryable, TransactionOptions } from './db';
+import type { Db, Transaction, TransactionOptions } from './db';
 
 /**
  * Embedded PostgreSQL in a data folder: zero set-up for a trial or a small team. PGlite runs one
@@ -19,15 +19,20 @@ export async function openPglite(dataDir: string): Promise<Db> {
   }
 
   async function transaction<T>(
-    fn: (tx: Queryable) => Promise<T>,
+    fn: (tx: Transaction) => Promise<T>,
     options?: TransactionOptions,
   ): Promise<T> {
     return db.transaction(async (pgTx) => {
       if (options?.isolation)
         await pgTx.query(`SET TRANSACTION ISOLATION LEVEL ${options.isolation.toUpperCase()}`);
       if (options?.readOnly) await pgTx.query('SET TRANSACTION READ ONLY');
-      const tx: Queryable = {
+      const tx: Transaction = {
         async query<R extends object>(sql: string, params: readonly unknown[] = []) {
+          const result = await pgTx.query<R>(sql, params as unknown[]);
+          return { rows: result.rows };
+        },
+        // One connection, nobody waits on its locks: the statement, then COMMIT as `fn` returns.
+        async queryAndCommit<R extends object>(sql: string, params: readonly unknown[] = []) {
           const result = await pgTx.query<R>(sql, params as unknown[]);
           return { rows: result.rows };
         },

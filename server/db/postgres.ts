@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { beginStatement, type Db, type Queryable, type TransactionOptions } from './db';
+import { beginStatement, type Db, type Transaction, type TransactionOptions } from './db';
 
 /** Postgres error codes worth one more try: serialization failure and deadlock. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -23,6 +23,32 @@ const types = {
     return pg.types.getTypeParser(oid, format as 'text');
   },
 };
+
+/** The few calls of pg's wire connection that StatementThenCommit makes. */
+interface WireConnection {
+  execute(config: { portal?: string; rows?: number }): void;
+  parse(config: { text: string }): void;
+  bind(config: object): void;
+  sync(): void;
+}
+
+/**
+ * A parameterised statement followed by COMMIT in one pipeline: Parse, Bind, Describe, Execute of
+ * the statement, then Parse, Bind, Execute of COMMIT, then one Sync. PostgreSQL commits as soon as
+ * the statement is done, with no round trip through this process; if the statement fails, it
+ * skips the COMMIT up to the Sync and the transaction is left for ROLLBACK. pg's Query does the
+ * rest (its results arrive as an array: the statement's, then COMMIT's). `_getRows` is where pg's
+ * Query sends Execute and Sync (pg 8); the server tests on PostgreSQL run every push through it.
+ */
+class StatementThenCommit extends pg.Query {
+  _getRows(connection: WireConnection, rows: number | undefined): void {
+    connection.execute({ portal: '', rows: rows ?? 0 });
+    connection.parse({ text: 'COMMIT' });
+    connection.bind({});
+    connection.execute({ portal: '', rows: 0 });
+    connection.sync();
+  }
+}
 
 export interface PostgresOptions {
   connectionString: string;
@@ -53,12 +79,13 @@ export function openPostgres(options: PostgresOptions): Db {
   }
 
   async function transaction<T>(
-    fn: (tx: Queryable) => Promise<T>,
+    fn: (tx: Transaction) => Promise<T>,
     txOptions?: TransactionOptions,
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const client = await pool.connect();
-      const tx: Queryable = {
+      let committed = false;
+      const tx: Transaction = {
         async query<R extends object>(sql: string, params: readonly unknown[] = []) {
           const result = await client.query(sql, params as unknown[]);
           return { rows: result.rows as R[] };
@@ -66,12 +93,29 @@ export function openPostgres(options: PostgresOptions): Db {
         async exec(sql: string) {
           await client.query(sql);
         },
+        async queryAndCommit<R extends object>(sql: string, params: readonly unknown[] = []) {
+          const results = await new Promise<pg.QueryResult[]>((resolve, reject) => {
+            void client.query(
+              new StatementThenCommit(
+                // Extended protocol even without parameters: that is the path that sends COMMIT.
+                { text: sql, values: params as unknown[], queryMode: 'extended' } as pg.QueryConfig,
+                // pg hands a multi-statement query's results over as an array.
+                (error, result) =>
+                  error ? reject(error) : resolve(result as unknown as pg.QueryResult[]),
+              ),
+            );
+          });
+          if (!Array.isArray(results) || results[1]?.command !== 'COMMIT')
+            throw new Error('the statement ran but COMMIT did not (pg changed its Query?)');
+          committed = true;
+          return { rows: results[0]!.rows as R[] };
+        },
       };
       let broken = false;
       try {
         await client.query(beginStatement(txOptions));
         const value = await fn(tx);
-        await client.query('COMMIT');
+        if (!committed) await client.query('COMMIT');
         return value;
       } catch (error) {
         try {
@@ -79,7 +123,7 @@ export function openPostgres(options: PostgresOptions): Db {
         } catch {
           broken = true;
         }
-        if (retryable(error) && attempt < MAX_ATTEMPTS) continue;
+        if (!committed && retryable(error) && attempt < MAX_ATTEMPTS) continue;
         throw error;
       } finally {
         client.release(broken);

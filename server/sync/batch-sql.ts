@@ -7,7 +7,7 @@
  */
 import { PENDING_VERSION, type StoredRow } from '../../shared/sync/apply';
 import type { OpResult, PushOp } from '../../shared/sync/protocol';
-import type { Queryable } from '../db/db';
+import type { Queryable, Transaction } from '../db/db';
 import { toStoredRow, type RecordRow } from './rows';
 import { clientIdOf, type WriteScope } from './scope';
 
@@ -208,9 +208,15 @@ function recordsetJson(rows: readonly StoredRow[], which: (row: StoredRow) => bo
  * the next writer of the team gets higher versions and commits later: version order is commit
  * order. Everything that can be prepared before the lock is: the JSON parameters are parsed while
  * PostgreSQL plans the statement, and no SQL expression runs per row or per op but the insert.
+ * With `commit` the COMMIT goes in the same round trip, so the counter is free again as soon as
+ * PostgreSQL has flushed, not when this process next gets to it (nothing may follow in `tx`).
  * Returns the first version taken (null when no row changed: no lock taken).
  */
-export async function writeBatch(tx: Queryable, write: BatchWrite): Promise<number | null> {
+export async function writeBatch(
+  tx: Transaction,
+  write: BatchWrite,
+  { commit }: { commit: boolean },
+): Promise<number | null> {
   const versioned = write.rows.length > 0;
   // Rows that did not exist when the batch locked its rows are plain inserts; the rest upserts.
   // Should another push have created one of them meanwhile, the insert fails on the primary key
@@ -218,14 +224,15 @@ export async function writeBatch(tx: Queryable, write: BatchWrite): Promise<numb
   const columns = `x(ord bigint, id uuid, table_name text, owner_id uuid, client_id uuid,
                      data jsonb, stamps jsonb, field_versions jsonb)`;
   const counter = versioned
-    ? `c AS (UPDATE team_counters SET v = v + $9 WHERE team_id = $8 RETURNING v - $9 + 1 AS first),
+    ? `c AS (UPDATE team_counters SET v = v + $9::bigint WHERE team_id = $8::uuid
+             RETURNING v - $9::bigint + 1 AS first),
        created AS (
          INSERT INTO records (team_id, id, table_name, owner_id, client_id, version, data, stamps, field_versions)
-         SELECT $8, x.id, x.table_name, x.owner_id, x.client_id, c.first + x.ord, x.data, x.stamps, x.field_versions
+         SELECT $8::uuid, x.id, x.table_name, x.owner_id, x.client_id, c.first + x.ord, x.data, x.stamps, x.field_versions
            FROM jsonb_to_recordset($10::jsonb) AS ${columns} CROSS JOIN c),
        updated AS (
          INSERT INTO records (team_id, id, table_name, owner_id, client_id, version, data, stamps, field_versions)
-         SELECT $8, x.id, x.table_name, x.owner_id, x.client_id, c.first + x.ord, x.data, x.stamps, x.field_versions
+         SELECT $8::uuid, x.id, x.table_name, x.owner_id, x.client_id, c.first + x.ord, x.data, x.stamps, x.field_versions
            FROM jsonb_to_recordset($11::jsonb) AS ${columns} CROSS JOIN c
          ON CONFLICT (team_id, id) DO UPDATE SET
            table_name = EXCLUDED.table_name, owner_id = EXCLUDED.owner_id, client_id = EXCLUDED.client_id,
@@ -234,42 +241,42 @@ export async function writeBatch(tx: Queryable, write: BatchWrite): Promise<numb
     : '';
   const first = versioned ? '(SELECT first FROM c)' : 'NULL::bigint';
   const fresh = write.results.length > 0;
-  const { rows } = await tx.query<{ first: number | null }>(
-    `WITH ${counter}
+  const sql = `WITH ${counter}
      l AS (
        INSERT INTO applied_batches (user_id, device_node, first_seq, last_seq, first_version, results)
-       SELECT $1, $2, $6::bigint, $3, ${first}, $7::json WHERE $6::bigint IS NOT NULL),
+       SELECT $1::uuid, $2::text, $6::bigint, $3::bigint, ${first}, $7::json WHERE $6::bigint IS NOT NULL),
      q AS (
        INSERT INTO quarantine (op_id, user_id, device_node, op, reason)
-       SELECT z.op_id, $1, $2, z.op, z.reason
+       SELECT z.op_id, $1::uuid, $2::text, z.op, z.reason
          FROM jsonb_to_recordset($5::jsonb) AS z(op_id uuid, op jsonb, reason text)
        ON CONFLICT (op_id) DO NOTHING),
-     seqs AS (UPDATE device_seqs SET last_seq = $3, epoch = $4 WHERE user_id = $1 AND device_node = $2)
-     SELECT ${first} AS first`,
-    [
-      write.userId,
-      write.node,
-      write.lastSeq,
-      write.epoch,
-      JSON.stringify(
-        write.quarantined.map((q) => ({ op_id: q.op.opId, op: q.op, reason: q.reason })),
-      ),
-      fresh ? write.results[0]!.result.seq : null,
-      fresh
-        ? JSON.stringify(
-            write.results.map(({ result, rowIndex }) => storedResult(result, rowIndex)),
-          )
-        : null,
-      ...(versioned
-        ? [
-            write.teamId,
-            write.rows.length,
-            recordsetJson(write.rows, (row) => row.version === 0),
-            recordsetJson(write.rows, (row) => row.version !== 0),
-          ]
-        : []),
-    ],
-  );
+     seqs AS (UPDATE device_seqs SET last_seq = $3::bigint, epoch = $4::text
+               WHERE user_id = $1::uuid AND device_node = $2::text)
+     SELECT ${first} AS first`;
+  const params = [
+    write.userId,
+    write.node,
+    write.lastSeq,
+    write.epoch,
+    JSON.stringify(
+      write.quarantined.map((q) => ({ op_id: q.op.opId, op: q.op, reason: q.reason })),
+    ),
+    fresh ? write.results[0]!.result.seq : null,
+    fresh
+      ? JSON.stringify(write.results.map(({ result, rowIndex }) => storedResult(result, rowIndex)))
+      : null,
+    ...(versioned
+      ? [
+          write.teamId,
+          write.rows.length,
+          recordsetJson(write.rows, (row) => row.version === 0),
+          recordsetJson(write.rows, (row) => row.version !== 0),
+        ]
+      : []),
+  ];
+  const { rows } = commit
+    ? await tx.queryAndCommit<{ first: number | null }>(sql, params)
+    : await tx.query<{ first: number | null }>(sql, params);
   const taken = rows[0]?.first;
   if (versioned && (taken === null || taken === undefined))
     throw new Error(`team ${write.teamId} has no version counter`);

@@ -105,16 +105,23 @@ export async function pushBatch(
       fresh.length > 0
         ? await applyFresh(tx, actor, fresh, options)
         : { rows: [], results: [], quarantined: [] };
-    const first = await writeBatch(tx, {
-      teamId: actor.teamId,
-      userId: actor.userId,
-      node,
-      epoch,
-      lastSeq,
-      rows: plan.rows,
-      results: plan.results,
-      quarantined: plan.quarantined,
-    });
+    // The test seam needs the transaction still open after the write; otherwise the write and
+    // COMMIT go together (batch-sql.ts).
+    const commitWithWrite = !options.beforeCommit;
+    const first = await writeBatch(
+      tx,
+      {
+        teamId: actor.teamId,
+        userId: actor.userId,
+        node,
+        epoch,
+        lastSeq,
+        rows: plan.rows,
+        results: plan.results,
+        quarantined: plan.quarantined,
+      },
+      { commit: commitWithWrite },
+    );
     for (const { result, rowIndex } of plan.results) {
       if (rowIndex !== null && first !== null) result.version = first + rowIndex;
       results.push(result);
