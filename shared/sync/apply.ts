@@ -78,7 +78,11 @@ export function applyOp(row: StoredRow | null, op: PushOp, options: ApplyOptions
   }
   const fields: Record<string, unknown> = {};
   const stamps: Record<string, string> = {};
-  for (const [field, value] of Object.entries(op.fields)) {
+  // for…in over own keys, and no closures below: this runs for every op of every push, and
+  // Object.entries allocates a pair per field (and a named closure costs a defineProperty under tsx).
+  for (const field in op.fields) {
+    if (!Object.hasOwn(op.fields, field)) continue;
+    const value = op.fields[field];
     if (DROPPED_FIELDS.has(field)) continue;
     if (field === 'id') {
       if (value !== op.rowId) return reject('invalid_record', 'fields.id differs from rowId');
@@ -98,15 +102,14 @@ export function applyOp(row: StoredRow | null, op: PushOp, options: ApplyOptions
   // An op's stamps are nearly all its own hlc: each run of equal stamps is parsed (and so
   // checked) once, not once per field.
   const limitMs = options.nowMs + options.maxAheadMs;
-  let ahead: string | undefined;
-  let checked: string | undefined;
-  for (const s of [op.hlc, ...Object.values(stamps)]) {
+  let ahead: string | undefined = parseHlc(op.hlc).ms > limitMs ? op.hlc : undefined;
+  let checked = op.hlc;
+  for (const field in stamps) {
+    if (ahead) break;
+    const s = stamps[field]!;
     if (s === checked) continue;
     checked = s;
-    if (parseHlc(s).ms > limitMs) {
-      ahead = s;
-      break;
-    }
+    if (parseHlc(s).ms > limitMs) ahead = s;
   }
   if (ahead) {
     const conflicts = Object.keys(fields).map<SyncConflict>((field) => ({
@@ -156,17 +159,25 @@ export function applyOp(row: StoredRow | null, op: PushOp, options: ApplyOptions
     version: row?.version ?? 0,
   };
   delete next.values.ownerId;
-  const changed = (f: string) => next.stamps[f] !== row?.stamps[f];
-  if (
-    !('updatedAt' in fields) &&
-    Object.keys(next.stamps).some((f) => changed(f) && !BOOKKEEPING_FIELDS.has(f)) &&
-    compareHlc(op.hlc, next.stamps.updatedAt ?? '') > 0
-  ) {
-    next.values.updatedAt = op.createdAt;
-    next.stamps.updatedAt = op.hlc;
+  if (!('updatedAt' in fields) && compareHlc(op.hlc, next.stamps.updatedAt ?? '') > 0) {
+    let contentChanged = false;
+    for (const f in next.stamps) {
+      if (next.stamps[f] !== row?.stamps[f] && !BOOKKEEPING_FIELDS.has(f)) {
+        contentChanged = true;
+        break;
+      }
+    }
+    if (contentChanged) {
+      next.values.updatedAt = op.createdAt;
+      next.stamps.updatedAt = op.hlc;
+    }
   }
-  const changedFields = Object.keys(next.stamps).filter(changed);
-  for (const f of changedFields) next.fieldVersions[f] = PENDING_VERSION;
+  const changedFields: string[] = [];
+  for (const f in next.stamps) {
+    if (next.stamps[f] === row?.stamps[f]) continue;
+    changedFields.push(f);
+    next.fieldVersions[f] = PENDING_VERSION;
+  }
 
   const check = VALUE_SCHEMAS[op.table].safeParse(next.values);
   if (!check.success) {
