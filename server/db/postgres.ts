@@ -50,6 +50,53 @@ class StatementThenCommit extends pg.Query {
   }
 }
 
+/**
+ * BEGIN followed by a parameterised statement in one pipeline (Parse, Bind, Execute of BEGIN, then
+ * pg's own Parse, Bind, Describe, Execute of the statement, then one Sync): a transaction's first
+ * round trip does both. Results arrive as an array: BEGIN's, then the statement's.
+ */
+class BeginThenStatement extends pg.Query {
+  constructor(
+    private readonly begin: string,
+    config: pg.QueryConfig,
+    callback: QueryCallback,
+  ) {
+    super(config, callback as never);
+  }
+
+  prepare(connection: WireConnection): void {
+    connection.parse({ text: this.begin });
+    connection.bind({});
+    connection.execute({ portal: '', rows: 0 });
+    (pg.Query.prototype as unknown as { prepare(c: WireConnection): void }).prepare.call(
+      this,
+      connection,
+    );
+  }
+}
+
+type QueryCallback = (error: Error | undefined, result: unknown) => void;
+
+/**
+ * Runs a pipelined query (two statements, one Sync), always over the extended protocol: that is
+ * the path where the query classes above add their statement. pg hands the results over as an
+ * array, one per statement.
+ */
+function pipelined(
+  client: pg.PoolClient,
+  make: (config: pg.QueryConfig, callback: QueryCallback) => pg.Query,
+  sql: string,
+  params: readonly unknown[],
+): Promise<pg.QueryResult[]> {
+  return new Promise((resolve, reject) => {
+    const config = { text: sql, values: params as unknown[], queryMode: 'extended' };
+    const query = make(config as pg.QueryConfig, (error, result) =>
+      error ? reject(error) : resolve(Array.isArray(result) ? (result as pg.QueryResult[]) : []),
+    );
+    void client.query(query);
+  });
+}
+
 export interface PostgresOptions {
   connectionString: string;
   /** Schema to run in (tests give each suite its own). */
@@ -84,28 +131,45 @@ export function openPostgres(options: PostgresOptions): Db {
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const client = await pool.connect();
+      let begun = false;
       let committed = false;
+      const begin = async (): Promise<void> => {
+        if (begun) return;
+        begun = true;
+        await client.query(beginStatement(txOptions));
+      };
       const tx: Transaction = {
         async query<R extends object>(sql: string, params: readonly unknown[] = []) {
-          const result = await client.query(sql, params as unknown[]);
-          return { rows: result.rows as R[] };
+          if (begun) {
+            const result = await client.query(sql, params as unknown[]);
+            return { rows: result.rows as R[] };
+          }
+          // The transaction's first statement goes with its BEGIN: one round trip, not two.
+          begun = true;
+          const results = await pipelined(
+            client,
+            (config, callback) =>
+              new BeginThenStatement(beginStatement(txOptions), config, callback),
+            sql,
+            params,
+          );
+          if (results[0]?.command !== 'BEGIN')
+            throw new Error('the statement ran without BEGIN (pg changed its Query?)');
+          return { rows: results[1]!.rows as R[] };
         },
         async exec(sql: string) {
+          await begin();
           await client.query(sql);
         },
         async queryAndCommit<R extends object>(sql: string, params: readonly unknown[] = []) {
-          const results = await new Promise<pg.QueryResult[]>((resolve, reject) => {
-            void client.query(
-              new StatementThenCommit(
-                // Extended protocol even without parameters: that is the path that sends COMMIT.
-                { text: sql, values: params as unknown[], queryMode: 'extended' } as pg.QueryConfig,
-                // pg hands a multi-statement query's results over as an array.
-                (error, result) =>
-                  error ? reject(error) : resolve(result as unknown as pg.QueryResult[]),
-              ),
-            );
-          });
-          if (!Array.isArray(results) || results[1]?.command !== 'COMMIT')
+          await begin();
+          const results = await pipelined(
+            client,
+            (config, callback) => new StatementThenCommit(config, callback as never),
+            sql,
+            params,
+          );
+          if (results[1]?.command !== 'COMMIT')
             throw new Error('the statement ran but COMMIT did not (pg changed its Query?)');
           committed = true;
           return { rows: results[0]!.rows as R[] };
@@ -113,13 +177,12 @@ export function openPostgres(options: PostgresOptions): Db {
       };
       let broken = false;
       try {
-        await client.query(beginStatement(txOptions));
         const value = await fn(tx);
-        if (!committed) await client.query('COMMIT');
+        if (begun && !committed) await client.query('COMMIT');
         return value;
       } catch (error) {
         try {
-          await client.query('ROLLBACK');
+          if (begun) await client.query('ROLLBACK');
         } catch {
           broken = true;
         }

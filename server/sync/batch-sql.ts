@@ -1,9 +1,10 @@
 /**
- * The three statements of a push, each one round trip whatever the batch size: open the device's
- * sequence (with the epoch and the ledger entries of ops sent before), lock the batch's rows (with
- * what authorization needs), and write everything the batch decided. Round trips, not rows, are
- * what a busy server pays for: every one keeps a pooled connection (and, for the last, the team's
- * version counter) waiting on the event loop. Plain PostgreSQL; PGlite runs it unchanged.
+ * The two statements of a push, each one round trip whatever the batch size: open the batch (the
+ * device's sequence with the epoch and the ledger entries of ops sent before, the batch's rows
+ * locked with what authorization needs; sent with BEGIN), and write everything the batch decided
+ * (sent with COMMIT). Round trips, not rows, are what a busy server pays for: every one keeps a
+ * pooled connection (and, for the last, the team's version counter) waiting on the event loop.
+ * Plain PostgreSQL; PGlite runs it unchanged.
  */
 import { PENDING_VERSION, type StoredRow } from '../../shared/sync/apply';
 import type { OpResult, PushOp } from '../../shared/sync/protocol';
@@ -45,23 +46,58 @@ function storedResult(result: OpResult, ord: number | null): StoredResult {
   return stored;
 }
 
+export interface LockedBatch {
+  rows: Map<string, StoredRow>;
+  scope: WriteScope;
+}
+
+export interface OpenedBatch {
+  device: DeviceSeq;
+  locked: LockedBatch;
+}
+
 /**
- * Creates or locks the device's sequence row (held to commit: one batch of a device at a time),
- * reads the epoch, fetches the ledger batches holding the request's ops already applied, and
- * drops batches wholly below `pruneBelow` (here, not in the write, which holds the team's counter).
+ * The push's first statement (its first round trip, sent with BEGIN: db/postgres.ts).
+ *
+ * The device: creates or locks its sequence row (held to commit: one batch of a device at a time),
+ * reads the epoch, fetches the ledger batches holding the request's ops already applied, and drops
+ * batches wholly below `pruneBelow` (here, not in the write, which holds the team's counter).
+ *
+ * The rows: locks the existing rows of the request's ops in id order, after the device row (two
+ * batches touching the same rows cannot deadlock), and reads, for every client the ops or those
+ * rows point at, its owner and whether it is shared with the actor: authorization then needs no
+ * query per op. Rows of ops that turn out to be retries are locked too: a retry is rare, and one
+ * statement instead of two is a round trip less for every push.
+ *
+ * Every lookup is one primary-key probe per id (a LATERAL subquery on (team_id, id)), never
+ * `id = ANY(...)` next to other conditions: with `table_name = 'clients'` beside it, PostgreSQL
+ * planned the owners' lookup as a scan of all the team's clients through records_team_owner,
+ * filtering each against the batch's 500 ids — a cost that grew with the team's book (100 ms a
+ * batch at 24k clients, most of the database's time on the push bench). The batch's own rows are
+ * not probed twice: their owners come with the locked rows (a new row has none yet).
  */
-export async function openDevice(
+export async function openBatch(
   tx: Queryable,
-  userId: string,
-  node: string,
-  seqs: readonly number[],
-  pruneBelow: number,
-): Promise<DeviceSeq> {
+  ask: {
+    userId: string;
+    teamId: string;
+    node: string;
+    /** The request's sequences, ascending. */
+    seqs: readonly number[];
+    pruneBelow: number;
+    rowIds: readonly string[];
+    clientIds: readonly string[];
+  },
+): Promise<OpenedBatch> {
+  const { seqs } = ask;
   const { rows } = await tx.query<{
     epoch: string;
     last_seq: number;
     seq_epoch: string;
     seen: { first_version: number | null; results: StoredResult[] }[] | null;
+    locked: RecordRow[] | null;
+    owners: { id: string; owner_id: string; table_name: string }[] | null;
+    shared: string[] | null;
   }>(
     `WITH e AS (SELECT value FROM server_meta WHERE key = 'epoch'),
      s AS (
@@ -69,17 +105,46 @@ export async function openDevice(
        SELECT $1, $2, 0, e.value FROM e
        ON CONFLICT (user_id, device_node) DO UPDATE SET last_seq = device_seqs.last_seq
        RETURNING last_seq, epoch),
-     pruned AS (DELETE FROM applied_batches WHERE user_id = $1 AND device_node = $2 AND last_seq < $5)
+     pruned AS (DELETE FROM applied_batches WHERE user_id = $1 AND device_node = $2 AND last_seq < $5),
+     locked AS (
+       SELECT r.* FROM (SELECT DISTINCT k::uuid AS id FROM jsonb_array_elements_text($7::jsonb) AS k ORDER BY 1) k
+        CROSS JOIN LATERAL (
+          SELECT id, table_name, owner_id, client_id, version, data, stamps, field_versions FROM records
+           WHERE team_id = $6 AND id = k.id FOR UPDATE) r),
+     ids AS (
+       SELECT k::uuid AS id FROM jsonb_array_elements_text($8::jsonb) AS k
+       UNION SELECT client_id FROM locked WHERE client_id IS NOT NULL)
      SELECT (SELECT value FROM e) AS epoch, s.last_seq, s.epoch AS seq_epoch,
        (SELECT json_agg(json_build_object('first_version', b.first_version, 'results', b.results))
           FROM applied_batches b
          WHERE b.user_id = $1 AND b.device_node = $2 AND b.last_seq >= $3
-           AND b.first_seq <= LEAST($4, s.last_seq)) AS seen
+           AND b.first_seq <= LEAST($4, s.last_seq)) AS seen,
+       (SELECT json_agg(locked) FROM locked) AS locked,
+       (SELECT json_agg(json_build_object('id', c.id, 'owner_id', c.owner_id, 'table_name', c.table_name))
+          FROM (SELECT id FROM ids WHERE id NOT IN (SELECT k::uuid FROM jsonb_array_elements_text($7::jsonb) AS k)) o
+         CROSS JOIN LATERAL (
+            SELECT id, owner_id, table_name FROM records WHERE team_id = $6 AND id = o.id) c) AS owners,
+       (SELECT json_agg(sh.client_id) FROM ids CROSS JOIN LATERAL (
+            SELECT client_id FROM shares WHERE user_id = $1 AND client_id = ids.id AND team_id = $6) sh) AS shared
        FROM s`,
-    [userId, node, seqs[0] ?? 0, seqs[seqs.length - 1] ?? 0, pruneBelow],
+    [
+      ask.userId,
+      ask.node,
+      seqs[0] ?? 0,
+      seqs[seqs.length - 1] ?? 0,
+      ask.pruneBelow,
+      ask.teamId,
+      JSON.stringify(ask.rowIds),
+      JSON.stringify(ask.clientIds),
+    ],
   );
   const row = rows[0];
-  if (!row) return { epoch: null, lastSeq: 0, seqEpoch: '', seen: [] };
+  if (!row) {
+    return {
+      device: { epoch: null, lastSeq: 0, seqEpoch: '', seen: [] },
+      locked: { rows: new Map(), scope: { clientOwners: new Map(), sharedWithMe: new Set() } },
+    };
+  }
   const lastSeq = Number(row.last_seq);
   const wanted = new Set(seqs);
   const seen: DeviceSeq['seen'] = [];
@@ -92,57 +157,6 @@ export async function openDevice(
       seen.push({ seq: result.seq, op_id: result.opId, result });
     }
   }
-  return { epoch: row.epoch, lastSeq, seqEpoch: row.seq_epoch, seen };
-}
-
-export interface LockedBatch {
-  rows: Map<string, StoredRow>;
-  scope: WriteScope;
-}
-
-/**
- * Locks the batch's existing rows in id order (two batches touching the same rows cannot
- * deadlock) and reads, for every client the batch or those rows point at, its owner and whether
- * it is shared with the actor: authorization then needs no query per op.
- *
- * Every lookup is one primary-key probe per id (a LATERAL subquery on (team_id, id)), never
- * `id = ANY(...)` next to other conditions: with `table_name = 'clients'` beside it, PostgreSQL
- * planned the owners' lookup as a scan of all the team's clients through records_team_owner,
- * filtering each against the batch's 500 ids — a cost that grew with the team's book (100 ms a
- * batch at 24k clients, most of the database's time on the push bench). The batch's own rows are
- * not probed twice: their owners come with the locked rows (a new row has none yet).
- */
-export async function lockBatch(
-  tx: Queryable,
-  teamId: string,
-  userId: string,
-  rowIds: readonly string[],
-  clientIds: readonly string[],
-): Promise<LockedBatch> {
-  const { rows } = await tx.query<{
-    locked: RecordRow[] | null;
-    owners: { id: string; owner_id: string; table_name: string }[] | null;
-    shared: string[] | null;
-  }>(
-    `WITH locked AS (
-       SELECT r.* FROM (SELECT DISTINCT k::uuid AS id FROM jsonb_array_elements_text($3::jsonb) AS k ORDER BY 1) k
-        CROSS JOIN LATERAL (
-          SELECT id, table_name, owner_id, client_id, version, data, stamps, field_versions FROM records
-           WHERE team_id = $1 AND id = k.id FOR UPDATE) r),
-     ids AS (
-       SELECT k::uuid AS id FROM jsonb_array_elements_text($4::jsonb) AS k
-       UNION SELECT client_id FROM locked WHERE client_id IS NOT NULL)
-     SELECT
-       (SELECT json_agg(locked) FROM locked) AS locked,
-       (SELECT json_agg(json_build_object('id', c.id, 'owner_id', c.owner_id, 'table_name', c.table_name))
-          FROM (SELECT id FROM ids WHERE id NOT IN (SELECT k::uuid FROM jsonb_array_elements_text($3::jsonb) AS k)) o
-         CROSS JOIN LATERAL (
-            SELECT id, owner_id, table_name FROM records WHERE team_id = $1 AND id = o.id) c) AS owners,
-       (SELECT json_agg(s.client_id) FROM ids CROSS JOIN LATERAL (
-            SELECT client_id FROM shares WHERE user_id = $2 AND client_id = ids.id AND team_id = $1) s) AS shared`,
-    [teamId, userId, JSON.stringify(rowIds), JSON.stringify(clientIds)],
-  );
-  const row = rows[0]!;
   // The batch's own rows that are clients are in `locked` (or do not exist yet): only other
   // clients are looked up.
   const owners = new Map<string, string>();
@@ -152,7 +166,13 @@ export async function lockBatch(
     if (r.table_name === 'clients') owners.set(r.id, r.owner_id);
   }
   for (const o of row.owners ?? []) if (o.table_name === 'clients') owners.set(o.id, o.owner_id);
-  return { rows: locked, scope: { clientOwners: owners, sharedWithMe: new Set(row.shared ?? []) } };
+  return {
+    device: { epoch: row.epoch, lastSeq, seqEpoch: row.seq_epoch, seen },
+    locked: {
+      rows: locked,
+      scope: { clientOwners: owners, sharedWithMe: new Set(row.shared ?? []) },
+    },
+  };
 }
 
 export interface BatchWrite {

@@ -2,7 +2,8 @@
  * Applying a pushed batch: one transaction, ops in sequence, ops already applied answered from the
  * ledger, a stop at the first sequence gap. Any error rolls the whole batch back: never half-applied.
  * The merge runs here, in the shared code the clients and the property tests run; the database
- * sees three statements per batch whatever its size (batch-sql.ts).
+ * sees two statements per batch whatever its size, two round trips with BEGIN and COMMIT
+ * (batch-sql.ts).
  */
 import { applyOp, type StoredRow } from '../../shared/sync/apply';
 import {
@@ -13,9 +14,9 @@ import {
   type PushResponse,
 } from '../../shared/sync/protocol';
 import type { Actor } from '../accounts/accounts';
-import type { Db, Queryable } from '../db/db';
+import type { Db } from '../db/db';
 import { ApiError } from '../http/errors';
-import { LEDGER_KEEP, lockBatch, openDevice, writeBatch, type DeviceSeq } from './batch-sql';
+import { LEDGER_KEEP, openBatch, writeBatch, type DeviceSeq, type LockedBatch } from './batch-sql';
 import { clientIdOf, clientIdsOfOps, denyClient, denyWrite } from './scope';
 
 export interface PushOptions {
@@ -51,15 +52,19 @@ export async function pushBatch(
   checkBatchShape(request);
   const node = request.deviceId;
   const firstSeq = request.ops[0]!.seq;
+  const rowIds = [...new Set(request.ops.map((op) => op.rowId))];
+  const clientIds = clientIdsOfOps(request.ops);
   return db.transaction(async (tx) => {
-    const device = await openDevice(
-      tx,
-      actor.userId,
+    const { device, locked } = await openBatch(tx, {
+      userId: actor.userId,
+      teamId: actor.teamId,
       node,
-      request.ops.map((op) => op.seq),
+      seqs: request.ops.map((op) => op.seq),
       // A push from seq f acknowledges every op below f (clients push from their lowest op).
-      firstSeq - LEDGER_KEEP,
-    );
+      pruneBelow: firstSeq - LEDGER_KEEP,
+      rowIds,
+      clientIds,
+    });
     const epoch = device.epoch;
     if (epoch === null) throw new ApiError('unavailable', 'The server is not initialised yet');
     if (request.epoch !== null && request.epoch !== epoch) {
@@ -103,7 +108,7 @@ export async function pushBatch(
 
     const plan =
       fresh.length > 0
-        ? await applyFresh(tx, actor, fresh, options)
+        ? applyFresh(locked, actor, fresh, options)
         : { rows: [], results: [], quarantined: [] };
     // The test seam needs the transaction still open after the write; otherwise the write and
     // COMMIT go together (batch-sql.ts).
@@ -172,19 +177,12 @@ interface FreshPlan {
 }
 
 /** Merges the fresh ops into their locked rows, in sequence, with the shared per-field rules. */
-async function applyFresh(
-  tx: Queryable,
+function applyFresh(
+  { rows, scope }: LockedBatch,
   actor: Actor,
   ops: readonly PushOp[],
   options: PushOptions,
-): Promise<FreshPlan> {
-  const { rows, scope } = await lockBatch(
-    tx,
-    actor.teamId,
-    actor.userId,
-    [...new Set(ops.map((op) => op.rowId))],
-    clientIdsOfOps(ops),
-  );
+): FreshPlan {
   const touched = new Map<string, StoredRow>();
   const results: OpResult[] = [];
   const quarantined: { op: PushOp; reason: string }[] = [];

@@ -1,7 +1,8 @@
 /**
- * The storage seam's queryAndCommit (server/db): the last statement of a transaction and its
- * COMMIT in one round trip on PostgreSQL. It must commit everything the transaction did, return
- * the statement's rows, and leave nothing behind when the statement fails.
+ * The storage seam's transactions (server/db): on PostgreSQL a transaction's first statement goes
+ * with its BEGIN, and queryAndCommit sends the last one with its COMMIT, each in one round trip.
+ * They must commit everything the transaction did, return the statements' rows, and leave nothing
+ * behind when a statement fails.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_URL, freshDb, type BackendName, type FreshDb } from './harness';
@@ -34,6 +35,25 @@ for (const backend of ['pglite', 'postgres'] as BackendName[]) {
         tx.queryAndCommit<{ n: number }>('SELECT count(*)::int AS n FROM t WHERE x > $1::int', [0]),
       );
       expect(again.rows).toEqual([{ n: 2 }]);
+    });
+
+    it('a transaction whose first statement (sent with its BEGIN) fails leaves nothing and a usable pool', async () => {
+      const { db } = fresh;
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.query('INSERT INTO t VALUES ($1, $2)', [1, 'duplicate']);
+        }),
+      ).rejects.toMatchObject({ code: '23505' });
+      const seen = await db
+        .transaction(async (tx) => {
+          const first = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM t');
+          await tx.query('INSERT INTO t VALUES ($1, $2)', [9, 'rolled back']);
+          throw new Error(`saw ${first.rows[0]!.n}`);
+        })
+        .catch((error: Error) => error.message);
+      expect(seen).toBe('saw 2');
+      const { rows } = await db.query<{ x: number }>('SELECT x FROM t ORDER BY x');
+      expect(rows.map((r) => r.x)).toEqual([1, 2]);
     });
 
     it('a failing last statement commits nothing of the transaction', async () => {
