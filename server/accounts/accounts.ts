@@ -208,6 +208,7 @@ export async function authenticate(
        FROM devices d JOIN users u ON u.id = d.user_id JOIN teams t ON t.id = u.team_id
       WHERE d.token_hash = $1 AND d.revoked_at IS NULL AND u.disabled_at IS NULL`,
     [hashToken(token)],
+    { name: 'authenticate' },
   );
   const row = rows[0];
   if (!row) return null;

@@ -4,8 +4,24 @@
  */
 export type Row = Record<string, unknown>;
 
+export interface QueryOptions {
+  /** A name unique to this SQL text. */
+  name?: string;
+}
+
 export interface Queryable {
-  query<R extends object = Row>(sql: string, params?: readonly unknown[]): Promise<{ rows: R[] }>;
+  /**
+   * `options.name` makes it a prepared statement on PostgreSQL (parsed once per connection, its
+   * plan cached): for the hot statements of every request (sign-in check, a push's first
+   * statement, a pull page), whose planning cost as much as running them. Never for one whose
+   * plan must see its parameters (a push's write parses its JSON while planning, before it takes
+   * the team's counter). PGlite ignores it.
+   */
+  query<R extends object = Row>(
+    sql: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<{ rows: R[] }>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

@@ -1,5 +1,11 @@
 import pg from 'pg';
-import { beginStatement, type Db, type Transaction, type TransactionOptions } from './db';
+import {
+  beginStatement,
+  type Db,
+  type QueryOptions,
+  type Transaction,
+  type TransactionOptions,
+} from './db';
 
 /** Postgres error codes worth one more try: serialization failure and deadlock. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -120,8 +126,13 @@ export function openPostgres(options: PostgresOptions): Db {
   async function query<R extends object>(
     sql: string,
     params: readonly unknown[] = [],
+    queryOptions: QueryOptions = {},
   ): Promise<{ rows: R[] }> {
-    const result = await pool.query(sql, params as unknown[]);
+    const result = await pool.query({
+      text: sql,
+      values: params as unknown[],
+      ...(queryOptions.name ? { name: queryOptions.name } : {}),
+    });
     return { rows: result.rows as R[] };
   }
 
@@ -139,9 +150,14 @@ export function openPostgres(options: PostgresOptions): Db {
         await client.query(beginStatement(txOptions));
       };
       const tx: Transaction = {
-        async query<R extends object>(sql: string, params: readonly unknown[] = []) {
+        async query<R extends object>(
+          sql: string,
+          params: readonly unknown[] = [],
+          queryOptions: QueryOptions = {},
+        ) {
+          const name = queryOptions.name ? { name: queryOptions.name } : {};
           if (begun) {
-            const result = await client.query(sql, params as unknown[]);
+            const result = await client.query({ text: sql, values: params as unknown[], ...name });
             return { rows: result.rows as R[] };
           }
           // The transaction's first statement goes with its BEGIN: one round trip, not two.
@@ -149,7 +165,7 @@ export function openPostgres(options: PostgresOptions): Db {
           const results = await pipelined(
             client,
             (config, callback) =>
-              new BeginThenStatement(beginStatement(txOptions), config, callback),
+              new BeginThenStatement(beginStatement(txOptions), { ...config, ...name }, callback),
             sql,
             params,
           );

@@ -137,6 +137,7 @@ export async function openBatch(
       JSON.stringify(ask.rowIds),
       JSON.stringify(ask.clientIds),
     ],
+    { name: 'push-open' },
   );
   const row = rows[0];
   if (!row) {

@@ -90,9 +90,11 @@ export async function pullPage(
     if (version === null) throw BAD_CURSOR();
     from = version;
   }
+  const manager = actor.role === 'manager';
   const { rows } = await db.query<PageRow>(
-    actor.role === 'manager' ? MANAGER_PAGE_SQL : REP_PAGE_SQL,
+    manager ? MANAGER_PAGE_SQL : REP_PAGE_SQL,
     [actor.teamId, actor.userId, from, limit],
+    { name: manager ? 'pull-page-manager' : 'pull-page-rep' },
   );
   const page = rows[0];
   if (!page) throw new ApiError('unavailable', 'The server is not initialised yet');
