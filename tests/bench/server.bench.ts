@@ -390,11 +390,13 @@ export async function runServerBench(): Promise<Metric[]> {
     for (let t = 0; t < 10; t++) {
       const fleetTeam = `bench-fleet-${t}-${randomHex(3)}`;
       await addTeam(db, fleetTeam);
-      fleet.push(...(await makeDevices(db, fleetTeam, DEVICES / 50, 10)));
+      // 5 reps of 10 devices: 50 a team, 500 in all (DEVICES / 50 reps made it 1000 devices).
+      fleet.push(...(await makeDevices(db, fleetTeam, DEVICES / 100, 10)));
     }
     const p50s: number[] = [];
     const p99s: number[] = [];
     const errorCounts: number[] = [];
+    if (fleet.length !== DEVICES) throw new Error(`${fleet.length} devices, not ${DEVICES}`);
     for (let run = 0; run < runs; run++) {
       const latencies: number[] = [];
       let errors = 0;
