@@ -33,7 +33,7 @@ export interface AppOptions {
   rate?: BucketSpec;
   loginRate?: BucketSpec;
   maxClockAheadMs?: number;
-  /** Push transactions of one team open at once in this process (default 4; see TeamGate). */
+  /** Push transactions of one team open at once in this process (default 2; see TeamGate). */
   pushSlotsPerTeam?: number;
   /** Test seam: runs inside each push transaction just before COMMIT. */
   beforeCommit?: PushOptions['beforeCommit'];
@@ -94,7 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     cursors: new CursorCodec(options.cursorSecret),
     maxClockAheadMs: options.maxClockAheadMs ?? LIMITS.maxClockAheadMs,
     loginLimiter: new RateLimiter(options.loginRate ?? LIMITS.loginRate, now),
-    teamGate: new TeamGate(options.pushSlotsPerTeam ?? 4),
+    teamGate: new TeamGate(options.pushSlotsPerTeam ?? 2),
     ...(options.beforeCommit ? { beforeCommit: options.beforeCommit } : {}),
     async requireActor(request) {
       const header = request.headers.authorization;
