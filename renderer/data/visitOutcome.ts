@@ -13,7 +13,7 @@ import type {
   Visit,
   VisitOutcome,
 } from '../../shared/domain';
-import { CROSS_SELL_KINDS } from '../../shared/domain';
+import { CROSS_SELL_KINDS, newPurchase } from '../../shared/domain';
 import {
   chosen,
   closingOutcome,
@@ -143,21 +143,17 @@ async function applyClosing(
   if (outcome.result === 'won') {
     const sale = readSaleDraft(answers);
     const amount = parseAmount(sale.amount);
-    const purchase = await repo.create('purchases', {
-      clientId: client.id,
-      date: today,
-      items: sale.item.trim() ? [{ name: sale.item.trim(), quantity: 1, unitPrice: amount }] : [],
-      total: { amount: amount ?? 0, currency: sale.currency },
-      promisedBenefits: outcome.promisedBenefits.map((text) => ({ id: uuidv7(), text })),
-      delivery: { due: outcome.deliveryDate, done: null },
-      installation: { due: null, done: null },
-      training: { due: null, done: null },
-      payment: { due: null, done: null },
-      warrantyEnd: null,
-      serviceContract: { active: false, until: null, note: '' },
-      crossSell: [],
-      deletedAt: null,
-    });
+    const purchase = await repo.create(
+      'purchases',
+      newPurchase({
+        clientId: client.id,
+        date: today,
+        items: sale.item.trim() ? [{ name: sale.item.trim(), quantity: 1, unitPrice: amount }] : [],
+        total: { amount: amount ?? 0, currency: sale.currency },
+        promisedBenefits: outcome.promisedBenefits.map((text) => ({ id: uuidv7(), text })),
+        delivery: { due: outcome.deliveryDate, done: null },
+      }),
+    );
     // A prospect who buys becomes a client; a lost one who buys again is won back.
     const status =
       client.status === 'prospect' ? 'active' : client.status === 'lost' ? 'won_back' : null;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { SyncedRecordSchema, IdSchema, DaySchema, MoneySchema, ShortText } from './common';
+import {
+  SyncedRecordSchema,
+  IdSchema,
+  DaySchema,
+  MoneySchema,
+  ShortText,
+  type SYSTEM_FIELDS,
+} from './common';
 
 export const PurchaseItemSchema = z.object({
   name: z.string().trim().min(1).max(300),
@@ -42,3 +49,31 @@ export const PurchaseSchema = SyncedRecordSchema.extend({
   crossSell: z.array(z.enum(CROSS_SELL_KINDS)).max(CROSS_SELL_KINDS.length),
 });
 export type Purchase = z.infer<typeof PurchaseSchema>;
+
+/** A purchase as a rep's edit makes it: every field but the bookkeeping ones (SYSTEM_FIELDS). */
+export type PurchaseFields = Omit<Purchase, (typeof SYSTEM_FIELDS)[number]>;
+
+const NOT_YET: Milestone = { due: null, done: null };
+
+/**
+ * A new purchase of a client on a day, with nothing known yet beyond what `fields` says: no items,
+ * nothing promised, no milestone due or done, no warranty, no service contract, no cross-sell.
+ */
+export function newPurchase(
+  fields: Pick<PurchaseFields, 'clientId' | 'date'> & Partial<PurchaseFields>,
+): PurchaseFields {
+  return {
+    items: [],
+    total: { amount: 0, currency: 'RUB' },
+    promisedBenefits: [],
+    delivery: NOT_YET,
+    installation: NOT_YET,
+    training: NOT_YET,
+    payment: NOT_YET,
+    warrantyEnd: null,
+    serviceContract: { active: false, until: null, note: '' },
+    crossSell: [],
+    deletedAt: null,
+    ...fields,
+  };
+}

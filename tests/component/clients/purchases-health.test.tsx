@@ -5,6 +5,7 @@ import { App } from '../../../renderer/app/App';
 import { renderWithData } from '../renderApp';
 import { LONG } from './testing';
 import { addClient, addContact, dayFromToday, resetListState } from './seed';
+import { newPurchase } from '../../../shared/domain';
 
 beforeEach(() => {
   window.location.hash = '#/clients';
@@ -79,21 +80,15 @@ describe('health badge', LONG, () => {
       status: 'active',
     });
     await addContact(rendered.repo, c.id, `${dayFromToday(-1)}T10:00:00+03:00`);
-    await rendered.repo.create('purchases', {
-      clientId: c.id,
-      date: dayFromToday(-40),
-      items: [],
-      total: { amount: 100, currency: 'RUB' },
-      promisedBenefits: [],
-      delivery: { due: dayFromToday(-12), done: null },
-      installation: { due: null, done: null },
-      training: { due: null, done: null },
-      payment: { due: null, done: null },
-      warrantyEnd: null,
-      serviceContract: { active: false, until: null, note: '' },
-      crossSell: [],
-      deletedAt: null,
-    });
+    await rendered.repo.create(
+      'purchases',
+      newPurchase({
+        clientId: c.id,
+        date: dayFromToday(-40),
+        total: { amount: 100, currency: 'RUB' },
+        delivery: { due: dayFromToday(-12), done: null },
+      }),
+    );
     window.location.hash = `#/clients/${c.id}`;
     return rendered;
   }

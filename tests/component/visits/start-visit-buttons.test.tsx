@@ -6,6 +6,7 @@ import { emptyClientDraft } from '../../../renderer/data/clients';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useData } from '../../../renderer/app/DataContext';
 import { renderWithData } from '../renderApp';
+import { newPurchase } from '../../../shared/domain';
 
 /** The buttons for the first client in the book, as the client card would mount them. */
 function FirstClientButtons() {
@@ -44,21 +45,13 @@ describe('starting a visit from a client', { timeout: 30_000 }, () => {
       name: 'ООО Ромашка',
       status: 'active',
     });
-    await repo.create('purchases', {
-      clientId: client.id,
-      date: '2025-03-01',
-      items: [],
-      total: { amount: 0, currency: 'RUB' },
-      promisedBenefits: [],
-      delivery: { due: null, done: null },
-      installation: { due: null, done: null },
-      training: { due: null, done: null },
-      payment: { due: null, done: null },
-      warrantyEnd: null,
-      serviceContract: { active: false, until: null, note: '' },
-      crossSell: [],
-      deletedAt: null,
-    });
+    await repo.create(
+      'purchases',
+      newPurchase({
+        clientId: client.id,
+        date: '2025-03-01',
+      }),
+    );
     await waitFor(() =>
       expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual([
         'Начать послепродажный визит',

@@ -11,26 +11,21 @@ import { localDay } from '../../../renderer/data/localTime';
 import { loadAgenda } from '../../../renderer/features/agenda/loadAgenda';
 import { isEmptyDiff } from '../../../shared/domain/followupRules';
 import { addClient, freshBook, type Book } from './helpers';
+import { newPurchase } from '../../../shared/domain';
 
 const today = localDay();
 
 async function purchaseWithDelivery(book: Book, due: string) {
   const client = await addClient(book, 'Delta', 'active');
-  const purchase = await book.repo.create('purchases', {
-    clientId: client.id,
-    date: addDays(today, -3),
-    items: [{ name: 'Печь', quantity: 1, unitPrice: null }],
-    total: { amount: 0, currency: 'RUB' },
-    promisedBenefits: [],
-    delivery: { due, done: null },
-    installation: { due: null, done: null },
-    training: { due: null, done: null },
-    payment: { due: null, done: null },
-    warrantyEnd: null,
-    serviceContract: { active: false, until: null, note: '' },
-    crossSell: [],
-    deletedAt: null,
-  });
+  const purchase = await book.repo.create(
+    'purchases',
+    newPurchase({
+      clientId: client.id,
+      date: addDays(today, -3),
+      items: [{ name: 'Печь', quantity: 1, unitPrice: null }],
+      delivery: { due, done: null },
+    }),
+  );
   return { client, purchase };
 }
 

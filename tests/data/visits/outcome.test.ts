@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { Answer } from '../../../shared/domain';
+import { newPurchase, type Answer } from '../../../shared/domain';
 import { addDays } from '../../../shared/domain/followups/days';
 import { finishVisit, VisitIncompleteError } from '../../../renderer/data/visitOutcome';
 import { DRAFT_KEYS } from '../../../renderer/data/visitDrafts';
@@ -269,21 +269,14 @@ describe('finishing a post-sale visit', () => {
     const { client, result } = await winDeal(book);
     // Another client's purchase the rules have not seen yet: finishing must leave it to the keeper.
     const other = await addClient(book, 'ООО Другая');
-    await book.repo.create('purchases', {
-      clientId: other.id,
-      date: addDays(today, -2),
-      items: [],
-      total: { amount: 0, currency: 'RUB' },
-      promisedBenefits: [],
-      delivery: { due: addDays(today, 3), done: null },
-      installation: { due: null, done: null },
-      training: { due: null, done: null },
-      payment: { due: null, done: null },
-      warrantyEnd: null,
-      serviceContract: { active: false, until: null, note: '' },
-      crossSell: [],
-      deletedAt: null,
-    });
+    await book.repo.create(
+      'purchases',
+      newPurchase({
+        clientId: other.id,
+        date: addDays(today, -2),
+        delivery: { due: addDays(today, 3), done: null },
+      }),
+    );
     // Prospects due a call within days, so the referrals get follow-ups of their own at once.
     await saveCadenceSettings(book.db, {
       ...DEFAULT_CADENCE_SETTINGS,

@@ -6,6 +6,8 @@ import {
   isCalendarDay,
   effectiveCadenceDays,
   ClientSchema,
+  newPurchase,
+  PurchaseSchema,
 } from '../../../shared/domain';
 
 describe('UUIDv7 ids', () => {
@@ -47,5 +49,37 @@ describe('client schema', () => {
 
   it('refuses a record without bookkeeping fields', () => {
     expect(ClientSchema.safeParse({ name: 'X', kind: 'company' }).success).toBe(false);
+  });
+});
+
+describe('a new purchase', () => {
+  const bookkeeping = {
+    id: uuidv7(),
+    ownerId: 'local',
+    createdAt: '2026-11-24T10:00:00.000Z',
+    updatedAt: '2026-11-24T10:00:00.000Z',
+    stamps: {},
+    serverVersion: 0,
+  };
+
+  it('is a valid purchase with nothing due, promised or done, and keeps what it is given', () => {
+    const fields = newPurchase({
+      clientId: uuidv7(),
+      date: '2026-11-24',
+      delivery: { due: '2026-12-01', done: null },
+    });
+    expect(PurchaseSchema.safeParse({ ...bookkeeping, ...fields }).success).toBe(true);
+    expect(fields.delivery).toEqual({ due: '2026-12-01', done: null });
+    expect([fields.installation, fields.training, fields.payment]).toEqual([
+      { due: null, done: null },
+      { due: null, done: null },
+      { due: null, done: null },
+    ]);
+    expect(fields).toMatchObject({
+      items: [],
+      promisedBenefits: [],
+      crossSell: [],
+      deletedAt: null,
+    });
   });
 });

@@ -18,6 +18,7 @@ import {
   type FollowUpDiff,
 } from '../../../shared/domain/followupRules';
 import { DEFAULT_PROGRAM, type Program } from '../../../shared/domain/program';
+import { newPurchase } from '../../../shared/domain/purchase';
 
 let serial = 0;
 export function testId(): string {
@@ -73,23 +74,15 @@ export function person(clientId: string, o: Partial<ContactPerson> = {}): Contac
   };
 }
 
-const noMilestone = { due: null, done: null };
-
 export function purchase(clientId: string, o: Partial<Purchase> = {}): Purchase {
   return {
     ...record(o),
-    clientId,
-    date: '2025-03-01',
-    items: [{ name: 'Кофемашина Jura', quantity: 1, unitPrice: 120000 }],
-    total: { amount: 120000, currency: 'RUB' },
-    promisedBenefits: [],
-    delivery: noMilestone,
-    installation: noMilestone,
-    training: noMilestone,
-    payment: noMilestone,
-    warrantyEnd: null,
-    serviceContract: { active: false, until: null, note: '' },
-    crossSell: [],
+    ...newPurchase({
+      clientId,
+      date: '2025-03-01',
+      items: [{ name: 'Кофемашина Jura', quantity: 1, unitPrice: 120000 }],
+      total: { amount: 120000, currency: 'RUB' },
+    }),
     ...o,
   };
 }
