@@ -45,6 +45,7 @@ export interface Transaction extends Queryable {
   queryAndCommit<R extends object = Row>(
     sql: string,
     params?: readonly unknown[],
+    options?: QueryOptions,
   ): Promise<{ rows: R[] }>;
 }
 

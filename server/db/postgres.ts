@@ -177,11 +177,17 @@ export function openPostgres(options: PostgresOptions): Db {
           await begin();
           await client.query(sql);
         },
-        async queryAndCommit<R extends object>(sql: string, params: readonly unknown[] = []) {
+        async queryAndCommit<R extends object>(
+          sql: string,
+          params: readonly unknown[] = [],
+          queryOptions: QueryOptions = {},
+        ) {
           await begin();
+          const name = queryOptions.name ? { name: queryOptions.name } : {};
           const results = await pipelined(
             client,
-            (config, callback) => new StatementThenCommit(config, callback as never),
+            (config, callback) =>
+              new StatementThenCommit({ ...config, ...name }, callback as never),
             sql,
             params,
           );

@@ -14,6 +14,8 @@ import { clientIdOf, type WriteScope } from './scope';
 
 /** How far below a push's first sequence the ledger keeps results (docs/sync-protocol.md §4). */
 export const LEDGER_KEEP = 1000;
+/** Writes of at most this many rows run as a prepared statement (see writeBatch). */
+const PREPARED_WRITE_ROWS = 50;
 
 export interface DeviceSeq {
   /** The server's epoch, or null when the server is not initialised. */
@@ -295,9 +297,15 @@ export async function writeBatch(
         ]
       : []),
   ];
+  // A small batch's write is a prepared statement (its planning cost as much as running it); a
+  // big one is planned with its parameters, so PostgreSQL parses its JSON before taking the lock.
+  const options =
+    write.rows.length <= PREPARED_WRITE_ROWS
+      ? { name: versioned ? 'push-write' : 'push-write-unversioned' }
+      : {};
   const { rows } = commit
-    ? await tx.queryAndCommit<{ first: number | null }>(sql, params)
-    : await tx.query<{ first: number | null }>(sql, params);
+    ? await tx.queryAndCommit<{ first: number | null }>(sql, params, options)
+    : await tx.query<{ first: number | null }>(sql, params, options);
   const taken = rows[0]?.first;
   if (versioned && (taken === null || taken === undefined))
     throw new Error(`team ${write.teamId} has no version counter`);
