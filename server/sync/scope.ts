@@ -89,13 +89,14 @@ export function denyClient(
 /**
  * The pull filter for a rep, as SQL over `records r` with $1 = team, $2 = user. Templates reach
  * everyone in the team; a shared client brings its rows along; rows others wrote on the rep's own
- * clients come too. Own rows match first, so the per-row lookup only runs for other people's rows.
+ * clients come too. Own rows match first, so the per-row lookup only runs for other people's rows,
+ * and never for a client row (its client is itself: it is the rep's only if its owner is the rep).
  */
 export const REP_VISIBLE_SQL = `(
   r.owner_id = $2
   OR r.table_name = 'checklistTemplates'
   OR r.client_id = ANY(ARRAY(SELECT s.client_id FROM shares s WHERE s.user_id = $2 AND s.team_id = $1))
-  OR (r.client_id IS NOT NULL AND EXISTS (
+  OR (r.client_id IS NOT NULL AND r.table_name <> 'clients' AND EXISTS (
     SELECT 1 FROM records c
      WHERE c.team_id = $1 AND c.id = r.client_id AND c.table_name = 'clients' AND c.owner_id = $2))
 )`;
