@@ -370,6 +370,13 @@ export async function runServerBench(): Promise<Metric[]> {
     } finally {
       pusher.close();
     }
+    // A 200 answer may still refuse ops one by one: only rows the database holds count as applied.
+    const pushed =
+      PUSH_WRITERS * (PUSH_WARMUP_OPS_PER_WRITER + runs * (PUSH_OPS_PER_RUN / PUSH_WRITERS)) +
+      teamWriters.length * runs * PUSH_OPS_PER_TEAM_WRITER;
+    const { rows: held } = await db.query<{ n: string }>('SELECT count(*) AS n FROM records');
+    if (Number(held[0]?.n) !== pushed)
+      throw new Error(`the server holds ${held[0]?.n} rows after ${pushed} pushed creates`);
 
     // 2. A rep's first pull of 50k records, in pages of 1000.
     const [owner] = await makeDevices(db, team, 1, 1);
