@@ -6,7 +6,8 @@
  * thread meanwhile ("no main-thread task exceeds 50 ms").
  */
 import Dexie from 'dexie';
-import { createDb } from '../../../renderer/data/db';
+import { createDb, type FieldbookDb } from '../../../renderer/data/db';
+import { SYNCED_TABLES } from '../../../shared/domain';
 import { createBrowserSync } from '../../../renderer/platform/browser-sync';
 import { createDesktopSyncTransport } from '../../../renderer/sync/desktopTransport';
 import { SyncEngine } from '../../../renderer/sync/engine';
@@ -30,6 +31,12 @@ export interface SyncPullResult {
   longestTaskMs: number;
   longTasks: number;
   longestFrameGapMs: number;
+  /**
+   * The same records, read back and written with bare bulkPut into an empty database of the
+   * app's schema, 1000 to a transaction as the pull's pages come: what IndexedDB alone costs
+   * here, the floor under `ms`.
+   */
+  floorMs: number;
 }
 
 export interface SyncBenchApi {
@@ -40,6 +47,29 @@ declare global {
   interface Window {
     fieldbookSyncBench?: SyncBenchApi;
   }
+}
+
+/** See SyncPullResult.floorMs; writes into a scratch database, deleted after. */
+async function idbFloor(source: FieldbookDb): Promise<number> {
+  const tables = await Promise.all(
+    SYNCED_TABLES.map(async (name) => ({ name, rows: await source.table(name).toArray() })),
+  );
+  const name = `${SYNC_BENCH_DB}-floor`;
+  await Dexie.delete(name);
+  const db = createDb(name);
+  await db.open();
+  const started = performance.now();
+  for (const { name: table, rows } of tables) {
+    for (let at = 0; at < rows.length; at += 1000) {
+      await db.transaction('rw', db.table(table), () =>
+        db.table(table).bulkPut(rows.slice(at, at + 1000)),
+      );
+    }
+  }
+  const ms = performance.now() - started;
+  db.close();
+  await Dexie.delete(name);
+  return ms;
 }
 
 const api: SyncBenchApi = {
@@ -78,6 +108,7 @@ const api: SyncBenchApi = {
       const ms = performance.now() - started;
       const { tasks, longestFrameGapMs } = await probe.stop();
       const { problem, lastSummary } = engine.status.getState();
+      const floorMs = await idbFloor(db);
       return {
         pulled: lastSummary?.pulled ?? 0,
         ms,
@@ -86,6 +117,7 @@ const api: SyncBenchApi = {
         longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
         longTasks: tasks.length,
         longestFrameGapMs,
+        floorMs,
       };
     } finally {
       engine.stop();
