@@ -69,8 +69,15 @@ async function validRows(
 export async function pullAll(ctx: SyncContext, options: PullOptions): Promise<PullSummary> {
   const summary: PullSummary = { pulled: 0, invalid: 0 };
   let cursorResets = 0;
+  // A page is checked as soon as it arrives, while the page before it may still be writing:
+  // this thread's schema checks overlap IndexedDB's work. Pages are still applied in order.
   const request = (epoch: string | null, cursor: string | null) => {
-    const answer = ctx.transport.pull({ epoch, cursor, limit: ctx.pullLimit });
+    const answer = ctx.transport
+      .pull({ epoch, cursor, limit: ctx.pullLimit })
+      .then(async (response) => ({
+        response,
+        ...(await validRows(response.records, ctx.yieldToMain)),
+      }));
     answer.catch(() => undefined); // a prefetch nobody waits for must not be an unhandled rejection
     return answer;
   };
@@ -79,9 +86,9 @@ export async function pullAll(ctx: SyncContext, options: PullOptions): Promise<P
   let run: PullRun = pull.run ?? { liveClients: await countLiveClients(ctx.db), deleted: 0 };
   let next = request(pull.epoch, pull.cursor);
   for (;;) {
-    let response;
+    let page;
     try {
-      response = await next;
+      page = await next;
     } catch (error) {
       // A cursor the server did not issue (another server, a damaged one): start over from null.
       if (isSyncHttpError(error) && error.code === 'bad_cursor' && cursorResets++ === 0) {
@@ -93,11 +100,11 @@ export async function pullAll(ctx: SyncContext, options: PullOptions): Promise<P
       }
       throw error;
     }
+    const { response, rows, invalid } = page;
     ctx.clock.observe(response.serverTime);
     // The next page is asked for before this one is applied: the server's work and ours overlap.
     // Its cursor is saved only with its own page, so a crash still repeats at most one page.
     if (response.hasMore) next = request(response.epoch, response.cursor);
-    const { rows, invalid } = await validRows(response.records, ctx.yieldToMain);
     summary.invalid += invalid;
     options.onRows?.(rows);
     const applied = await applyPullPage(ctx.db, rows, {

@@ -11,6 +11,8 @@ import { SYNCED_TABLES } from '../../../shared/domain';
 import { createBrowserSync } from '../../../renderer/platform/browser-sync';
 import { createDesktopSyncTransport } from '../../../renderer/sync/desktopTransport';
 import { SyncEngine } from '../../../renderer/sync/engine';
+import type { SignedIn, SyncTransport } from '../../../renderer/sync/transport';
+import type { PullResponse } from '../../../shared/sync/protocol';
 import { mainThreadProbe } from './probe';
 
 export const SYNC_BENCH_DB = 'fieldbook-sync-bench';
@@ -39,8 +41,16 @@ export interface SyncPullResult {
   floorMs: number;
 }
 
+export interface SyncReplayOptions {
+  /** Pages recorded from the server, in order, and the sign-in answer they were pulled under. */
+  pages: PullResponse[];
+  signedIn: SignedIn;
+}
+
 export interface SyncBenchApi {
   firstPull(options: SyncPullOptions): Promise<SyncPullResult>;
+  /** The same pull over recorded pages: this side's work alone, no server on the machine's cores. */
+  replayPull(options: SyncReplayOptions): Promise<SyncPullResult>;
 }
 
 declare global {
@@ -72,58 +82,89 @@ async function idbFloor(source: FieldbookDb): Promise<number> {
   return ms;
 }
 
-const api: SyncBenchApi = {
-  async firstPull({ serverUrl, email, password }) {
+/** Signs in over `transport`, then times one "Sync now" into an empty database. */
+async function measurePull(
+  transport: SyncTransport,
+  signIn: Pick<SyncPullOptions, 'serverUrl' | 'email' | 'password'>,
+): Promise<SyncPullResult> {
+  await Dexie.delete(SYNC_BENCH_DB);
+  const db = createDb(SYNC_BENCH_DB);
+  await db.open();
+  let online = false;
+  const engine = new SyncEngine({
+    db,
+    transport,
+    // Only the pull asked for below runs: no periodic or after-write syncs meanwhile.
+    timers: { setTimeout: () => 0, clearTimeout: () => undefined },
+    network: { isOnline: () => online, subscribe: () => () => undefined },
+  });
+  try {
+    await engine.start();
+    // Signed in "offline" for the engine, so the sync that sign-in starts does not run yet.
+    await engine.signIn({ ...signIn, deviceName: 'bench' });
+    await engine.whenIdle();
+    online = true;
+    const probe = mainThreadProbe();
+    probe.start();
+    const started = performance.now();
+    await engine.syncNow();
+    const ms = performance.now() - started;
+    const { tasks, longestFrameGapMs } = await probe.stop();
+    const { problem, lastSummary } = engine.status.getState();
+    const floorMs = await idbFloor(db);
+    return {
+      pulled: lastSummary?.pulled ?? 0,
+      ms,
+      problem: problem ? JSON.stringify(problem) : null,
+      clients: await db.clients.count(),
+      longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
+      longTasks: tasks.length,
+      longestFrameGapMs,
+      floorMs,
+    };
+  } finally {
+    engine.stop();
+    db.close();
     await Dexie.delete(SYNC_BENCH_DB);
-    const db = createDb(SYNC_BENCH_DB);
-    await db.open();
+  }
+}
+
+const api: SyncBenchApi = {
+  firstPull({ serverUrl, email, password }) {
     const secrets = new Map<string, string>();
     const http = createBrowserSync({
       get: async (key) => secrets.get(key) ?? null,
       set: async (key, value) => void secrets.set(key, value),
       delete: async (key) => void secrets.delete(key),
     });
-    let online = false;
-    const engine = new SyncEngine({
-      db,
-      transport: createDesktopSyncTransport({
-        syncSignIn: (request) => http.signIn(request),
-        syncSignOut: () => http.signOut(),
-        syncRequest: (request) => http.request(request),
-      }),
-      // Only the pull asked for below runs: no periodic or after-write syncs meanwhile.
-      timers: { setTimeout: () => 0, clearTimeout: () => undefined },
-      network: { isOnline: () => online, subscribe: () => () => undefined },
+    const transport = createDesktopSyncTransport({
+      syncSignIn: (request) => http.signIn(request),
+      syncSignOut: () => http.signOut(),
+      syncRequest: (request) => http.request(request),
     });
-    try {
-      await engine.start();
-      // Signed in "offline" for the engine, so the sync that sign-in starts does not run yet.
-      await engine.signIn({ serverUrl, email, password, deviceName: 'bench' });
-      await engine.whenIdle();
-      online = true;
-      const probe = mainThreadProbe();
-      probe.start();
-      const started = performance.now();
-      await engine.syncNow();
-      const ms = performance.now() - started;
-      const { tasks, longestFrameGapMs } = await probe.stop();
-      const { problem, lastSummary } = engine.status.getState();
-      const floorMs = await idbFloor(db);
-      return {
-        pulled: lastSummary?.pulled ?? 0,
-        ms,
-        problem: problem ? JSON.stringify(problem) : null,
-        clients: await db.clients.count(),
-        longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
-        longTasks: tasks.length,
-        longestFrameGapMs,
-        floorMs,
-      };
-    } finally {
-      engine.stop();
-      db.close();
-      await Dexie.delete(SYNC_BENCH_DB);
-    }
+    return measurePull(transport, { serverUrl, email, password });
+  },
+  replayPull({ pages, signedIn }) {
+    const byCursor = new Map<string | null, PullResponse>();
+    pages.forEach((page, i) => byCursor.set(i === 0 ? null : pages[i - 1]!.cursor, page));
+    const transport: SyncTransport = {
+      signIn: async () => signedIn,
+      signOut: async () => undefined,
+      push: async () => {
+        throw new Error('nothing to push in this bench');
+      },
+      pull: async (request) => {
+        const page = byCursor.get(request.cursor);
+        if (!page) throw new Error(`no recorded page after ${request.cursor}`);
+        // A copy, as a response parsed from the wire would be: the engine may change what it gets.
+        return structuredClone(page);
+      },
+    };
+    return measurePull(transport, {
+      serverUrl: 'http://127.0.0.1:1',
+      email: 'replay@example.test',
+      password: 'not used',
+    });
   },
 };
 
