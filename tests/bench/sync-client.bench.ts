@@ -29,6 +29,7 @@ import { PASSWORD } from '../data/sync/harness';
 import { buildBenchPage, launchProfile, serveBenchPage } from './chromium';
 import { benchRuns, metricFromRuns, type Metric } from './metric';
 import type { SyncPullResult } from './page/syncPage';
+import { replayTransport } from './replayTransport';
 
 interface RunningServer {
   url: string;
@@ -196,24 +197,6 @@ function* demoRecords(total: number) {
     left -= records.length;
     yield { table: batch.table, records };
   }
-}
-
-/** Answers pulls with pages recorded from the server: the client's work without the server's. */
-function replayTransport(pages: readonly PullResponse[], signedIn: SignedIn): SyncTransport {
-  const byCursor = new Map<string | null, PullResponse>();
-  pages.forEach((page, i) => byCursor.set(i === 0 ? null : pages[i - 1]!.cursor, page));
-  return {
-    signIn: async () => signedIn,
-    signOut: async () => undefined,
-    push: async () => {
-      throw new Error('nothing to push in this bench');
-    },
-    pull: async (request) => {
-      const page = byCursor.get(request.cursor);
-      if (!page) throw new Error(`no recorded page after ${request.cursor}`);
-      return page;
-    },
-  };
 }
 
 async function check(engine: SyncEngine, what: string): Promise<void> {

@@ -13,6 +13,7 @@ import { createDesktopSyncTransport } from '../../../renderer/sync/desktopTransp
 import { SyncEngine } from '../../../renderer/sync/engine';
 import type { SignedIn, SyncTransport } from '../../../renderer/sync/transport';
 import type { PullResponse } from '../../../shared/sync/protocol';
+import { replayTransport } from '../replayTransport';
 import { mainThreadProbe } from './probe';
 
 export const SYNC_BENCH_DB = 'fieldbook-sync-bench';
@@ -145,21 +146,7 @@ const api: SyncBenchApi = {
     return measurePull(transport, { serverUrl, email, password });
   },
   replayPull({ pages, signedIn }) {
-    const byCursor = new Map<string | null, PullResponse>();
-    pages.forEach((page, i) => byCursor.set(i === 0 ? null : pages[i - 1]!.cursor, page));
-    const transport: SyncTransport = {
-      signIn: async () => signedIn,
-      signOut: async () => undefined,
-      push: async () => {
-        throw new Error('nothing to push in this bench');
-      },
-      pull: async (request) => {
-        const page = byCursor.get(request.cursor);
-        if (!page) throw new Error(`no recorded page after ${request.cursor}`);
-        // A copy, as a response parsed from the wire would be: the engine may change what it gets.
-        return structuredClone(page);
-      },
-    };
+    const transport = replayTransport(pages, signedIn);
     return measurePull(transport, {
       serverUrl: 'http://127.0.0.1:1',
       email: 'replay@example.test',

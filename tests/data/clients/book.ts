@@ -1,7 +1,11 @@
 /** A fresh database per test, filled from the deterministic demo generator when asked. */
+import { afterEach, beforeEach, vi } from 'vitest';
 import { collectDemoBook } from '../../../shared/demo';
 import { SYNCED_TABLES } from '../../../shared/domain';
 import { createDb, type FieldbookDb } from '../../../renderer/data/db';
+import { Repository } from '../../../renderer/data/repository';
+import type { ClientBook } from '../../../renderer/data/clientBook';
+import { deleteBook } from '../../../renderer/data/clientBookIndexStore';
 
 export const TODAY = '2025-06-15';
 
@@ -10,6 +14,29 @@ export async function freshDb(): Promise<FieldbookDb> {
   await db.open();
   return db;
 }
+
+/**
+ * Every test of the file gets a fresh database and its repository (handed to `use`); the read
+ * models a test puts in the returned list are disposed after it, and the book is deleted with its
+ * stored search index.
+ */
+export function useFreshBook(use: (fresh: { db: FieldbookDb; repo: Repository }) => void) {
+  const books: ClientBook[] = [];
+  let db: FieldbookDb | undefined;
+  beforeEach(async () => {
+    db = await freshDb();
+    use({ db, repo: new Repository(db) });
+  });
+  afterEach(async () => {
+    for (const b of books.splice(0)) b.dispose();
+    if (db) await deleteBook(db);
+  });
+  return books;
+}
+
+/** The book's change feed is asynchronous: expectations about it are retried until they hold. */
+export const eventually = (check: () => void) =>
+  vi.waitFor(check, { timeout: 10_000, interval: 20 });
 
 export async function loadDemo(db: FieldbookDb, clients = 30, notes = 120): Promise<void> {
   const book = collectDemoBook({

@@ -1,30 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FieldbookDb } from '../../../renderer/data/db';
-import { Repository } from '../../../renderer/data/repository';
+import type { Repository } from '../../../renderer/data/repository';
 import { emptyClientDraft, emptyPersonDraft } from '../../../renderer/data/clients';
 import { ClientBook } from '../../../renderer/data/clientBook';
-import { deleteBook } from '../../../renderer/data/clientBookIndexStore';
 import { trashClient } from '../../../renderer/data/trash';
-import { freshDb, loadDemo } from './book';
+import { eventually, loadDemo, useFreshBook } from './book';
 
 let db: FieldbookDb;
 let repo: Repository;
-let book: ClientBook;
-
-beforeEach(async () => {
-  db = await freshDb();
-  repo = new Repository(db);
-});
-afterEach(async () => {
-  book?.dispose();
-  await deleteBook(db);
-});
-
-/** The change feed is asynchronous: expectations about the book are retried until they hold. */
-const eventually = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 20 });
+const books = useFreshBook((fresh) => ({ db, repo } = fresh));
 
 async function started() {
-  book = new ClientBook(db);
+  const book = new ClientBook(db);
+  books.push(book);
   book.start();
   await eventually(() => expect(book.phase).toBe('ready'));
   return book;

@@ -4,35 +4,23 @@
  * from another version or damaged, and never the cause of a wrong answer.
  */
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FieldbookDb } from '../../../renderer/data/db';
-import { Repository } from '../../../renderer/data/repository';
+import type { Repository } from '../../../renderer/data/repository';
 import { emptyClientDraft } from '../../../renderer/data/clients';
 import { ClientBook, type ClientBookOptions } from '../../../renderer/data/clientBook';
 import {
-  deleteBook,
   SearchIndexStore,
   STORED_INDEX_VERSION,
   searchIndexDbName,
   type StoredIndexRow,
 } from '../../../renderer/data/clientBookIndexStore';
 import { trashClient } from '../../../renderer/data/trash';
-import { freshDb, loadDemo } from './book';
+import { eventually, loadDemo, useFreshBook } from './book';
 
 let db: FieldbookDb;
 let repo: Repository;
-const books: ClientBook[] = [];
-
-beforeEach(async () => {
-  db = await freshDb();
-  repo = new Repository(db);
-});
-afterEach(async () => {
-  for (const b of books.splice(0)) b.dispose();
-  await deleteBook(db);
-});
-
-const eventually = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 20 });
+const books = useFreshBook((fresh) => ({ db, repo } = fresh));
 
 /** A start of the app: a new read model over the same database, loaded to the end. */
 async function start(options: ClientBookOptions = {}) {

@@ -4,9 +4,9 @@
  * the book deletes its index database too.
  */
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDb, type FieldbookDb } from '../../../renderer/data/db';
-import { Repository } from '../../../renderer/data/repository';
+import type { Repository } from '../../../renderer/data/repository';
 import { emptyClientDraft } from '../../../renderer/data/clients';
 import { exportBackup, restoreBackup } from '../../../renderer/data/backup';
 import { ClientBook } from '../../../renderer/data/clientBook';
@@ -15,22 +15,11 @@ import {
   deleteBook,
   searchIndexDbName,
 } from '../../../renderer/data/clientBookIndexStore';
-import { freshDb, loadDemo } from './book';
+import { eventually, loadDemo, useFreshBook } from './book';
 
 let db: FieldbookDb;
 let repo: Repository;
-const books: ClientBook[] = [];
-
-beforeEach(async () => {
-  db = await freshDb();
-  repo = new Repository(db);
-});
-afterEach(async () => {
-  for (const b of books.splice(0)) b.dispose();
-  await deleteBook(db);
-});
-
-const eventually = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 20 });
+const books = useFreshBook((fresh) => ({ db, repo } = fresh));
 
 /**
  * A start of the app, loaded to the end. `seen` collects every answer to `query` the book gave
