@@ -28,6 +28,7 @@ import {
 } from './clientSummary';
 import { loadBookInSlices, loadClientRecords, type NoteText } from './clientBookLoader';
 import { SearchIndexStore, readBookGeneration } from './clientBookIndexStore';
+import { repsZone } from './localTime';
 
 /**
  * Loading goes: the first screen of names (preview), the whole list, facts (last contact,
@@ -260,7 +261,8 @@ export class ClientBook {
       },
       onFacts: (records) => {
         const next = new Map<string, ClientSummary>();
-        for (const r of records) next.set(r.client.id, summarizeClient(r, this.cadence));
+        const zone = repsZone();
+        for (const r of records) next.set(r.client.id, summarizeClient(r, this.cadence, zone));
         this.summaries = next;
         if (this.phase !== 'ready') this.phase = 'facts';
         this.publish();
@@ -417,6 +419,7 @@ function listOnlySummaries(
     else byClient.set(p.clientId, [p]);
   }
   const map = new Map<string, ClientSummary>();
+  const zone = repsZone();
   for (const client of clients) {
     map.set(
       client.id,
@@ -434,6 +437,7 @@ function listOnlySummaries(
           checklistRuns: [],
         },
         cadence,
+        zone,
       ),
     );
   }

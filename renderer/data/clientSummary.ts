@@ -28,6 +28,7 @@ import {
 } from '../../shared/domain/followups/days';
 import { lastContactDays } from '../../shared/domain/followups/contactGaps';
 import { lastContactAt, type ClientHealthInput } from '../../shared/domain/health';
+import { inRepsZone, repsZone, type RepsZone } from './localTime';
 
 /** The records of one client (trashed rows included; each derivation leaves them out). */
 export interface ClientRecords {
@@ -80,24 +81,25 @@ function followUpDay(f: FollowUp): Day | null {
 
 /**
  * Independent of today's date, so a summary stays right past midnight; filters compare with today.
- * `cadence` is the rep's settings in force (renderer/data/cadenceSettings.ts).
+ * `cadence` is the rep's settings in force (renderer/data/cadenceSettings.ts). Notes and the
+ * client's own creation count on the rep's day, as the follow-up rules count them (a note at 00:30
+ * in Moscow is that Moscow day's contact); `zone` is taken once by a caller summarising many.
  */
 export function summarizeClient(
   records: ClientRecords,
   cadence: CadenceSettings = DEFAULT_CADENCE_SETTINGS,
+  zone: RepsZone = repsZone(),
 ): ClientSummary {
   const { client } = records;
-  const last =
-    lastContactDays(records.contacts, records.visits, records.notes as readonly Note[]).get(
-      client.id,
-    ) ?? null;
-  const since = last ?? dayOfTimestamp(client.createdAt);
+  const notes = inRepsZone(records.notes as readonly Note[], zone);
+  const last = lastContactDays(records.contacts, records.visits, notes).get(client.id) ?? null;
+  const since = last ?? dayOfTimestamp(inRepsZone([client], zone)[0]!.createdAt);
   let nextFollowUp: Day | null = null;
   for (const f of records.followUps) {
     const day = followUpDay(f);
     if (day !== null && (nextFollowUp === null || day < nextFollowUp)) nextFollowUp = day;
   }
-  const lastAt = lastContactAt(records);
+  const lastAt = lastContactAt({ ...records, notes });
   const postSale = live(records.visits).filter((v) => v.kind === 'post_sale');
   const postSaleIds = new Set(postSale.map((v) => v.id));
   const healthInput: ClientHealthInput = {

@@ -4,6 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatISO } from 'date-fns';
 import { inRepsZone } from '../../../renderer/data/localTime';
+import { summarizeClient } from '../../../renderer/data/clientSummary';
+import type { Note } from '../../../shared/domain';
+import { client, note } from '../../unit/followups/book';
 
 /** The rule spelled out per row, with the zone asked about every stamp. */
 function reference<T extends { createdAt: string }>(row: T): T {
@@ -122,5 +125,43 @@ describe('the rep’s zone of UTC stamps', () => {
         expect(inRepsZone(odd), zone).toEqual(odd.map(reference));
       });
     }
+  });
+});
+
+describe("the client book's last contact, on the rep's day", () => {
+  const book = client({ createdAt: '2025-03-01T21:30:00.000Z' });
+  const noteAt = (createdAt: string): Note => note(book.id, createdAt);
+  const records = (notes: Note[]) => ({
+    client: book,
+    people: [],
+    purchases: [],
+    visits: [],
+    notes,
+    contacts: [],
+    followUps: [],
+    problems: [],
+    retentionPlans: [],
+    checklistRuns: [],
+  });
+
+  it('a note written at 00:30 in Moscow is that Moscow day’s contact, as the follow-up rules count it', () => {
+    // 21:30 UTC is 00:30 the next day in Moscow and 17:30 the same day in New York.
+    const summaries = (zone: string) => {
+      let out: ReturnType<typeof summarizeClient>[] = [];
+      inZone(zone, () => {
+        out = [
+          summarizeClient(records([noteAt('2025-03-10T21:30:00.000Z')])),
+          summarizeClient(records([])),
+        ];
+      });
+      return out;
+    };
+    const [moscow, moscowNew] = summaries('Europe/Moscow');
+    expect(moscow!.lastContact).toBe('2025-03-11');
+    // With no contact yet, the cadence counts from the day the client was added, also the rep's.
+    expect(moscowNew!.lastContact).toBeNull();
+    expect(moscowNew!.contactSince).toBe('2025-03-02');
+    const [newYork] = summaries('America/New_York');
+    expect(newYork!.lastContact).toBe('2025-03-10');
   });
 });
