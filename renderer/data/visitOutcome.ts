@@ -13,7 +13,7 @@ import type {
   Visit,
   VisitOutcome,
 } from '../../shared/domain';
-import { CROSS_SELL_KINDS, newPurchase } from '../../shared/domain';
+import { CROSS_SELL_KINDS, newFollowUp, newPurchase } from '../../shared/domain';
 import {
   chosen,
   closingOutcome,
@@ -161,18 +161,15 @@ async function applyClosing(
     result.purchaseId = purchase.id;
     result.outcome = { result: 'won', purchaseId: purchase.id };
   } else if (outcome.result === 'postponed') {
-    const followUp = await repo.create('followUps', {
-      clientId: client.id,
-      kind: 'custom',
-      ruleKey: null,
-      due: outcome.nextDate ?? addDays(today, DEFAULT_NEXT_STEP_DAYS),
-      status: 'open',
-      snoozedUntil: null,
-      doneAt: null,
-      title: outcome.nextStep,
-      subjectId: visit.id,
-      deletedAt: null,
-    });
+    const followUp = await repo.create(
+      'followUps',
+      newFollowUp({
+        clientId: client.id,
+        due: outcome.nextDate ?? addDays(today, DEFAULT_NEXT_STEP_DAYS),
+        title: outcome.nextStep,
+        subjectId: visit.id,
+      }),
+    );
     result.followUpId = followUp.id;
     result.outcome = {
       result: 'postponed',

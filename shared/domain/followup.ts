@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SyncedRecordSchema, IdSchema, DaySchema, ShortText } from './common';
+import { SyncedRecordSchema, IdSchema, DaySchema, ShortText, type SYSTEM_FIELDS } from './common';
 
 export const FOLLOW_UP_KINDS = [
   'delivery_check',
@@ -34,3 +34,25 @@ export const FollowUpSchema = SyncedRecordSchema.extend({
   subjectId: IdSchema.nullable(),
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+/** A follow-up as a rep's edit makes it: every field but the bookkeeping ones (SYSTEM_FIELDS). */
+export type FollowUpFields = Omit<FollowUp, (typeof SYSTEM_FIELDS)[number]>;
+
+/**
+ * A follow-up added by hand (or by a postponed visit), open on its day: not a rule's (no rule
+ * key), not snoozed, not done, about nothing in particular unless `fields` says so.
+ */
+export function newFollowUp(
+  fields: Pick<FollowUpFields, 'clientId' | 'due' | 'title'> & Partial<FollowUpFields>,
+): FollowUpFields {
+  return {
+    kind: 'custom',
+    ruleKey: null,
+    status: 'open',
+    snoozedUntil: null,
+    doneAt: null,
+    subjectId: null,
+    deletedAt: null,
+    ...fields,
+  };
+}

@@ -10,7 +10,7 @@ import { createDb } from '../../renderer/data/db';
 import { SCHEMA_VERSIONS, CURRENT_SCHEMA_VERSION } from '../../renderer/data/schema';
 import { Repository } from '../../renderer/data/repository';
 import { emptyClientDraft, emptyPersonDraft, saveClient } from '../../renderer/data/clients';
-import { SYNCED_SCHEMAS, SYNCED_TABLES } from '../../shared/domain';
+import { newFollowUp, SYNCED_SCHEMAS, SYNCED_TABLES } from '../../shared/domain';
 
 /**
  * Fills a database created at `version` as the app of that version would: clients with people, a
@@ -37,18 +37,14 @@ async function fill(name: string, version: number) {
   await repo.trash('clients', first!.id);
   const last = await db.clients.orderBy('id').last();
   const followUp = (due: string, title: string) =>
-    repo.create('followUps', {
-      clientId: last!.id,
-      kind: 'custom',
-      ruleKey: null,
-      due,
-      status: 'open',
-      snoozedUntil: null,
-      doneAt: null,
-      title,
-      subjectId: null,
-      deletedAt: null,
-    });
+    repo.create(
+      'followUps',
+      newFollowUp({
+        clientId: last!.id,
+        due,
+        title,
+      }),
+    );
   await followUp('2025-03-01', 'Open');
   const snoozed = await followUp('2025-03-02', 'Snoozed');
   await repo.update('followUps', snoozed.id, { status: 'snoozed', snoozedUntil: '2025-03-20' });

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { FollowUp } from '../../../shared/domain';
+import { newFollowUp, type FollowUp } from '../../../shared/domain';
 import { addDays } from '../../../shared/domain/followups/days';
 import { App } from '../../../renderer/app/App';
 import { emptyClientDraft } from '../../../renderer/data/clients';
@@ -28,18 +28,15 @@ function followUp(
   due: string,
   title: string,
 ) {
-  return repo.create('followUps', {
-    clientId,
-    kind,
-    ruleKey: null,
-    due,
-    status: 'open',
-    snoozedUntil: null,
-    doneAt: null,
-    title,
-    subjectId: null,
-    deletedAt: null,
-  });
+  return repo.create(
+    'followUps',
+    newFollowUp({
+      clientId,
+      kind,
+      due,
+      title,
+    }),
+  );
 }
 
 async function agendaWith(language: 'ru' | 'en' = 'en') {

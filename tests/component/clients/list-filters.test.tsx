@@ -6,6 +6,7 @@ import { renderWithData } from '../renderApp';
 import { NO_FILTERS, useClientList } from '../../../renderer/store/clientList';
 import { clientNames, LONG } from './testing';
 import { addClient, addContact, addPerson, dayFromToday, resetListState } from './seed';
+import { newFollowUp } from '../../../shared/domain';
 
 beforeEach(() => {
   window.location.hash = '#/clients';
@@ -92,18 +93,14 @@ describe('client list filters and sort', LONG, () => {
       sellersFault: false,
       deletedAt: null,
     });
-    await repo.create('followUps', {
-      clientId: late.id,
-      kind: 'custom',
-      ruleKey: null,
-      due: dayFromToday(-2),
-      status: 'open',
-      snoozedUntil: null,
-      doneAt: null,
-      title: 'Call back',
-      subjectId: null,
-      deletedAt: null,
-    });
+    await repo.create(
+      'followUps',
+      newFollowUp({
+        clientId: late.id,
+        due: dayFromToday(-2),
+        title: 'Call back',
+      }),
+    );
     const list = await screen.findByRole('listbox', { name: 'Client list' });
     await waitFor(() => expect(clientNames(list)).toHaveLength(3));
     await user.click(screen.getByRole('button', { name: 'Filters' }));

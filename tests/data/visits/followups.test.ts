@@ -11,7 +11,7 @@ import { localDay } from '../../../renderer/data/localTime';
 import { loadAgenda } from '../../../renderer/features/agenda/loadAgenda';
 import { isEmptyDiff } from '../../../shared/domain/followupRules';
 import { addClient, freshBook, type Book } from './helpers';
-import { newPurchase } from '../../../shared/domain';
+import { newFollowUp, newPurchase } from '../../../shared/domain';
 
 const today = localDay();
 
@@ -103,18 +103,14 @@ describe('follow-ups in the database', () => {
     const book = await freshBook();
     const { client } = await purchaseWithDelivery(book, today);
     await regenerateFollowUps(book.repo, today);
-    const own = await book.repo.create('followUps', {
-      clientId: client.id,
-      kind: 'custom',
-      ruleKey: null,
-      due: today,
-      status: 'open',
-      snoozedUntil: null,
-      doneAt: null,
-      title: 'Call back',
-      subjectId: null,
-      deletedAt: null,
-    });
+    const own = await book.repo.create(
+      'followUps',
+      newFollowUp({
+        clientId: client.id,
+        due: today,
+        title: 'Call back',
+      }),
+    );
     await rescheduleFollowUp(book.repo, own.id, addDays(today, 3));
     const moved = (await book.db.followUps.get(own.id))!;
     expect([moved.due, moved.status]).toEqual([addDays(today, 3), 'open']);

@@ -6,6 +6,8 @@ import {
   isCalendarDay,
   effectiveCadenceDays,
   ClientSchema,
+  FollowUpSchema,
+  newFollowUp,
   newPurchase,
   PurchaseSchema,
 } from '../../../shared/domain';
@@ -52,16 +54,16 @@ describe('client schema', () => {
   });
 });
 
-describe('a new purchase', () => {
-  const bookkeeping = {
-    id: uuidv7(),
-    ownerId: 'local',
-    createdAt: '2026-11-24T10:00:00.000Z',
-    updatedAt: '2026-11-24T10:00:00.000Z',
-    stamps: {},
-    serverVersion: 0,
-  };
+const bookkeeping = {
+  id: uuidv7(),
+  ownerId: 'local',
+  createdAt: '2026-11-24T10:00:00.000Z',
+  updatedAt: '2026-11-24T10:00:00.000Z',
+  stamps: {},
+  serverVersion: 0,
+};
 
+describe('a new purchase', () => {
   it('is a valid purchase with nothing due, promised or done, and keeps what it is given', () => {
     const fields = newPurchase({
       clientId: uuidv7(),
@@ -81,5 +83,21 @@ describe('a new purchase', () => {
       crossSell: [],
       deletedAt: null,
     });
+  });
+});
+
+describe('a new follow-up added by hand', () => {
+  it('is a valid open follow-up of no rule, and keeps what it is given', () => {
+    const fields = newFollowUp({ clientId: uuidv7(), due: '2026-11-30', title: 'Перезвонить' });
+    expect(FollowUpSchema.safeParse({ ...bookkeeping, ...fields }).success).toBe(true);
+    expect(fields).toMatchObject({
+      kind: 'custom',
+      ruleKey: null,
+      status: 'open',
+      snoozedUntil: null,
+      doneAt: null,
+      due: '2026-11-30',
+    });
+    expect(newFollowUp({ ...fields, kind: 'birthday' }).kind).toBe('birthday');
   });
 });
