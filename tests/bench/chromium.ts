@@ -4,11 +4,13 @@
  * a database written in one launch can be opened cold by the next.
  */
 import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/browser';
 
@@ -64,4 +66,29 @@ export function launchProfile(userDataDir: string): Promise<BrowserContext> {
     headless: true,
     args: CHROMIUM_ARGS,
   });
+}
+
+/**
+ * Runs `work` on the bench page at `url` in a browser on a fresh profile, once `ready` holds in
+ * the page (its bench API is registered); the browser is closed and the profile deleted after.
+ */
+export async function withBenchPage<T>(
+  url: string,
+  ready: () => boolean,
+  work: (page: Page) => Promise<T>,
+): Promise<T> {
+  const profile = mkdtempSync(join(tmpdir(), 'fieldbook-bench-page-'));
+  try {
+    const context = await launchProfile(profile);
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(url);
+      await page.waitForFunction(ready);
+      return await work(page);
+    } finally {
+      await context.close();
+    }
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 }

@@ -5,12 +5,9 @@
  * validation and duplicate detection, everything but the database write (runImportBench, in
  * Node); runImportChromiumBench times the whole import, write included, in headless Chromium.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BENCH_BOOK } from './demo.bench';
-import { buildBenchPage, launchProfile, serveBenchPage } from './chromium';
+import { buildBenchPage, serveBenchPage, withBenchPage } from './chromium';
 import type { ImportRunResult } from './page/importPage';
 import { benchRuns, median, metricFromRuns, type Metric } from './metric';
 import { encodeCp1251 } from '../../shared/importing/cp1251';
@@ -117,13 +114,10 @@ export async function runImportChromiumBench(): Promise<Metric[]> {
   const ofFloor: number[] = [];
   try {
     for (let run = 0; run < benchRuns(); run++) {
-      const profile = mkdtempSync(join(tmpdir(), 'fieldbook-import-bench-'));
-      try {
-        const context = await launchProfile(profile);
-        try {
-          const page = context.pages()[0] ?? (await context.newPage());
-          await page.goto(server.url);
-          await page.waitForFunction(() => window.fieldbookImportBench !== undefined);
+      await withBenchPage(
+        server.url,
+        () => window.fieldbookImportBench !== undefined,
+        async (page) => {
           const seeded = await page.evaluate((book) => window.fieldbookImportBench!.seed(book), {
             ...BENCH_BOOK,
             notes: IMPORT_BOOK_NOTES,
@@ -157,12 +151,8 @@ export async function runImportChromiumBench(): Promise<Metric[]> {
           clientsOnlyRate.push(result.created / (result.clientsOnlyFloorMs / 1000));
           // The import's write against bare bulkAdd of the same records, in the same minute.
           ofFloor.push(result.floorMs / result.writeMs);
-        } finally {
-          await context.close();
-        }
-      } finally {
-        rmSync(profile, { recursive: true, force: true });
-      }
+        },
+      );
     }
   } finally {
     await server.close();

@@ -26,7 +26,7 @@ import { SyncEngine } from '../../renderer/sync/engine';
 import type { SignedIn, SyncTransport } from '../../renderer/sync/transport';
 import { ManualTimers } from '../unit/sync-client/timers';
 import { PASSWORD } from '../data/sync/harness';
-import { buildBenchPage, launchProfile, serveBenchPage } from './chromium';
+import { buildBenchPage, serveBenchPage, withBenchPage } from './chromium';
 import { benchRuns, metricFromRuns, type Metric } from './metric';
 import type { SyncPullResult } from './page/syncPage';
 import { replayTransport } from './replayTransport';
@@ -293,43 +293,39 @@ export async function runSyncClientBench(): Promise<Metric[]> {
     const page = await serveBenchPage();
     try {
       for (let run = 0; run < benchRuns(); run++) {
-        const profile = mkdtempSync(join(tmpdir(), 'fb-sync-chromium-'));
-        const context = await launchProfile(profile);
-        try {
-          const tab = await context.newPage();
-          await tab.goto(page.url);
-          await tab.waitForFunction(() => window.fieldbookSyncBench !== undefined);
-          const result: SyncPullResult = await tab.evaluate(
-            (options) => window.fieldbookSyncBench!.firstPull(options),
-            { serverUrl: server.url, email, password: PASSWORD },
-          );
-          console.error(
-            `  chromium pull ${run + 1}: ${result.pulled} records in ${Math.round(result.ms)} ms; longest task ${Math.round(result.longestTaskMs)} ms (${result.longTasks} long), frame gap ${Math.round(result.longestFrameGapMs)} ms; bare bulkPut of the same records ${Math.round(result.floorMs)} ms`,
-          );
-          if (result.problem !== null) throw new Error(`chromium pull: ${result.problem}`);
-          if (result.pulled !== written)
-            throw new Error(`chromium pulled ${result.pulled} of ${written} records`);
-          chromiumRates.push(result.pulled / (result.ms / 1000));
-          chromiumFloorRates.push(result.pulled / (result.floorMs / 1000));
-          chromiumLongest.push(result.longestTaskMs);
-          // This side alone in Chromium: the recorded pages, no server on the same two cores.
-          if (recorded) {
-            const replayed: SyncPullResult = await tab.evaluate(
-              (options) => window.fieldbookSyncBench!.replayPull(options),
-              recorded,
+        await withBenchPage(
+          page.url,
+          () => window.fieldbookSyncBench !== undefined,
+          async (tab) => {
+            const result: SyncPullResult = await tab.evaluate(
+              (options) => window.fieldbookSyncBench!.firstPull(options),
+              { serverUrl: server.url, email, password: PASSWORD },
             );
-            if (replayed.problem !== null || replayed.pulled !== written)
-              throw new Error(`chromium replay: ${replayed.problem ?? replayed.pulled}`);
             console.error(
-              `  chromium replay ${run + 1}: ${replayed.pulled} records in ${Math.round(replayed.ms)} ms; longest task ${Math.round(replayed.longestTaskMs)} ms`,
+              `  chromium pull ${run + 1}: ${result.pulled} records in ${Math.round(result.ms)} ms; longest task ${Math.round(result.longestTaskMs)} ms (${result.longTasks} long), frame gap ${Math.round(result.longestFrameGapMs)} ms; bare bulkPut of the same records ${Math.round(result.floorMs)} ms`,
             );
-            chromiumReplayRates.push(replayed.pulled / (replayed.ms / 1000));
-          }
-          chromiumFrameGap.push(result.longestFrameGapMs);
-        } finally {
-          await context.close();
-          rmSync(profile, { recursive: true, force: true });
-        }
+            if (result.problem !== null) throw new Error(`chromium pull: ${result.problem}`);
+            if (result.pulled !== written)
+              throw new Error(`chromium pulled ${result.pulled} of ${written} records`);
+            chromiumRates.push(result.pulled / (result.ms / 1000));
+            chromiumFloorRates.push(result.pulled / (result.floorMs / 1000));
+            chromiumLongest.push(result.longestTaskMs);
+            // This side alone in Chromium: the recorded pages, no server on the same two cores.
+            if (recorded) {
+              const replayed: SyncPullResult = await tab.evaluate(
+                (options) => window.fieldbookSyncBench!.replayPull(options),
+                recorded,
+              );
+              if (replayed.problem !== null || replayed.pulled !== written)
+                throw new Error(`chromium replay: ${replayed.problem ?? replayed.pulled}`);
+              console.error(
+                `  chromium replay ${run + 1}: ${replayed.pulled} records in ${Math.round(replayed.ms)} ms; longest task ${Math.round(replayed.longestTaskMs)} ms`,
+              );
+              chromiumReplayRates.push(replayed.pulled / (replayed.ms / 1000));
+            }
+            chromiumFrameGap.push(result.longestFrameGapMs);
+          },
+        );
       }
     } finally {
       await page.close();
