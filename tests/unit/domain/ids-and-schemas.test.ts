@@ -13,14 +13,27 @@ import {
 } from '../../../shared/domain';
 
 describe('UUIDv7 ids', () => {
-  it('are version 7, carry their creation time and sort by it', () => {
-    const t = Date.parse('2026-11-24T10:00:00Z');
+  // uuidv7 never encodes a time earlier than the last id it made, so a test cannot pick a fixed
+  // calendar time: it asks for a time later than every id made so far (now, plus a margin).
+  it('an id made at a time later than every earlier id carries that time and sorts after them', () => {
+    const before = uuidv7();
+    const t = Math.max(Date.now(), uuidv7Time(before)) + 60_000;
     const a = uuidv7(t);
     const b = uuidv7(t + 1);
     expect(a).toMatch(UUID_PATTERN);
     expect(a[14]).toBe('7');
     expect(uuidv7Time(a)).toBe(t);
-    expect(a < b).toBe(true);
+    expect(uuidv7Time(b)).toBe(t + 1);
+    expect(before < a && a < b).toBe(true);
+  });
+
+  it('never go backwards, even when the clock does or an earlier time is passed', () => {
+    const first = uuidv7(Date.now() + 120_000);
+    const ids = [first, uuidv7(Date.now()), uuidv7(0), uuidv7(Date.parse('2000-01-01T00:00:00Z'))];
+    for (let i = 1; i < ids.length; i++) {
+      expect(ids[i]! > ids[i - 1]!).toBe(true);
+      expect(uuidv7Time(ids[i]!)).toBeGreaterThanOrEqual(uuidv7Time(first));
+    }
   });
 
   it('stay strictly increasing within one millisecond', () => {
