@@ -1,154 +1,116 @@
 /**
- * `npm run server:admin -- <command>`: teams, users, passwords, devices, shares, epochs. Uses the
- * same database settings as the server (DATABASE_URL or FIELDBOOK_SERVER_DATA).
+ * `npm run server:admin -- <command>`: teams, users, passwords, devices, shares, epochs (the
+ * commands are in accounts/admin-commands.ts; `--help` lists them). Uses the same database
+ * settings as the server (DATABASE_URL or FIELDBOOK_SERVER_DATA).
+ *
+ * - PostgreSQL: the command runs on the database directly, whether servers run or not; servers
+ *   keep no copy of accounts, devices, shares or the epoch, so they see it at their next request.
+ * - Embedded folder, no server running: the CLI takes the folder's lock and runs the command.
+ * - Embedded folder held by a running server: the CLI cannot open it (db/lock.ts) and sends the
+ *   command to that server's admin endpoint on 127.0.0.1 instead (http/routes-admin.ts), with the
+ *   secret from the folder's fieldbook-admin.json.
  */
-import { UUID_PATTERN } from '../shared/ids';
-import {
-  AccountError,
-  addTeam,
-  addUser,
-  listDevicesByEmail,
-  resetPassword,
-  revokeDevice,
-  type Role,
-} from './accounts/accounts';
-import { generatePassword } from './accounts/secrets';
+import { resolve } from 'node:path';
+import { AccountError, helpRequested, runCommand } from './accounts/admin-commands';
 import { readConfig } from './config';
+import { AdminFileError, readAdminFile, type AdminEndpoint } from './db/admin-file';
 import type { Db } from './db/db';
+import { DataFolderLockedError, lockIsLive } from './db/lock';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open';
-import { ensureMeta, rotateEpoch } from './sync/meta';
-import { shareClient, unshareClient } from './sync/shares';
+import { ADMIN_PATH, type AdminAnswer } from './http/routes-admin';
+import { ensureMeta } from './sync/meta';
 
-const USAGE = `Fieldbook server administration
+export { parseArgs, runCommand, USAGE } from './accounts/admin-commands';
 
-  add-team <name>
-  add-user --team <name> --email <e-mail> --name <full name> --role rep|manager [--password <pw>]
-  reset-password <e-mail> [--password <pw>]
-  list-devices <e-mail>
-  revoke-device <device id>
-  share-client <client id> <e-mail>       a rep sees and edits another rep's client
-  unshare-client <client id> <e-mail>
-  new-epoch                                after restoring a backup by hand: clients re-fill the server
+/** How long the CLI waits for a starting server to publish its admin endpoint. */
+const ENDPOINT_WAIT_MS = 20_000;
 
-Without --password a random password is generated and printed once.
-The database is DATABASE_URL, or the embedded one in FIELDBOOK_SERVER_DATA (./server-data).`;
-
-export interface ParsedArgs {
-  positional: string[];
-  flags: Map<string, string>;
-}
-
-export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const positional: string[] = [];
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg.startsWith('--')) {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--'))
-        throw new AccountError(`${arg} needs a value`);
-      flags.set(arg.slice(2), value);
-      i++;
-    } else {
-      positional.push(arg);
-    }
-  }
-  return { positional, flags };
-}
-
-function need(value: string | undefined, what: string): string {
-  if (!value) throw new AccountError(`Missing ${what}\n\n${USAGE}`);
-  return value;
-}
-
-/** Runs one command; returns the lines to print. */
-export async function runCommand(db: Db, argv: readonly string[]): Promise<string[]> {
-  const { positional, flags } = parseArgs(argv);
-  const [command, ...rest] = positional;
-  switch (command) {
-    case 'add-team': {
-      const id = await addTeam(db, need(rest[0], 'team name'));
-      return [`Team created: ${rest[0]} (${id})`];
-    }
-    case 'add-user': {
-      const role = need(flags.get('role'), '--role');
-      if (role !== 'rep' && role !== 'manager')
-        throw new AccountError('--role must be rep or manager');
-      const password = flags.get('password') ?? generatePassword();
-      const id = await addUser(db, {
-        team: need(flags.get('team'), '--team'),
-        email: need(flags.get('email'), '--email'),
-        name: need(flags.get('name'), '--name'),
-        role: role as Role,
-        password,
-      });
-      const lines = [`User created: ${flags.get('email')} (${role}, ${id})`];
-      if (!flags.has('password')) lines.push(`Password (shown once): ${password}`);
-      return lines;
-    }
-    case 'reset-password': {
-      const email = need(rest[0], 'e-mail');
-      const password = flags.get('password') ?? generatePassword();
-      await resetPassword(db, email, password);
-      const lines = [`Password reset for ${email}; all of their devices are signed out`];
-      if (!flags.has('password')) lines.push(`New password (shown once): ${password}`);
-      return lines;
-    }
-    case 'list-devices': {
-      const devices = await listDevicesByEmail(db, need(rest[0], 'e-mail'));
-      if (devices.length === 0) return ['No devices'];
-      return devices.map(
-        (d) =>
-          `${d.id}  ${d.revokedAt ? 'revoked ' + d.revokedAt : 'active'}  last seen ${d.lastSeenAt ?? 'never'}  ${d.name}`,
-      );
-    }
-    case 'revoke-device': {
-      const id = need(rest[0], 'device id');
-      if (!UUID_PATTERN.test(id)) throw new AccountError('A device id looks like 0190…-…');
-      return [(await revokeDevice(db, id)) ? `Device ${id} revoked` : `No active device ${id}`];
-    }
-    case 'share-client': {
-      const clientId = need(rest[0], 'client id');
-      if (!UUID_PATTERN.test(clientId)) throw new AccountError('A client id looks like 0190…-…');
-      const rows = await shareClient(db, clientId, need(rest[1], 'e-mail'));
-      return [
-        `Shared client ${clientId} with ${rest[1]} (${rows} records will reach their devices)`,
-      ];
-    }
-    case 'unshare-client': {
-      const done = await unshareClient(db, need(rest[0], 'client id'), need(rest[1], 'e-mail'));
-      return [done ? 'Sharing stopped' : 'It was not shared'];
-    }
-    case 'new-epoch': {
-      return [
-        `New epoch ${await rotateEpoch(db)}: clients will pull from the start and re-push what is missing`,
-      ];
-    }
-    default:
-      throw new AccountError(command ? `Unknown command ${command}\n\n${USAGE}` : USAGE);
-  }
-}
-
-async function main(): Promise<void> {
-  const config = readConfig();
-  const db = await openDatabase({
-    dataDir: config.FIELDBOOK_SERVER_DATA,
-    ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
-  });
+async function runDirect(db: Db, argv: readonly string[]): Promise<string[]> {
   try {
     await migrate(db);
     await ensureMeta(db);
-    for (const line of await runCommand(db, process.argv.slice(2))) console.log(line);
+    return await runCommand(db, argv);
+  } finally {
+    await db.close();
+  }
+}
+
+async function endpointOf(dataDir: string, locked: DataFolderLockedError): Promise<AdminEndpoint> {
+  const deadline = Date.now() + ENDPOINT_WAIT_MS;
+  for (;;) {
+    const endpoint = readAdminFile(dataDir);
+    if (endpoint && endpoint.pid === locked.info.pid) return endpoint;
+    if (!lockIsLive(locked.info) || Date.now() > deadline)
+      throw new AccountError(
+        `${locked.message}\nThat server has not published its admin endpoint (${dataDir}/fieldbook-admin.json). If it is still starting, try again in a moment; otherwise stop it (Ctrl+C or kill ${locked.info.pid}), run this command, then start it again.`,
+      );
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function runOnServer(endpoint: AdminEndpoint, argv: readonly string[]): Promise<string[]> {
+  let response: Response;
+  try {
+    response = await fetch(`http://${endpoint.host}:${endpoint.port}${ADMIN_PATH}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${endpoint.secret}`,
+      },
+      body: JSON.stringify({ argv }),
+    });
   } catch (error) {
-    if (error instanceof AccountError) {
+    throw new AccountError(
+      `The running server (process ${endpoint.pid}) does not answer on its admin endpoint 127.0.0.1:${endpoint.port} (${error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error)}). Check that it runs; if it hangs, stop it, run this command, then start it again.`,
+    );
+  }
+  const answer = (await response.json().catch(() => null)) as AdminAnswer | null;
+  if (!answer || !Array.isArray(answer.lines))
+    throw new AccountError(`The server's admin endpoint answered ${response.status}`);
+  if (!answer.ok) throw new AccountError(answer.lines.join('\n'));
+  return answer.lines;
+}
+
+/** Runs the command the way the database allows (see the top of this file); returns its lines. */
+export async function runAdmin(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string[]> {
+  const help = helpRequested(argv);
+  if (help !== null) return [help];
+  const config = readConfig(env);
+  if (config.DATABASE_URL) {
+    return runDirect(
+      await openDatabase({ dataDir: '.', databaseUrl: config.DATABASE_URL, poolSize: 2 }),
+      argv,
+    );
+  }
+  const dataDir = resolve(config.FIELDBOOK_SERVER_DATA);
+  let db: Db;
+  try {
+    db = await openDatabase({ dataDir, holder: 'admin' });
+  } catch (error) {
+    if (!(error instanceof DataFolderLockedError) || error.info.holder !== 'server') throw error;
+    return runOnServer(await endpointOf(dataDir, error), argv);
+  }
+  return runDirect(db, argv);
+}
+
+async function main(): Promise<void> {
+  try {
+    for (const line of await runAdmin(process.argv.slice(2))) console.log(line);
+  } catch (error) {
+    if (
+      error instanceof AccountError ||
+      error instanceof AdminFileError ||
+      error instanceof DataFolderLockedError
+    ) {
       console.error(error.message);
       process.exitCode = 1;
     } else {
       throw error;
     }
-  } finally {
-    await db.close();
   }
 }
 

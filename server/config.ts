@@ -8,6 +8,11 @@ const EnvSchema = z.object({
   /** PostgreSQL connections this process keeps (server/README.md, "How it scales"). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(20),
   FIELDBOOK_SERVER_DATA: z.string().min(1).default('./server-data'),
+  /**
+   * Port of the admin endpoint on 127.0.0.1 (embedded database only; http/routes-admin.ts). 0: any
+   * free port, written with the secret into the data folder's fieldbook-admin.json.
+   */
+  ADMIN_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type ServerConfig = z.infer<typeof EnvSchema>;

@@ -58,10 +58,17 @@ export async function addUser(db: Db, user: NewUser): Promise<string> {
     user.email,
   ]);
   if (rows.length > 0) throw new AccountError(`A user with e-mail ${user.email} already exists`);
-  await db.query(
-    'INSERT INTO users (id, team_id, email, name, role, password_hash, password_salt) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [id, teamId, user.email.trim(), user.name, user.role, hash, salt],
-  );
+  try {
+    await db.query(
+      'INSERT INTO users (id, team_id, email, name, role, password_hash, password_salt) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [id, teamId, user.email.trim(), user.name, user.role, hash, salt],
+    );
+  } catch (error) {
+    // Two admins adding the same e-mail at once: the unique index decides.
+    if ((error as { code?: string }).code === '23505')
+      throw new AccountError(`A user with e-mail ${user.email} already exists`);
+    throw error;
+  }
   return id;
 }
 
@@ -263,4 +270,69 @@ export async function revokeDevice(db: Db, deviceId: string, userId?: string): P
     [deviceId, userId ?? null],
   );
   return rows.length > 0;
+}
+
+/**
+ * Disables a user: they cannot sign in, and every device of theirs is signed out at once (the
+ * token check on every request reads `disabled_at`, and each token is revoked too, so enabling
+ * the user again does not bring an old, perhaps stolen, token back). False when already disabled.
+ */
+export async function disableUser(db: Db, email: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const userId = await userIdByEmail(tx, email);
+    const { rows } = await tx.query(
+      'UPDATE users SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL RETURNING 1',
+      [userId],
+    );
+    await tx.query(
+      'UPDATE devices SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL',
+      [userId],
+    );
+    return rows.length > 0;
+  });
+}
+
+/** Lets a disabled user sign in again (with their password; old devices stay signed out). */
+export async function enableUser(db: Db, email: string): Promise<boolean> {
+  const userId = await userIdByEmail(db, email);
+  const { rows } = await db.query(
+    'UPDATE users SET disabled_at = NULL WHERE id = $1 AND disabled_at IS NOT NULL RETURNING 1',
+    [userId],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Deletes a user's account: the user, every device and token, their shares and their push
+ * bookkeeping, in one transaction. Their records stay with the team (a manager still sees them;
+ * share their clients with another rep first if someone must go on working them). The e-mail is
+ * free again afterwards; a new account with it is a new user who does not own the old records.
+ */
+export async function deleteUser(db: Db, email: string): Promise<{ devices: number }> {
+  return db.transaction(async (tx) => {
+    const userId = await userIdByEmail(tx, email);
+    await tx.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [userId]);
+    const { rows: devices } = await tx.query('DELETE FROM devices WHERE user_id = $1 RETURNING 1', [
+      userId,
+    ]);
+    await tx.query('DELETE FROM shares WHERE user_id = $1', [userId]);
+    await tx.query('DELETE FROM device_seqs WHERE user_id = $1', [userId]);
+    await tx.query('DELETE FROM applied_batches WHERE user_id = $1', [userId]);
+    await tx.query('DELETE FROM users WHERE id = $1', [userId]);
+    return { devices: devices.length };
+  });
+}
+
+/** One user's account state, for the CLI. */
+export async function describeUser(
+  q: Queryable,
+  email: string,
+): Promise<{ user: UserInfo; disabled: boolean }> {
+  const { rows } = await q.query<UserRow & { disabled_at: unknown }>(
+    `SELECT u.id, u.team_id, t.name AS team_name, u.email, u.name, u.role, u.disabled_at
+       FROM users u JOIN teams t ON t.id = u.team_id WHERE lower(u.email) = lower($1)`,
+    [email],
+  );
+  if (!rows[0]) throw new AccountError(`No user with e-mail ${email}`);
+  return { user: userInfo(rows[0]), disabled: rows[0].disabled_at !== null };
 }

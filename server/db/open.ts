@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Db } from './db';
+import type { LockHolder } from './lock';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 
@@ -11,6 +12,8 @@ export interface DatabaseConfig {
   schema?: string;
   /** PostgreSQL connections kept by this process. */
   poolSize?: number;
+  /** Who takes the embedded folder's lock (lock.ts): named in the message a second opener gets. */
+  holder?: LockHolder;
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Db> {
@@ -21,5 +24,5 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
       ...(config.poolSize ? { maxConnections: config.poolSize } : {}),
     });
   }
-  return openPglite(resolve(config.dataDir));
+  return openPglite(resolve(config.dataDir), config.holder ?? 'server');
 }

@@ -1,14 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Transaction, TransactionOptions } from './db';
+import { lockDataFolder, type LockHolder } from './lock';
 
 /**
  * Embedded PostgreSQL in a data folder: zero set-up for a trial or a small team. PGlite runs one
  * connection; its own mutex queues queries behind an open transaction, so callers need no care.
  */
-export async function openPglite(dataDir: string): Promise<Db> {
+export async function openPglite(dataDir: string, holder: LockHolder = 'server'): Promise<Db> {
   mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  // One process per folder (lock.ts): a second opener stops here, before touching the files.
+  const lock = lockDataFolder(dataDir, holder);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 
   async function query<R extends object>(
     sql: string,
@@ -48,5 +57,13 @@ export async function openPglite(dataDir: string): Promise<Db> {
     await db.exec(sql);
   }
 
-  return { kind: 'pglite', query, exec, transaction, close: () => db.close() };
+  async function close(): Promise<void> {
+    try {
+      await db.close();
+    } finally {
+      lock.release();
+    }
+  }
+
+  return { kind: 'pglite', query, exec, transaction, close };
 }
