@@ -14,7 +14,30 @@ export const DESKTOP_METHODS = {
   syncSignIn: 'sync:sign-in',
   syncSignOut: 'sync:sign-out',
   syncRequest: 'sync:http',
+  // The durable copy of unsynced work outside IndexedDB (electron/main/journal.ts), and backups.
+  journalAppend: 'journal:append',
+  journalRead: 'journal:read',
+  journalAck: 'journal:ack',
+  journalCompact: 'journal:compact',
+  backupWrite: 'backup:write',
+  backupList: 'backup:list',
+  backupRead: 'backup:read',
 } as const;
+
+/**
+ * Methods the browser build does not implement yet (its twin lives in the origin private file
+ * system): optional in DesktopApi until it does, so callers check for them.
+ */
+export const DURABLE_STORE_METHODS = [
+  'journalAppend',
+  'journalRead',
+  'journalAck',
+  'journalCompact',
+  'backupWrite',
+  'backupList',
+  'backupRead',
+] as const satisfies readonly (keyof typeof DESKTOP_METHODS)[];
+export type DurableStoreMethod = (typeof DURABLE_STORE_METHODS)[number];
 
 export type DesktopMethod = keyof typeof DESKTOP_METHODS;
 export type DesktopChannel = (typeof DESKTOP_METHODS)[DesktopMethod];

@@ -7,13 +7,22 @@
 import { z } from 'zod';
 import {
   DESKTOP_METHODS,
+  DURABLE_STORE_METHODS,
   type DesktopChannel,
   type DesktopMethod,
+  type DurableStoreMethod,
   DESKTOP_BRIDGE_GLOBAL,
 } from './ipc-channels';
 import { SyncHttpResultSchema, SyncRequestSchema, SyncSignInRequestSchema } from './ipc-sync';
 
-export { DESKTOP_METHODS, DESKTOP_BRIDGE_GLOBAL, type DesktopChannel, type DesktopMethod };
+export {
+  DESKTOP_METHODS,
+  DESKTOP_BRIDGE_GLOBAL,
+  DURABLE_STORE_METHODS,
+  type DesktopChannel,
+  type DesktopMethod,
+  type DurableStoreMethod,
+};
 
 export const SECRET_KEY_PATTERN = /^[a-z0-9_.:-]{1,64}$/;
 export const MAX_SECRET_BYTES = 16 * 1024;
@@ -154,6 +163,86 @@ export type OpenedFile = z.infer<typeof OpenedFileSchema>;
 
 export const ExternalUrlSchema = z.string().min(1).max(2048);
 
+/** One outbox row as JSON; an op's fields are a note at most, so 1 MiB is far beyond a real one. */
+export const MAX_JOURNAL_ROW_CHARS = 1024 * 1024;
+export const MAX_JOURNAL_BATCH = 1000;
+export const MAX_JOURNAL_READ = 5000;
+export const JournalIdSchema = z.string().min(1).max(200);
+
+/** What the journal keeps of one outbox row: its op id (to ack it) and the row itself. */
+export const JournalEntrySchema = z.strictObject({
+  id: JournalIdSchema,
+  row: z
+    .json()
+    .refine((row) => JSON.stringify(row).length <= MAX_JOURNAL_ROW_CHARS, 'journal row too large'),
+});
+export type JournalEntry = z.infer<typeof JournalEntrySchema>;
+
+export const JournalAppendResultSchema = z.strictObject({
+  /** The sequence number given to the last appended row; rows are numbered 1, 2, 3… */
+  lastSeq: z.number().int().nonnegative(),
+});
+
+export const JournalReadRequestSchema = z.strictObject({
+  /** Only rows with a larger sequence number; 0 or absent reads from the start. */
+  afterSeq: z.number().int().nonnegative().optional(),
+  limit: z.number().int().positive().max(MAX_JOURNAL_READ).optional(),
+});
+export type JournalReadRequest = z.infer<typeof JournalReadRequestSchema>;
+
+export const JournalReadResultSchema = z.strictObject({
+  /** The rows not yet acknowledged, oldest first. */
+  entries: z
+    .array(z.strictObject({ seq: z.number().int().positive(), id: JournalIdSchema, row: z.json() }))
+    .max(MAX_JOURNAL_READ),
+  /** True when more rows follow: read again with afterSeq = the last entry's seq. */
+  more: z.boolean(),
+  /** Records that could not be read: a torn tail (a crash mid-append) or a bad checksum. */
+  skipped: z.strictObject({
+    torn: z.number().int().nonnegative(),
+    corrupt: z.number().int().nonnegative(),
+  }),
+});
+export type JournalReadResult = z.infer<typeof JournalReadResultSchema>;
+
+export const JournalStateSchema = z.strictObject({
+  /** Rows appended and not yet acknowledged. */
+  live: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+});
+export type JournalState = z.infer<typeof JournalStateSchema>;
+
+export const BACKUP_REASONS = [
+  'scheduled',
+  'before_import',
+  'before_restore',
+  'before_pull',
+  'manual',
+] as const;
+export const BackupReasonSchema = z.enum(BACKUP_REASONS);
+export type BackupReason = z.infer<typeof BackupReasonSchema>;
+/** backup-<UTC time as 20261207T013208123Z>-<reason>.json, as the main process names them. */
+export const BackupNameSchema = z
+  .string()
+  .max(100)
+  .regex(/^backup-\d{8}T\d{9}Z-[a-z_]{1,20}\.json$/, 'invalid backup name');
+
+export const BackupWriteRequestSchema = z.strictObject({
+  reason: BackupReasonSchema,
+  /** The backup as made by shared/backup (JSON text). */
+  content: z.string().min(1).max(MAX_SAVE_FILE_CHARS),
+});
+export type BackupWriteRequest = z.infer<typeof BackupWriteRequestSchema>;
+
+export const BackupInfoSchema = z.strictObject({
+  name: BackupNameSchema,
+  reason: BackupReasonSchema,
+  /** ISO time the backup was written. */
+  createdAt: z.string().max(40),
+  bytes: z.number().int().nonnegative(),
+});
+export type BackupInfo = z.infer<typeof BackupInfoSchema>;
+
 const noArgs = z.tuple([]);
 const nothing = z.void();
 
@@ -171,6 +260,25 @@ export const DESKTOP_CHANNELS = {
   'sync:sign-in': { args: z.tuple([SyncSignInRequestSchema]), result: SyncHttpResultSchema },
   'sync:sign-out': { args: noArgs, result: nothing },
   'sync:http': { args: z.tuple([SyncRequestSchema]), result: SyncHttpResultSchema },
+  // The journal: every outbox row, appended and fsynced before IndexedDB is trusted with it.
+  'journal:append': {
+    args: z.tuple([z.array(JournalEntrySchema).min(1).max(MAX_JOURNAL_BATCH)]),
+    result: JournalAppendResultSchema,
+  },
+  'journal:read': { args: z.tuple([JournalReadRequestSchema]), result: JournalReadResultSchema },
+  'journal:ack': {
+    args: z.tuple([
+      z
+        .array(JournalIdSchema)
+        .min(1)
+        .max(10 * MAX_JOURNAL_BATCH),
+    ]),
+    result: JournalStateSchema,
+  },
+  'journal:compact': { args: noArgs, result: JournalStateSchema },
+  'backup:write': { args: z.tuple([BackupWriteRequestSchema]), result: BackupInfoSchema },
+  'backup:list': { args: noArgs, result: z.array(BackupInfoSchema).max(1000) },
+  'backup:read': { args: z.tuple([BackupNameSchema]), result: z.string().max(MAX_SAVE_FILE_CHARS) },
 } as const satisfies Record<DesktopChannel, { args: z.ZodTuple; result: z.ZodType }>;
 
 type Channels = typeof DESKTOP_CHANNELS;
@@ -178,12 +286,17 @@ export type DesktopArgs<C extends DesktopChannel> = z.infer<Channels[C]['args']>
 export type DesktopResult<C extends DesktopChannel> = z.infer<Channels[C]['result']>;
 type ChannelOf<M extends DesktopMethod> = (typeof DESKTOP_METHODS)[M];
 
-/** What the renderer uses, whatever it runs in (Electron or a plain browser). */
+type ApiMethod<M extends DesktopMethod> = (
+  ...args: DesktopArgs<ChannelOf<M>>
+) => Promise<DesktopResult<ChannelOf<M>>>;
+
+/**
+ * What the renderer uses, whatever it runs in (Electron or a plain browser). The durable-store
+ * methods (journal, backups) are optional until the browser build has its twin of them.
+ */
 export type DesktopApi = {
-  [M in DesktopMethod]: (
-    ...args: DesktopArgs<ChannelOf<M>>
-  ) => Promise<DesktopResult<ChannelOf<M>>>;
-};
+  [M in Exclude<DesktopMethod, DurableStoreMethod>]: ApiMethod<M>;
+} & { [M in DurableStoreMethod]?: ApiMethod<M> };
 
 export const DesktopFailureSchema = z.strictObject({
   ok: z.literal(false),

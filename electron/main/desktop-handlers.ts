@@ -4,6 +4,7 @@ import { openExternalUrl } from './external-links';
 import { openFileWithDialog, saveFileWithDialog, type FileDialogs } from './file-dialogs';
 import type { DesktopHandlers } from './ipc-gate';
 import type { SecretStore } from './secret-store';
+import { createDurableHandlers } from './durable-handlers';
 import { createSyncHandlers } from './sync-handlers';
 
 export interface DesktopHandlerDeps {
@@ -11,6 +12,8 @@ export interface DesktopHandlerDeps {
   /** The app window, so dialogs open modal to it; null while it is closed. */
   getWindow: () => BrowserWindow | null;
   log?: (message: string, error?: unknown) => void;
+  /** Where the journal and backups live; the app's userData folder by default. */
+  dataDir?: string;
 }
 
 /** Thin wiring from each DesktopApi channel to Electron; the logic is in the modules it calls. */
@@ -46,5 +49,6 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
     'file:open': (request) => openFileWithDialog(request, fileDeps()),
     'shell:open-external': (url) => openExternalUrl(url, (safeUrl) => shell.openExternal(safeUrl)),
     ...createSyncHandlers({ secrets: deps.secrets }),
+    ...createDurableHandlers({ dataDir: deps.dataDir ?? app.getPath('userData'), log: deps.log }),
   };
 }

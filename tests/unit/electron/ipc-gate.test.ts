@@ -20,6 +20,22 @@ function fakeHandlers(overrides: Partial<DesktopHandlers> = {}): DesktopHandlers
     'sync:sign-in': vi.fn(async () => ({ status: 200, body: {} })),
     'sync:sign-out': vi.fn(async () => undefined),
     'sync:http': vi.fn(async () => ({ status: 200, body: {} })),
+    'journal:append': vi.fn(async () => ({ lastSeq: 1 })),
+    'journal:read': vi.fn(async () => ({
+      entries: [],
+      more: false,
+      skipped: { torn: 0, corrupt: 0 },
+    })),
+    'journal:ack': vi.fn(async () => ({ live: 0, bytes: 0 })),
+    'journal:compact': vi.fn(async () => ({ live: 0, bytes: 0 })),
+    'backup:write': vi.fn(async () => ({
+      name: 'backup-20261207T013208123Z-manual.json',
+      reason: 'manual' as const,
+      createdAt: '2026-12-07T01:32:08.123Z',
+      bytes: 2,
+    })),
+    'backup:list': vi.fn(async () => []),
+    'backup:read': vi.fn(async () => '{}'),
     ...overrides,
   };
 }
