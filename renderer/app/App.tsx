@@ -1,11 +1,11 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoute, routeHref, type Page, type Route } from './router';
-import { Toasts } from './Toasts';
+import { Toasts } from '../ui/Toasts';
 import { useUi } from '../store/ui';
 import { ClientsPage } from '../features/clients/ClientsPage';
 import { TrashPage } from '../features/clients/TrashPage';
-import { ImportPage } from '../features/clients/ImportPage';
+import { ImportPage } from '../features/import/ImportPage';
 import { AgendaPage } from '../features/agenda/AgendaPage';
 import { AgendaNavCount } from '../features/agenda/AgendaNavCount';
 import { VisitsPage } from '../features/visits/VisitsPage';

@@ -9,7 +9,7 @@ import * as visits from '../features/visits/texts';
 import * as agenda from '../features/agenda/texts';
 import * as followups from '../features/agenda/followupTexts';
 import * as reports from '../features/reports/texts';
-import * as program from '../features/visits/programTexts';
+import * as program from '../features/program/texts';
 import * as sync from '../features/sync/texts';
 
 /**

@@ -1,7 +1,7 @@
 /** Template texts carry both languages; the screen shows the one the rep chose. */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LocalizedText } from '../../../shared/domain';
+import type { LocalizedText } from '../../shared/domain';
 
 export type PickText = (text: LocalizedText | undefined) => string;
 

@@ -1,4 +1,4 @@
-/** Short messages for the rep ("Saved", "Moved to the trash"); shown by app/Toasts.tsx. */
+/** Short messages for the rep ("Saved", "Moved to the trash"); shown by ui/Toasts.tsx. */
 import { create } from 'zustand';
 
 export interface Toast {

@@ -7,8 +7,8 @@ import 'fake-indexeddb/auto';
 import { collectDemoBook } from '../../shared/demo';
 import type { FollowUpBook } from '../../shared/domain/followupRules';
 import { createDb } from '../../renderer/data/db';
-import { dueCount } from '../../renderer/data/followUps';
-import { loadAgenda } from '../../renderer/features/agenda/loadAgenda';
+import { dueCount } from '../../renderer/features/agenda/data/followUps';
+import { loadAgenda } from '../../renderer/features/agenda/data/loadAgenda';
 import { storedFollowUps } from './demoFollowUps';
 import { benchRuns, metricFromRuns, type Metric } from './metric';
 

@@ -3,7 +3,7 @@
  * + 100k notes) bulk-inserts, and, after a browser restart, how long opening the database and
  * reading the first screen of clients take. Each run uses a fresh profile.
  *
- * runClientBookBench: the app's own client book (renderer/data/clientBook.ts) on that book after
+ * runClientBookBench: the app's own client book (renderer/features/clients/data/clientBook.ts) on that book after
  * a browser restart: the list's first screen, start to searchable with and without a stored
  * search index, keystrokes typed into its search, and the renderer's memory once loaded.
  */

@@ -5,8 +5,8 @@
 import 'fake-indexeddb/auto';
 import { createDb } from '../../renderer/data/db';
 import { Repository } from '../../renderer/data/repository';
-import { emptyClientDraft } from '../../renderer/data/clients';
-import { saveVisitEdits, startVisit } from '../../renderer/data/visits';
+import { emptyClientDraft } from '../../renderer/features/clients/data/clients';
+import { saveVisitEdits, startVisit } from '../../renderer/features/visits/data/visits';
 import { benchRuns, metricFromRuns, type Metric } from './metric';
 
 const KEYSTROKES = 300;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { selectClients } from '../../renderer/data/clientQueries';
-import type { ClientSummary } from '../../renderer/data/clientSummary';
+import { selectClients } from '../../renderer/features/clients/data/clientQueries';
+import type { ClientSummary } from '../../renderer/features/clients/data/clientSummary';
 import { NO_FILTERS } from '../../renderer/store/clientList';
 
 const summary = (name: string) =>

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createDb } from '../../renderer/data/db';
 import { Repository } from '../../renderer/data/repository';
-import { loadDemoData } from '../../renderer/data/demo';
+import { loadDemoData } from '../../renderer/features/settings/data/demo';
 
 describe('demo data', () => {
   it('loads through the repository into every table and the outbox, and loading twice adds nothing', async () => {

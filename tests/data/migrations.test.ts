@@ -9,7 +9,11 @@ import Dexie from 'dexie';
 import { createDb } from '../../renderer/data/db';
 import { SCHEMA_VERSIONS, CURRENT_SCHEMA_VERSION } from '../../renderer/data/schema';
 import { Repository } from '../../renderer/data/repository';
-import { emptyClientDraft, emptyPersonDraft, saveClient } from '../../renderer/data/clients';
+import {
+  emptyClientDraft,
+  emptyPersonDraft,
+  saveClient,
+} from '../../renderer/features/clients/data/clients';
 import { newFollowUp, SYNCED_SCHEMAS, SYNCED_TABLES } from '../../shared/domain';
 
 /**

@@ -1,7 +1,11 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { createDb, type FieldbookDb } from '../../renderer/data/db';
 import { Repository, ValidationError } from '../../renderer/data/repository';
-import { emptyClientDraft, emptyPersonDraft, saveClient } from '../../renderer/data/clients';
+import {
+  emptyClientDraft,
+  emptyPersonDraft,
+  saveClient,
+} from '../../renderer/features/clients/data/clients';
 import { HLC_PATTERN, compareHlc } from '../../shared/sync/hlc';
 import { OutboxOpSchema } from '../../shared/sync/outbox';
 import { ClientSchema } from '../../shared/domain';

@@ -16,13 +16,13 @@ import {
   rescheduleFollowUp,
   snoozeDay,
   snoozeFollowUp,
-} from '../../data/followUps';
-import { startVisit } from '../../data/visits';
+} from './data/followUps';
+import { startVisit } from '../visits/data/visits';
 import { useToasts } from '../../store/toasts';
 import { ContactLogForm } from '../visits/ContactLogForm';
 import { useFormatDate } from '../../i18n/dates';
 import type { AgendaEntry } from './agendaGroups';
-import { requestFollowUpRefresh } from './followUpKeeper';
+import { requestFollowUpRefresh } from './data/followUpKeeper';
 
 type Primary = 'post_sale' | 'closing' | 'contact' | 'client';
 

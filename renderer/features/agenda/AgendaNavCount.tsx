@@ -6,10 +6,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useData } from '../../app/DataContext';
-import { dueCount } from '../../data/followUps';
+import { dueCount } from './data/followUps';
 import { localDay } from '../../data/localTime';
-import { startFollowUpKeeper } from './followUpKeeper';
-import { notifyDueToday } from './dueTodayNotice';
+import { startFollowUpKeeper } from './data/followUpKeeper';
+import { notifyDueToday } from './data/dueTodayNotice';
 import './agenda.css';
 
 export function AgendaNavCount() {

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useData } from '../../app/DataContext';
-import { loadAgenda, loadAgendaGroup } from './loadAgenda';
+import { loadAgenda, loadAgendaGroup } from './data/loadAgenda';
 import { localDay } from '../../data/localTime';
 import { AgendaItem } from './AgendaItem';
 import {

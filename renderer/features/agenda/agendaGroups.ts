@@ -1,7 +1,7 @@
 /** The agenda's shape: overdue, today and the next 7 days, each grouped by kind of follow-up. */
 import type { FollowUp, FollowUpKind } from '../../../shared/domain';
 import { addDays } from '../../../shared/domain/followups/days';
-import type { DayRange } from '../../data/followUps';
+import type { DayRange } from './data/followUps';
 
 export const AGENDA_DAYS_AHEAD = 7;
 /** A book of thousands of clients can have hundreds due in a week: a group shows this many at a time. */

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { BackupContent } from '../../../shared/backup';
 import { MAX_OPEN_FILE_BYTES } from '../../../shared/ipc';
 import { useData } from '../../app/DataContext';
-import { backupFileName, exportBackup, readBackup, writeBackup } from '../../data/backup';
+import { backupFileName, exportBackup, readBackup, writeBackup } from './data/backup';
 import { getDesktopApi, isDesktopError } from '../../platform';
 import { useToasts } from '../../store/toasts';
 import { formatDate } from '../../i18n/dates';
-import './clients.css';
+import '../clients/clients.css';
 
 type State =
   | { kind: 'idle' }

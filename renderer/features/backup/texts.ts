@@ -1,6 +1,6 @@
 /** Texts of the backup section in Settings; the restore errors come from shared/backup. */
 import { BACKUP_TEXTS } from '../../../shared/backup';
-import { enPlural, ruPlural } from './plural';
+import { enPlural, ruPlural } from '../../i18n/plural';
 
 const enBackupUi = {
   title: 'Backup',

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
 import { useData } from '../../app/DataContext';
-import { summarizeClient } from '../../data/clientSummary';
-import { localToday } from '../../data/clientQueries';
-import { trashClient } from '../../data/trash';
+import { summarizeClient } from './data/clientSummary';
+import { localToday } from './data/clientQueries';
+import { trashClient } from './data/trash';
 import { useToasts } from '../../store/toasts';
 import { ClientDetails } from './ClientDetails';
 import { PeopleSection } from './PeopleSection';

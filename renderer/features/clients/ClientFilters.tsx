@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLIENT_STATUSES } from '../../../shared/domain';
-import { facetsOf } from '../../data/clientQueries';
-import type { ClientSummary } from '../../data/clientSummary';
+import { facetsOf } from './data/clientQueries';
+import type { ClientSummary } from './data/clientSummary';
 import { ATTENTION_FILTERS, CLIENT_SORTS, useClientList } from '../../store/clientList';
 
 /** Sort choice and the filter panel; both remembered across restarts (store/clientList). */

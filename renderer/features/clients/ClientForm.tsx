@@ -9,15 +9,15 @@ import {
   type ClientStatus,
   type ContactPerson,
 } from '../../../shared/domain';
-import { emptyClientDraft, emptyPersonDraft, saveClient } from '../../data/clients';
+import { emptyClientDraft, emptyPersonDraft, saveClient } from './data/clients';
 import { useData } from '../../app/DataContext';
 import { useToasts } from '../../store/toasts';
 import { checkClientForm } from './validation';
 import { mapsLink, OpenInMaps } from './OpenInMaps';
-import { FormFooter } from '../../app/FormFooter';
-import { Field } from '../forms/Field';
+import { FormFooter } from '../../ui/FormFooter';
+import { Field } from '../../ui/Field';
 import { AddressFormOptions } from './AddressFormOptions';
-import { useAction } from '../forms/useAction';
+import { useAction } from '../../ui/useAction';
 import { useCadenceSettings } from '../settings/useCadenceSettings';
 import { cadenceText } from './cadenceText';
 

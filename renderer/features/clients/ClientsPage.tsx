@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate, routeHref, type Route } from '../../app/router';
-import { localToday, selectClients } from '../../data/clientQueries';
+import { localToday, selectClients } from './data/clientQueries';
 import { useClientList } from '../../store/clientList';
 import { ClientList } from './ClientList';
 import { ClientForm } from './ClientForm';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientSummary } from '../../data/clientSummary';
-import { channelValues, clientsToCsv, type ExportColumn } from '../../data/clientExport';
-import { localToday } from '../../data/clientQueries';
+import type { ClientSummary } from './data/clientSummary';
+import { channelValues, clientsToCsv, type ExportColumn } from './data/clientExport';
+import { localToday } from './data/clientQueries';
 import { getDesktopApi, isDesktopError } from '../../platform';
 import { useToasts } from '../../store/toasts';
 import { healthOf } from './health';

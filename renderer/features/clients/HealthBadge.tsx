@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Day } from '../../../shared/domain/followups/days';
-import type { ClientSummary } from '../../data/clientSummary';
+import type { ClientSummary } from './data/clientSummary';
 import { describeSignal, healthOf } from './health';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { highlight, type SearchField, type SearchHit } from '../../../shared/search';
-import type { ClientSummary } from '../../data/clientSummary';
+import type { ClientSummary } from './data/clientSummary';
 import { useData } from '../../app/DataContext';
 import { Highlighted } from './Highlighted';
 

@@ -2,14 +2,14 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AddressForm, Channel, ContactPerson } from '../../../shared/domain';
 import { useData } from '../../app/DataContext';
-import { emptyPersonDraft } from '../../data/clients';
+import { emptyPersonDraft } from './data/clients';
 import { useToasts } from '../../store/toasts';
 import { BirthdayField, birthdayOf, partsOf, type BirthdayParts } from './BirthdayField';
 import { channelWarning } from './validation';
-import { FormFooter } from '../../app/FormFooter';
-import { Field } from '../forms/Field';
+import { FormFooter } from '../../ui/FormFooter';
+import { Field } from '../../ui/Field';
 import { AddressFormOptions } from './AddressFormOptions';
-import { useAction } from '../forms/useAction';
+import { useAction } from '../../ui/useAction';
 
 const CHANNEL_KINDS: Channel['kind'][] = [
   'phone',

@@ -6,9 +6,9 @@ import { useData } from '../../app/DataContext';
 import { emptyPurchaseDraft, purchaseFromDraft, type PurchaseFormDraft } from './purchaseDraft';
 import { MilestonesTable } from './MilestonesTable';
 import { useToasts } from '../../store/toasts';
-import { FormFooter } from '../../app/FormFooter';
-import { Field } from '../forms/Field';
-import { useAction } from '../forms/useAction';
+import { FormFooter } from '../../ui/FormFooter';
+import { Field } from '../../ui/Field';
+import { useAction } from '../../ui/useAction';
 
 const CURRENCIES = ['RUB', 'EUR', 'USD', 'KZT', 'BYN', 'CNY'];
 

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Purchase } from '../../../shared/domain';
 import { useData } from '../../app/DataContext';
-import { localToday } from '../../data/clientQueries';
+import { localToday } from './data/clientQueries';
 import { useToasts } from '../../store/toasts';
 import { PurchaseForm } from './PurchaseForm';
 import { MILESTONES } from './purchaseDraft';
-import { formatMoney } from './format';
+import { formatMoney } from '../../i18n/money';
 import { formatDate } from '../../i18n/dates';
 
 interface Props {

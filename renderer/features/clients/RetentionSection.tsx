@@ -4,9 +4,9 @@ import { CHURN_REASONS, type Client, type RetentionPlan } from '../../../shared/
 import { uuidv7 } from '../../../shared/ids';
 import { useData } from '../../app/DataContext';
 import { useToasts } from '../../store/toasts';
-import { FormFooter } from '../../app/FormFooter';
-import { Field } from '../forms/Field';
-import { useAction } from '../forms/useAction';
+import { FormFooter } from '../../ui/FormFooter';
+import { Field } from '../../ui/Field';
+import { useAction } from '../../ui/useAction';
 
 type ChurnReason = (typeof CHURN_REASONS)[number];
 type ActionDraft = { id: string; text: string; responsible: string; due: string; done: boolean };

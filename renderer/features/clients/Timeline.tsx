@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeHref } from '../../app/router';
 import { useData } from '../../app/DataContext';
-import type { FullClientRecords } from '../../data/clientSummary';
+import type { FullClientRecords } from './data/clientSummary';
 import { timelineOf, type TimelineEntry } from './timelineEntries';
 import { formatDate } from '../../i18n/dates';
 

@@ -9,7 +9,7 @@ import {
   restoreRecord,
   TRASH_DAYS,
   type DependantTable,
-} from '../../data/trash';
+} from './data/trash';
 import { useToasts } from '../../store/toasts';
 import { formatDate } from '../../i18n/dates';
 import './clients.css';

@@ -4,7 +4,7 @@ import {
   type ClientHealth,
   type RiskSignal,
 } from '../../../shared/domain/health';
-import type { ClientSummary } from '../../data/clientSummary';
+import type { ClientSummary } from './data/clientSummary';
 import { formatDate } from '../../i18n/dates';
 
 const cache = new WeakMap<ClientSummary, { today: string; health: ClientHealth }>();

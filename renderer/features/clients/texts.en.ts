@@ -1,5 +1,5 @@
 /** English texts of the client book (list, card, people, purchases, health, trash). */
-import { enPlural } from './plural';
+import { enPlural } from '../../i18n/plural';
 
 export const enBook = {
   title: 'Clients',

@@ -1,6 +1,6 @@
 /** Russian texts of the client book, typed against the English ones so none goes missing. */
 import type { enBook } from './texts.en';
-import { ruPlural } from './plural';
+import { ruPlural } from '../../i18n/plural';
 
 export const ruBook: typeof enBook = {
   title: 'Клиенты',

@@ -4,8 +4,8 @@
  */
 import { enBook } from './texts.en';
 import { ruBook } from './texts.ru';
-import { enImport, ruImport } from './texts.import';
-import { enBackup, ruBackup } from './texts.backup';
+import { enImport, ruImport } from '../import/texts';
+import { enBackup, ruBackup } from '../backup/texts';
 
 export const en = { ...enBook, import: enImport, backup: enBackup };
 export const ru: typeof en = { ...ruBook, import: ruImport, backup: ruBackup };

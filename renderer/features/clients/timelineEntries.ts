@@ -1,5 +1,5 @@
 /** The client's history as one list: each record kind turned into a dated, labelled entry. */
-import type { FullClientRecords } from '../../data/clientSummary';
+import type { FullClientRecords } from './data/clientSummary';
 
 export interface TimelineEntry {
   kind: 'contact' | 'visit' | 'note' | 'problem' | 'followUp';

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { useData } from '../../app/DataContext';
-import { getClientBook, type ClientBook } from '../../data/clientBook';
+import { getClientBook, type ClientBook } from './data/clientBook';
 
 /** The client book's read model; components re-render whenever it changes. */
 export function useClientBook(): { book: ClientBook; version: number } {

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useData } from '../../app/DataContext';
-import { loadClientRecords } from '../../data/clientBookLoader';
-import type { FullClientRecords } from '../../data/clientSummary';
+import { loadClientRecords } from './data/clientBookLoader';
+import type { FullClientRecords } from './data/clientSummary';
 
 /**
  * Everything of one client, live: re-read whenever any of its records changes. Undefined while

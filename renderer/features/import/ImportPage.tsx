@@ -19,12 +19,12 @@ import {
   rememberMapping,
   type CommitResult,
   type ImportPlanRow,
-} from '../../data/importer';
+} from './data/importer';
 import { ImportMapping } from './ImportMapping';
 import { ImportReview, type DuplicateChoices } from './ImportReview';
 import { ImportProgress } from './ImportProgress';
 import { isVCard, openCsvFile, readCsvRows, readVCardRows } from './importFlow';
-import './clients.css';
+import '../clients/clients.css';
 
 type Step =
   | { kind: 'pick' }

@@ -1,10 +1,10 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatErrorReport } from '../../../shared/importing';
-import { duplicateChoice, type DuplicateChoice, type ImportPlanRow } from '../../data/importer';
+import { duplicateChoice, type DuplicateChoice, type ImportPlanRow } from './data/importer';
 import { getDesktopApi } from '../../platform';
 import { useToasts } from '../../store/toasts';
-import { useClientBook } from './useClientBook';
+import { useClientBook } from '../clients/useClientBook';
 
 /** What the rep chose for the rows matching clients already in the book. */
 export interface DuplicateChoices {

@@ -2,7 +2,7 @@
  * Reading an import file into rows to review: CSV opened (decoded, delimiter, preview) and then
  * read through the shared reader in slices, yielding to the UI between them (reading has progress
  * and cancel), vCards into the same row shape. Nothing is written here;
- * renderer/data/importer.ts writes a reviewed file in one transaction.
+ * features/import/data/importer.ts writes a reviewed file in one transaction.
  */
 import {
   decodeImportFile,
@@ -21,8 +21,8 @@ import {
   type Steps,
 } from '../../../shared/importing';
 import type { ClientStatus } from '../../../shared/domain';
-import type { ImportPlanRow } from '../../data/importer';
-import { yieldToUi } from '../../data/clientBookLoader';
+import type { ImportPlanRow } from './data/importer';
+import { yieldToUi } from '../clients/data/clientBookLoader';
 
 export type ReadOutcome =
   | { ok: true; rows: ImportPlanRow[] }

@@ -1,6 +1,6 @@
 /** Texts of the import screens; the file and row errors come from shared/importing. */
 import { IMPORT_TEXTS } from '../../../shared/importing';
-import { enPlural, ruPlural } from './plural';
+import { enPlural, ruPlural } from '../../i18n/plural';
 
 const enImportUi = {
   title: 'Import clients',

@@ -10,9 +10,9 @@ import {
 } from '../../../shared/domain/program';
 import { PROGRAM_RULE_TITLES, programSteps } from '../../../shared/domain/templates';
 import { useData } from '../../app/DataContext';
-import { publishTemplateVersion } from '../../data/checklistTemplates';
+import { publishTemplateVersion } from './data/checklistTemplates';
 import { useToasts } from '../../store/toasts';
-import { useLocalized } from './localize';
+import { useLocalized } from '../../i18n/localize';
 
 /**
  * A whole number of days. The text is the rep's while typing (clearing the field to type "10" must

@@ -9,12 +9,12 @@ import type { ChecklistTemplate } from '../../../shared/domain';
 import { currentProgram, PROGRAM_RULE_KINDS, PROGRAM_RULES } from '../../../shared/domain/program';
 import { PROGRAM_RULE_TITLES } from '../../../shared/domain/templates';
 import { useData } from '../../app/DataContext';
-import { allTemplates, templateForPurpose } from '../../data/checklistTemplates';
-import { useLocalized } from './localize';
+import { allTemplates, templateForPurpose } from './data/checklistTemplates';
+import { useLocalized } from '../../i18n/localize';
 import { useManagerMode } from './managerMode';
 import { ProgramEditor } from './ProgramEditor';
 import { TemplateEditor } from './TemplateEditor';
-import './checklistItems.css';
+import '../../ui/checklistItems.css';
 import './programSettings.css';
 
 const EDITABLE: ChecklistTemplate['purpose'][] = ['closing', 'post_sale', 'contact_log'];

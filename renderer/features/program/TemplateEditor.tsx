@@ -14,9 +14,9 @@ import {
 } from '../../../shared/domain';
 import { CLOSING_ITEMS, CONTACT_ITEMS, POST_SALE_ITEMS } from '../../../shared/domain/templates';
 import { useData } from '../../app/DataContext';
-import { publishTemplateVersion } from '../../data/checklistTemplates';
+import { publishTemplateVersion } from './data/checklistTemplates';
 import { useToasts } from '../../store/toasts';
-import { useLocalized } from './localize';
+import { useLocalized } from '../../i18n/localize';
 
 type Steps = ChecklistTemplate['steps'];
 const LOGIC_KEYS = new Set<string>([

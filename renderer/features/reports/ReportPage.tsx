@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { monthlyReport, shiftMonth } from '../../../shared/domain/report';
 import { useData } from '../../app/DataContext';
 import { localDay } from '../../data/localTime';
-import { loadReportBook } from '../../data/reportData';
+import { loadReportBook } from './data/reportData';
 import { formatDate, type DateStyle } from '../../i18n/dates';
 import {
   ActionsSection,

@@ -13,8 +13,8 @@ import {
   type CadenceSettings,
 } from '../../../shared/domain/cadence';
 import { useData } from '../../app/DataContext';
-import { FormFooter } from '../../app/FormFooter';
-import { loadCadenceSettings, saveCadenceSettings } from '../../data/cadenceSettings';
+import { FormFooter } from '../../ui/FormFooter';
+import { loadCadenceSettings, saveCadenceSettings } from './data/cadenceSettings';
 import './settings.css';
 
 interface TagRow {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useData } from '../../app/DataContext';
-import { loadDemoData } from '../../data/demo';
+import { loadDemoData } from './data/demo';
 
 export function DemoDataSection() {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { DEFAULT_CADENCE_SETTINGS, type CadenceSettings } from '../../../shared/domain/cadence';
 import { useData } from '../../app/DataContext';
-import { loadCadenceSettings } from '../../data/cadenceSettings';
+import { loadCadenceSettings } from './data/cadenceSettings';
 
 export function useCadenceSettings(): CadenceSettings {
   const { db } = useData();

@@ -7,9 +7,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answer, ChecklistItem } from '../../../shared/domain';
 import { chosen } from '../../../shared/domain/checklistLogic';
-import { useLocalized } from './localize';
+import { useLocalized } from '../../i18n/localize';
 import { PromiseRealityRows, type Benefit } from './PromiseRealityRows';
-import './checklistItems.css';
+import '../../ui/checklistItems.css';
 
 export interface ItemFieldProps {
   item: ChecklistItem;

@@ -6,8 +6,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useData } from '../../app/DataContext';
-import { latestPurchase } from '../../data/visits';
-import { advanceProblem, nextProblemStatus } from '../../data/contactLog';
+import { latestPurchase } from './data/visits';
+import { advanceProblem, nextProblemStatus } from './data/contactLog';
 import { purchaseTitle } from '../../../shared/domain/followups/milestones';
 import { useFormatDate } from '../../i18n/dates';
 

@@ -9,11 +9,11 @@ import type { Answer, ContactType } from '../../../shared/domain';
 import { itemApplies, validateRun } from '../../../shared/domain/checklistLogic';
 import { CONTACT_ITEMS, contactFromAnswers } from '../../../shared/domain/templates';
 import { useData } from '../../app/DataContext';
-import { FormFooter } from '../../app/FormFooter';
-import { allTemplates, templateForPurpose } from '../../data/checklistTemplates';
-import { logContact } from '../../data/contactLog';
-import { Field } from '../forms/Field';
-import { useAction } from '../forms/useAction';
+import { FormFooter } from '../../ui/FormFooter';
+import { allTemplates, templateForPurpose } from '../program/data/checklistTemplates';
+import { logContact } from './data/contactLog';
+import { Field } from '../../ui/Field';
+import { useAction } from '../../ui/useAction';
 import { ChecklistItemField } from './ChecklistItemField';
 
 export interface ContactPreset {

@@ -17,7 +17,7 @@ import {
   writeDraft,
   type ProblemDraft,
   type ReferralDraft,
-} from '../../data/visitDrafts';
+} from './data/visitDrafts';
 
 type Answers = Record<string, Answer>;
 

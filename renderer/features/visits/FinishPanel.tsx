@@ -10,19 +10,19 @@ import {
 } from '../../../shared/domain/checklistLogic';
 import { addDays } from '../../../shared/domain/followups/days';
 import { useData } from '../../app/DataContext';
-import { ActionButton } from '../forms/ActionButton';
-import { useAction } from '../forms/useAction';
+import { ActionButton } from '../../ui/ActionButton';
+import { useAction } from '../../ui/useAction';
 import { localDay } from '../../data/localTime';
 import {
   filledProblems,
   filledReferrals,
   readProblemDrafts,
   readReferralDrafts,
-} from '../../data/visitDrafts';
-import { DEFAULT_NEXT_STEP_DAYS, finishVisit, VisitIncompleteError } from '../../data/visitOutcome';
-import type { VisitContext } from '../../data/visits';
+} from './data/visitDrafts';
+import { DEFAULT_NEXT_STEP_DAYS, finishVisit, VisitIncompleteError } from './data/visitOutcome';
+import type { VisitContext } from './data/visits';
 import { useFormatDate } from '../../i18n/dates';
-import { useLocalized } from './localize';
+import { useLocalized } from '../../i18n/localize';
 import type { Answers } from './useVisitEditor';
 
 export function FinishPanel(props: {

@@ -3,9 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useData } from '../../app/DataContext';
 import { navigate } from '../../app/router';
-import type { VisitContext } from '../../data/visits';
+import type { VisitContext } from './data/visits';
 import { useFormatDate } from '../../i18n/dates';
-import { useLocalized } from './localize';
+import { useLocalized } from '../../i18n/localize';
 
 export function FinishedVisit({ ctx }: { ctx: VisitContext }) {
   const { t } = useTranslation();

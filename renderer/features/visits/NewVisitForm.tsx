@@ -3,11 +3,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useData } from '../../app/DataContext';
-import { ActionButton } from '../forms/ActionButton';
-import { Field } from '../forms/Field';
-import { useAction } from '../forms/useAction';
+import { ActionButton } from '../../ui/ActionButton';
+import { Field } from '../../ui/Field';
+import { useAction } from '../../ui/useAction';
 import { navigate } from '../../app/router';
-import { NoTemplateError, startVisit, type VisitKind } from '../../data/visits';
+import { NoTemplateError, startVisit, type VisitKind } from './data/visits';
 
 const SHOWN = 8;
 

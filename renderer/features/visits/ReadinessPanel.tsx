@@ -15,7 +15,7 @@ import {
   CLOSING_ITEMS,
   CLOSING_METHODS,
 } from '../../../shared/domain/templates';
-import { useLocalized } from './localize';
+import { useLocalized } from '../../i18n/localize';
 
 const METHOD_BY_KEY = new Map(CLOSING_METHODS.map((m) => [m.key, m]));
 const SHOWN_METHODS = 3;

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useData } from '../../app/DataContext';
 import { navigate } from '../../app/router';
-import { NoTemplateError, startVisit, type VisitKind } from '../../data/visits';
+import { NoTemplateError, startVisit, type VisitKind } from './data/visits';
 import { useToasts } from '../../store/toasts';
 
 export function StartVisitButtons({ clientId }: { clientId: string }) {

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ChecklistTemplate } from '../../../shared/domain';
 import type { RunProgress } from '../../../shared/domain/checklistLogic';
-import { useLocalized } from './localize';
+import { useLocalized } from '../../i18n/localize';
 
 export const FINISH_STEP = ':finish';
 

@@ -10,7 +10,7 @@ import { CLOSING_ITEMS, POST_SALE_ITEMS } from '../../../shared/domain/templates
 import { ChecklistItemField } from './ChecklistItemField';
 import { MethodSuggestions } from './ReadinessPanel';
 import { ProblemDrafts, ReferralDrafts, SaleDraft } from './DraftEditors';
-import { useLocalized } from './localize';
+import { useLocalized } from '../../i18n/localize';
 import type { Benefit } from './PromiseRealityRows';
 import type { Answers } from './useVisitEditor';
 import type { Answer } from '../../../shared/domain';

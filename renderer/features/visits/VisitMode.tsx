@@ -13,7 +13,7 @@ import { ReadinessMeter } from './ReadinessPanel';
 import { FINISH_STEP, StepList } from './StepList';
 import { StepView } from './StepView';
 import { useVisitEditor } from './useVisitEditor';
-import { useLocalized } from './localize';
+import { useLocalized } from '../../i18n/localize';
 import './visits.css';
 
 export function VisitMode({ visitId }: { visitId: string }) {

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useData } from '../../app/DataContext';
-import { listVisits, type VisitRow } from '../../data/visits';
+import { listVisits, type VisitRow } from './data/visits';
 import { NewVisitForm } from './NewVisitForm';
 import { VisitMode } from './VisitMode';
 import { useFormatDate } from '../../i18n/dates';

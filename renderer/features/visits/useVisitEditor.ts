@@ -6,8 +6,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Answer } from '../../../shared/domain';
 import { useData } from '../../app/DataContext';
-import { loadVisitContext, type VisitContext } from '../../data/visits';
-import { replayJournal, VisitSaver, type SaveState } from '../../data/visitSaver';
+import { loadVisitContext, type VisitContext } from './data/visits';
+import { replayJournal, VisitSaver, type SaveState } from './data/visitSaver';
 
 export type Answers = Record<string, Answer>;
 

@@ -24,7 +24,7 @@ export interface FirstScreenResult {
 }
 
 /**
- * The app's own start of the client book (renderer/data/clientBook.ts), as the clients page runs
+ * The app's own start of the client book (renderer/features/clients/data/clientBook.ts), as the clients page runs
  * it: every figure is in ms from the moment the database is open (openDatabase resolved).
  */
 export interface BookStartResult {

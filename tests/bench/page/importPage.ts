@@ -12,8 +12,8 @@
 import Dexie from 'dexie';
 import { createDb, type FieldbookDb } from '../../../renderer/data/db';
 import { Repository } from '../../../renderer/data/repository';
-import { commitImport, existingClients } from '../../../renderer/data/importer';
-import { openCsvFile, readCsvRows } from '../../../renderer/features/clients/importFlow';
+import { commitImport, existingClients } from '../../../renderer/features/import/data/importer';
+import { openCsvFile, readCsvRows } from '../../../renderer/features/import/importFlow';
 import { clientNameKey, encodeCp1251 } from '../../../shared/importing';
 import { generateDemoBook, type DemoBookOptions } from '../../../shared/demo';
 import { russianExcelCsv } from '../importCsv';

@@ -1,15 +1,22 @@
 /**
  * The bench page: the app's own Dexie schema (renderer/data/db.ts), its client book read model
- * (renderer/data/clientBook.ts) and list selection (clientQueries.ts), and the demo generator, run
+ * (renderer/features/clients/data/clientBook.ts) and list selection (clientQueries.ts), and the demo generator, run
  * inside Chromium so IndexedDB, first-screen and search figures are the ones a rep's machine
  * would see.
  */
 import Dexie from 'dexie';
 import { createDb, DB_NAME, type FieldbookDb } from '../../../renderer/data/db';
 import { openDatabase } from '../../../renderer/data/open';
-import { getClientBook, type ClientBook } from '../../../renderer/data/clientBook';
-import { SearchIndexStore, searchIndexDbName } from '../../../renderer/data/clientBookIndexStore';
-import { localToday, selectClients, type ListQuery } from '../../../renderer/data/clientQueries';
+import { getClientBook, type ClientBook } from '../../../renderer/features/clients/data/clientBook';
+import {
+  SearchIndexStore,
+  searchIndexDbName,
+} from '../../../renderer/features/clients/data/searchIndexCache';
+import {
+  localToday,
+  selectClients,
+  type ListQuery,
+} from '../../../renderer/features/clients/data/clientQueries';
 import { NO_FILTERS } from '../../../renderer/store/clientList';
 import { DEMO_TABLE_ORDER, generateDemoBook, type DemoBook } from '../../../shared/demo';
 import type { BenchPageApi } from './api';

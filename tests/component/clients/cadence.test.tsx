@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../renderer/app/App';
-import { saveCadenceSettings } from '../../../renderer/data/cadenceSettings';
+import { saveCadenceSettings } from '../../../renderer/features/settings/data/cadenceSettings';
 import { DEFAULT_CADENCE_SETTINGS } from '../../../shared/domain/cadence';
 import { renderWithData } from '../renderApp';
 import { clientNames, LONG } from './testing';

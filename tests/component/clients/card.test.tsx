@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { App } from '../../../renderer/app/App';
 import { renderWithData } from '../renderApp';
 import { formatDate } from '../../../renderer/i18n/dates';
-import { localToday } from '../../../renderer/data/clientQueries';
+import { localToday } from '../../../renderer/features/clients/data/clientQueries';
 import { LONG } from './testing';
 import { addClient, addContact, addPerson, dayFromToday, resetListState } from './seed';
 

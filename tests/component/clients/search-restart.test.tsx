@@ -1,6 +1,6 @@
 /**
  * The clients page after a restart of the app: search answers from the index the last session
- * stored (renderer/data/clientBookIndexStore.ts), including a word written in a note after the
+ * stored (renderer/features/clients/data/searchIndexCache.ts), including a word written in a note after the
  * last save, which the start catches up.
  */
 import Dexie from 'dexie';
@@ -12,8 +12,8 @@ import { App } from '../../../renderer/app/App';
 import { DataProvider } from '../../../renderer/app/DataContext';
 import { createDb, type FieldbookDb } from '../../../renderer/data/db';
 import { Repository } from '../../../renderer/data/repository';
-import { getClientBook } from '../../../renderer/data/clientBook';
-import { searchIndexDbName } from '../../../renderer/data/clientBookIndexStore';
+import { getClientBook } from '../../../renderer/features/clients/data/clientBook';
+import { searchIndexDbName } from '../../../renderer/features/clients/data/searchIndexCache';
 import { initI18n, setLanguage } from '../../../renderer/i18n';
 import { LONG } from './testing';
 import { addClient, resetListState } from './seed';

@@ -1,6 +1,9 @@
 /** Records written through the repository, as the screens would write them. */
 import type { Repository } from '../../../renderer/data/repository';
-import { emptyClientDraft, emptyPersonDraft } from '../../../renderer/data/clients';
+import {
+  emptyClientDraft,
+  emptyPersonDraft,
+} from '../../../renderer/features/clients/data/clients';
 import type { ClientStatus } from '../../../shared/domain';
 import { NO_FILTERS, useClientList } from '../../../renderer/store/clientList';
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../renderer/app/App';
-import { exportBackup } from '../../../renderer/data/backup';
+import { exportBackup } from '../../../renderer/features/backup/data/backup';
 import { renderWithData } from '../renderApp';
 import { files, resetFiles } from './fileDialogs';
 import { LONG } from './testing';

@@ -1,12 +1,12 @@
-// The shared form pieces (renderer/features/forms): how a field is read out, and how an action
+// The shared form pieces (renderer/ui): how a field is read out, and how an action
 // the rep waits for reports that it is busy and what went wrong.
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { Field } from '../../../renderer/features/forms/Field';
-import { ActionButton } from '../../../renderer/features/forms/ActionButton';
-import { useAction } from '../../../renderer/features/forms/useAction';
+import { Field } from '../../../renderer/ui/Field';
+import { ActionButton } from '../../../renderer/ui/ActionButton';
+import { useAction } from '../../../renderer/ui/useAction';
 
 describe('Field', () => {
   it('the label names the control, and the hint and an error are read out with it', () => {

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CadenceSettingsSection } from '../../../renderer/features/settings/CadenceSettingsSection';
-import { CADENCE_SETTINGS_KEY, loadCadenceSettings } from '../../../renderer/data/cadenceSettings';
+import {
+  CADENCE_SETTINGS_KEY,
+  loadCadenceSettings,
+} from '../../../renderer/features/settings/data/cadenceSettings';
 import { DEFAULT_CADENCE_SETTINGS } from '../../../shared/domain/cadence';
 import { renderWithData } from '../renderApp';
 

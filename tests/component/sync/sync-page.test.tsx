@@ -5,7 +5,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import userEvent from '@testing-library/user-event';
 import { uuidv7 } from '../../../shared/ids';
-import { emptyClientDraft } from '../../../renderer/data/clients';
+import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
 import { createDb, type FieldbookDb } from '../../../renderer/data/db';
 import { Repository } from '../../../renderer/data/repository';
 import { DataProvider } from '../../../renderer/app/DataContext';

@@ -2,11 +2,14 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { currentProgram } from '../../../shared/domain/program';
-import { ProgramSettings } from '../../../renderer/features/visits/ProgramSettings';
-import { allTemplates, templateForPurpose } from '../../../renderer/data/checklistTemplates';
-import { emptyClientDraft } from '../../../renderer/data/clients';
-import { startVisit } from '../../../renderer/data/visits';
-import { useManagerMode } from '../../../renderer/features/visits/managerMode';
+import { ProgramSettings } from '../../../renderer/features/program/ProgramSettings';
+import {
+  allTemplates,
+  templateForPurpose,
+} from '../../../renderer/features/program/data/checklistTemplates';
+import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
+import { startVisit } from '../../../renderer/features/visits/data/visits';
+import { useManagerMode } from '../../../renderer/features/program/managerMode';
 import { renderWithData } from '../renderApp';
 
 beforeEach(() => {

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StartVisitButtons } from '../../../renderer/features/visits/StartVisitButtons';
-import { emptyClientDraft } from '../../../renderer/data/clients';
+import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useData } from '../../../renderer/app/DataContext';
 import { renderWithData } from '../renderApp';

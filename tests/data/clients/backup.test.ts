@@ -1,14 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FieldbookDb } from '../../../renderer/data/db';
-import { BACKUP_TABLES, exportBackup, restoreBackup } from '../../../renderer/data/backup';
+import {
+  BACKUP_TABLES,
+  exportBackup,
+  restoreBackup,
+} from '../../../renderer/features/backup/data/backup';
 import { CURRENT_SCHEMA_VERSION } from '../../../renderer/data/schema';
 import { Repository } from '../../../renderer/data/repository';
-import { emptyClientDraft } from '../../../renderer/data/clients';
+import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
 import {
   CADENCE_SETTINGS_KEY,
   loadCadenceSettings,
   saveCadenceSettings,
-} from '../../../renderer/data/cadenceSettings';
+} from '../../../renderer/features/settings/data/cadenceSettings';
 import {
   canonicalJson,
   serializeBackup,

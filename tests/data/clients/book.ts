@@ -4,8 +4,8 @@ import { collectDemoBook } from '../../../shared/demo';
 import { SYNCED_TABLES } from '../../../shared/domain';
 import { createDb, type FieldbookDb } from '../../../renderer/data/db';
 import { Repository } from '../../../renderer/data/repository';
-import type { ClientBook } from '../../../renderer/data/clientBook';
-import { deleteBook } from '../../../renderer/data/clientBookIndexStore';
+import type { ClientBook } from '../../../renderer/features/clients/data/clientBook';
+import { deleteBook } from '../../../renderer/features/clients/data/searchIndexCache';
 
 export const TODAY = '2025-06-15';
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../../../renderer/data/db';
 import { Repository } from '../../../renderer/data/repository';
-import { emptyClientDraft } from '../../../renderer/data/clients';
+import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
 import {
   CADENCE_SETTINGS_KEY,
   loadCadenceSettings,
   saveCadenceSettings,
-} from '../../../renderer/data/cadenceSettings';
-import { regenerateFollowUps } from '../../../renderer/data/followUps';
-import { startFollowUpKeeper } from '../../../renderer/features/agenda/followUpKeeper';
+} from '../../../renderer/features/settings/data/cadenceSettings';
+import { regenerateFollowUps } from '../../../renderer/features/agenda/data/followUps';
+import { startFollowUpKeeper } from '../../../renderer/features/agenda/data/followUpKeeper';
 import { DEFAULT_CADENCE_SETTINGS } from '../../../shared/domain/cadence';
 
 const TODAY = '2025-03-10';

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldbookDb } from '../../../renderer/data/db';
 import type { Repository } from '../../../renderer/data/repository';
-import { emptyClientDraft, emptyPersonDraft } from '../../../renderer/data/clients';
-import { ClientBook } from '../../../renderer/data/clientBook';
-import { trashClient } from '../../../renderer/data/trash';
+import {
+  emptyClientDraft,
+  emptyPersonDraft,
+} from '../../../renderer/features/clients/data/clients';
+import { ClientBook } from '../../../renderer/features/clients/data/clientBook';
+import { trashClient } from '../../../renderer/features/clients/data/trash';
 import { eventually, loadDemo, useFreshBook } from './book';
 
 let db: FieldbookDb;

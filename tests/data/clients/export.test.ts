@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { clientsToCsv, csvCell, type ExportColumn } from '../../../renderer/data/clientExport';
-import type { ClientSummary } from '../../../renderer/data/clientSummary';
+import {
+  clientsToCsv,
+  csvCell,
+  type ExportColumn,
+} from '../../../renderer/features/clients/data/clientExport';
+import type { ClientSummary } from '../../../renderer/features/clients/data/clientSummary';
 
 const summary = (name: string, address = ''): ClientSummary =>
   ({ client: { name, address, tags: [] }, people: [] }) as unknown as ClientSummary;

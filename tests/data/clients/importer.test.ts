@@ -2,14 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FieldbookDb } from '../../../renderer/data/db';
 import { META } from '../../../renderer/data/device';
 import { Repository } from '../../../renderer/data/repository';
-import { emptyClientDraft, emptyPersonDraft } from '../../../renderer/data/clients';
+import {
+  emptyClientDraft,
+  emptyPersonDraft,
+} from '../../../renderer/features/clients/data/clients';
 import {
   commitImport,
   existingClients,
   ImportCancelled,
   ImportHasBadRows,
   type ImportPlanRow,
-} from '../../../renderer/data/importer';
+} from '../../../renderer/features/import/data/importer';
 import { openCsvImport, readCsvImportRows } from '../../../shared/importing';
 import { freshDb } from './book';
 

@@ -1,5 +1,5 @@
 /**
- * The client search index kept between starts (renderer/data/clientBookIndexStore.ts): restored
+ * The client search index kept between starts (renderer/features/clients/data/searchIndexCache.ts): restored
  * instead of rebuilt, reconciled with whatever changed while it was not saved, rebuilt when it is
  * from another version or damaged, and never the cause of a wrong answer.
  */
@@ -7,15 +7,18 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { FieldbookDb } from '../../../renderer/data/db';
 import type { Repository } from '../../../renderer/data/repository';
-import { emptyClientDraft } from '../../../renderer/data/clients';
-import { ClientBook, type ClientBookOptions } from '../../../renderer/data/clientBook';
+import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
+import {
+  ClientBook,
+  type ClientBookOptions,
+} from '../../../renderer/features/clients/data/clientBook';
 import {
   SearchIndexStore,
   STORED_INDEX_VERSION,
   searchIndexDbName,
   type StoredIndexRow,
-} from '../../../renderer/data/clientBookIndexStore';
-import { trashClient } from '../../../renderer/data/trash';
+} from '../../../renderer/features/clients/data/searchIndexCache';
+import { trashClient } from '../../../renderer/features/clients/data/trash';
 import { eventually, loadDemo, useFreshBook } from './book';
 
 let db: FieldbookDb;

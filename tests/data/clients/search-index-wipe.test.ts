@@ -7,14 +7,14 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDb, type FieldbookDb } from '../../../renderer/data/db';
 import type { Repository } from '../../../renderer/data/repository';
-import { emptyClientDraft } from '../../../renderer/data/clients';
-import { exportBackup, restoreBackup } from '../../../renderer/data/backup';
-import { ClientBook } from '../../../renderer/data/clientBook';
+import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
+import { exportBackup, restoreBackup } from '../../../renderer/features/backup/data/backup';
+import { ClientBook } from '../../../renderer/features/clients/data/clientBook';
 import {
   BOOK_GENERATION_KEY,
   deleteBook,
   searchIndexDbName,
-} from '../../../renderer/data/clientBookIndexStore';
+} from '../../../renderer/features/clients/data/searchIndexCache';
 import { eventually, loadDemo, useFreshBook } from './book';
 
 let db: FieldbookDb;

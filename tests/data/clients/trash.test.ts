@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FieldbookDb } from '../../../renderer/data/db';
 import { Repository } from '../../../renderer/data/repository';
-import { emptyClientDraft, emptyPersonDraft } from '../../../renderer/data/clients';
+import {
+  emptyClientDraft,
+  emptyPersonDraft,
+} from '../../../renderer/features/clients/data/clients';
 import {
   DEPENDANT_TABLES,
   isRestorable,
@@ -10,7 +13,7 @@ import {
   restoreClient,
   restoreRecord,
   trashClient,
-} from '../../../renderer/data/trash';
+} from '../../../renderer/features/clients/data/trash';
 import { SYNCED_SCHEMAS, SYNCED_TABLES } from '../../../shared/domain';
 import { freshDb } from './book';
 

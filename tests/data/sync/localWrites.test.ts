@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Conflict } from '../../../shared/domain';
 import { uuidv7 } from '../../../shared/ids';
 import type { PushResponse } from '../../../shared/sync/protocol';
-import { emptyClientDraft } from '../../../renderer/data/clients';
+import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
 import { currentSession } from '../../../renderer/data/device';
 import { readSyncMeta } from '../../../renderer/data/syncStore';
 import { watchOutboxGrowth } from '../../../renderer/sync/appEngine';

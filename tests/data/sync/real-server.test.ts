@@ -1,7 +1,7 @@
 // The engine against the real server through the faults issue 5 names: a database restored from
 // an older backup, laptop clocks a day off, and a revoked sign-in.
 import { describe, expect, it } from 'vitest';
-import { emptyClientDraft } from '../../../renderer/data/clients';
+import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
 import { readSyncMeta } from '../../../renderer/data/syncStore';
 import { unresolvedConflicts } from '../../../renderer/sync/conflicts';
 import { resetPassword } from '../../../server/accounts/accounts';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../../shared/ids';
 import { compareHlc } from '../../../shared/sync/hlc';
 import type { Client } from '../../../shared/domain';
-import { emptyClientDraft } from '../../../renderer/data/clients';
+import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
 import {
   applyPullPage,
   baseKey,

@@ -1,6 +1,6 @@
 // Two laptops of one rep and the real server over loopback HTTP: offline edits on both converge.
 import { describe, expect, it } from 'vitest';
-import { emptyClientDraft } from '../../../renderer/data/clients';
+import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
 import { unresolvedConflicts, resolveConflict } from '../../../renderer/sync/conflicts';
 import { addRep, snapshot } from './harness';
 import { useRealServer } from './realServer';

@@ -6,9 +6,9 @@
 import { describe, it, expect } from 'vitest';
 import type { FollowUp } from '../../../shared/domain';
 import { addDays } from '../../../shared/domain/followups/days';
-import { dueCount, followUpsOn } from '../../../renderer/data/followUps';
+import { dueCount, followUpsOn } from '../../../renderer/features/agenda/data/followUps';
 import { AGENDA_PAGE, type AgendaSections } from '../../../renderer/features/agenda/agendaGroups';
-import { loadAgenda, loadAgendaGroup } from '../../../renderer/features/agenda/loadAgenda';
+import { loadAgenda, loadAgendaGroup } from '../../../renderer/features/agenda/data/loadAgenda';
 import { addClient, freshBook, type Book } from './helpers';
 
 const today = '2025-03-10';

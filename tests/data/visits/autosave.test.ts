@@ -1,6 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { VisitJournal, type JournalStorage } from '../../../renderer/data/visitJournal';
-import { replayJournal, VisitSaver } from '../../../renderer/data/visitSaver';
+import {
+  VisitJournal,
+  type JournalStorage,
+} from '../../../renderer/features/visits/data/visitJournal';
+import { replayJournal, VisitSaver } from '../../../renderer/features/visits/data/visitSaver';
 import { addClient, freshBook, visitWith } from './helpers';
 
 function memoryStorage(): JournalStorage & { data: Map<string, string> } {

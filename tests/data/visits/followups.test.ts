@@ -6,9 +6,9 @@ import {
   regenerateFollowUps,
   rescheduleFollowUp,
   snoozeFollowUp,
-} from '../../../renderer/data/followUps';
+} from '../../../renderer/features/agenda/data/followUps';
 import { localDay } from '../../../renderer/data/localTime';
-import { loadAgenda } from '../../../renderer/features/agenda/loadAgenda';
+import { loadAgenda } from '../../../renderer/features/agenda/data/loadAgenda';
 import { isEmptyDiff } from '../../../shared/domain/followupRules';
 import { addClient, freshBook, type Book } from './helpers';
 import { newFollowUp, newPurchase } from '../../../shared/domain';

@@ -2,8 +2,12 @@
 import type { Answer, Client } from '../../../shared/domain';
 import { createDb } from '../../../renderer/data/db';
 import { Repository } from '../../../renderer/data/repository';
-import { emptyClientDraft } from '../../../renderer/data/clients';
-import { saveVisitEdits, startVisit, type VisitKind } from '../../../renderer/data/visits';
+import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
+import {
+  saveVisitEdits,
+  startVisit,
+  type VisitKind,
+} from '../../../renderer/features/visits/data/visits';
 
 export async function freshBook() {
   const db = createDb(`visits-${Math.random()}`);

@@ -1,10 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { newPurchase, type Answer } from '../../../shared/domain';
 import { addDays } from '../../../shared/domain/followups/days';
-import { finishVisit, VisitIncompleteError } from '../../../renderer/data/visitOutcome';
-import { DRAFT_KEYS } from '../../../renderer/data/visitDrafts';
+import {
+  finishVisit,
+  VisitIncompleteError,
+} from '../../../renderer/features/visits/data/visitOutcome';
+import { DRAFT_KEYS } from '../../../renderer/features/visits/data/visitDrafts';
 import { localDay } from '../../../renderer/data/localTime';
-import { saveCadenceSettings } from '../../../renderer/data/cadenceSettings';
+import { saveCadenceSettings } from '../../../renderer/features/settings/data/cadenceSettings';
 import { DEFAULT_CADENCE_SETTINGS } from '../../../shared/domain/cadence';
 import { addClient, freshBook, GUARDS, visitWith, type Book } from './helpers';
 
@@ -295,7 +298,8 @@ describe('finishing a post-sale visit', () => {
       expect(
         (await book.db.followUps.where('clientId').equals(id).toArray()).map((f) => f.kind),
       ).toEqual(['no_contact']);
-    const { regenerateFollowUps } = await import('../../../renderer/data/followUps');
+    const { regenerateFollowUps } =
+      await import('../../../renderer/features/agenda/data/followUps');
     const full = await regenerateFollowUps(book.repo, today);
     const touched = new Set([client.id, ...done.referralIds]);
     expect(full.create.map((d) => d.clientId)).toContain(other.id);
@@ -315,7 +319,8 @@ describe('finishing a post-sale visit', () => {
     await book.repo.update('purchases', purchaseId, {
       delivery: { ...purchase.delivery, done: addDays(today, -7) },
     });
-    const { regenerateFollowUps } = await import('../../../renderer/data/followUps');
+    const { regenerateFollowUps } =
+      await import('../../../renderer/features/agenda/data/followUps');
     await regenerateFollowUps(book.repo, today);
     const planned = (
       await book.db.followUps.where('ruleKey').equals(`post_sale_visit:${purchaseId}`).toArray()

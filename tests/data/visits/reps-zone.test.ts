@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatISO } from 'date-fns';
 import { inRepsZone } from '../../../renderer/data/localTime';
-import { summarizeClient } from '../../../renderer/data/clientSummary';
+import { summarizeClient } from '../../../renderer/features/clients/data/clientSummary';
 import type { Note } from '../../../shared/domain';
 import { client, note } from '../../unit/followups/book';
 

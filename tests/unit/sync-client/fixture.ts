@@ -1,5 +1,5 @@
 import { createDb, type FieldbookDb } from '../../../renderer/data/db';
-import { emptyClientDraft } from '../../../renderer/data/clients';
+import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
 import { Repository } from '../../../renderer/data/repository';
 import { createSyncClock } from '../../../renderer/sync/clock';
 import { SyncEngine } from '../../../renderer/sync/engine';

@@ -3,11 +3,11 @@
  * notification in Electron; a Web Notification or an in-app toast in a browser).
  */
 import type { TFunction } from 'i18next';
-import { MAX_NOTIFY_BODY_LENGTH, MAX_NOTIFY_TITLE_LENGTH } from '../../../shared/ipc';
-import { describeFollowUp } from '../../../shared/domain/followupRules';
-import type { FieldbookDb } from '../../data/db';
-import { followUpsOn } from '../../data/followUps';
-import { getDesktopApi } from '../../platform';
+import { MAX_NOTIFY_BODY_LENGTH, MAX_NOTIFY_TITLE_LENGTH } from '../../../../shared/ipc';
+import { describeFollowUp } from '../../../../shared/domain/followupRules';
+import type { FieldbookDb } from '../../../data/db';
+import { followUpsOn } from './followUps';
+import { getDesktopApi } from '../../../platform';
 
 const NOTIFIED_KEY = 'fieldbook.agenda.notifiedOn';
 const LISTED = 3;

@@ -5,11 +5,11 @@
  * run schedules one more.
  */
 import { liveQuery } from 'dexie';
-import type { FieldbookDb } from '../../data/db';
-import type { Repository } from '../../data/repository';
-import { refreshFollowUps } from '../../data/followUps';
-import { localDay } from '../../data/localTime';
-import { CADENCE_SETTINGS_KEY } from '../../data/cadenceSettings';
+import type { FieldbookDb } from '../../../data/db';
+import type { Repository } from '../../../data/repository';
+import { refreshFollowUps } from './followUps';
+import { localDay } from '../../../data/localTime';
+import { CADENCE_SETTINGS_KEY } from '../../settings/data/cadenceSettings';
 
 const DEBOUNCE_MS = 800;
 const DAY_CHECK_MS = 60_000;

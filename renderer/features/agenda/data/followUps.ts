@@ -10,19 +10,19 @@ import {
   type FollowUp,
   type FollowUpKind,
   type Purchase,
-} from '../../shared/domain';
-import { currentProgram } from '../../shared/domain/program';
+} from '../../../../shared/domain';
+import { currentProgram } from '../../../../shared/domain/program';
 import {
   generateFollowUps,
   type FollowUpBook,
   type FollowUpDiff,
-} from '../../shared/domain/followupRules';
-import { addDays } from '../../shared/domain/followups/days';
-import type { FieldbookDb } from './db';
-import type { Repository } from './repository';
-import { mergeTemplates } from './checklistTemplates';
-import { loadCadenceSettings } from './cadenceSettings';
-import { inRepsZone, localDay, localTimestamp } from './localTime';
+} from '../../../../shared/domain/followupRules';
+import { addDays } from '../../../../shared/domain/followups/days';
+import type { FieldbookDb } from '../../../data/db';
+import type { Repository } from '../../../data/repository';
+import { mergeTemplates } from '../../program/data/checklistTemplates';
+import { loadCadenceSettings } from '../../settings/data/cadenceSettings';
+import { inRepsZone, localDay, localTimestamp } from '../../../data/localTime';
 
 const BOOK_TABLES = [
   'clients',

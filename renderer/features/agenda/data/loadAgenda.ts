@@ -5,15 +5,15 @@
  * pages follow on without reading a whole day); it is shown by day and then by client name.
  * Snoozed ones show on their snooze day, so they are sorted into place here.
  */
-import { FOLLOW_UP_KINDS, type FollowUp, type FollowUpKind } from '../../../shared/domain';
-import type { FieldbookDb } from '../../data/db';
+import { FOLLOW_UP_KINDS, type FollowUp, type FollowUpKind } from '../../../../shared/domain';
+import type { FieldbookDb } from '../../../data/db';
 import {
   agendaDay,
   countOpenByKind,
   inRange,
   openFollowUpsOfKind,
   snoozedFollowUps,
-} from '../../data/followUps';
+} from './followUps';
 import {
   AGENDA_PAGE,
   SECTION_KEYS,
@@ -23,7 +23,7 @@ import {
   type AgendaGroup,
   type AgendaSections,
   type SectionKey,
-} from './agendaGroups';
+} from '../agendaGroups';
 
 async function clientNames(
   db: FieldbookDb,

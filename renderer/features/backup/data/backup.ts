@@ -21,12 +21,12 @@ import {
   type BackupTables,
   type Digest,
   type ParseBackupResult,
-} from '../../shared/backup';
-import { SYNCED_TABLES } from '../../shared/domain';
-import type { FieldbookDb } from './db';
-import { CADENCE_SETTINGS_KEY, loadCadenceSettings } from './cadenceSettings';
-import { markBookReplaced } from './clientBookIndexStore';
-import { CURRENT_SCHEMA_VERSION } from './schema';
+} from '../../../../shared/backup';
+import { SYNCED_TABLES } from '../../../../shared/domain';
+import type { FieldbookDb } from '../../../data/db';
+import { CADENCE_SETTINGS_KEY, loadCadenceSettings } from '../../settings/data/cadenceSettings';
+import { markBookReplaced } from '../../clients/data/searchIndexCache';
+import { CURRENT_SCHEMA_VERSION } from '../../../data/schema';
 
 /** Tables a backup holds: every synced table and the unresolved conflicts. */
 export const BACKUP_TABLES = [...SYNCED_TABLES, 'conflicts'] as const;

@@ -13,13 +13,13 @@ import {
   type ClientSearchDocument,
   type ClientSearchIndex,
   type SearchHit,
-} from '../../shared/search';
+} from '../../../../shared/search';
 import { liveQuery } from 'dexie';
-import type { Client, ContactPerson } from '../../shared/domain';
-import { DEFAULT_CADENCE_SETTINGS, type CadenceSettings } from '../../shared/domain/cadence';
-import type { FieldbookDb } from './db';
-import { watchClientBook, type BookChange } from './changeFeed';
-import { loadCadenceSettings } from './cadenceSettings';
+import type { Client, ContactPerson } from '../../../../shared/domain';
+import { DEFAULT_CADENCE_SETTINGS, type CadenceSettings } from '../../../../shared/domain/cadence';
+import type { FieldbookDb } from '../../../data/db';
+import { watchClientBook, type BookChange } from '../../../data/changeFeed';
+import { loadCadenceSettings } from '../../settings/data/cadenceSettings';
 import {
   summarizeClient,
   withCadenceSettings,
@@ -27,8 +27,8 @@ import {
   type ClientSummary,
 } from './clientSummary';
 import { loadBookInSlices, loadClientRecords, type NoteText } from './clientBookLoader';
-import { SearchIndexStore, readBookGeneration } from './clientBookIndexStore';
-import { repsZone } from './localTime';
+import { SearchIndexStore, readBookGeneration } from './searchIndexCache';
+import { repsZone } from '../../../data/localTime';
 
 /**
  * Loading goes: the first screen of names (preview), the whole list, facts (last contact,

@@ -3,8 +3,8 @@
  * tens of thousands of clients and notes load without a frozen window.
  */
 import type { Table } from 'dexie';
-import type { ChecklistRun, Client, ContactPerson, Note } from '../../shared/domain';
-import type { FieldbookDb } from './db';
+import type { ChecklistRun, Client, ContactPerson, Note } from '../../../../shared/domain';
+import type { FieldbookDb } from '../../../data/db';
 import type { ClientRecords, FullClientRecords } from './clientSummary';
 
 export type NoteText = Pick<Note, 'text' | 'deletedAt'>;

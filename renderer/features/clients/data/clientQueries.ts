@@ -2,10 +2,10 @@
  * The client list as the rep asked for it: filters, then search ranking or the chosen sort. Pure
  * functions over the read model's summaries, so 50k clients filter and sort in memory.
  */
-import { clientSortKey } from '../../shared/domain/clientName';
-import type { SearchHit } from '../../shared/search';
-import type { Day } from '../../shared/domain/followups/days';
-import type { AttentionFilter, ClientListFilters, ClientSort } from '../store/clientList';
+import { clientSortKey } from '../../../../shared/domain/clientName';
+import type { SearchHit } from '../../../../shared/search';
+import type { Day } from '../../../../shared/domain/followups/days';
+import type { AttentionFilter, ClientListFilters, ClientSort } from '../../../store/clientList';
 import { upcomingBirthdays, type ClientSummary } from './clientSummary';
 
 export interface ListQuery {

@@ -18,17 +18,17 @@ import {
   type RetentionPlan,
   type EffectiveCadence,
   type Visit,
-} from '../../shared/domain';
+} from '../../../../shared/domain';
 import {
   addDays,
   birthdayInYear,
   dayOfTimestamp,
   yearOf,
   type Day,
-} from '../../shared/domain/followups/days';
-import { lastContactDays } from '../../shared/domain/followups/contactGaps';
-import { lastContactAt, type ClientHealthInput } from '../../shared/domain/health';
-import { inRepsZone, repsZone, type RepsZone } from './localTime';
+} from '../../../../shared/domain/followups/days';
+import { lastContactDays } from '../../../../shared/domain/followups/contactGaps';
+import { lastContactAt, type ClientHealthInput } from '../../../../shared/domain/health';
+import { inRepsZone, repsZone, type RepsZone } from '../../../data/localTime';
 
 /** The records of one client (trashed rows included; each derivation leaves them out). */
 export interface ClientRecords {
@@ -81,7 +81,7 @@ function followUpDay(f: FollowUp): Day | null {
 
 /**
  * Independent of today's date, so a summary stays right past midnight; filters compare with today.
- * `cadence` is the rep's settings in force (renderer/data/cadenceSettings.ts). Notes and the
+ * `cadence` is the rep's settings in force (renderer/features/settings/data/cadenceSettings.ts). Notes and the
  * client's own creation count on the rep's day, as the follow-up rules count them (a note at 00:30
  * in Moscow is that Moscow day's contact); `zone` is taken once by a caller summarising many.
  */

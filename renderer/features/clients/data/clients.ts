@@ -1,10 +1,10 @@
 /** Client book writes and reads used by the screens. */
-import type { Client, ContactPerson } from '../../shared/domain';
+import type { Client, ContactPerson } from '../../../../shared/domain';
 import {
   emptyClientDraft as emptySharedClientDraft,
   emptyPersonDraft as emptySharedPersonDraft,
-} from '../../shared/importing/drafts';
-import type { Editable, Repository } from './repository';
+} from '../../../../shared/importing/drafts';
+import type { Editable, Repository } from '../../../data/repository';
 
 export type ClientDraft = Editable<'clients'>;
 export type PersonDraft = Omit<Editable<'people'>, 'clientId'>;

@@ -12,14 +12,14 @@
  * gone. A book deleted for good takes its index database with it (deleteBook).
  */
 import Dexie, { type Table } from 'dexie';
-import { randomHex } from '../../shared/ids';
-import type { FieldbookDb } from './db';
+import { randomHex } from '../../../../shared/ids';
+import type { FieldbookDb } from '../../../data/db';
 import {
   isTypedArray,
   restoreClientSearchIndex,
   type ClientSearchIndex,
   type SerializedClientIndex,
-} from '../../shared/search';
+} from '../../../../shared/search';
 
 /** The stored row's own layout; the index inside carries its format version too. */
 export const STORED_INDEX_VERSION = 1;

@@ -3,9 +3,9 @@
  * back with exactly those records. They share the client's deletion time, which is how restore
  * tells them from records the rep had trashed on their own before (those stay in the trash).
  */
-import type { Client, RecordOf, SyncedTable } from '../../shared/domain';
-import type { FieldbookDb } from './db';
-import type { Repository } from './repository';
+import type { Client, RecordOf, SyncedTable } from '../../../../shared/domain';
+import type { FieldbookDb } from '../../../data/db';
+import type { Repository } from '../../../data/repository';
 
 /** How long a trashed record can be brought back. */
 export const TRASH_DAYS = 30;

@@ -16,12 +16,12 @@ import {
   type ColumnMapping,
   type ImportRow,
   type DuplicateMatch,
-} from '../../shared/importing';
-import type { Channel, Client, ContactPerson } from '../../shared/domain';
+} from '../../../../shared/importing';
+import type { Channel, Client, ContactPerson } from '../../../../shared/domain';
 import type { Table } from 'dexie';
-import type { FieldbookDb } from './db';
-import type { Repository, WriteBatch } from './repository';
-import { yieldToUi } from './clientBookLoader';
+import type { FieldbookDb } from '../../../data/db';
+import type { Repository, WriteBatch } from '../../../data/repository';
+import { yieldToUi } from '../../clients/data/clientBookLoader';
 
 export type DuplicateChoice = 'merge' | 'skip';
 

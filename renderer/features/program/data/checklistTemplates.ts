@@ -3,11 +3,11 @@
  * versions management published (stored and synced). Built-ins are never written to the database;
  * a stored record with a built-in's id (e.g. synced back) wins.
  */
-import type { ChecklistTemplate } from '../../shared/domain';
-import { BUILTIN_TEMPLATES } from '../../shared/domain/templates';
-import type { FieldbookDb } from './db';
-import type { Editable, Repository } from './repository';
-import { localTimestamp } from './localTime';
+import type { ChecklistTemplate } from '../../../../shared/domain';
+import { BUILTIN_TEMPLATES } from '../../../../shared/domain/templates';
+import type { FieldbookDb } from '../../../data/db';
+import type { Editable, Repository } from '../../../data/repository';
+import { localTimestamp } from '../../../data/localTime';
 
 export function mergeTemplates(stored: readonly ChecklistTemplate[]): ChecklistTemplate[] {
   const ids = new Set(stored.map((t) => t.id));

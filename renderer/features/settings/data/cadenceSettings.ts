@@ -8,8 +8,8 @@ import {
   CadenceSettingsSchema,
   parseCadenceSettings,
   type CadenceSettings,
-} from '../../shared/domain/cadence';
-import type { FieldbookDb } from './db';
+} from '../../../../shared/domain/cadence';
+import type { FieldbookDb } from '../../../data/db';
 
 export const CADENCE_SETTINGS_KEY = 'settings.cadence';
 

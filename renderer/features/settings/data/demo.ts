@@ -3,8 +3,8 @@
  * (validated, stamped, in the outbox), a batch per transaction so the UI stays responsive.
  */
 import { format } from 'date-fns';
-import { generateDemoBook, type DemoBookOptions } from '../../shared/demo';
-import type { Repository } from './repository';
+import { generateDemoBook, type DemoBookOptions } from '../../../../shared/demo';
+import type { Repository } from '../../../data/repository';
 
 export interface DemoLoadOptions extends Partial<Omit<DemoBookOptions, 'ownerId'>> {
   onProgress?: (written: number) => void;

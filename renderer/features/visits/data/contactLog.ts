@@ -1,8 +1,8 @@
 /** The contact log and problem statuses: small writes made from the agenda and visit mode. */
-import type { ContactLogEntry, Problem } from '../../shared/domain';
-import { PROBLEM_STATUSES } from '../../shared/domain';
-import type { Repository } from './repository';
-import { localTimestamp } from './localTime';
+import type { ContactLogEntry, Problem } from '../../../../shared/domain';
+import { PROBLEM_STATUSES } from '../../../../shared/domain';
+import type { Repository } from '../../../data/repository';
+import { localTimestamp } from '../../../data/localTime';
 
 export type ContactFields = Pick<
   ContactLogEntry,

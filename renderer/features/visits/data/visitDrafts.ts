@@ -6,8 +6,8 @@
  * resume and sync exactly like the answers do.
  */
 import { z } from 'zod';
-import type { Answer } from '../../shared/domain';
-import { DaySchema, PROBLEM_STATUSES } from '../../shared/domain';
+import type { Answer } from '../../../../shared/domain';
+import { DaySchema, PROBLEM_STATUSES } from '../../../../shared/domain';
 
 export const DRAFT_KEYS = {
   problems: 'visit:problems',

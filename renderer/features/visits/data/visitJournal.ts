@@ -4,7 +4,7 @@
  * being closed or killed before the (debounced) IndexedDB write ran. The journal is replayed
  * through the repository when the visit is opened again, then cleared.
  */
-import type { Answer } from '../../shared/domain';
+import type { Answer } from '../../../../shared/domain';
 
 export interface JournalEntry {
   /** Increases with every edit; a database write clears the entry only if nothing newer came in. */

@@ -12,22 +12,22 @@ import type {
   Purchase,
   Visit,
   VisitOutcome,
-} from '../../shared/domain';
-import { CROSS_SELL_KINDS, newFollowUp, newPurchase } from '../../shared/domain';
+} from '../../../../shared/domain';
+import { CROSS_SELL_KINDS, newFollowUp, newPurchase } from '../../../../shared/domain';
 import {
   chosen,
   closingOutcome,
   loyaltyFromAnswers,
   validateRun,
   type RunValidation,
-} from '../../shared/domain/checklistLogic';
-import { POST_SALE_ITEMS } from '../../shared/domain/templates';
-import { addDays } from '../../shared/domain/followups/days';
-import { uuidv7 } from '../../shared/ids';
-import type { Repository } from './repository';
-import { templateById } from './checklistTemplates';
-import { bookTables, regenerateFollowUps } from './followUps';
-import { localDay, localTimestamp } from './localTime';
+} from '../../../../shared/domain/checklistLogic';
+import { POST_SALE_ITEMS } from '../../../../shared/domain/templates';
+import { addDays } from '../../../../shared/domain/followups/days';
+import { uuidv7 } from '../../../../shared/ids';
+import type { Repository } from '../../../data/repository';
+import { templateById } from '../../program/data/checklistTemplates';
+import { bookTables, regenerateFollowUps } from '../../agenda/data/followUps';
+import { localDay, localTimestamp } from '../../../data/localTime';
 import {
   filledProblems,
   filledReferrals,

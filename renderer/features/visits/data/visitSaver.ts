@@ -4,7 +4,7 @@
  * write and one outbox row instead of one per key. flush() writes at once; the screen calls it on
  * blur, when the page is hidden or left, on a step change and before finishing.
  */
-import type { Repository } from './repository';
+import type { Repository } from '../../../data/repository';
 import { saveVisitEdits, type VisitEdits } from './visits';
 import { VisitJournal, type JournalEntry } from './visitJournal';
 

@@ -8,12 +8,16 @@ import type {
   Problem,
   Purchase,
   Visit,
-} from '../../shared/domain';
-import { uuidv7 } from '../../shared/ids';
-import type { FieldbookDb } from './db';
-import type { Repository } from './repository';
-import { allTemplates, templateById, templateForPurpose } from './checklistTemplates';
-import { localTimestamp } from './localTime';
+} from '../../../../shared/domain';
+import { uuidv7 } from '../../../../shared/ids';
+import type { FieldbookDb } from '../../../data/db';
+import type { Repository } from '../../../data/repository';
+import {
+  allTemplates,
+  templateById,
+  templateForPurpose,
+} from '../../program/data/checklistTemplates';
+import { localTimestamp } from '../../../data/localTime';
 
 export type VisitKind = 'closing' | 'post_sale';
 
