@@ -11,3 +11,4 @@ export * from './duplicates';
 export * from './vcard';
 export * from './report';
 export * from './messages';
+export * from './spreadsheet';

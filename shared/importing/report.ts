@@ -1,4 +1,5 @@
 import type { RowError } from './errors';
+import { csvCell } from './spreadsheet';
 
 /** i18next's `t`, or anything that turns a key and values into the rep's language. */
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
@@ -18,11 +19,9 @@ export function formatErrorReport(
   options: ErrorReportOptions = {},
 ): string {
   const delimiter = options.delimiter ?? ';';
-  const cell = (value: string | number) => {
-    // A heading from the imported file could start a formula; Excel shows '=… as text.
-    const s = typeof value === 'string' && /^[=+\-@]/.test(value) ? `'${value}` : String(value);
-    return /["\r\n,;\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
+  // A heading or value from the imported file could start a formula: csvCell makes it text.
+  const cell = (value: string | number) =>
+    typeof value === 'number' ? String(value) : csvCell(value, delimiter);
   const lines = [
     [t('import.report.row'), t('import.report.column'), t('import.report.reason')],
     ...[...errors]
