@@ -1,0 +1,319 @@
+// Issue 16: every screen meets WCAG 2.1 AA as axe-core checks it (tags wcag2a, wcag2aa, wcag21aa),
+// in Russian and English, light and dark, with the demo book loaded and forms showing their
+// errors. One browser profile loads the demo book once; the four passes switch language and theme
+// in Settings, as a rep would. Any serious or critical violation fails, printed with the rule,
+// the element and, for contrast, the ratio.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chooseLanguage, goTo } from './app';
+import { seriousViolations } from './axe';
+import { collectPageErrors, launchChromium, newRepContext } from './browser';
+import { BROWSER_LOCALE, LABELS, type Lang } from './labels';
+
+type Theme = 'light' | 'dark';
+
+/** What these screens are called on the rep's screen, beyond tests/e2e/labels.ts. */
+const SCREEN_LABELS = {
+  ru: {
+    theme: 'Оформление',
+    themes: { light: 'Светлое', dark: 'Тёмное' },
+    clientList: 'Список клиентов',
+    health: /^Здоровье: /,
+    importLink: 'Импорт',
+    trashLink: 'Корзина',
+    chooseFile: 'Выбрать файл…',
+    mapTitle: /^Столбцы файла/,
+    checkRows: 'Проверить все строки',
+    reviewTitle: /^Проверьте .* перед импортом$/,
+    resumeClosing: /^Продолжить: .*, Завершение сделки$/,
+    resumePostSale: /^Продолжить: .*, Послепродажный визит$/,
+    openClosing: /^Открыть: .*, Завершение сделки$/,
+    openPostSale: /^Открыть: .*, Послепродажный визит$/,
+    steps: 'Шаги',
+    serverAddress: 'Адрес сервера',
+    password: 'Пароль',
+    signIn: 'Войти',
+  },
+  en: {
+    theme: 'Theme',
+    themes: { light: 'Light', dark: 'Dark' },
+    clientList: 'Client list',
+    health: /^Health: /,
+    importLink: 'Import',
+    trashLink: 'Trash',
+    chooseFile: 'Choose a file…',
+    mapTitle: /^Columns of/,
+    checkRows: 'Check all rows',
+    reviewTitle: /^Check .* before importing$/,
+    resumeClosing: /^Resume: .*, Closing$/,
+    resumePostSale: /^Resume: .*, Post-sale visit$/,
+    openClosing: /^Open: .*, Closing$/,
+    openPostSale: /^Open: .*, Post-sale visit$/,
+    steps: 'Steps',
+    serverAddress: 'Server address',
+    password: 'Password',
+    signIn: 'Sign in',
+  },
+} as const;
+
+/** The page background each theme paints: proof the pass really is in that theme. */
+const BACKGROUND: Record<Theme, string> = { light: 'rgb(246, 247, 249)', dark: 'rgb(15, 19, 24)' };
+
+/** A file with one good row and two rows the review lists as errors (no name; a bad e-mail). */
+const IMPORT_CSV =
+  'Name,Phone,Email\n' +
+  'ООО Проверка,+7 912 345-67-89,info@proverka.example\n' +
+  ',+7 900 000-00-00,nobody@example.org\n' +
+  'Bad Mail Ltd,,not-an-email\n';
+
+interface Screen {
+  name: string;
+  /** Brings the screen up from wherever the previous one left the page. */
+  open: (page: Page, lang: Lang) => Promise<void>;
+  /** For a screen with parts shown one at a time (a visit's steps): checks each part. */
+  walk?: (page: Page, lang: Lang) => Promise<string[]>;
+}
+
+async function openClientsPage(page: Page, lang: Lang) {
+  await goTo(page, lang, 'clients');
+  await page
+    .getByRole('listbox', { name: SCREEN_LABELS[lang].clientList })
+    .getByRole('option')
+    .first()
+    .waitFor();
+}
+
+async function openVisit(page: Page, lang: Lang, link: RegExp) {
+  await goTo(page, lang, 'visits');
+  await page.getByRole('link', { name: link }).first().click();
+}
+
+/** Every step of the open visit, from the step list, one axe run each. */
+async function walkSteps(page: Page, lang: Lang, where: string): Promise<string[]> {
+  const steps = page
+    .getByRole('navigation', { name: SCREEN_LABELS[lang].steps })
+    .getByRole('button');
+  await steps.first().waitFor();
+  const found: string[] = [];
+  const count = await steps.count();
+  expect(count, `${where}: steps in the step list`).toBeGreaterThan(2);
+  for (let i = 0; i < count; i++) {
+    const step = steps.nth(i);
+    const title = (await step.innerText()).replace(/\s+/g, ' ').trim();
+    await step.click();
+    await expect.poll(() => step.getAttribute('aria-current')).toBe('step');
+    found.push(...(await seriousViolations(page, `${where}, step "${title}"`)));
+  }
+  return found;
+}
+
+const SCREENS: Screen[] = [
+  { name: 'client list', open: openClientsPage },
+  {
+    name: 'client card, with the health reasons open',
+    open: async (page, lang) => {
+      await openClientsPage(page, lang);
+      await page
+        .getByRole('listbox', { name: SCREEN_LABELS[lang].clientList })
+        .getByRole('option')
+        .first()
+        .click();
+      await page.getByRole('article').getByRole('heading', { level: 2 }).waitFor();
+      await page.getByRole('button', { name: SCREEN_LABELS[lang].health }).focus();
+      await page.getByRole('tooltip').waitFor();
+    },
+  },
+  {
+    name: 'new client form showing its errors',
+    open: async (page, lang) => {
+      await openClientsPage(page, lang);
+      await page.getByRole('button', { name: LABELS[lang].newClient }).click();
+      await page.getByRole('button', { name: LABELS[lang].save, exact: true }).click();
+      await page
+        .getByRole('textbox', { name: LABELS[lang].clientName, exact: true })
+        .and(page.locator('[aria-invalid="true"]'))
+        .waitFor();
+    },
+  },
+  {
+    name: 'import, choosing a file',
+    open: async (page, lang) => {
+      await openClientsPage(page, lang);
+      await page.getByRole('link', { name: SCREEN_LABELS[lang].importLink }).click();
+      await page.getByRole('button', { name: SCREEN_LABELS[lang].chooseFile }).waitFor();
+    },
+  },
+  {
+    name: 'import, the columns of a file',
+    open: async (page, lang) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: SCREEN_LABELS[lang].chooseFile }).click();
+      await (
+        await chooser
+      ).setFiles({ name: 'a11y.csv', mimeType: 'text/csv', buffer: Buffer.from(IMPORT_CSV) });
+      await page.getByRole('heading', { name: SCREEN_LABELS[lang].mapTitle }).waitFor();
+    },
+  },
+  {
+    name: 'import, the review listing rows with errors',
+    open: async (page, lang) => {
+      await page.getByRole('button', { name: SCREEN_LABELS[lang].checkRows }).click();
+      await page.getByRole('heading', { name: SCREEN_LABELS[lang].reviewTitle }).waitFor();
+    },
+  },
+  {
+    name: 'trash',
+    open: async (page, lang) => {
+      await openClientsPage(page, lang);
+      await page.getByRole('link', { name: SCREEN_LABELS[lang].trashLink }).click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+    },
+  },
+  {
+    name: 'visits list',
+    open: async (page, lang) => {
+      await goTo(page, lang, 'visits');
+      await page.getByRole('link', { name: SCREEN_LABELS[lang].openClosing }).first().waitFor();
+    },
+  },
+  {
+    name: 'closing visit (every step, the finish step listing what is missing)',
+    open: (page, lang) => openVisit(page, lang, SCREEN_LABELS[lang].resumeClosing),
+    walk: (page, lang) => walkSteps(page, lang, 'closing visit'),
+  },
+  {
+    name: 'post-sale visit (every step)',
+    open: (page, lang) => openVisit(page, lang, SCREEN_LABELS[lang].resumePostSale),
+    walk: (page, lang) => walkSteps(page, lang, 'post-sale visit'),
+  },
+  {
+    name: 'finished closing visit',
+    open: async (page, lang) => {
+      await openVisit(page, lang, SCREEN_LABELS[lang].openClosing);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+    },
+  },
+  {
+    name: 'finished post-sale visit',
+    open: async (page, lang) => {
+      await openVisit(page, lang, SCREEN_LABELS[lang].openPostSale);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+    },
+  },
+  {
+    name: 'agenda',
+    open: async (page, lang) => {
+      await goTo(page, lang, 'agenda');
+      await page.getByRole('main').getByRole('listitem').first().waitFor();
+    },
+  },
+  {
+    name: 'reports',
+    open: async (page, lang) => {
+      await goTo(page, lang, 'reports');
+      await page.getByRole('main').getByRole('table').first().waitFor();
+    },
+  },
+  {
+    name: 'sync, the sign-in form showing its error (an address that is not http or https)',
+    open: async (page, lang) => {
+      await goTo(page, lang, 'sync');
+      const t = SCREEN_LABELS[lang];
+      await page.getByRole('textbox', { name: t.serverAddress }).fill('ftp://127.0.0.1/');
+      await page.getByRole('textbox', { name: LABELS[lang].email }).fill('rep@example.org');
+      await page.getByRole('textbox', { name: t.password }).fill('secret-password');
+      await page.getByRole('button', { name: t.signIn, exact: true }).click();
+      await page.getByRole('main').getByRole('alert').waitFor();
+    },
+  },
+  {
+    name: 'settings (language, theme, backup, cadences, checklists, demo data)',
+    open: async (page, lang) => {
+      await goTo(page, lang, 'settings');
+      await page.getByRole('heading', { level: 1, name: LABELS[lang].settings }).waitFor();
+    },
+  },
+];
+
+const PASSES: [Lang, Theme][] = [
+  ['ru', 'light'],
+  ['ru', 'dark'],
+  ['en', 'light'],
+  ['en', 'dark'],
+];
+
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+let pageErrors: string[] = [];
+let shownLang: Lang = 'ru';
+
+beforeAll(async () => {
+  const setupError = inject('e2eSetupError');
+  if (setupError) throw new Error(setupError);
+  browser = await launchChromium();
+  context = await newRepContext(browser, { locale: BROWSER_LOCALE.ru });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  pageErrors = collectPageErrors(page);
+  await page.goto(inject('baseUrl'));
+  // The demo book: hundreds of clients with visits, purchases, problems and follow-ups.
+  await goTo(page, 'ru', 'settings');
+  await page.getByRole('button', { name: LABELS.ru.loadDemo }).click();
+  const done = page.getByRole('status').filter({ hasText: LABELS.ru.demoLoaded });
+  const failed = page.getByRole('alert');
+  await done.or(failed).first().waitFor({ timeout: 100_000 });
+  if (await failed.count()) throw new Error(`demo data: ${await failed.first().innerText()}`);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+describe.each(PASSES)('WCAG 2.1 AA in %s, %s theme', (lang, theme) => {
+  beforeAll(async () => {
+    if (shownLang !== lang) await chooseLanguage(page, shownLang, lang);
+    shownLang = lang;
+    await goTo(page, lang, 'settings');
+    await page
+      .getByLabel(SCREEN_LABELS[lang].theme, { exact: true })
+      .selectOption({ label: SCREEN_LABELS[lang].themes[theme] });
+    await page.waitForFunction(
+      (background) => getComputedStyle(document.body).backgroundColor === background,
+      BACKGROUND[theme],
+    );
+  });
+
+  it.each(SCREENS.map((s) => [s.name, s] as const))(
+    '%s: no serious or critical axe violation',
+    async (name, screen) => {
+      await screen.open(page, lang);
+      const found = screen.walk
+        ? await screen.walk(page, lang)
+        : await seriousViolations(page, name);
+      expect(found, `${lang}, ${theme}: serious or critical WCAG 2.1 AA violations`).toEqual([]);
+    },
+  );
+});
+
+describe('the walk through every screen', () => {
+  it('threw no uncaught exception in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+// The keyboard half of issue 16 needs changes in the app's TSX first.
+describe('keyboard (issue 16)', () => {
+  it.todo(
+    'the skip link moves the focus to the main content and leaves the route (e.g. the agenda) as it was',
+  );
+  it.todo('every route change puts the focus on the new page’s heading');
+  it.todo('starting a visit puts the focus on the first step’s heading');
+  it.todo('finishing a visit puts the focus on the finished visit’s summary');
+  it.todo('with single-key shortcuts off in Settings, "n" and "/" type text instead of acting');
+  it.todo(
+    'keyboard only: search → open a client → start a visit → tick a signal → next step → finish, the focus asserted at each step',
+  );
+});
