@@ -109,9 +109,17 @@ export interface ReadRowsOptions extends MapRecordOptions {
   rowsPerSlice?: number;
 }
 
+/**
+ * One step of reading. For the progress display: `progress` (0..1 of the text), `rowsRead` (data
+ * rows read so far, this slice's included) and `charsRead` of `totalChars`. A slice may hold no
+ * rows (a stretch of very long rows): it still moves the progress.
+ */
 export interface RowsSlice {
   rows: ImportRowWithMatches[];
   progress: number;
+  rowsRead: number;
+  charsRead: number;
+  totalChars: number;
 }
 
 export type ReadRowsEnd =
@@ -156,7 +164,13 @@ export function* readCsvImportRows(
       if (row.errors.length > 0) errorRowCount++;
       rows.push(row);
     }
-    yield { rows, progress: slice.progress };
+    yield {
+      rows,
+      progress: slice.progress,
+      rowsRead: rowCount,
+      charsRead: slice.charsRead,
+      totalChars: file.text.length,
+    };
   }
   if (parser.error) return { ok: false, error: parser.error };
   if (rowCount === 0) return fileError('no_rows');

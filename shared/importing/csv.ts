@@ -215,12 +215,15 @@ export interface CsvSlice {
   records: CsvRecord[];
   /** Share of the text read so far, 0..1, for the progress bar. */
   progress: number;
+  /** Characters of the text read so far (of `text.length`). */
+  charsRead: number;
 }
 
 /**
- * Reads a text in slices of at most about `rowsPerSlice` records. The caller awaits a frame (or
- * checks for cancel) between slices. Ends early when the parser meets a file error; read
- * `parser.error` afterwards.
+ * Reads a text in slices of at most about `rowsPerSlice` records, and at least one slice per
+ * 64 KiB of text however few rows that holds (long rows, or one huge broken field), so progress
+ * moves while a big file is read. The caller awaits a frame (or checks for cancel) between
+ * slices. Ends early when the parser meets a file error; read `parser.error` afterwards.
  */
 export function* readCsvSlices(
   text: string,
@@ -229,19 +232,22 @@ export function* readCsvSlices(
 ): Generator<CsvSlice, void, undefined> {
   // Roughly the characters of `rowsPerSlice` rows; records are not cut, only the text is.
   const chunkSize = 16 * 1024;
+  const maxCharsPerSlice = 4 * chunkSize;
   let offset = 0;
+  let yieldedAt = 0;
   let pending: CsvRecord[] = [];
   while (offset < text.length) {
     const end = Math.min(text.length, offset + chunkSize);
     pending.push(...parser.push(text.slice(offset, end)));
     offset = end;
     if (parser.error) return;
-    if (pending.length >= rowsPerSlice) {
-      yield { records: pending, progress: offset / text.length };
+    if (pending.length >= rowsPerSlice || offset - yieldedAt >= maxCharsPerSlice) {
+      yield { records: pending, progress: offset / text.length, charsRead: offset };
       pending = [];
+      yieldedAt = offset;
     }
   }
   pending.push(...parser.finish());
   if (parser.error) return;
-  yield { records: pending, progress: 1 };
+  yield { records: pending, progress: 1, charsRead: text.length };
 }

@@ -18,10 +18,13 @@ export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
 export const ROW_ERROR_CODES = [
   'broken_quoting',
   'too_many_fields',
+  'too_few_fields',
   'name_required',
   'bad_email',
   'bad_phone',
   'bad_birthday',
+  'impossible_date',
+  'implausible_date',
   'bad_status',
   'bad_kind',
   'bad_cadence',
@@ -29,6 +32,7 @@ export const ROW_ERROR_CODES = [
   'duplicate_in_file',
   'vcard_no_name',
   'vcard_unterminated',
+  'vcard_no_begin',
 ] as const;
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 

@@ -34,10 +34,16 @@ export const IMPORT_TEXTS: { en: ImportTexts; ru: ImportTexts } = {
         broken_quoting: 'The quotation marks in this row are broken; check the values.',
         too_many_fields:
           'The row has {{got}} values but the heading has {{expected}} columns; a value probably contains an unquoted separator.',
+        too_few_fields:
+          'The row has {{got}} values but the heading has {{expected}} columns; it is probably separated by another character than the rest of the file (a comma instead of a semicolon). Fix the row or skip it.',
         name_required: 'The name is missing.',
         bad_email: '"{{value}}" is not an e-mail address.',
         bad_phone: '"{{value}}" is not a phone number.',
         bad_birthday: '"{{value}}" is not a date. Write it as 15.03.1980 or 15.03.',
+        impossible_date:
+          '"{{value}}" is a day that does not exist (check the day and the month). The date was not imported; fix it in the file or enter it later.',
+        implausible_date:
+          '"{{value}}": the year is before {{min}} or after {{max}}. Check that it is right; the date is imported as written if you keep this row.',
         bad_status:
           '"{{value}}" is not a client status. Use prospect, active, at risk, lost or won back.',
         bad_kind: '"{{value}}" is not a client type. Use company or private person.',
@@ -45,7 +51,10 @@ export const IMPORT_TEXTS: { en: ImportTexts; ru: ImportTexts } = {
         value_too_long: 'A value is too long or there are too many of them.',
         duplicate_in_file: 'The same client as in row {{row}}.',
         vcard_no_name: 'The contact has no name, company or e-mail.',
-        vcard_unterminated: 'The contact is cut off (no END:VCARD); check it after import.',
+        vcard_unterminated:
+          'The contact "{{name}}" is cut off (no END:VCARD): it was read up to line {{lastLine}}. Check it after import.',
+        vcard_no_begin:
+          'The contact "{{name}}" does not start with BEGIN:VCARD (the line reads "{{begin}}"). It was read anyway; check it after import.',
       },
       report: { row: 'Row', column: 'Column', reason: 'Problem' },
     },
@@ -73,10 +82,16 @@ export const IMPORT_TEXTS: { en: ImportTexts; ru: ImportTexts } = {
         broken_quoting: 'В строке нарушены кавычки — проверьте значения.',
         too_many_fields:
           'В строке {{got}} значений, а в заголовке {{expected}} столбцов — вероятно, в значении есть разделитель без кавычек.',
+        too_few_fields:
+          'В строке {{got}} значений, а в заголовке {{expected}} столбцов — вероятно, строка разделена другим знаком, чем остальной файл (запятой вместо точки с запятой). Исправьте строку или пропустите её.',
         name_required: 'Не указано название.',
         bad_email: '«{{value}}» — не адрес электронной почты.',
         bad_phone: '«{{value}}» — не номер телефона.',
         bad_birthday: '«{{value}}» — не дата. Пишите так: 15.03.1980 или 15.03.',
+        impossible_date:
+          '«{{value}}» — такого дня не бывает (проверьте число и месяц). Дата не загружена: исправьте её в файле или введите позже.',
+        implausible_date:
+          '«{{value}}»: год раньше {{min}} или позже {{max}}. Проверьте, верно ли это; если оставите строку, дата загрузится как записана.',
         bad_status:
           '«{{value}}» — не статус клиента. Используйте: потенциальный, активный, под угрозой, потерян, возвращён.',
         bad_kind: '«{{value}}» — не тип клиента. Используйте: компания или частное лицо.',
@@ -84,7 +99,10 @@ export const IMPORT_TEXTS: { en: ImportTexts; ru: ImportTexts } = {
         value_too_long: 'Значение слишком длинное или значений слишком много.',
         duplicate_in_file: 'Тот же клиент, что и в строке {{row}}.',
         vcard_no_name: 'У контакта нет имени, компании или e-mail.',
-        vcard_unterminated: 'Контакт оборван (нет END:VCARD) — проверьте его после загрузки.',
+        vcard_unterminated:
+          'Контакт «{{name}}» оборван (нет END:VCARD): прочитан до строки {{lastLine}}. Проверьте его после загрузки.',
+        vcard_no_begin:
+          'Контакт «{{name}}» не начинается со строки BEGIN:VCARD (там написано «{{begin}}»). Он всё равно прочитан — проверьте его после загрузки.',
       },
       report: { row: 'Строка', column: 'Столбец', reason: 'Проблема' },
     },

@@ -15,7 +15,8 @@ import {
   hasLegalForm,
   isPlausibleEmail,
   isPlausiblePhone,
-  parseBirthday,
+  PLAUSIBLE_YEARS,
+  readBirthday,
   parseKind,
   parseStatus,
   splitList,
@@ -86,6 +87,11 @@ export class RowMapper {
     const fields = record.fields;
 
     if (record.error) fail(record.error, null);
+    // Fewer values than headings: a row split by another character (commas in a semicolon
+    // file) lands whole in the first column and would become a client named with the line.
+    if (fields.length < this.width && this.width > 1) {
+      fail('too_few_fields', null, { expected: this.width, got: fields.length });
+    }
     for (let i = this.width; i < fields.length; i++) {
       if ((fields[i] as string).trim() !== '') {
         fail('too_many_fields', null, { expected: this.width, got: fields.length });
@@ -160,9 +166,25 @@ export class RowMapper {
       }
     }
     const birthdayCell = this.first(fields, 'birthday');
-    const birthday = birthdayCell === '' ? null : parseBirthday(birthdayCell);
-    if (birthdayCell !== '' && birthday === null) {
-      fail('bad_birthday', this.headingOf('birthday'), { value: birthdayCell });
+    let birthday: string | null = null;
+    if (birthdayCell !== '') {
+      const read = readBirthday(birthdayCell);
+      const column = this.headingOf('birthday');
+      if (!read.ok) {
+        fail(read.reason === 'impossible' ? 'impossible_date' : 'bad_birthday', column, {
+          value: birthdayCell,
+        });
+      } else {
+        birthday = read.value;
+        // Kept as written, flagged: the rep confirms it by keeping the row.
+        if (read.implausible) {
+          fail('implausible_date', column, {
+            value: birthdayCell,
+            min: PLAUSIBLE_YEARS.min,
+            max: PLAUSIBLE_YEARS.max,
+          });
+        }
+      }
     }
     const role = this.first(fields, 'personRole');
 

@@ -29,34 +29,69 @@ export function isPlausibleEmail(value: string): boolean {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function validDay(year: number | null, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
+/** Years a real birthday or purchase falls in; a date outside asks the rep to confirm it. */
+export const PLAUSIBLE_YEARS = { min: 1900, max: 2100 } as const;
+
+/**
+ * A date as read from what a rep typed:
+ * - `ok` with the stored form (YYYY-MM-DD, or --MM-DD without a year) and whether the year is
+ *   implausible (before 1900 or after 2100: 1890 for 1990, 9999 for "never"), to be confirmed;
+ * - `impossible` when it names a day no calendar has (31 February, 31 April, month 13);
+ * - `unreadable` when it is not written as a date at all.
+ */
+export type DateReading =
+  | { ok: true; value: string; implausible: boolean }
+  | { ok: false; reason: 'impossible' | 'unreadable' };
+
+export function isPlausibleYear(year: number): boolean {
+  return year >= PLAUSIBLE_YEARS.min && year <= PLAUSIBLE_YEARS.max;
+}
+
+function readParts(year: number | null, month: number, day: number): DateReading {
   // Without a year, 29 February is a real birthday.
-  const days = new Date(Date.UTC(year ?? 2000, month, 0)).getUTCDate();
-  return day <= days && (year === null || (year >= 1900 && year <= 2100));
+  const days =
+    month >= 1 && month <= 12 ? new Date(Date.UTC(year ?? 2000, month, 0)).getUTCDate() : 0;
+  if (day < 1 || day > days || (year !== null && year < 1))
+    return { ok: false, reason: 'impossible' };
+  return {
+    ok: true,
+    value: `${year === null ? '-' : String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`,
+    implausible: year !== null && !isPlausibleYear(year),
+  };
 }
 
 /**
- * A birthday as stored (YYYY-MM-DD, or --MM-DD when the year is unknown) from what a rep types:
- * 15.03.1980, 15.03, 1980-03-15, 15/03/1980, --03-15, 19800315 (vCard). Null if unreadable.
+ * Reads a date the way reps write it: 15.03.1980, 15.03, 1980-03-15, 15/03/1980, --03-15,
+ * 19800315 (vCard). A day without a year is allowed only when `allowNoYear` (birthdays).
  */
-export function parseBirthday(value: string): string | null {
+export function readDate(value: string, options: { allowNoYear?: boolean } = {}): DateReading {
   const v = value.trim();
   let m: RegExpMatchArray | null;
-  let year: number | null = null;
-  let month: number;
-  let day: number;
   if ((m = v.match(/^(\d{1,2})[./](\d{1,2})(?:[./](\d{4}))?$/))) {
-    [day, month, year] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null];
-  } else if ((m = v.match(/^(\d{4})-?(\d{2})-?(\d{2})(?:T.*)?$/))) {
-    [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  } else if ((m = v.match(/^--(\d{2})-?(\d{2})$/))) {
-    [month, day] = [Number(m[1]), Number(m[2])];
-  } else {
-    return null;
+    if (!m[3] && !options.allowNoYear) return { ok: false, reason: 'unreadable' };
+    return readParts(m[3] ? Number(m[3]) : null, Number(m[2]), Number(m[1]));
   }
-  if (!validDay(year, month, day)) return null;
-  return `${year === null ? '-' : year}-${pad(month)}-${pad(day)}`;
+  if ((m = v.match(/^(\d{4})-?(\d{2})-?(\d{2})(?:T.*)?$/))) {
+    return readParts(Number(m[1]), Number(m[2]), Number(m[3]));
+  }
+  if (options.allowNoYear && (m = v.match(/^--(\d{2})-?(\d{2})$/))) {
+    return readParts(null, Number(m[1]), Number(m[2]));
+  }
+  return { ok: false, reason: 'unreadable' };
+}
+
+/** readDate for birthdays: the year may be left out. */
+export function readBirthday(value: string): DateReading {
+  return readDate(value, { allowNoYear: true });
+}
+
+/**
+ * A birthday as stored (YYYY-MM-DD, or --MM-DD when the year is unknown), or null when it is
+ * unreadable, impossible or implausible; use readBirthday to tell those apart.
+ */
+export function parseBirthday(value: string): string | null {
+  const read = readBirthday(value);
+  return read.ok && !read.implausible ? read.value : null;
 }
 
 const STATUS_WORDS: Record<ClientStatus, string[]> = {

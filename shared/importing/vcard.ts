@@ -2,7 +2,7 @@ import type { Channel } from '../domain/common';
 import { decodeCp1251 } from './cp1251';
 import { fileError, type Outcome, type RowError } from './errors';
 import { emptyPersonDraft, type PersonDraft } from './drafts';
-import { parseBirthday } from './values';
+import { PLAUSIBLE_YEARS, readBirthday } from './values';
 
 /**
  * vCard (.vcf) import of people: 2.1 (old phones, Outlook), 3.0 and 4.0. Handles folded lines,
@@ -15,6 +15,11 @@ export interface VCardPerson {
   person: PersonDraft;
   /** ORG: the company the person works for, to match or create the client. */
   organization: string;
+  /**
+   * What is wrong with the card although it was read (cut off, no BEGIN line, a date to check).
+   * The same problems are in parseVCards' `errors`, for callers that list problems apart.
+   */
+  problems: RowError[];
 }
 
 interface Property {
@@ -30,53 +35,120 @@ const { TextDecoder } = globalThis as unknown as {
   TextDecoder: new (label: string) => TextDecoderLike;
 };
 
+/** Properties that make a run of lines outside BEGIN/END a contact rather than stray text. */
+const CONTACT_PROPS = new Set(['FN', 'N', 'TEL', 'EMAIL', 'ORG']);
+
+/**
+ * Reads every card. A card is never dropped without a word: one cut off (no END:VCARD) or
+ * starting with a misspelt BEGIN is still read and reported by name; one with no name at all is
+ * reported; an impossible birthday is reported and left out, an implausible one kept and
+ * reported.
+ */
 export function parseVCards(text: string): Outcome<{ cards: VCardPerson[]; errors: RowError[] }> {
   const lines = unfold(text);
   const cards: VCardPerson[] = [];
   const errors: RowError[] = [];
-  let current: { line: number; props: Property[] } | null = null;
+  let current: {
+    line: number;
+    lastLine: number;
+    props: Property[];
+    badBegin: string | null;
+  } | null = null;
   let sawCard = false;
-  for (const { line, text: content } of lines) {
+
+  const close = (ended: boolean) => {
+    if (!current) return;
+    const card = current;
+    current = null;
+    const isContact = card.props.some((p) => CONTACT_PROPS.has(p.name));
+    // Stray lines between cards (a header, a comment) that hold no contact are not a card.
+    if (card.badBegin !== null && !ended && !isContact) return;
+    sawCard = true;
+    const problems: RowError[] = [];
+    const person = toPerson(card.line, card.props, problems);
+    const name = person?.person.name ?? '';
+    if (card.badBegin !== null) {
+      problems.unshift({
+        row: card.line,
+        column: null,
+        code: 'vcard_no_begin',
+        params: { name: name || '?', begin: card.badBegin.slice(0, 60) },
+      });
+    }
+    if (!ended) {
+      problems.unshift({
+        row: card.line,
+        column: null,
+        code: 'vcard_unterminated',
+        params: { name: name || '?', lastLine: card.lastLine },
+      });
+    }
+    if (person) {
+      person.problems = problems;
+      cards.push(person);
+    } else {
+      problems.push({ row: card.line, column: null, code: 'vcard_no_name', params: {} });
+    }
+    errors.push(...problems);
+  };
+
+  for (const { line, lastLine, text: content } of lines) {
     const prop = parseLine(content);
     if (!prop) continue;
-    if (prop.name === 'BEGIN' && prop.value.toUpperCase() === 'VCARD') {
-      if (current)
-        errors.push({ row: current.line, column: null, code: 'vcard_unterminated', params: {} });
-      current = { line, props: [] };
-      sawCard = true;
-    } else if (prop.name === 'END' && prop.value.toUpperCase() === 'VCARD' && current) {
-      const card = toPerson(current.line, current.props);
-      if (card) cards.push(card);
-      else errors.push({ row: current.line, column: null, code: 'vcard_no_name', params: {} });
-      current = null;
+    if (prop.name === 'BEGIN') {
+      close(false);
+      const value = prop.value.trim().toUpperCase();
+      current = {
+        line,
+        lastLine,
+        props: [],
+        badBegin: value === 'VCARD' ? null : content.trim(),
+      };
+      if (value === 'VCARD') sawCard = true;
+    } else if (prop.name === 'END' && prop.value.trim().toUpperCase() === 'VCARD') {
+      if (current) {
+        current.lastLine = lastLine;
+        close(true);
+      }
     } else if (current) {
       current.props.push(prop);
+      current.lastLine = lastLine;
+    } else {
+      // A property outside any card: the card's BEGIN line is misspelt (BEGN:VCARD) or missing.
+      const misspeltBegin = /^BEG/i.test(prop.name);
+      current = {
+        line,
+        lastLine,
+        props: misspeltBegin ? [] : [prop],
+        badBegin: content.trim(),
+      };
     }
   }
-  if (current)
-    errors.push({ row: current.line, column: null, code: 'vcard_unterminated', params: {} });
+  close(false);
   if (!sawCard) return fileError('not_vcard');
   return { ok: true, cards, errors };
 }
 
 /** Physical lines → logical lines: a leading space or tab continues the previous line, and so
  * does a line after one ending in "=" inside a QUOTED-PRINTABLE value (vCard 2.1). */
-function unfold(text: string): { line: number; text: string }[] {
+function unfold(text: string): { line: number; lastLine: number; text: string }[] {
   const physical = text.split(/\r\n|\r|\n/);
-  const out: { line: number; text: string }[] = [];
+  const out: { line: number; lastLine: number; text: string }[] = [];
   for (let i = 0; i < physical.length; i++) {
     const raw = physical[i] as string;
     const last = out[out.length - 1];
     if (last && (raw.startsWith(' ') || raw.startsWith('\t'))) {
       last.text += raw.slice(1);
+      last.lastLine = i + 1;
     } else if (
       last &&
       /QUOTED-PRINTABLE/i.test(last.text.split(':')[0] ?? '') &&
       last.text.endsWith('=')
     ) {
       last.text = last.text.slice(0, -1) + raw;
+      last.lastLine = i + 1;
     } else if (raw.trim() !== '') {
-      out.push({ line: i + 1, text: raw });
+      out.push({ line: i + 1, lastLine: i + 1, text: raw });
     }
   }
   return out;
@@ -179,7 +251,7 @@ function components(value: string, separator: ';' | ','): string[] {
 const text = (prop: Property) =>
   components(decodeValue(prop), ';').join(' ').replace(/\s+/g, ' ').trim();
 
-function toPerson(line: number, props: Property[]): VCardPerson | null {
+function toPerson(line: number, props: Property[], problems: RowError[]): VCardPerson | null {
   const get = (name: string) => props.filter((p) => p.name === name);
   const person = emptyPersonDraft();
   const fn = get('FN')[0];
@@ -238,9 +310,31 @@ function toPerson(line: number, props: Property[]): VCardPerson | null {
       ? text((get('TITLE')[0] ?? get('ROLE')[0]) as Property).slice(0, 500)
       : '';
   const bday = get('BDAY')[0];
-  person.birthday = bday ? parseBirthday(decodeValue(bday)) : null;
+  person.birthday = null;
+  if (bday) {
+    const value = decodeValue(bday).trim();
+    const read = readBirthday(value);
+    if (read.ok) {
+      person.birthday = read.value;
+      if (read.implausible) {
+        problems.push({
+          row: line,
+          column: 'BDAY',
+          code: 'implausible_date',
+          params: { value, name: person.name, min: PLAUSIBLE_YEARS.min, max: PLAUSIBLE_YEARS.max },
+        });
+      }
+    } else if (value !== '') {
+      problems.push({
+        row: line,
+        column: 'BDAY',
+        code: read.reason === 'impossible' ? 'impossible_date' : 'bad_birthday',
+        params: { value, name: person.name },
+      });
+    }
+  }
   person.personalNotes = get('NOTE')
     .map((p) => components(decodeValue(p), ';').join(';'))
     .join('\n');
-  return { line, person, organization };
+  return { line, person, organization, problems: [] };
 }

@@ -163,7 +163,7 @@ describe('mapRecord', () => {
     });
   });
 
-  it('reports bad e-mail, bad phone, bad date and unknown status with the column and value', () => {
+  it('reports bad e-mail, bad phone, an impossible date and unknown status with the column and value', () => {
     const result = read(
       ['Альфа', '', 'звонить', 'alpha@', '', 'может быть', '', '', '31.02.1990'],
       7,
@@ -172,7 +172,7 @@ describe('mapRecord', () => {
       { row: 7, column: 'Статус', code: 'bad_status', params: { value: 'может быть' } },
       { row: 7, column: 'Телефон', code: 'bad_phone', params: { value: 'звонить' } },
       { row: 7, column: 'E-mail', code: 'bad_email', params: { value: 'alpha@' } },
-      { row: 7, column: 'ДР', code: 'bad_birthday', params: { value: '31.02.1990' } },
+      { row: 7, column: 'ДР', code: 'impossible_date', params: { value: '31.02.1990' } },
     ]);
   });
 

@@ -68,15 +68,23 @@ describe('vCard import', () => {
     expect(cards(text).cards[0]?.person.name).toBe('Ёлкина Ольга');
   });
 
-  it('reports a card without a name and a card cut off, and keeps the good ones', () => {
+  it('reports a card without a name, and reads a card cut off while naming it in a problem', () => {
     const text =
       'BEGIN:VCARD\nVERSION:3.0\nTEL:123\nEND:VCARD\nBEGIN:VCARD\nFN:Ok\nEND:VCARD\nBEGIN:VCARD\nFN:Cut\n';
     const result = cards(text);
-    expect(result.cards.map((c) => c.person.name)).toEqual(['Ok']);
+    expect(result.cards.map((c) => c.person.name)).toEqual(['Ok', 'Cut']);
+    const cut = {
+      row: 8,
+      column: null,
+      code: 'vcard_unterminated',
+      params: { name: 'Cut', lastLine: 9 },
+    };
     expect(result.errors).toEqual([
       { row: 1, column: null, code: 'vcard_no_name', params: {} },
-      { row: 8, column: null, code: 'vcard_unterminated', params: {} },
+      cut,
     ]);
+    expect(result.cards[1]!.problems).toEqual([cut]);
+    expect(result.cards[0]!.problems).toEqual([]);
   });
 
   it('refuses a file with no vCard in it', () => {
