@@ -20,7 +20,14 @@ import { TeamGate } from '../sync/team-gate';
 import { registerCors } from './cors';
 import { ApiError, fromFastifyError } from './errors';
 import { unstorableReason } from './input-guard';
-import { RateLimiter, type BucketSpec } from './rate-limit';
+import { LoginThrottle, RateLimiter, type BucketSpec } from './rate-limit';
+import {
+  guardConnections,
+  RequestBudget,
+  TIMEOUTS,
+  type ConnectionLimits,
+  type Timeouts,
+} from './transport';
 import { registerAuthRoutes } from './routes-auth';
 import { registerSyncRoutes } from './routes-sync';
 
@@ -31,7 +38,15 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   now?: () => number;
   rate?: BucketSpec;
+  /** Sign-in attempts per address and account (any outcome). */
   loginRate?: BucketSpec;
+  /** Failed sign-ins per account and per address (LoginThrottle). */
+  loginFailures?: { account?: BucketSpec; address?: BucketSpec };
+  /** Slow-request bounds (transport.ts); tests shorten them. */
+  timeouts?: Partial<Timeouts>;
+  connections?: Partial<ConnectionLimits>;
+  /** How often one user's push may declare a restore from unsigned evidence (default 10 min). */
+  restoreEvidenceEveryMs?: number;
   maxClockAheadMs?: number;
   /** Push transactions of one team open at once in this process (default 2; see TeamGate). */
   pushSlotsPerTeam?: number;
@@ -45,8 +60,10 @@ export interface AppContext {
   cursors: CursorCodec;
   maxClockAheadMs: number;
   beforeCommit?: PushOptions['beforeCommit'];
-  loginLimiter: RateLimiter;
+  loginThrottle: LoginThrottle;
   teamGate: TeamGate;
+  /** May this user's push declare a restore now (at most once per restoreEvidenceEveryMs)? */
+  mayDeclareRestore(actor: Actor): boolean;
   /** Resolves the bearer token and applies the per-token rate limit; throws 401 or 429. */
   requireActor(request: FastifyRequest): Promise<Actor>;
 }
@@ -73,7 +90,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             redact: ['req.headers.authorization'],
           },
     bodyLimit: LIMITS.maxRequestBytes,
-    requestTimeout: 60_000,
+    requestTimeout: options.timeouts?.requestMs ?? TIMEOUTS.requestMs,
+    connectionTimeout: options.timeouts?.idleMs ?? TIMEOUTS.idleMs,
+    keepAliveTimeout: options.timeouts?.keepAliveMs ?? TIMEOUTS.keepAliveMs,
     return503OnClosing: true,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
@@ -81,9 +100,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // JSON only: a text/plain body is refused with 415 rather than half-understood.
   app.removeContentTypeParser('text/plain');
   registerCors(app);
+  guardConnections(app, options.timeouts, options.connections);
 
   const now = options.now ?? Date.now;
   const limiter = new RateLimiter(options.rate ?? LIMITS.rate, now);
+  const budget = new RequestBudget(options.connections);
+  const restoreDeclared = new Map<string, number>();
+  const restoreEveryMs = options.restoreEvidenceEveryMs ?? 10 * 60_000;
   const seen = new SeenWriter(options.db, (error) =>
     app.log.warn({ err: error }, 'recording devices as seen failed'),
   );
@@ -93,10 +116,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now,
     cursors: new CursorCodec(options.cursorSecret),
     maxClockAheadMs: options.maxClockAheadMs ?? LIMITS.maxClockAheadMs,
-    loginLimiter: new RateLimiter(options.loginRate ?? LIMITS.loginRate, now),
+    loginThrottle: new LoginThrottle(
+      {
+        attempts: options.loginRate ?? LIMITS.loginRate,
+        accountFailures: options.loginFailures?.account ?? LIMITS.loginFailuresPerAccount,
+        addressFailures: options.loginFailures?.address ?? LIMITS.loginFailuresPerAddress,
+      },
+      now,
+    ),
+    mayDeclareRestore(actor) {
+      const last = restoreDeclared.get(actor.userId);
+      if (last !== undefined && now() - last < restoreEveryMs) return false;
+      if (restoreDeclared.size >= 10_000) restoreDeclared.clear();
+      restoreDeclared.set(actor.userId, now());
+      return true;
+    },
     teamGate: new TeamGate(options.pushSlotsPerTeam ?? 2),
     ...(options.beforeCommit ? { beforeCommit: options.beforeCommit } : {}),
     async requireActor(request) {
+      if (request.actor) return request.actor;
       const header = request.headers.authorization;
       const token =
         typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
@@ -144,15 +182,34 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   });
 
+  // Before a body is read: only UTF-8 JSON; a token is checked (and its rate and its requests in
+  // flight bounded) so a body is read only for a signed-in device; all bodies in flight together
+  // stay within a memory budget.
+  app.addHook('onRequest', async (request, reply) => {
+    const type = request.headers['content-type'];
+    if (type !== undefined) {
+      const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1];
+      if (charset !== undefined && !/^utf-?8$/i.test(charset))
+        throw new ApiError('unsupported_media_type', 'Send JSON in UTF-8 (charset=utf-8)');
+    }
+    if (request.method === 'OPTIONS') return;
+    if (request.headers.authorization !== undefined) await ctx.requireActor(request);
+    budget.admit(request, reply, request.actor?.deviceId);
+  });
+
   // Every API request but the health check names the record schema version it speaks.
   app.addHook('preValidation', async (request) => {
     if (!request.url.startsWith('/v1/') || request.url.startsWith('/v1/health')) return;
     const raw = request.headers[SCHEMA_VERSION_HEADER];
     if (raw === undefined)
       throw new ApiError('schema_version_required', `Send the ${SCHEMA_VERSION_HEADER} header`);
+    // Only the canonical form: 1, not 1.0, 01, 1e0 or 0x1.
+    if (typeof raw !== 'string' || !/^(0|[1-9][0-9]{0,8})$/.test(raw))
+      throw new ApiError(
+        'schema_version_required',
+        `${SCHEMA_VERSION_HEADER} must be an integer written in decimal digits`,
+      );
     const version = Number(raw);
-    if (!Number.isInteger(version))
-      throw new ApiError('schema_version_required', `${SCHEMA_VERSION_HEADER} must be an integer`);
     if (version < MIN_SCHEMA_VERSION)
       throw new ApiError('schema_too_old', 'Update the app to sync with this server');
     if (version > SCHEMA_VERSION)

@@ -15,13 +15,17 @@ const DeviceParamsSchema = z.object({ id: IdSchema });
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/auth/login', async (request) => {
-    const wait = ctx.loginLimiter.take(request.ip);
-    if (wait > 0)
+    const body = parseWith(LoginRequestSchema, request.body, 'sign-in request');
+    const wait = ctx.loginThrottle.admit(request.ip, body.email);
+    if (wait > 0) {
+      request.log.warn({ email: body.email, ip: request.ip }, 'sign-in throttled');
       throw new ApiError('rate_limited', 'Too many sign-in attempts; wait and try again', {
         retryAfterMs: wait,
       });
-    const body = parseWith(LoginRequestSchema, request.body, 'sign-in request');
+    }
     const session = await login(ctx.db, body.email, body.password, body.deviceName);
+    if (session) ctx.loginThrottle.succeeded(request.ip, body.email);
+    else ctx.loginThrottle.failed(request.ip, body.email);
     if (!session) {
       request.log.warn({ email: body.email }, 'sign-in refused');
       throw new ApiError('invalid_credentials', 'Wrong e-mail or password');

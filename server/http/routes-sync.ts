@@ -36,6 +36,12 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
       pushBatch(ctx.db, actor, body, {
         nowMs: ctx.now(),
         maxClockAheadMs: ctx.maxClockAheadMs,
+        mayDeclareRestore: (a) => ctx.mayDeclareRestore(a),
+        onRestoreDetected: (info) =>
+          request.log.warn(
+            info,
+            'push from a sequence the server had acknowledged and forgot: restore detected, new epoch',
+          ),
         ...(ctx.beforeCommit ? { beforeCommit: ctx.beforeCommit } : {}),
       }),
     );
@@ -64,7 +70,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void 
       onRestoreDetected: (info) =>
         request.log.warn(
           info,
-          'pull cursor ahead of the team counter: restore detected, new epoch',
+          'pull cursor ahead of the data it was issued for: restore detected, new epoch',
         ),
     });
     request.log.info({ userId: actor.userId, records: page.count, hasMore: page.hasMore }, 'pull');

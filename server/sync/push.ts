@@ -6,8 +6,10 @@
  * (batch-sql.ts).
  */
 import { applyOp, type StoredRow } from '../../shared/sync/apply';
+import { parseHlc } from '../../shared/sync/hlc';
 import {
   LIMITS,
+  SERVER_NODE,
   type OpResult,
   type PushOp,
   type PushRequest,
@@ -16,6 +18,7 @@ import {
 import type { Actor } from '../accounts/accounts';
 import type { Db } from '../db/db';
 import { ApiError } from '../http/errors';
+import { epochChangedError, rotateEpochFrom } from './meta';
 import { LEDGER_KEEP, openBatch, writeBatch, type DeviceSeq, type LockedBatch } from './batch-sql';
 import { clientIdOf, clientIdsOfOps, denyClient, denyWrite } from './scope';
 
@@ -24,6 +27,29 @@ export interface PushOptions {
   maxClockAheadMs?: number;
   /** Tests pause or fail a batch here, after all its writes and before COMMIT. */
   beforeCommit?: (info: { actor: Actor; ops: readonly PushOp[] }) => Promise<void>;
+  /**
+   * Asked when a push proves the server forgot ops it acknowledged (see restoreEvidence); true
+   * lets it begin a new epoch. Unsigned evidence, so the caller bounds how often one user may.
+   */
+  mayDeclareRestore?: (actor: Actor) => boolean;
+  /** Told when a push revealed a restore and a new epoch began. */
+  onRestoreDetected?: (info: {
+    userId: string;
+    node: string;
+    firstSeq: number;
+    serverLastSeq: number;
+    epoch: string;
+  }) => void;
+}
+
+/** Thrown inside the push transaction (rolling it back) when the device proved a restore. */
+class RestoreEvidence extends Error {
+  constructor(
+    readonly epoch: string,
+    readonly serverLastSeq: number,
+  ) {
+    super('restore evidence');
+  }
 }
 
 export function checkBatchShape(request: PushRequest): void {
@@ -37,6 +63,9 @@ export function checkBatchShape(request: PushRequest): void {
     const op = request.ops[i]!;
     if (op.deviceId !== request.deviceId)
       throw new ApiError('bad_request', `ops[${i}].deviceId differs from deviceId`);
+    // An op is stamped by the device's own clock; the server's node is the server's alone.
+    if (parseHlc(op.hlc).node !== request.deviceId)
+      throw new ApiError('bad_request', `ops[${i}].hlc: its node must be deviceId`);
     if (i > 0 && op.seq <= request.ops[i - 1]!.seq) {
       throw new ApiError('bad_request', `ops[${i}].seq must be greater than the op before it`);
     }
@@ -50,6 +79,30 @@ export async function pushBatch(
   options: PushOptions,
 ): Promise<PushResponse> {
   checkBatchShape(request);
+  if (request.deviceId === SERVER_NODE)
+    throw new ApiError('bad_request', `deviceId ${SERVER_NODE} is the server's own clock node`);
+  try {
+    return await pushInTransaction(db, actor, request, options);
+  } catch (error) {
+    if (!(error instanceof RestoreEvidence)) throw error;
+    const next = await rotateEpochFrom(db, error.epoch);
+    options.onRestoreDetected?.({
+      userId: actor.userId,
+      node: request.deviceId,
+      firstSeq: request.ops[0]!.seq,
+      serverLastSeq: error.serverLastSeq,
+      epoch: next,
+    });
+    throw epochChangedError(next);
+  }
+}
+
+async function pushInTransaction(
+  db: Db,
+  actor: Actor,
+  request: PushRequest,
+  options: PushOptions,
+): Promise<PushResponse> {
   const node = request.deviceId;
   const firstSeq = request.ops[0]!.seq;
   const rowIds = [...new Set(request.ops.map((op) => op.rowId))];
@@ -67,18 +120,31 @@ export async function pushBatch(
     });
     const epoch = device.epoch;
     if (epoch === null) throw new ApiError('unavailable', 'The server is not initialised yet');
-    if (request.epoch !== null && request.epoch !== epoch) {
-      throw new ApiError(
-        'epoch_changed',
-        'The server was restored from a backup; pull from the start, then re-push',
-        {
-          epoch,
-        },
-      );
-    }
+    if (request.epoch !== null && request.epoch !== epoch) throw epochChangedError(epoch);
+    // A device that pushed in an earlier epoch must not skip the repair by claiming to be new.
+    if (request.epoch === null && device.lastSeq > 0 && device.seqEpoch !== epoch)
+      throw epochChangedError(epoch);
     let lastSeq = device.lastSeq;
     let seen = device.seen;
+    if (
+      !request.resetSequence &&
+      request.epoch === epoch &&
+      firstSeq > lastSeq + 1 &&
+      options.mayDeclareRestore?.(actor)
+    ) {
+      // The device pushes from its lowest unsettled op and names this epoch: everything below
+      // firstSeq was acknowledged in this epoch, yet the server's sequence is behind it. The
+      // server has forgotten what it acknowledged: it was restored, whatever its identity says.
+      throw new RestoreEvidence(epoch, lastSeq);
+    }
     if (request.resetSequence) {
+      // A restart of the sequence answers an epoch change the client has seen and names.
+      if (request.epoch === null) {
+        throw new ApiError(
+          'sequence_reset_refused',
+          'A sequence reset names the epoch it answers; send the current epoch',
+        );
+      }
       if (device.seqEpoch === epoch && lastSeq > 0) {
         throw new ApiError(
           'sequence_reset_refused',
@@ -134,6 +200,30 @@ export async function pushBatch(
     if (options.beforeCommit) await options.beforeCommit({ actor, ops: fresh });
     return { epoch, serverTime: options.nowMs, lastSeq, results, stopped };
   });
+}
+
+/** Bytes of a record as stored: its values and stamps as JSON (parked fields included). */
+function storedBytes(row: StoredRow): number {
+  return (
+    Buffer.byteLength(JSON.stringify(row.values)) + Buffer.byteLength(JSON.stringify(row.stamps))
+  );
+}
+
+/**
+ * A record past LIMITS.maxRecordBytes is refused, unless it was already that large and the op
+ * does not make it larger (a row stored before the limit can still be edited down).
+ */
+function oversized(
+  next: StoredRow,
+  before: StoredRow | null,
+): { code: 'record_too_large'; reason: string } | null {
+  const bytes = storedBytes(next);
+  if (bytes <= LIMITS.maxRecordBytes) return null;
+  if (before && bytes <= storedBytes(before)) return null;
+  return {
+    code: 'record_too_large',
+    reason: `The ${next.table} record would take ${Math.ceil(bytes / 1024)} KiB; a record may take at most ${LIMITS.maxRecordBytes / 1024} KiB. Shorten its text.`,
+  };
 }
 
 /** Ops this device sent before: the stored result, marked as a duplicate. */
@@ -223,6 +313,11 @@ function applyFresh(
     const clientDenied = clientId !== before ? denyClient(actor, clientId, scope) : null;
     if (clientDenied) {
       Object.assign(result, { status: 'rejected', conflicts: [] }, clientDenied);
+      continue;
+    }
+    const tooLarge = oversized(outcome.row, row);
+    if (tooLarge) {
+      Object.assign(result, { status: 'rejected', conflicts: [] }, tooLarge);
       continue;
     }
     rows.set(op.rowId, outcome.row);

@@ -54,6 +54,11 @@ const NOT_YOUR_CLIENT: Denial = {
   reason: 'This client belongs to someone else',
 };
 
+const NO_LONGER_SHARED: Denial = {
+  code: 'forbidden',
+  reason: 'This client is no longer shared with you; your copy stays, but changes to it are not sent',
+};
+
 /** May the actor change this existing row (null: a new row)? */
 export function denyWrite(
   actor: Actor,
@@ -62,7 +67,17 @@ export function denyWrite(
   scope: WriteScope,
 ): Denial | null {
   if (table === 'checklistTemplates') return actor.role === 'manager' ? null : READ_ONLY;
-  if (!row || row.ownerId === actor.userId) return null;
+  if (!row) return null;
+  if (row.ownerId === actor.userId) {
+    // A rep's own row on another rep's client: writable only while the client is shared with
+    // them (docs §7: unsharing stops their writes; the copies they hold stay).
+    if (actor.role !== 'rep') return null;
+    const clientId = clientIdOf(row.table, row.id, row.values);
+    const owner = clientId ? scope.clientOwners.get(clientId) : undefined;
+    if (owner === undefined || owner === actor.userId || scope.sharedWithMe.has(clientId!))
+      return null;
+    return NO_LONGER_SHARED;
+  }
   if (actor.role === 'rep') {
     const clientId = clientIdOf(row.table, row.id, row.values);
     if (

@@ -33,9 +33,25 @@ export const LIMITS = {
   maxClockAheadMs: 60 * 60 * 1000,
   /** Requests per device token: a bucket of `burst`, refilled at `perSecond`. */
   rate: { burst: 120, perSecond: 20 },
-  /** Login attempts per client address. */
-  loginRate: { burst: 10, perSecond: 0.2 },
+  /** Login attempts per client address (any outcome): bounds the password-hashing work one address causes. */
+  loginRate: { burst: 30, perSecond: 1 },
+  /** Failed sign-ins per account, from any address. */
+  loginFailuresPerAccount: { burst: 10, perSecond: 1 / 60 },
+  /** Failed sign-ins per address, across accounts (see docs/sync-protocol.md section 3). */
+  loginFailuresPerAddress: { burst: 30, perSecond: 1 / 10 },
+  /**
+   * A record as stored (its values and per-field stamps as JSON, parked fields included), bytes.
+   * An op that would make a record larger is rejected with `record_too_large`.
+   */
+  maxRecordBytes: 256 * 1024,
+  /** A pull page stops at the first record that takes its JSON past this many bytes (at least one record). */
+  maxPullPageBytes: 4 * 1024 * 1024,
 } as const;
+
+/** Names no field may have: they would shadow an object's own methods wherever a record is handled. */
+export function isReservedFieldName(name: string): boolean {
+  return name in Object.prototype || name === '__proto__' || name === 'prototype';
+}
 
 const SyncedTableSchema = z.enum(SYNCED_TABLES as [SyncedTable, ...SyncedTable[]]);
 const DeviceIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'device id: 16 hex digits');
@@ -97,9 +113,17 @@ const FieldsSchema = z.custom<Record<string, unknown>>((value) => {
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     if (key.length < 1 || key.length > 100 || ++count > LIMITS.maxFieldsPerOp) return false;
+    if (isReservedFieldName(key)) return false;
   }
   return true;
-}, `fields: an object of at most ${LIMITS.maxFieldsPerOp} values, each named by 1 to 100 characters`);
+}, `fields: an object of at most ${LIMITS.maxFieldsPerOp} values, each named by 1 to 100 characters, none named like a built-in method (toString, constructor, __proto__…)`);
+
+/** Keys of `stamps` and `base`: named as fields are. */
+const FieldNameSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine((name) => !isReservedFieldName(name), 'a field may not be named like a built-in method');
 
 /**
  * One op as pushed: the outbox row, plus two optional extras. `stamps` gives per-field stamps when
@@ -109,8 +133,8 @@ const FieldsSchema = z.custom<Record<string, unknown>>((value) => {
  */
 export const PushOpSchema = OutboxOpSchema.extend({
   fields: FieldsSchema,
-  stamps: z.record(z.string().max(100), HlcSchema).optional(),
-  base: z.record(z.string().max(100), LongText).optional(),
+  stamps: z.record(FieldNameSchema, HlcSchema).optional(),
+  base: z.record(FieldNameSchema, LongText).optional(),
 });
 export type PushOp = z.infer<typeof PushOpSchema>;
 
@@ -251,6 +275,7 @@ export const OP_REJECT_CODES = [
   'invalid_record',
   'table_mismatch',
   'clock_ahead',
+  'record_too_large',
 ] as const;
 export type OpRejectCode = (typeof OP_REJECT_CODES)[number];
 
