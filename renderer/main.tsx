@@ -6,7 +6,7 @@ import { useUi } from './store/ui';
 import { openDatabase, DatabaseOpenError, requestPersistentStorage } from './data/open';
 import { Repository } from './data/repository';
 import { appSyncClock } from './sync/clock';
-import { DataProvider } from './app/DataContext';
+import { DataProvider } from './data/DataContext';
 import { App } from './app/App';
 import { DatabaseErrorScreen } from './app/DatabaseErrorScreen';
 import './app/styles.css';

@@ -1,6 +1,11 @@
+/**
+ * The open database for the screens' data modules. The database itself is handed only to the
+ * feature data modules (features/<name>/data/, enforced by lint); screens call those modules'
+ * named queries and commands, and reach the repository for nothing but their commands.
+ */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { FieldbookDb } from '../data/db';
-import type { Repository } from '../data/repository';
+import type { FieldbookDb } from './db';
+import type { Repository } from './repository';
 
 interface Data {
   db: FieldbookDb;
@@ -13,9 +18,18 @@ export function DataProvider({ db, repo, children }: Data & { children: ReactNod
   return <DataContext.Provider value={{ db, repo }}>{children}</DataContext.Provider>;
 }
 
-/** The open database and its repository: screens read with useLiveQuery and write through repo. */
-export function useData(): Data {
+function useData(): Data {
   const data = useContext(DataContext);
   if (!data) throw new Error('useData outside DataProvider');
   return data;
+}
+
+/** The Dexie database: for feature data modules only (features/<name>/data/). */
+export function useDatabase(): FieldbookDb {
+  return useData().db;
+}
+
+/** The repository, the only writer: the argument of a feature's commands. */
+export function useRepository(): Repository {
+  return useData().repo;
 }

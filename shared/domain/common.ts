@@ -50,6 +50,11 @@ export const SyncedRecordSchema = z.object({
 });
 export type SyncedRecord = z.infer<typeof SyncedRecordSchema>;
 
+/** Not in the trash: the one test for a record the rep still sees. */
+export function isLive(record: { deletedAt: string | null }): boolean {
+  return record.deletedAt === null;
+}
+
 /** The bookkeeping fields that repositories manage; never part of a rep's edit. */
 export const SYSTEM_FIELDS = [
   'id',

@@ -18,6 +18,7 @@ export * from './checklist';
 export * from './followup';
 export * from './contact';
 export * from './problem';
+export * from './retention';
 export * from './conflict';
 
 /**

@@ -38,3 +38,15 @@ export const NoteSchema = SyncedRecordSchema.extend({
   text: LongText,
 });
 export type Note = z.infer<typeof NoteSchema>;
+
+/** The visits a rep starts by hand (an `other` visit is only ever logged as a contact). */
+export type StartableVisitKind = 'closing' | 'post_sale';
+
+/**
+ * The visits offered for a client, first the one to press: a client who has bought is offered
+ * the post-sale visit first (the closing checklist stays available for a new sale); a client
+ * with no purchase only the closing one.
+ */
+export function visitKindsOffered(hasPurchase: boolean): StartableVisitKind[] {
+  return hasPurchase ? ['post_sale', 'closing'] : ['closing'];
+}

@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createDb } from '../../renderer/data/db';
 import { Repository } from '../../renderer/data/repository';
-import { DataProvider } from '../../renderer/app/DataContext';
+import { DataProvider } from '../../renderer/data/DataContext';
 import { initI18n, setLanguage, type Language } from '../../renderer/i18n';
 
 export async function renderWithData(ui: ReactElement, language: Language = 'ru') {

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContactType, FollowUp } from '../../../shared/domain';
 import { describeFollowUp } from '../../../shared/domain/followupRules';
 import { daysBetween } from '../../../shared/domain/followups/days';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
 import { navigate } from '../../app/router';
 import {
   MILESTONE_OF,
@@ -62,7 +62,7 @@ type Panel = 'none' | 'contact' | 'snooze' | 'date';
 
 export function AgendaItem({ entry, today }: { entry: AgendaEntry; today: string }) {
   const { t } = useTranslation();
-  const { repo } = useData();
+  const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const formatDate = useFormatDate();
   const ids = useId();

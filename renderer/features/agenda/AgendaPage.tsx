@@ -1,9 +1,7 @@
 /** The agenda: overdue, today and the next 7 days, grouped by kind, each item with its actions. */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useData } from '../../app/DataContext';
-import { loadAgenda, loadAgendaGroup } from './data/loadAgenda';
+import { useAgenda, useAgendaGroup } from './data/useAgenda';
 import { localDay } from '../../data/localTime';
 import { AgendaItem } from './AgendaItem';
 import {
@@ -11,18 +9,13 @@ import {
   SECTION_KEYS,
   countEntries,
   type AgendaGroup,
-  type AgendaSections,
   type SectionKey,
 } from './agendaGroups';
 import './agenda.css';
 
 export function AgendaPage({ today = localDay() }: { today?: string }) {
   const { t, i18n } = useTranslation();
-  const { db } = useData();
-  const sections = useLiveQuery(
-    (): Promise<AgendaSections> => loadAgenda(db, today, i18n.language),
-    [db, today, i18n.language],
-  );
+  const sections = useAgenda(today, i18n.language);
 
   const counts = sections && {
     overdue: countEntries(sections.overdue),
@@ -70,15 +63,14 @@ function Group({
   today: string;
 }) {
   const { t, i18n } = useTranslation();
-  const { db } = useData();
   const [limit, setLimit] = useState(AGENDA_PAGE);
   // The first page comes with the screen; a longer one is read for this group alone, and stays live.
-  const longer = useLiveQuery(
-    () =>
-      limit > AGENDA_PAGE
-        ? loadAgendaGroup(db, section, group.kind, today, limit, i18n.language)
-        : undefined,
-    [db, section, group.kind, today, limit, i18n.language],
+  const longer = useAgendaGroup(
+    section,
+    group.kind,
+    today,
+    limit > AGENDA_PAGE ? limit : null,
+    i18n.language,
   );
   const shown = longer ?? group.entries;
   const hidden = group.count - shown.length;

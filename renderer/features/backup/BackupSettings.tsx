@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupContent } from '../../../shared/backup';
 import { MAX_OPEN_FILE_BYTES } from '../../../shared/ipc';
-import { useData } from '../../app/DataContext';
-import { backupFileName, exportBackup, readBackup, writeBackup } from './data/backup';
+import { backupFileName, readBackup } from './data/backup';
+import { useBackup } from './data/useBackup';
 import { getDesktopApi, isDesktopError } from '../../platform';
 import { useToasts } from '../../store/toasts';
 import { formatDate } from '../../i18n/dates';
@@ -20,7 +20,7 @@ type State =
  */
 export function BackupSettings() {
   const { t, i18n } = useTranslation();
-  const { db } = useData();
+  const { exportBackup, writeBackup } = useBackup();
   const toast = useToasts((s) => s.show);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [message, setMessage] = useState<{ text: string; tone: 'error' | 'ok' } | null>(null);
@@ -29,7 +29,7 @@ export function BackupSettings() {
     setMessage(null);
     setState({ kind: 'busy', what: 'saving' });
     try {
-      const content = await exportBackup(db);
+      const content = await exportBackup();
       const result = await getDesktopApi().saveFile({
         suggestedName: backupFileName(),
         content,
@@ -88,7 +88,7 @@ export function BackupSettings() {
   const restore = async (backup: BackupContent) => {
     setState({ kind: 'busy', what: 'restoring' });
     try {
-      const counts = await writeBackup(db, backup);
+      const counts = await writeBackup(backup);
       setMessage({
         text: t('clients.backup.restored', { count: counts.clients ?? 0 }),
         tone: 'ok',

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
 import { summarizeClient } from './data/clientSummary';
 import { localToday } from './data/clientQueries';
 import { trashClient } from './data/trash';
@@ -11,15 +11,15 @@ import { PurchasesSection } from './PurchasesSection';
 import { RetentionSection } from './RetentionSection';
 import { Timeline } from './Timeline';
 import { HealthBadge } from './HealthBadge';
-import { useClientCard } from './useClientCard';
+import { useClientCard } from './data/useClientCard';
 import { StartVisitButtons } from '../visits/StartVisitButtons';
 import { formatDate } from '../../i18n/dates';
-import { useCadenceSettings } from '../settings/useCadenceSettings';
+import { useCadenceSettings } from '../settings/data/useCadenceSettings';
 
 /** Everything the rep knows about one client, newest first where time matters. */
 export function ClientCard({ clientId }: { clientId: string }) {
   const { t, i18n } = useTranslation();
-  const { repo } = useData();
+  const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const records = useClientCard(clientId);
   const cadence = useCadenceSettings();

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { effectiveCadence, readCadenceDays, type Client } from '../../../shared/domain';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
 import { useToasts } from '../../store/toasts';
-import { useCadenceSettings } from '../settings/useCadenceSettings';
+import { useCadenceSettings } from '../settings/data/useCadenceSettings';
 import { cadenceText } from './cadenceText';
 import { ClientForm } from './ClientForm';
 import { mapsLink, OpenInMaps } from './OpenInMaps';
@@ -61,7 +61,7 @@ export function ClientDetails({ client }: { client: Client }) {
 /** The client's own cadence, set or cleared in place; empty means the defaults from Settings. */
 function CadenceOverride({ client }: { client: Client }) {
   const { t } = useTranslation();
-  const { repo } = useData();
+  const repo = useRepository();
   const settings = useCadenceSettings();
   const toast = useToasts((s) => s.show);
   const id = useId();

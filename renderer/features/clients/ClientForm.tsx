@@ -10,7 +10,7 @@ import {
   type ContactPerson,
 } from '../../../shared/domain';
 import { emptyClientDraft, emptyPersonDraft, saveClient } from './data/clients';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
 import { useToasts } from '../../store/toasts';
 import { checkClientForm } from './validation';
 import { mapsLink, OpenInMaps } from './OpenInMaps';
@@ -18,7 +18,7 @@ import { FormFooter } from '../../ui/FormFooter';
 import { Field } from '../../ui/Field';
 import { AddressFormOptions } from './AddressFormOptions';
 import { useAction } from '../../ui/useAction';
-import { useCadenceSettings } from '../settings/useCadenceSettings';
+import { useCadenceSettings } from '../settings/data/useCadenceSettings';
 import { cadenceText } from './cadenceText';
 
 interface Props {
@@ -54,7 +54,7 @@ function tagsOf(text: string): string[] {
 
 export function ClientForm({ client, person, onSaved, onCancel }: Props) {
   const { t, i18n } = useTranslation();
-  const { repo } = useData();
+  const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const ids = useId();
   const cadenceSettings = useCadenceSettings();

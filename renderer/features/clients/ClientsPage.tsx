@@ -8,7 +8,7 @@ import { ClientForm } from './ClientForm';
 import { ClientCard } from './ClientCard';
 import { ClientFilters } from './ClientFilters';
 import { ExportButton } from './ExportButton';
-import { useClientBook } from './useClientBook';
+import { useClientBook } from './data/useClientBook';
 import { healthScoreOf } from './health';
 import './clients.css';
 

@@ -1,8 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { highlight, type SearchField, type SearchHit } from '../../../shared/search';
 import type { ClientSummary } from './data/clientSummary';
-import { useData } from '../../app/DataContext';
+import { useStoredTexts } from './data/matchTexts';
 import { Highlighted } from './Highlighted';
 
 const SNIPPET_CHARS = 90;
@@ -65,29 +64,9 @@ export function MatchContext({
   terms: readonly string[];
 }) {
   const { t } = useTranslation();
-  const { db } = useData();
   const field = hit.fields[0] ?? 'notes';
   const needsDb = field === 'items' || field === 'notes';
-  const stored = useLiveQuery(async () => {
-    if (!needsDb) return [];
-    const id = summary.client.id;
-    if (field === 'items') {
-      const purchases = await db.purchases.where('clientId').equals(id).toArray();
-      return purchases
-        .filter((p) => p.deletedAt === null)
-        .flatMap((p) => p.items.map((i) => i.name));
-    }
-    const [notes, visits, contacts] = await Promise.all([
-      db.notes.where('clientId').equals(id).toArray(),
-      db.visits.where('clientId').equals(id).toArray(),
-      db.contacts.where('clientId').equals(id).toArray(),
-    ]);
-    return [
-      ...notes.filter((n) => n.deletedAt === null).map((n) => n.text),
-      ...visits.filter((v) => v.deletedAt === null).map((v) => v.notes),
-      ...contacts.filter((c) => c.deletedAt === null).map((c) => c.summary),
-    ];
-  }, [db, summary.client.id, field, needsDb]);
+  const stored = useStoredTexts(summary.client.id, needsDb ? field : null);
   const texts = needsDb ? (stored ?? []) : summaryTexts(summary, field);
   const snippet = firstMatch(texts, terms);
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactPerson } from '../../../shared/domain';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
 import { useToasts } from '../../store/toasts';
 import { PersonForm } from './PersonForm';
 import { formatDate } from '../../i18n/dates';
@@ -9,7 +9,7 @@ import { formatDate } from '../../i18n/dates';
 /** The people of a client, each opened for editing in place. */
 export function PeopleSection({ clientId, people }: { clientId: string; people: ContactPerson[] }) {
   const { t, i18n } = useTranslation();
-  const { repo } = useData();
+  const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const lang = i18n.language;

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AddressForm, Channel, ContactPerson } from '../../../shared/domain';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
 import { emptyPersonDraft } from './data/clients';
 import { useToasts } from '../../store/toasts';
 import { BirthdayField, birthdayOf, partsOf, type BirthdayParts } from './BirthdayField';
@@ -37,7 +37,7 @@ let nextKey = 1;
 /** One contact person: role, birthday, children, how to address them, channels, interests. */
 export function PersonForm({ clientId, person, onDone }: Props) {
   const { t } = useTranslation();
-  const { repo } = useData();
+  const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const ids = useId();
   const base = person ?? { ...emptyPersonDraft(), clientId };

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CROSS_SELL_KINDS, type Purchase } from '../../../shared/domain';
 import { uuidv7 } from '../../../shared/ids';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
 import { emptyPurchaseDraft, purchaseFromDraft, type PurchaseFormDraft } from './purchaseDraft';
 import { MilestonesTable } from './MilestonesTable';
 import { useToasts } from '../../store/toasts';
@@ -23,7 +23,7 @@ let nextKey = 1;
 /** What was bought, what was promised, and every follow-through step with its dates. */
 export function PurchaseForm({ clientId, purchase, onDone }: Props) {
   const { t } = useTranslation();
-  const { repo } = useData();
+  const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const ids = useId();
   const [draft, setDraft] = useState<PurchaseFormDraft>(() => emptyPurchaseDraft(purchase));

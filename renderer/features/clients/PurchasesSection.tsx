@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Purchase } from '../../../shared/domain';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
 import { localToday } from './data/clientQueries';
 import { useToasts } from '../../store/toasts';
 import { PurchaseForm } from './PurchaseForm';
@@ -17,7 +17,7 @@ interface Props {
 /** Purchases newest first: what was bought, the promises, and where each follow-through stands. */
 export function PurchasesSection({ clientId, purchases }: Props) {
   const { t, i18n } = useTranslation();
-  const { repo } = useData();
+  const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const lang = i18n.language;

@@ -1,15 +1,23 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHURN_REASONS, type Client, type RetentionPlan } from '../../../shared/domain';
+import {
+  CHURN_REASONS,
+  isLive,
+  retentionActionsFrom,
+  type Client,
+  type RetentionActionDraft,
+  type RetentionPlan,
+} from '../../../shared/domain';
 import { uuidv7 } from '../../../shared/ids';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
+import { saveRetention } from './data/retention';
 import { useToasts } from '../../store/toasts';
 import { FormFooter } from '../../ui/FormFooter';
 import { Field } from '../../ui/Field';
 import { useAction } from '../../ui/useAction';
 
 type ChurnReason = (typeof CHURN_REASONS)[number];
-type ActionDraft = { id: string; text: string; responsible: string; due: string; done: boolean };
+type ActionDraft = RetentionActionDraft;
 
 interface Props {
   client: Client;
@@ -22,12 +30,10 @@ interface Props {
  */
 export function RetentionSection({ client, plans }: Props) {
   const { t } = useTranslation();
-  const { repo, db } = useData();
+  const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const ids = useId();
-  const plan = plans
-    .filter((p) => p.deletedAt === null)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  const plan = plans.filter(isLive).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   const [reason, setReason] = useState<ChurnReason | ''>(client.churnReason ?? '');
   const [comment, setComment] = useState(client.churnComment);
   const [cause, setCause] = useState(plan?.cause ?? '');
@@ -44,33 +50,16 @@ export function RetentionSection({ client, plans }: Props) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const kept = actions.filter((a) => a.text.trim() !== '');
     if (busy) return;
-    if (kept.some((a) => a.due !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(a.due))) {
-      return fail(t('clients.errors.dateInvalid'));
-    }
+    const kept = retentionActionsFrom(actions);
+    if (!kept.ok) return fail(t('clients.errors.dateInvalid'));
     await run(async () => {
-      await db.transaction('rw', [db.clients, db.retentionPlans, db.outbox, db.meta], async () => {
-        await repo.update('clients', client.id, {
-          churnReason: reason === '' ? null : reason,
-          churnComment: comment.trim(),
-        });
-        const fields = {
-          clientId: client.id,
-          cause: cause.trim(),
-          status,
-          actions: kept.map((a) => ({
-            id: a.id,
-            text: a.text.trim(),
-            responsible: a.responsible.trim(),
-            due: a.due === '' ? null : a.due,
-            done: a.done,
-          })),
-          deletedAt: null,
-        };
-        if (plan) await repo.update('retentionPlans', plan.id, fields);
-        else if (fields.cause !== '' || fields.actions.length > 0)
-          await repo.create('retentionPlans', fields);
+      await saveRetention(repo, client.id, plan, {
+        churnReason: reason === '' ? null : reason,
+        churnComment: comment,
+        cause,
+        status,
+        actions: kept.actions,
       });
       toast(t('clients.retention.saved'));
     });

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeHref } from '../../app/router';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
 import type { FullClientRecords } from './data/clientSummary';
 import { timelineOf, type TimelineEntry } from './timelineEntries';
 import { formatDate } from '../../i18n/dates';
@@ -18,7 +18,7 @@ function When({ entry }: { entry: TimelineEntry }) {
 
 function NoteComposer({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
-  const { repo } = useData();
+  const repo = useRepository();
   const id = useId();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -1,15 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { routeHref } from '../../app/router';
-import { useData } from '../../app/DataContext';
-import {
-  listTrashedClients,
-  listTrashedRecords,
-  restoreClient,
-  restoreRecord,
-  TRASH_DAYS,
-  type DependantTable,
-} from './data/trash';
+import { useRepository } from '../../data/DataContext';
+import { restoreClient, restoreRecord, TRASH_DAYS, type DependantTable } from './data/trash';
+import { useTrashedClients, useTrashedRecords } from './data/useTrash';
 import { useToasts } from '../../store/toasts';
 import { formatDate } from '../../i18n/dates';
 import './clients.css';
@@ -17,10 +10,10 @@ import './clients.css';
 /** Trashed clients (with what went with them) and single records, restorable for 30 days. */
 export function TrashPage() {
   const { t, i18n } = useTranslation();
-  const { db, repo } = useData();
+  const repo = useRepository();
   const toast = useToasts((s) => s.show);
-  const clients = useLiveQuery(() => listTrashedClients(db), [db]);
-  const records = useLiveQuery(() => listTrashedRecords(db), [db]);
+  const clients = useTrashedClients();
+  const records = useTrashedRecords();
   const lang = i18n.language;
   const what = (counts: Partial<Record<DependantTable, number>>) =>
     Object.entries(counts)

@@ -9,17 +9,15 @@ import {
 import type { ClientStatus } from '../../../shared/domain';
 import { MAX_OPEN_FILE_BYTES } from '../../../shared/ipc';
 import { routeHref } from '../../app/router';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
 import { getDesktopApi, isDesktopError } from '../../platform';
 import {
   commitImport,
-  existingClients,
   ImportCancelled,
-  rememberedMapping,
-  rememberMapping,
   type CommitResult,
   type ImportPlanRow,
 } from './data/importer';
+import { useImportBook } from './data/useImportBook';
 import { ImportMapping } from './ImportMapping';
 import { ImportReview, type DuplicateChoices } from './ImportReview';
 import { ImportProgress } from './ImportProgress';
@@ -39,7 +37,8 @@ const ACCEPT = ['csv', 'txt', 'tsv', 'vcf'];
 /** Import clients from CSV or people from vCard: pick, map, check, then all rows or none. */
 export function ImportPage() {
   const { t } = useTranslation();
-  const { db, repo } = useData();
+  const repo = useRepository();
+  const { existingClients, rememberedMapping, rememberMapping } = useImportBook();
   const [step, setStep] = useState<Step>({ kind: 'pick' });
   const [problem, setProblem] = useState<string | null>(null);
   const [defaultStatus, setDefaultStatus] = useState<ClientStatus>('active');
@@ -56,13 +55,13 @@ export function ImportPage() {
       if (!opened) return;
       const name = opened.name.split(/[\\/]/).pop() ?? opened.name;
       if (isVCard(name)) {
-        const rows = readVCardRows(opened.bytes, await existingClients(db), defaultStatus);
+        const rows = readVCardRows(opened.bytes, await existingClients(), defaultStatus);
         if (!rows.ok) return setProblem('error' in rows ? fileError(rows.error) : null);
         return setStep({ kind: 'review', name, rows: rows.rows, save: async () => undefined });
       }
       const result = await openCsvFile(opened.bytes);
       if (!result.ok) return setProblem(fileError(result.error));
-      const remembered = await rememberedMapping(db, headingSignature(result.file.headings));
+      const remembered = await rememberedMapping(headingSignature(result.file.headings));
       const mapping =
         remembered && remembered.length === result.file.headings.length
           ? remembered
@@ -86,13 +85,13 @@ export function ImportPage() {
     const controller = new AbortController();
     abort.current = controller;
     setStep({ kind: 'reading', name, share: 0, rows: 0 });
-    const outcome = await readCsvRows(file, mapping, await existingClients(db), {
+    const outcome = await readCsvRows(file, mapping, await existingClients(), {
       defaultStatus,
       signal: controller.signal,
       onProgress: (share, rows) => setStep({ kind: 'reading', name, share, rows }),
     });
     if (outcome.ok) {
-      const save = () => rememberMapping(db, headingSignature(file.headings), mapping);
+      const save = () => rememberMapping(headingSignature(file.headings), mapping);
       return setStep({ kind: 'review', name, rows: outcome.rows, save });
     }
     setStep({ kind: 'map', name, file, mapping });

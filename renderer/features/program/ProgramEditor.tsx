@@ -9,7 +9,7 @@ import {
   type Program,
 } from '../../../shared/domain/program';
 import { PROGRAM_RULE_TITLES, programSteps } from '../../../shared/domain/templates';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
 import { publishTemplateVersion } from './data/checklistTemplates';
 import { useToasts } from '../../store/toasts';
 import { useLocalized } from '../../i18n/localize';
@@ -55,7 +55,7 @@ export function ProgramEditor({
 }) {
   const { t } = useTranslation();
   const pick = useLocalized();
-  const { repo } = useData();
+  const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const ids = useId();
   const [draft, setDraft] = useState<Program>(program);

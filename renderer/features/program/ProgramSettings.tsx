@@ -2,14 +2,13 @@
  * Settings section for the post-sale program: every rep sees the rules in force; behind the
  * manager switch, the program and the checklists can be edited and published as new versions.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistTemplate } from '../../../shared/domain';
 import { currentProgram, PROGRAM_RULE_KINDS, PROGRAM_RULES } from '../../../shared/domain/program';
 import { PROGRAM_RULE_TITLES } from '../../../shared/domain/templates';
-import { useData } from '../../app/DataContext';
-import { allTemplates, templateForPurpose } from './data/checklistTemplates';
+import { templateForPurpose } from './data/checklistTemplates';
+import { useTemplates } from './data/useTemplates';
 import { useLocalized } from '../../i18n/localize';
 import { useManagerMode } from './managerMode';
 import { ProgramEditor } from './ProgramEditor';
@@ -22,11 +21,10 @@ const EDITABLE: ChecklistTemplate['purpose'][] = ['closing', 'post_sale', 'conta
 export function ProgramSettings() {
   const { t } = useTranslation();
   const pick = useLocalized();
-  const { db } = useData();
   const ids = useId();
   const { on: managerMode, set: setManagerMode } = useManagerMode();
   const [purpose, setPurpose] = useState<ChecklistTemplate['purpose']>('closing');
-  const templates = useLiveQuery(() => allTemplates(db), [db]);
+  const templates = useTemplates();
   if (!templates) return null;
   const program = currentProgram(templates);
   const programTemplate = templateForPurpose(templates, 'program');

@@ -13,7 +13,7 @@ import {
   type LocalizedText,
 } from '../../../shared/domain';
 import { CLOSING_ITEMS, CONTACT_ITEMS, POST_SALE_ITEMS } from '../../../shared/domain/templates';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
 import { publishTemplateVersion } from './data/checklistTemplates';
 import { useToasts } from '../../store/toasts';
 import { useLocalized } from '../../i18n/localize';
@@ -83,7 +83,7 @@ function TextPair(props: {
 export function TemplateEditor({ template }: { template: ChecklistTemplate }) {
   const { t } = useTranslation();
   const pick = useLocalized();
-  const { repo } = useData();
+  const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const ids = useId();
   const [steps, setSteps] = useState<Steps>(() => structuredClone(template.steps));

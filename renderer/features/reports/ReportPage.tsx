@@ -3,13 +3,11 @@
  * promise vs reality, referrals, problems and clients at risk. Charts where looking beats
  * reading, the numbers in tables beside them, and a print layout (Save as PDF in Electron).
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { monthlyReport, shiftMonth } from '../../../shared/domain/report';
-import { useData } from '../../app/DataContext';
+import { shiftMonth } from '../../../shared/domain/report';
 import { localDay } from '../../data/localTime';
-import { loadReportBook } from './data/reportData';
+import { useMonthlyReport } from './data/useMonthlyReport';
 import { formatDate, type DateStyle } from '../../i18n/dates';
 import {
   ActionsSection,
@@ -23,13 +21,9 @@ import './reports.css';
 
 export function ReportPage({ today = localDay() }: { today?: string }) {
   const { t, i18n } = useTranslation();
-  const { db } = useData();
   const ids = useId();
   const [month, setMonth] = useState(today.slice(0, 7));
-  const report = useLiveQuery(
-    async () => monthlyReport(await loadReportBook(db), month, today),
-    [db, month, today],
-  );
+  const report = useMonthlyReport(month, today);
   const monthName = (m: string, style: DateStyle = 'monthAndYear') =>
     formatDate(m, style, i18n.language);
 

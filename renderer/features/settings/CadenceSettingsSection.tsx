@@ -3,7 +3,6 @@
  * tag. Saved whole; health, the list, the follow-ups and the report follow at once (they all
  * watch the stored settings). Bad input is shown where it is and nothing is saved until it is fixed.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLIENT_STATUSES, type ClientStatus } from '../../../shared/domain/client';
@@ -12,9 +11,12 @@ import {
   readCadenceDays,
   type CadenceSettings,
 } from '../../../shared/domain/cadence';
-import { useData } from '../../app/DataContext';
 import { FormFooter } from '../../ui/FormFooter';
-import { loadCadenceSettings, saveCadenceSettings } from './data/cadenceSettings';
+import {
+  useClientTags,
+  useSaveCadenceSettings,
+  useStoredCadenceSettings,
+} from './data/useCadenceSettings';
 import './settings.css';
 
 interface TagRow {
@@ -79,24 +81,20 @@ export function readDraft(draft: Draft): { settings: CadenceSettings | null; pro
 }
 
 export function CadenceSettingsSection() {
-  const { db } = useData();
   // The form starts from the stored settings once read; later saves do not reset what is typed.
-  const stored = useLiveQuery(() => loadCadenceSettings(db), [db]);
+  const stored = useStoredCadenceSettings();
   return stored ? <CadenceForm settings={stored} /> : null;
 }
 
 function CadenceForm({ settings }: { settings: CadenceSettings }) {
   const { t } = useTranslation();
-  const { db } = useData();
+  const saveCadenceSettings = useSaveCadenceSettings();
   const ids = useId();
   const [draft, setDraft] = useState(() => draftOf(settings));
   const [submitted, setSubmitted] = useState(false);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [failure, setFailure] = useState<string | null>(null);
-  const tags = useLiveQuery(
-    async () => (await db.clients.orderBy('tags').uniqueKeys()).map(String),
-    [db],
-  );
+  const tags = useClientTags();
   const { settings: next, problems } = readDraft(draft);
   const field = (name: string) => `${ids}-${name}`;
   const problemOf = (name: string) => (submitted ? problems.get(name) : undefined);
@@ -115,7 +113,7 @@ function CadenceForm({ settings }: { settings: CadenceSettings }) {
     }
     setStatus('saving');
     try {
-      await saveCadenceSettings(db, next);
+      await saveCadenceSettings(next);
       setStatus('saved');
     } catch (error) {
       setFailure(t('settings.cadence.failed', { reason: (error as Error).message }));

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
 import { loadDemoData } from './data/demo';
 
 export function DemoDataSection() {
   const { t } = useTranslation();
-  const { repo } = useData();
+  const repo = useRepository();
   const [state, setState] = useState<{
     phase: 'idle' | 'loading' | 'done' | 'failed';
     count: number;

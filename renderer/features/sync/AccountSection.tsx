@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncAccount } from '../../data/syncStore';
 import { diagnose } from '../../sync/problems';
-import { useSyncEngine } from './useSync';
+import { useSyncEngine } from './data/useSync';
 
 export function AccountSection({ account }: { account: SyncAccount }) {
   const { t } = useTranslation();

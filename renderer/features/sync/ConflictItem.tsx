@@ -1,10 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Conflict } from '../../../shared/domain';
-import { isSyncedTable } from '../../../shared/domain';
-import { useData } from '../../app/DataContext';
-import { resolveConflict, type Resolution } from '../../sync/conflicts';
+import type { Resolution } from '../../sync/conflicts';
+import { useConflictRecord, useResolveConflict } from './data/useSync';
 import { fieldLabel, formatConflictValue, recordTitle } from './format';
 
 function canEdit(conflict: Conflict): boolean {
@@ -17,25 +15,18 @@ function canEdit(conflict: Conflict): boolean {
 export function ConflictItem({ conflict }: { conflict: Conflict }) {
   const { t, i18n } = useTranslation();
   const ids = useId();
-  const { db } = useData();
+  const resolveConflict = useResolveConflict();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const record = useLiveQuery(
-    async () =>
-      isSyncedTable(conflict.table)
-        ? ((await db.table(conflict.table).get(conflict.rowId)) as
-            Record<string, unknown> | undefined)
-        : undefined,
-    [db, conflict.table, conflict.rowId],
-  );
+  const record = useConflictRecord(conflict);
   const title = recordTitle(record, i18n.language);
   const field = fieldLabel(conflict.field, t);
 
   const resolve = async (resolution: Resolution) => {
     setError(null);
     try {
-      await resolveConflict(db, conflict.id, resolution);
+      await resolveConflict(conflict.id, resolution);
     } catch (caught) {
       setError(t('sync.conflicts.failed', { reason: (caught as Error).message }));
     }

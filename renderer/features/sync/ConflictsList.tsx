@@ -1,16 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useData } from '../../app/DataContext';
-import { unresolvedConflicts } from '../../sync/conflicts';
+import { useUnresolvedConflicts } from './data/useSync';
 import { ConflictItem } from './ConflictItem';
 
 /** Every value that lost a merge and waits for the rep: nothing disappears silently. */
 export function ConflictsList() {
   const { t } = useTranslation();
   const ids = useId();
-  const { db } = useData();
-  const conflicts = useLiveQuery(() => unresolvedConflicts(db), [db]);
+  const conflicts = useUnresolvedConflicts();
 
   return (
     <section aria-labelledby={`${ids}-h`}>

@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDesktopApi } from '../../platform';
 import { diagnose } from '../../sync/problems';
-import { useSyncEngine } from './useSync';
+import { useSyncEngine } from './data/useSync';
 
 export function SignInForm({ lastServerUrl }: { lastServerUrl: string }) {
   const { t } = useTranslation();

@@ -1,18 +1,15 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useData } from '../../app/DataContext';
 import { formatWhen } from './format';
-import { useSyncEngine, useSyncStatus } from './useSync';
+import { usePendingCount, useSyncEngine, useSyncStatus } from './data/useSync';
 
 /** What the sync is doing, what waits to be sent, and the current problem in the rep's words. */
 export function StatusSection() {
   const { t, i18n } = useTranslation();
   const ids = useId();
-  const { db } = useData();
   const engine = useSyncEngine();
   const { phase, problem, lastSyncAt, nextAttemptAt, account } = useSyncStatus((s) => s);
-  const pending = useLiveQuery(() => db.outbox.count(), [db]);
+  const pending = usePendingCount();
 
   return (
     <section aria-labelledby={`${ids}-h`}>

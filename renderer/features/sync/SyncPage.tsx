@@ -1,22 +1,18 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useData } from '../../app/DataContext';
-import { readSyncMeta } from '../../data/syncStore';
 import { AccountSection } from './AccountSection';
 import { ConflictsList } from './ConflictsList';
 import { SignInForm } from './SignInForm';
 import { StatusSection } from './StatusSection';
-import { useSyncEngine, useSyncStatus } from './useSync';
+import { useSyncEngine, useSyncMeta, useSyncStatus } from './data/useSync';
 import './sync.css';
 
 /** Settings → Sync: server and account, the state of sync, the held mass delete, conflicts. */
 export function SyncPage() {
   const { t } = useTranslation();
-  const { db } = useData();
   const engine = useSyncEngine();
   const { account, held, clockAheadMs, phase } = useSyncStatus((s) => s);
-  const meta = useLiveQuery(() => readSyncMeta(db), [db]);
+  const meta = useSyncMeta();
   const lastServerUrl = meta?.flags.scope?.split(' ')[0] ?? '';
   // The shell's badge starts the engine; starting twice is harmless, and this screen needs it.
   useEffect(() => {

@@ -1,9 +1,12 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useData } from '../../app/DataContext';
 import { routeHref } from '../../app/router';
-import { useSyncEngine, useSyncStatus } from './useSync';
+import {
+  usePendingCount,
+  useSyncEngine,
+  useSyncStatus,
+  useUnresolvedConflictCount,
+} from './data/useSync';
 import './sync.css';
 
 /**
@@ -12,12 +15,10 @@ import './sync.css';
  */
 export function SyncStatusBadge() {
   const { t } = useTranslation();
-  const { db } = useData();
   const engine = useSyncEngine();
   const phase = useSyncStatus((s) => s.phase);
-  const pending = useLiveQuery(() => db.outbox.count(), [db]) ?? 0;
-  const conflicts =
-    useLiveQuery(() => db.conflicts.filter((c) => c.resolvedAt === null).count(), [db]) ?? 0;
+  const pending = usePendingCount() ?? 0;
+  const conflicts = useUnresolvedConflictCount() ?? 0;
 
   useEffect(() => {
     void engine.start();

@@ -3,32 +3,18 @@
  * to be addressed, the last purchase with what was promised, and the problems still open (whose
  * status can be moved on right here, e.g. when the client confirms a fix).
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useData } from '../../app/DataContext';
-import { latestPurchase } from './data/visits';
+import { useRepository } from '../../data/DataContext';
+import { useClientFacts } from './data/useVisitReads';
 import { advanceProblem, nextProblemStatus } from './data/contactLog';
 import { purchaseTitle } from '../../../shared/domain/followups/milestones';
 import { useFormatDate } from '../../i18n/dates';
 
 export function ClientFacts({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
-  const { db, repo } = useData();
+  const repo = useRepository();
   const formatDate = useFormatDate();
-  const facts = useLiveQuery(async () => {
-    const [client, people, purchases, problems] = await Promise.all([
-      db.clients.get(clientId),
-      db.people.where('clientId').equals(clientId).toArray(),
-      db.purchases.where('clientId').equals(clientId).toArray(),
-      db.problems.where('clientId').equals(clientId).toArray(),
-    ]);
-    return {
-      client,
-      people: people.filter((p) => p.deletedAt === null),
-      purchase: latestPurchase(purchases),
-      problems: problems.filter((p) => p.deletedAt === null && p.status !== 'confirmed'),
-    };
-  }, [db, clientId]);
+  const facts = useClientFacts(clientId);
   if (!facts) return null;
   const { client, people, purchase, problems } = facts;
 

@@ -2,16 +2,15 @@
  * Quick entry of a post-sale contact (the five kinds plus a proactive notice, by channel), drawn
  * from the contact-log template so management's wording and required items apply here too.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answer, ContactType } from '../../../shared/domain';
 import { itemApplies, validateRun } from '../../../shared/domain/checklistLogic';
 import { CONTACT_ITEMS, contactFromAnswers } from '../../../shared/domain/templates';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
 import { FormFooter } from '../../ui/FormFooter';
-import { allTemplates, templateForPurpose } from '../program/data/checklistTemplates';
 import { logContact } from './data/contactLog';
+import { useContactLogSetup } from './data/useVisitReads';
 import { Field } from '../../ui/Field';
 import { useAction } from '../../ui/useAction';
 import { ChecklistItemField } from './ChecklistItemField';
@@ -29,7 +28,7 @@ export function ContactLogForm(props: {
 }) {
   const { t } = useTranslation();
   const ids = useId();
-  const { db, repo } = useData();
+  const repo = useRepository();
   const [answers, setAnswers] = useState<Record<string, Answer>>(() => ({
     ...(props.preset?.type ? { [CONTACT_ITEMS.type]: props.preset.type } : {}),
     [CONTACT_ITEMS.channel]: props.preset?.channel ?? 'phone',
@@ -39,16 +38,7 @@ export function ContactLogForm(props: {
   const { busy, error, fail, run } = useAction((e) =>
     t('visits.contact.failed', { reason: (e as Error).message }),
   );
-  const data = useLiveQuery(async () => {
-    const [templates, people] = await Promise.all([
-      allTemplates(db),
-      db.people.where('clientId').equals(props.clientId).toArray(),
-    ]);
-    return {
-      template: templateForPurpose(templates, 'contact_log'),
-      people: people.filter((p) => p.deletedAt === null),
-    };
-  }, [db, props.clientId]);
+  const data = useContactLogSetup(props.clientId);
   if (!data?.template) return null;
   const { template, people } = data;
   const validation = validateRun(template, answers);

@@ -9,7 +9,7 @@ import {
   validateRun,
 } from '../../../shared/domain/checklistLogic';
 import { addDays } from '../../../shared/domain/followups/days';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
 import { ActionButton } from '../../ui/ActionButton';
 import { useAction } from '../../ui/useAction';
 import { localDay } from '../../data/localTime';
@@ -23,7 +23,7 @@ import { DEFAULT_NEXT_STEP_DAYS, finishVisit, VisitIncompleteError } from './dat
 import type { VisitContext } from './data/visits';
 import { useFormatDate } from '../../i18n/dates';
 import { useLocalized } from '../../i18n/localize';
-import type { Answers } from './useVisitEditor';
+import type { Answers } from './data/useVisitEditor';
 
 export function FinishPanel(props: {
   ctx: VisitContext;
@@ -35,7 +35,7 @@ export function FinishPanel(props: {
   const { t } = useTranslation();
   const pick = useLocalized();
   const formatDay = useFormatDate();
-  const { repo } = useData();
+  const repo = useRepository();
   const finishing = useAction((e) =>
     e instanceof VisitIncompleteError
       ? t('visits.finish.missing')

@@ -1,32 +1,17 @@
 /** A finished visit: what it decided and what it recorded, read back from the database. */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useData } from '../../app/DataContext';
 import { navigate } from '../../app/router';
 import type { VisitContext } from './data/visits';
+import { useVisitRecords } from './data/useVisitReads';
 import { useFormatDate } from '../../i18n/dates';
 import { useLocalized } from '../../i18n/localize';
 
 export function FinishedVisit({ ctx }: { ctx: VisitContext }) {
   const { t } = useTranslation();
-  const { db } = useData();
   const pick = useLocalized();
   const formatDate = useFormatDate();
   const { visit } = ctx;
-  const recorded = useLiveQuery(async () => {
-    const [purchase, problems, referred, client] = await Promise.all([
-      visit.purchaseId ? db.purchases.get(visit.purchaseId) : undefined,
-      db.problems.where('clientId').equals(visit.clientId).toArray(),
-      db.clients.filter((c) => c.referredBy === visit.clientId && c.deletedAt === null).toArray(),
-      db.clients.get(visit.clientId),
-    ]);
-    return {
-      purchase,
-      problems: problems.filter((p) => p.visitId === visit.id && p.deletedAt === null),
-      referred,
-      client,
-    };
-  }, [db, visit]);
+  const recorded = useVisitRecords(visit);
   const outcome = visit.outcome;
 
   return (

@@ -1,13 +1,13 @@
 /** Starting a visit from the Visits page: find the client by name, choose the kind, start. */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
 import { ActionButton } from '../../ui/ActionButton';
 import { Field } from '../../ui/Field';
 import { useAction } from '../../ui/useAction';
 import { navigate } from '../../app/router';
 import { NoTemplateError, startVisit, type VisitKind } from './data/visits';
+import { useClient, useClientsNamed } from './data/useVisitReads';
 
 const SHOWN = 8;
 
@@ -18,7 +18,7 @@ function fold(text: string): string {
 
 export function NewVisitForm() {
   const { t } = useTranslation();
-  const { db, repo } = useData();
+  const repo = useRepository();
   const ids = useId();
   const [query, setQuery] = useState('');
   const [clientId, setClientId] = useState<string | null>(null);
@@ -29,19 +29,8 @@ export function NewVisitForm() {
       : t('visits.list.startFailed', { reason: (e as Error).message }),
   );
 
-  const matches = useLiveQuery(async () => {
-    const q = fold(query.trim());
-    if (q === '') return [];
-    const found = await db.clients
-      .filter((c) => c.deletedAt === null && fold(c.name).includes(q))
-      .limit(SHOWN)
-      .toArray();
-    return found.sort((a, b) => a.name.localeCompare(b.name));
-  }, [db, query]);
-  const selected = useLiveQuery(
-    async () => (clientId ? await db.clients.get(clientId) : undefined),
-    [db, clientId],
-  );
+  const matches = useClientsNamed(query, fold, SHOWN);
+  const selected = useClient(clientId);
 
   const choose = (id: string, status: string) => {
     setClientId(id);

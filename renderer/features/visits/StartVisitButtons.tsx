@@ -2,33 +2,20 @@
  * Start (or resume) a visit from a client: the client card mounts this with the client's id.
  * A prospect is offered the closing checklist first; a client with a purchase the post-sale visit.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useData } from '../../app/DataContext';
+import { useRepository } from '../../data/DataContext';
 import { navigate } from '../../app/router';
 import { NoTemplateError, startVisit, type VisitKind } from './data/visits';
+import { useVisitStartOptions } from './data/useVisitReads';
 import { useToasts } from '../../store/toasts';
 
 export function StartVisitButtons({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
-  const { db, repo } = useData();
+  const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const [busy, setBusy] = useState(false);
-  const info = useLiveQuery(async () => {
-    const [client, purchases, visits] = await Promise.all([
-      db.clients.get(clientId),
-      db.purchases.where('clientId').equals(clientId).toArray(),
-      db.visits.where('clientId').equals(clientId).toArray(),
-    ]);
-    return {
-      status: client?.status,
-      hasPurchase: purchases.some((p) => p.deletedAt === null),
-      drafts: new Set(
-        visits.filter((v) => v.status === 'draft' && v.deletedAt === null).map((v) => v.kind),
-      ),
-    };
-  }, [db, clientId]);
+  const info = useVisitStartOptions(clientId);
   if (!info) return null;
 
   const start = async (kind: VisitKind) => {
@@ -47,10 +34,9 @@ export function StartVisitButtons({ clientId }: { clientId: string }) {
       setBusy(false);
     }
   };
-  const kinds: VisitKind[] = info.hasPurchase ? ['post_sale', 'closing'] : ['closing'];
   return (
     <div className="actions start-visit">
-      {kinds.map((kind, i) => (
+      {info.kinds.map((kind, i) => (
         <button
           key={kind}
           type="button"

@@ -12,7 +12,7 @@ import { MethodSuggestions } from './ReadinessPanel';
 import { ProblemDrafts, ReferralDrafts, SaleDraft } from './DraftEditors';
 import { useLocalized } from '../../i18n/localize';
 import type { Benefit } from './PromiseRealityRows';
-import type { Answers } from './useVisitEditor';
+import type { Answers } from './data/useVisitEditor';
 import type { Answer } from '../../../shared/domain';
 
 type Step = ChecklistTemplate['steps'][number];

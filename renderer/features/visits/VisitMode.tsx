@@ -12,7 +12,7 @@ import { FinishedVisit } from './FinishedVisit';
 import { ReadinessMeter } from './ReadinessPanel';
 import { FINISH_STEP, StepList } from './StepList';
 import { StepView } from './StepView';
-import { useVisitEditor } from './useVisitEditor';
+import { useVisitEditor } from './data/useVisitEditor';
 import { useLocalized } from '../../i18n/localize';
 import './visits.css';
 

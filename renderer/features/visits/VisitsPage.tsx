@@ -1,7 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useData } from '../../app/DataContext';
-import { listVisits, type VisitRow } from './data/visits';
+import type { VisitRow } from './data/visits';
+import { useVisitList } from './data/useVisitReads';
 import { NewVisitForm } from './NewVisitForm';
 import { VisitMode } from './VisitMode';
 import { useFormatDate } from '../../i18n/dates';
@@ -16,8 +15,7 @@ export function VisitsPage({ visitId }: { visitId?: string }) {
 
 function VisitList() {
   const { t } = useTranslation();
-  const { db } = useData();
-  const rows = useLiveQuery(() => listVisits(db), [db]);
+  const rows = useVisitList();
   const drafts = rows?.filter((r) => r.visit.status === 'draft') ?? [];
   const finished = rows?.filter((r) => r.visit.status === 'finished') ?? [];
   return (

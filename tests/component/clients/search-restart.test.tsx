@@ -9,7 +9,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { App } from '../../../renderer/app/App';
-import { DataProvider } from '../../../renderer/app/DataContext';
+import { DataProvider } from '../../../renderer/data/DataContext';
 import { createDb, type FieldbookDb } from '../../../renderer/data/db';
 import { Repository } from '../../../renderer/data/repository';
 import { getClientBook } from '../../../renderer/features/clients/data/clientBook';

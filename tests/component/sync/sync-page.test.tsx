@@ -8,7 +8,7 @@ import { uuidv7 } from '../../../shared/ids';
 import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
 import { createDb, type FieldbookDb } from '../../../renderer/data/db';
 import { Repository } from '../../../renderer/data/repository';
-import { DataProvider } from '../../../renderer/app/DataContext';
+import { DataProvider } from '../../../renderer/data/DataContext';
 import { initI18n, setLanguage } from '../../../renderer/i18n';
 import { provideSyncEngine } from '../../../renderer/sync/appEngine';
 import { createSyncClock } from '../../../renderer/sync/clock';

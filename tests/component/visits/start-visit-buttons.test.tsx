@@ -4,13 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { StartVisitButtons } from '../../../renderer/features/visits/StartVisitButtons';
 import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useData } from '../../../renderer/app/DataContext';
+import { useDatabase } from '../../../renderer/data/DataContext';
 import { renderWithData } from '../renderApp';
 import { newPurchase } from '../../../shared/domain';
 
 /** The buttons for the first client in the book, as the client card would mount them. */
 function FirstClientButtons() {
-  const { db } = useData();
+  const db = useDatabase();
   const client = useLiveQuery(() => db.clients.toCollection().first(), [db]);
   return client ? <StartVisitButtons clientId={client.id} /> : null;
 }

@@ -7,7 +7,7 @@ import { startVisit } from '../../../renderer/features/visits/data/visits';
 import { VisitJournal } from '../../../renderer/features/visits/data/visitJournal';
 import type { FieldbookDb } from '../../../renderer/data/db';
 import type { Repository } from '../../../renderer/data/repository';
-import { DataProvider } from '../../../renderer/app/DataContext';
+import { DataProvider } from '../../../renderer/data/DataContext';
 import { I18nextProvider } from 'react-i18next';
 import i18next from 'i18next';
 import { render } from '@testing-library/react';

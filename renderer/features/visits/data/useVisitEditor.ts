@@ -4,10 +4,10 @@
  * The database stays the source of truth; this is only the buffer under the rep's fingers.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Answer } from '../../../shared/domain';
-import { useData } from '../../app/DataContext';
-import { loadVisitContext, type VisitContext } from './data/visits';
-import { replayJournal, VisitSaver, type SaveState } from './data/visitSaver';
+import type { Answer } from '../../../../shared/domain';
+import { useDatabase, useRepository } from '../../../data/DataContext';
+import { loadVisitContext, type VisitContext } from './visits';
+import { replayJournal, VisitSaver, type SaveState } from './visitSaver';
 
 export type Answers = Record<string, Answer>;
 
@@ -29,7 +29,8 @@ export interface VisitEditor {
 }
 
 export function useVisitEditor(visitId: string): VisitEditor {
-  const { db, repo } = useData();
+  const db = useDatabase();
+  const repo = useRepository();
   const [state, setState] = useState<EditorState>({ status: 'loading' });
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [saveError, setSaveError] = useState<unknown>(null);

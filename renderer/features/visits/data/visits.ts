@@ -7,6 +7,7 @@ import type {
   ContactPerson,
   Problem,
   Purchase,
+  StartableVisitKind,
   Visit,
 } from '../../../../shared/domain';
 import { uuidv7 } from '../../../../shared/ids';
@@ -19,7 +20,7 @@ import {
 } from '../../program/data/checklistTemplates';
 import { localTimestamp } from '../../../data/localTime';
 
-export type VisitKind = 'closing' | 'post_sale';
+export type VisitKind = StartableVisitKind;
 
 export class NoTemplateError extends Error {
   readonly code = 'no_template';
