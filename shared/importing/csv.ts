@@ -5,7 +5,8 @@ import type { FileError, RowErrorCode } from './errors';
  * and it returns the records completed so far, so a file of 100k rows is read in slices between
  * frames and never freezes the window. Quoted fields may hold delimiters, line breaks and doubled
  * quotes. A quote in the middle of an unquoted field is kept as text (ООО "Ромашка" is common in
- * hand-made files); text after a closing quote marks the row as broken; a quote left open at the
+ * hand-made files); text after a closing quote marks the row as broken, keeping the text (and
+ * dropping the quote that ends such a field); a quote left open at the
  * end of the file is a file error, because it swallowed every row after it.
  */
 export interface CsvRecord {
@@ -43,6 +44,8 @@ export class CsvParser {
   /** The current field's text from earlier chunks (and unescaped parts of this one). */
   private partial = '';
   private rowError: RowErrorCode | null = null;
+  /** The field opened with a quote that closed early ("abc"def…): a quote ending it is dropped. */
+  private reopened = false;
   private row = 0;
   private skipLf = false;
   error: FileError | null = null;
@@ -88,6 +91,7 @@ export class CsvParser {
           // "abc"def: keep the text, flag the row.
           this.rowError = 'broken_quoting';
           this.partial += '"';
+          this.reopened = true;
           this.state = State.Unquoted;
           start = i;
           continue;
@@ -153,7 +157,13 @@ export class CsvParser {
   }
 
   private endField(chunk: string, from: number, to: number): void {
-    this.fields.push(this.partial + chunk.slice(from, to));
+    let value = this.partial + chunk.slice(from, to);
+    if (this.reopened) {
+      // "ООО "Ромашка" и партнёры": the last quote closes what the first opened.
+      if (value.endsWith('"')) value = value.slice(0, -1);
+      this.reopened = false;
+    }
+    this.fields.push(value);
     this.partial = '';
     this.state = State.FieldStart;
   }

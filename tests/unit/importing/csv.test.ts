@@ -53,6 +53,19 @@ describe('CSV parser', () => {
     expect(records[1]?.fields).toEqual(['x"y', '2']);
   });
 
+  it('reads a quoted name with inner unescaped quotes as written, flagged, even across chunks', () => {
+    const text = 'Название;Город\r\n"ООО "Ромашка" и партнёры";Казань\r\n';
+    const whole = parseCsv(text, { delimiter: ';' }).records[1];
+    expect(whole).toMatchObject({
+      fields: ['ООО "Ромашка" и партнёры', 'Казань'],
+      error: 'broken_quoting',
+    });
+    const parser = new CsvParser({ delimiter: ';' });
+    const records = [...text].flatMap((ch) => parser.push(ch));
+    records.push(...parser.finish());
+    expect(records[1]).toEqual(whole);
+  });
+
   it('refuses a file whose quote never closes, naming the row it opened in', () => {
     const { error } = parseCsv('a,b\n1,2\n"open,3\n4,5\n', { delimiter: ',' });
     expect(error).toEqual({ code: 'unclosed_quote', params: { row: 3 } });
