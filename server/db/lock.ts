@@ -76,6 +76,9 @@ function processRuns(pid: number): boolean {
 /** True when the process that wrote `info` is still alive (same host only). */
 export function lockIsLive(info: LockInfo): boolean {
   if (info.host !== hostname()) return true;
+  // No process id (a lock file cut short when its writer died): nobody holds it. (kill(0) would
+  // ask about our own process group, not a process.)
+  if (!Number.isInteger(info.pid) || info.pid <= 0) return false;
   if (info.pid === process.pid) return true;
   if (!processRuns(info.pid)) return false;
   if (info.startTicks !== null) {
