@@ -11,7 +11,7 @@
  *   secret from the folder's fieldbook-admin.json.
  */
 import { resolve } from 'node:path';
-import { AccountError, helpRequested, runCommand } from './accounts/admin-commands';
+import { AccountError, checkCommand, helpRequested, runCommand } from './accounts/admin-commands';
 import { readConfig } from './config';
 import { AdminFileError, readAdminFile, type AdminEndpoint } from './db/admin-file';
 import type { Db } from './db/db';
@@ -79,6 +79,7 @@ export async function runAdmin(
 ): Promise<string[]> {
   const help = helpRequested(argv);
   if (help !== null) return [help];
+  checkCommand(argv);
   const config = readConfig(env);
   if (config.DATABASE_URL) {
     return runDirect(

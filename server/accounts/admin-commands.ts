@@ -171,6 +171,13 @@ export function helpRequested(argv: readonly string[]): string | null {
   return commandHelp(command) ?? `Unknown command ${command}\n\n${USAGE}`;
 }
 
+/** Throws for an unknown command or malformed flags before anything opens a database. */
+export function checkCommand(argv: readonly string[]): void {
+  const [command = ''] = parseArgs(argv).positional;
+  if (!Object.hasOwn(COMMANDS, command))
+    throw new AccountError(`Unknown command ${command}\n\n${USAGE}`);
+}
+
 function need(value: string | undefined, what: string, command: string): string {
   if (!value) throw new AccountError(`Missing ${what}\n\n${commandHelp(command) ?? USAGE}`);
   return value;
