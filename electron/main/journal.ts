@@ -47,6 +47,8 @@ export interface Journal {
   close(): Promise<void>;
 }
 
+/** Rows per read answer are also capped by size (32 Mi characters of JSON). */
+const MAX_READ_CHARS = 32 * 1024 * 1024;
 const SEGMENT = /^journal-(\d{6})\.log$/;
 const segmentName = (n: number) => `journal-${String(n).padStart(6, '0')}.log`;
 const NEWLINE = 0x0a;
@@ -298,11 +300,19 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
         const live = [...scan.rows.entries()]
           .filter(([seq, entry]) => seq > afterSeq && !scan.acked.has(entry.id))
           .sort((a, b) => a[0] - b[0]);
+        // One answer stays well under what IPC carries comfortably: by count and by size.
+        let taken = 0;
+        let chars = 0;
+        while (taken < live.length && taken < limit) {
+          chars += JSON.stringify((live[taken] as [number, { row: unknown }])[1].row).length;
+          if (taken > 0 && chars > MAX_READ_CHARS) break;
+          taken++;
+        }
         return {
           entries: live
-            .slice(0, limit)
+            .slice(0, taken)
             .map(([seq, entry]) => ({ seq, id: entry.id, row: entry.row as never })),
-          more: live.length > limit,
+          more: live.length > taken,
           skipped: { torn: scan.torn, corrupt: scan.corrupt },
         };
       }),
