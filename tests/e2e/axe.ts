@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults, NodeResult, Result } from 'axe-core';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** The rules of WCAG 2.0 and 2.1, levels A and AA. */
 export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa'];
@@ -44,21 +44,28 @@ function describeNode(violation: Result, node: NodeResult): string {
 }
 
 /**
- * Every serious or critical WCAG 2.1 A/AA violation on the page as it is now, one line per
- * element: the rule, the element and, for contrast, the ratio and the two colours.
+ * Every serious or critical WCAG 2.1 A/AA violation on the page as it is now (or only inside
+ * `within`, for a part opened on a screen already checked whole), one line per element: the rule,
+ * the element and, for contrast, the ratio and the two colours.
  */
-export async function seriousViolations(page: Page, where: string): Promise<string[]> {
+export async function seriousViolations(
+  page: Page,
+  where: string,
+  within?: Locator,
+): Promise<string[]> {
   await injectAxe(page);
-  const violations = await page.evaluate(async (tags) => {
+  const run = async (context: Node, tags: string[]) => {
     const { axe } = window as unknown as {
       axe: { run: (context: Node, options: object) => Promise<AxeResults> };
     };
-    const result = await axe.run(document, {
+    const result = await axe.run(context, {
       runOnly: { type: 'tag', values: tags },
       resultTypes: ['violations'],
     });
     return result.violations;
-  }, WCAG_AA_TAGS);
+  };
+  // The whole page is its <html> element: axe's page-level rules (lang, title) still apply.
+  const violations = await (within ?? page.locator('html')).evaluate(run, WCAG_AA_TAGS);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((node) => `${where}: ${describeNode(v, node)}`));
