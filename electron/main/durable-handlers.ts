@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DesktopError } from '../../shared/ipc';
 import { createBackupStore, type BackupStore } from './backups';
 import type { DesktopHandlers } from './ipc-gate';
-import { openJournal, type Journal } from './journal';
+import { openJournal, type Journal, type JournalFs } from './journal';
 
 export type DurableChannels =
   | 'journal:append'
@@ -16,6 +16,8 @@ export type DurableChannels =
 export interface DurableHandlerDeps {
   /** The app's data folder (userData); the journal and backups live in folders under it. */
   dataDir: string;
+  /** The file system the journal writes through (tests inject a failing one). */
+  journalFs?: JournalFs;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -39,10 +41,12 @@ export function createDurableHandlers(
 ): Pick<DesktopHandlers, DurableChannels> {
   let journal: Promise<Journal> | null = null;
   const getJournal = () => {
-    journal ??= openJournal({ dir: path.join(deps.dataDir, 'journal') }).catch((error) => {
-      journal = null;
-      throw error;
-    });
+    journal ??= openJournal({ dir: path.join(deps.dataDir, 'journal'), fs: deps.journalFs }).catch(
+      (error) => {
+        journal = null;
+        throw error;
+      },
+    );
     return journal;
   };
   let backups: BackupStore | null = null;

@@ -36,6 +36,22 @@ export const ROW_ERROR_CODES = [
 ] as const;
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 
+/**
+ * Row problems that ask the rep to confirm rather than block the row: the value was read and is
+ * kept as written (a year before 1900 or after 2100, a vCard without END or with a misspelt
+ * BEGIN that was read anyway). Every other code means something in the row was not imported.
+ */
+export const CONFIRM_ROW_CODES = [
+  'implausible_date',
+  'vcard_unterminated',
+  'vcard_no_begin',
+] as const satisfies readonly RowErrorCode[];
+
+/** Whether every problem of a row only asks for confirmation (nothing in it was dropped). */
+export function onlyNeedsConfirmation(errors: readonly Pick<RowError, 'code'>[]): boolean {
+  return errors.every((e) => (CONFIRM_ROW_CODES as readonly RowErrorCode[]).includes(e.code));
+}
+
 export type ErrorParams = Record<string, string | number>;
 
 export interface FileError {

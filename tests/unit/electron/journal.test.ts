@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { promises as fsPromises } from 'node:fs';
 import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,7 @@ vi.mock('electron', () => ({
 
 const { openJournal, frameRecord, scanSegment } = await import('../../../electron/main/journal');
 const { createBackupStore } = await import('../../../electron/main/backups');
+const { createDurableHandlers } = await import('../../../electron/main/durable-handlers');
 const { createDesktopHandlers } = await import('../../../electron/main/desktop-handlers');
 const { createIpcGate } = await import('../../../electron/main/ipc-gate');
 
@@ -157,6 +159,66 @@ describe('durable journal (electron/main/journal.ts, real files)', () => {
     const reopened = await openJournal({ dir, maxSegmentBytes: 1024 });
     expect((await reopened.append([{ id: 'op-21', row: {} }])).lastSeq).toBe(21);
     await reopened.close();
+  });
+});
+
+describe('a full disk while appending', () => {
+  /** Real files, but the next write stops half-way with ENOSPC, as a full disk does. */
+  function diskThatFills() {
+    const state = { failNext: false };
+    const fs = {
+      ...fsPromises,
+      open: async (...args: Parameters<typeof fsPromises.open>) => {
+        const handle = await fsPromises.open(...args);
+        return new Proxy(handle, {
+          get(target, key) {
+            if (key === 'write') {
+              return async (data: Buffer) => {
+                if (!state.failNext) return target.write(data);
+                state.failNext = false;
+                await target.write(data.subarray(0, Math.floor(data.length / 2)));
+                throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+                  code: 'ENOSPC',
+                });
+              };
+            }
+            const value = Reflect.get(target, key) as unknown;
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        });
+      },
+    };
+    return { fs: fs as typeof fsPromises, state };
+  }
+
+  it('a write the disk refused is told as io_error "the disk is full", loses no confirmed row, and the next append works', async () => {
+    const { fs, state } = diskThatFills();
+    const handlers = createDurableHandlers({ dataDir: dir, journalFs: fs });
+    expect(await handlers['journal:append']([{ id: 'op-1', row: { n: 1 } }])).toEqual({
+      lastSeq: 1,
+    });
+    state.failNext = true;
+    await expect(
+      handlers['journal:append']([{ id: 'op-2', row: { n: 2, note: 'x'.repeat(500) } }]),
+    ).rejects.toMatchObject({
+      name: 'DesktopError',
+      code: 'io_error',
+      message: 'journal append: the disk is full',
+    });
+    // Space freed: the renderer retries the refused row and goes on.
+    expect(await handlers['journal:append']([{ id: 'op-2', row: { n: 2 } }])).toEqual({
+      lastSeq: 2,
+    });
+    expect(await handlers['journal:append']([{ id: 'op-3', row: { n: 3 } }])).toEqual({
+      lastSeq: 3,
+    });
+    const read = await handlers['journal:read']({});
+    expect(read.entries.map((e) => [e.seq, e.id])).toEqual([
+      [1, 'op-1'],
+      [2, 'op-2'],
+      [3, 'op-3'],
+    ]);
+    expect(read.skipped).toEqual({ torn: 1, corrupt: 0 });
   });
 });
 

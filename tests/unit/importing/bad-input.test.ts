@@ -8,6 +8,7 @@ import {
   readCsvImportRows,
   type RowsSlice,
 } from '../../../shared/importing/csv-import';
+import { onlyNeedsConfirmation } from '../../../shared/importing/errors';
 import { parseVCards } from '../../../shared/importing/vcard';
 import { readBirthday, readDate } from '../../../shared/importing/values';
 
@@ -111,6 +112,12 @@ describe('dates: impossible refused with a reason, implausible kept for confirma
     expect(rows[0]!.errors[0]!.params).toEqual({ value: '31.02.1980' });
     expect(rows[1]!.person?.birthday).toBe('9999-01-01');
     expect(rows[1]!.errors[0]!.params).toEqual({ value: '01.01.9999', min: 1900, max: 2100 });
+    // The implausible year asks for confirmation; the impossible day lost a value.
+    expect(rows.map((r) => r.errors.length > 0 && onlyNeedsConfirmation(r.errors))).toEqual([
+      false,
+      true,
+      false,
+    ]);
   });
 });
 
