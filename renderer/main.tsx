@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { initI18n, systemLanguage } from './i18n';
+import { systemLanguage } from './i18n';
+import { initI18n } from './app/i18n';
 import { useUi } from './store/ui';
 import { openDatabase, DatabaseOpenError, requestPersistentStorage } from './data/open';
 import { Repository } from './data/repository';

@@ -1,27 +1,24 @@
-import { useEffect, type ReactNode } from 'react';
+import { Fragment, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRoute, routeHref, type Page, type Route } from './router';
+import { useRoute, routeHref, type Page, type Route } from '../store/router';
 import { Toasts } from '../ui/Toasts';
 import { useUi } from '../store/ui';
-import { ClientsPage } from '../features/clients/ClientsPage';
-import { TrashPage } from '../features/clients/TrashPage';
-import { ImportPage } from '../features/import/ImportPage';
-import { AgendaPage } from '../features/agenda/AgendaPage';
-import { AgendaNavCount } from '../features/agenda/AgendaNavCount';
-import { VisitsPage } from '../features/visits/VisitsPage';
-import { ReportPage } from '../features/reports/ReportPage';
-import { SyncPage } from '../features/sync/SyncPage';
-import { SyncStatusBadge } from '../features/sync/SyncStatusBadge';
-import { SettingsPage } from '../features/settings/SettingsPage';
+import type { FeatureContribution } from '../ui/contribution';
+import { FEATURES } from './features';
 
-const NAV: { page: Page; key: string; extra?: () => ReactNode }[] = [
-  { page: 'clients', key: 'nav.clients' },
-  { page: 'agenda', key: 'nav.agenda', extra: () => <AgendaNavCount /> },
-  { page: 'visits', key: 'nav.visits' },
-  { page: 'reports', key: 'nav.reports' },
-  { page: 'sync', key: 'nav.sync' },
-  { page: 'settings', key: 'nav.settings' },
-];
+type PageRenderer = (route: Route) => ReactNode;
+
+/** Each page to the feature that answers for it; the shell knows no feature's insides. */
+const PAGES = Object.assign({}, ...FEATURES.map((f) => f.pages ?? {})) as Partial<
+  Record<Page, PageRenderer>
+>;
+const NAV = FEATURES.flatMap((f) => (f.nav ? [f.nav] : []));
+/** Pages reached from inside another section highlight that section in the navigation. */
+const SECTION_OF: Partial<Record<Page, Page>> = Object.assign(
+  {},
+  ...FEATURES.map((f) => f.sectionOf ?? {}),
+);
+const TOPBAR = FEATURES.flatMap((f: FeatureContribution) => (f.topbar ? [f.topbar] : []));
 
 function useThemeAttribute() {
   const theme = useUi((s) => s.theme);
@@ -31,28 +28,8 @@ function useThemeAttribute() {
 }
 
 function PageFor({ route }: { route: Route }) {
-  switch (route.page) {
-    case 'clients':
-      return <ClientsPage route={route} />;
-    case 'trash':
-      return <TrashPage />;
-    case 'import':
-      return <ImportPage />;
-    case 'agenda':
-      return <AgendaPage />;
-    case 'visits':
-      return <VisitsPage visitId={route.visitId} />;
-    case 'reports':
-      return <ReportPage />;
-    case 'sync':
-      return <SyncPage />;
-    case 'settings':
-      return <SettingsPage />;
-  }
+  return PAGES[route.page]?.(route) ?? null;
 }
-
-/** Pages reached from inside another section highlight that section in the navigation. */
-const SECTION_OF: Partial<Record<Page, Page>> = { trash: 'clients', import: 'clients' };
 
 export function App() {
   const { t } = useTranslation();
@@ -75,7 +52,7 @@ export function App() {
                   href={routeHref({ page: item.page } as Route)}
                   aria-current={section === item.page ? 'page' : undefined}
                 >
-                  {t(item.key)}
+                  {t(item.label)}
                   {item.extra?.()}
                 </a>
               </li>
@@ -83,7 +60,9 @@ export function App() {
           </ul>
         </nav>
         <div className="topbar-end">
-          <SyncStatusBadge />
+          {TOPBAR.map((show, i) => (
+            <Fragment key={i}>{show()}</Fragment>
+          ))}
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -1,39 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en as coreEn } from './core.en';
-import { ru as coreRu } from './core.ru';
-import * as clients from '../features/clients/texts';
-import * as settings from '../features/settings/texts';
-import * as desktop from '../platform/texts';
-import * as visits from '../features/visits/texts';
-import * as agenda from '../features/agenda/texts';
-import * as followups from '../features/agenda/followupTexts';
-import * as reports from '../features/reports/texts';
-import * as program from '../features/program/texts';
-import * as sync from '../features/sync/texts';
-
-/**
- * Every feature owns its texts (features/<name>/texts.ts, English and a Russian typed against it);
- * this table mounts them under the feature's key, so `t('clients.form.name')` finds them.
- */
-const FEATURE_TEXTS = {
-  clients,
-  settings,
-  visits,
-  agenda,
-  followups,
-  reports,
-  program,
-  sync,
-  desktop,
-};
-
-function resourcesFor(language: 'en' | 'ru') {
-  const features = Object.fromEntries(
-    Object.entries(FEATURE_TEXTS).map(([key, texts]) => [key, texts[language]]),
-  );
-  return { ...(language === 'en' ? coreEn : coreRu), ...features };
-}
 
 export const LANGUAGES = ['ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -46,9 +12,10 @@ export function systemLanguage(
   return first.startsWith('ru') ? 'ru' : 'en';
 }
 
-export function initI18n(language: Language) {
+/** Starts i18next with the app's texts (renderer/app/i18n.ts gathers them from the features). */
+export function startI18n(language: Language, texts: Record<Language, object>) {
   void i18next.use(initReactI18next).init({
-    resources: { ru: { translation: resourcesFor('ru') }, en: { translation: resourcesFor('en') } },
+    resources: { ru: { translation: texts.ru }, en: { translation: texts.en } },
     lng: language,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

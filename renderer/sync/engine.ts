@@ -19,7 +19,7 @@ import { diagnose } from './problems';
 import { recordSignIn, recordSignOut } from './session';
 import { INITIAL_STATUS, type SyncStatus } from './status';
 import { SyncHttpError, type SyncTransport } from './transport';
-import { yieldToMain } from './yield';
+import { yieldToMain } from '../platform/yield';
 
 export type { NetworkWatch, Timers } from './environment';
 export type { SyncPhase, SyncStatus } from './status';

@@ -17,7 +17,7 @@ import {
 } from '../data/syncStore';
 import type { SyncContext } from './context';
 import { isSyncHttpError } from './transport';
-import { inSlices } from './yield';
+import { inSlices } from '../platform/yield';
 
 export interface PullOptions {
   mode: PageOptions['mode'];

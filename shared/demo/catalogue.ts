@@ -1,6 +1,6 @@
 /**
  * What the demo rep sells: kitchen and bakery equipment for HoReCa and retail, with the
- * consumables, spare parts and service that follow the sale (DOMAIN.md §2: they often earn more
+ * consumables, spare parts and service that follow the sale (docs/domain.md §2: they often earn more
  * than the equipment). Prices are list prices in roubles.
  */
 export interface CatalogueItem {

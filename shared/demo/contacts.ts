@@ -1,4 +1,4 @@
-/** The contact log: all six kinds of post-sale contact (DOMAIN.md §3), by phone, mail or in person. */
+/** The contact log: all six kinds of post-sale contact (docs/domain.md §3), by phone, mail or in person. */
 import type { ContactLogEntry, ContactType } from '../domain/contact';
 import type { Purchase } from '../domain/purchase';
 import type { ClientBundle } from './clients';

@@ -3,7 +3,7 @@ import { CLIENT_STATUSES, type Client, type ClientStatus } from './client';
 
 /**
  * Contact cadence: how many days a client may go without contact before it needs attention
- * (DOMAIN.md §5: constant contact, no long gaps). The rep sets defaults in Settings; a client may
+ * (docs/domain.md §5: constant contact, no long gaps). The rep sets defaults in Settings; a client may
  * override them. Health ("no contact beyond cadence"), the list filter, the "no contact for N days"
  * follow-up, the report and the card all read the cadence through `effectiveCadence` only.
  */

@@ -7,7 +7,7 @@ export type ClientStatus = z.infer<typeof ClientStatusSchema>;
 
 export const LOYALTY_LEVELS = ['unknown', 'low', 'medium', 'high'] as const;
 
-/** The six reasons clients leave (DOMAIN.md §5) plus "other". */
+/** The six reasons clients leave (docs/domain.md §5) plus "other". */
 export const CHURN_REASONS = [
   'inconvenient_conditions',
   'not_listened',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SyncedRecordSchema, IdSchema, TimestampSchema, LongText } from './common';
 
-/** The five kinds of post-sale contact (DOMAIN.md §3) plus an honest, proactive notice. */
+/** The five kinds of post-sale contact (docs/domain.md §3) plus an honest, proactive notice. */
 export const CONTACT_TYPES = [
   'customer_initiated',
   'seller_initiated',

@@ -3,7 +3,7 @@ import type { Answer, ChecklistTemplate } from './checklist';
 import type { FollowUpKind } from './followup';
 
 /**
- * The management program (DOMAIN.md, who uses it): which follow-up rules every rep follows and
+ * The management program (docs/domain.md, who uses it): which follow-up rules every rep follows and
  * their N. Consistency comes from management setting it, so it travels as a template with purpose
  * 'program' (see templates/program.ts); this file is its shape, defaults and reading.
  */

@@ -12,7 +12,7 @@ import { daysBetween, dayOfTimestamp, makeDay, type Day } from './followups/days
 import { lastContactDays } from './followups/contactGaps';
 import { POST_SALE_ITEMS } from './templates/postSale';
 
-/** What the rep's monthly report reads (DOMAIN.md §4: visit data turned into decisions). */
+/** What the rep's monthly report reads (docs/domain.md §4: visit data turned into decisions). */
 export interface ReportBook {
   clients: readonly Client[];
   purchases: readonly Purchase[];

@@ -5,7 +5,8 @@ import { I18nextProvider } from 'react-i18next';
 import { createDb } from '../../renderer/data/db';
 import { Repository } from '../../renderer/data/repository';
 import { DataProvider } from '../../renderer/data/DataContext';
-import { initI18n, setLanguage, type Language } from '../../renderer/i18n';
+import { setLanguage, type Language } from '../../renderer/i18n';
+import { initI18n } from '../../renderer/app/i18n';
 
 export async function renderWithData(ui: ReactElement, language: Language = 'ru') {
   const db = createDb(`component-${Math.random()}`);

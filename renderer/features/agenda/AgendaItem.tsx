@@ -9,7 +9,7 @@ import type { ContactType, FollowUp } from '../../../shared/domain';
 import { describeFollowUp } from '../../../shared/domain/followupRules';
 import { daysBetween } from '../../../shared/domain/followups/days';
 import { useRepository } from '../../data/DataContext';
-import { navigate } from '../../app/router';
+import { navigate } from '../../store/router';
 import {
   MILESTONE_OF,
   markFollowUpDone,
@@ -17,9 +17,9 @@ import {
   snoozeDay,
   snoozeFollowUp,
 } from './data/followUps';
-import { startVisit } from '../visits/data/visits';
+import { startVisit } from '../visits';
 import { useToasts } from '../../store/toasts';
-import { ContactLogForm } from '../visits/ContactLogForm';
+import { ContactLogForm } from '../visits';
 import { useFormatDate } from '../../i18n/dates';
 import type { AgendaEntry } from './agendaGroups';
 import { requestFollowUpRefresh } from './data/followUpKeeper';

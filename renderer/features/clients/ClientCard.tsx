@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../app/router';
+import { navigate } from '../../store/router';
 import { useRepository } from '../../data/DataContext';
 import { summarizeClient } from './data/clientSummary';
 import { localToday } from './data/clientQueries';
@@ -12,9 +12,9 @@ import { RetentionSection } from './RetentionSection';
 import { Timeline } from './Timeline';
 import { HealthBadge } from './HealthBadge';
 import { useClientCard } from './data/useClientCard';
-import { StartVisitButtons } from '../visits/StartVisitButtons';
+import { StartVisitButtons } from '../visits';
 import { formatDate } from '../../i18n/dates';
-import { useCadenceSettings } from '../settings/data/useCadenceSettings';
+import { useCadenceSettings } from '../settings';
 
 /** Everything the rep knows about one client, newest first where time matters. */
 export function ClientCard({ clientId }: { clientId: string }) {

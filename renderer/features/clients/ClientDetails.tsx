@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { effectiveCadence, readCadenceDays, type Client } from '../../../shared/domain';
 import { useRepository } from '../../data/DataContext';
 import { useToasts } from '../../store/toasts';
-import { useCadenceSettings } from '../settings/data/useCadenceSettings';
+import { useCadenceSettings } from '../settings';
 import { cadenceText } from './cadenceText';
 import { ClientForm } from './ClientForm';
 import { mapsLink, OpenInMaps } from './OpenInMaps';

@@ -18,7 +18,7 @@ import { FormFooter } from '../../ui/FormFooter';
 import { Field } from '../../ui/Field';
 import { AddressFormOptions } from './AddressFormOptions';
 import { useAction } from '../../ui/useAction';
-import { useCadenceSettings } from '../settings/data/useCadenceSettings';
+import { useCadenceSettings } from '../settings';
 import { cadenceText } from './cadenceText';
 
 interface Props {

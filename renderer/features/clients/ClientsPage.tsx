@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate, routeHref, type Route } from '../../app/router';
+import { navigate, routeHref, type Route } from '../../store/router';
 import { localToday, selectClients } from './data/clientQueries';
 import { useClientList } from '../../store/clientList';
 import { ClientList } from './ClientList';

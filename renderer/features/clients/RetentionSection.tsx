@@ -25,7 +25,7 @@ interface Props {
 }
 
 /**
- * Why the client is leaving (DOMAIN.md §5) and the plan to win them back: actions, each with a
+ * Why the client is leaving (docs/domain.md §5) and the plan to win them back: actions, each with a
  * responsible person and a due date. One form saves both, in one transaction.
  */
 export function RetentionSection({ client, plans }: Props) {

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { routeHref } from '../../app/router';
+import { routeHref } from '../../store/router';
 import { useRepository } from '../../data/DataContext';
 import type { FullClientRecords } from './data/clientSummary';
 import { timelineOf, type TimelineEntry } from './timelineEntries';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { routeHref } from '../../app/router';
+import { routeHref } from '../../store/router';
 import { useRepository } from '../../data/DataContext';
 import { restoreClient, restoreRecord, TRASH_DAYS, type DependantTable } from './data/trash';
 import { useTrashedClients, useTrashedRecords } from './data/useTrash';

@@ -4,8 +4,6 @@
  */
 import { enBook } from './texts.en';
 import { ruBook } from './texts.ru';
-import { enImport, ruImport } from '../import/texts';
-import { enBackup, ruBackup } from '../backup/texts';
 
-export const en = { ...enBook, import: enImport, backup: enBackup };
-export const ru: typeof en = { ...ruBook, import: ruImport, backup: ruBackup };
+export const en = enBook;
+export const ru: typeof en = ruBook;

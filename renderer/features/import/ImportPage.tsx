@@ -8,7 +8,7 @@ import {
 } from '../../../shared/importing';
 import type { ClientStatus } from '../../../shared/domain';
 import { MAX_OPEN_FILE_BYTES } from '../../../shared/ipc';
-import { routeHref } from '../../app/router';
+import { routeHref } from '../../store/router';
 import { useRepository } from '../../data/DataContext';
 import { getDesktopApi, isDesktopError } from '../../platform';
 import {

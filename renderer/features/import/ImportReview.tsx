@@ -4,7 +4,7 @@ import { formatErrorReport } from '../../../shared/importing';
 import { duplicateChoice, type DuplicateChoice, type ImportPlanRow } from './data/importer';
 import { getDesktopApi } from '../../platform';
 import { useToasts } from '../../store/toasts';
-import { useClientBook } from '../clients/data/useClientBook';
+import { useClientBook } from '../clients';
 
 /** What the rep chose for the rows matching clients already in the book. */
 export interface DuplicateChoices {

@@ -22,7 +22,7 @@ import {
 } from '../../../shared/importing';
 import type { ClientStatus } from '../../../shared/domain';
 import type { ImportPlanRow } from './data/importer';
-import { yieldToUi } from '../clients/data/clientBookLoader';
+import { yieldToMain } from '../../platform/yield';
 
 export type ReadOutcome =
   | { ok: true; rows: ImportPlanRow[] }
@@ -40,7 +40,7 @@ async function runYielding<T>(steps: Steps<T>): Promise<T> {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    await yieldToUi();
+    await yieldToMain();
   }
 }
 
@@ -83,7 +83,7 @@ export async function readCsvRows(
     for (const row of step.value.rows) rows.push(row);
     if (performance.now() - began >= READ_BUDGET_MS) {
       options.onProgress(step.value.progress, rows.length);
-      await yieldToUi();
+      await yieldToMain();
       began = performance.now();
     }
   }

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncAccount } from '../../data/syncStore';
+import type { SyncAccount } from './data/useSync';
 import { diagnose } from '../../sync/problems';
 import { useSyncEngine } from './data/useSync';
 

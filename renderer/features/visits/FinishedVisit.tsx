@@ -1,6 +1,6 @@
 /** A finished visit: what it decided and what it recorded, read back from the database. */
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../app/router';
+import { navigate } from '../../store/router';
 import type { VisitContext } from './data/visits';
 import { useVisitRecords } from './data/useVisitReads';
 import { useFormatDate } from '../../i18n/dates';

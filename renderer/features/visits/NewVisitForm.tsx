@@ -5,7 +5,7 @@ import { useRepository } from '../../data/DataContext';
 import { ActionButton } from '../../ui/ActionButton';
 import { Field } from '../../ui/Field';
 import { useAction } from '../../ui/useAction';
-import { navigate } from '../../app/router';
+import { navigate } from '../../store/router';
 import { NoTemplateError, startVisit, type VisitKind } from './data/visits';
 import { useClient, useClientsNamed } from './data/useVisitReads';
 

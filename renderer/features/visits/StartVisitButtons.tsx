@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRepository } from '../../data/DataContext';
-import { navigate } from '../../app/router';
+import { navigate } from '../../store/router';
 import { NoTemplateError, startVisit, type VisitKind } from './data/visits';
 import { useVisitStartOptions } from './data/useVisitReads';
 import { useToasts } from '../../store/toasts';

@@ -120,7 +120,7 @@ function target(c: Celebrant, ruleKey: string, due: number, wanted: boolean): Fo
 }
 
 /**
- * Greetings for every person and every child (DOMAIN.md §5): on the day, and N days before. Each
+ * Greetings for every person and every child (docs/domain.md §5): on the day, and N days before. Each
  * year's greeting is its own follow-up (`...:<year>`), so greeting this year never marks next
  * year's done. Day numbers, not strings, in the loop, and no key is built for a birthday that is
  * neither near nor already followed up: this rule runs over every person of a 10k-client book.

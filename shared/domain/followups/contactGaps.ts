@@ -30,7 +30,7 @@ function seeContact(last: Map<string, Day>, clientId: string, timestamp: string)
 }
 
 /**
- * "No contact for N days", N the client's cadence under the rep's settings (cadence.ts; DOMAIN.md
+ * "No contact for N days", N the client's cadence under the rep's settings (cadence.ts; docs/domain.md
  * §5: no long gaps). A changed cadence moves an open follow-up's due day, same key. The key carries
  * the day of the last contact, so any new contact retires the old follow-up (removed while open)
  * and starts a new silence; one marked done stays done.

@@ -43,7 +43,7 @@ function windowMode(due: string, ctx: RuleContext): TargetMode {
 
 /**
  * Delivery, installation, training and payment checks on their due dates (+N), the post-sale visit
- * and the satisfaction check N days after delivery was done (DOMAIN.md §2, §4).
+ * and the satisfaction check N days after delivery was done (docs/domain.md §2, §4).
  */
 export function purchaseRules(
   purchases: readonly Purchase[],

@@ -22,7 +22,7 @@ export function problemRule(problems: readonly Problem[], ctx: RuleContext): voi
   }
 }
 
-/** Each dated action of an active retention plan (DOMAIN.md §5: winning back). */
+/** Each dated action of an active retention plan (docs/domain.md §5: winning back). */
 export function retentionRule(plans: readonly RetentionPlan[], ctx: RuleContext): void {
   if (!ctx.program.rules.retention_action.enabled) return;
   for (const plan of plans) {

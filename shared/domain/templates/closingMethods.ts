@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../checklist';
 import { text } from './builtin';
 
-/** The common closing methods (DOMAIN.md §1). There is no single classification; these are ours. */
+/** The common closing methods (docs/domain.md §1). There is no single classification; these are ours. */
 export const CLOSING_METHOD_KEYS = [
   'direct_request',
   'alternative_choice',

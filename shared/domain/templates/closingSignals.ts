@@ -5,7 +5,7 @@ import type { ClosingMethodKey } from './closingMethods';
 export type SignalKind = 'verbal' | 'nonverbal';
 
 /**
- * A buyer signal (DOMAIN.md §1): an action or a statement that shows readiness to buy. `weight`
+ * A buyer signal (docs/domain.md §1): an action or a statement that shows readiness to buy. `weight`
  * is its share of the readiness indicator (0..100, capped); `fits` are the closing methods the
  * signal makes natural, best first.
  */

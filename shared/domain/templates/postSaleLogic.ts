@@ -17,7 +17,7 @@ function capAt(level: LoyaltyLevel, cap: LoyaltyLevel): LoyaltyLevel {
 }
 
 /**
- * The starting loyalty level from a post-sale visit (DOMAIN.md §4): willingness to buy again sets
+ * The starting loyalty level from a post-sale visit (docs/domain.md §4): willingness to buy again sets
  * it; turning down a cheaper competitor proves it (high); a dissatisfied client (1–2 of 5) is held
  * at low and one who would not recommend us (0–6) at medium, whatever they say about buying again.
  */

@@ -14,7 +14,8 @@ import { createDb, type FieldbookDb } from '../../../renderer/data/db';
 import { Repository } from '../../../renderer/data/repository';
 import { getClientBook } from '../../../renderer/features/clients/data/clientBook';
 import { searchIndexDbName } from '../../../renderer/features/clients/data/searchIndexCache';
-import { initI18n, setLanguage } from '../../../renderer/i18n';
+import { setLanguage } from '../../../renderer/i18n';
+import { initI18n } from '../../../renderer/app/i18n';
 import { LONG } from './testing';
 import { addClient, resetListState } from './seed';
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { initI18n, setLanguage } from '../../../renderer/i18n';
+import { setLanguage } from '../../../renderer/i18n';
+import { initI18n } from '../../../renderer/app/i18n';
 
 describe('texts', () => {
   it('Russian counts use the right plural form', async () => {

@@ -9,7 +9,8 @@ import { emptyClientDraft } from '../../../renderer/features/clients/data/client
 import { createDb, type FieldbookDb } from '../../../renderer/data/db';
 import { Repository } from '../../../renderer/data/repository';
 import { DataProvider } from '../../../renderer/data/DataContext';
-import { initI18n, setLanguage } from '../../../renderer/i18n';
+import { setLanguage } from '../../../renderer/i18n';
+import { initI18n } from '../../../renderer/app/i18n';
 import { provideSyncEngine } from '../../../renderer/sync/appEngine';
 import { createSyncClock } from '../../../renderer/sync/clock';
 import { SyncEngine } from '../../../renderer/sync/engine';

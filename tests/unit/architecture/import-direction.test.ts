@@ -1,4 +1,8 @@
-/** The lint rule that keeps the house plan: imports point into shared/, never back out of it. */
+/**
+ * The lint rules that keep the house plan: imports point into shared/, never back out of it; inside
+ * renderer/, app → features → sync, data, store, i18n, platform, ui, at every folder depth; a
+ * feature reaches another only through its index; only data modules touch Dexie.
+ */
 import { describe, it, expect } from 'vitest';
 import { ESLint } from 'eslint';
 
@@ -73,5 +77,79 @@ describe('import direction', { timeout: 60_000 }, () => {
         "import { x } from '../shared/ids';\nexport { x };",
       ),
     ).toBe(0);
+  });
+
+  const probe = (line: string) => `${line}\nexport {};`;
+
+  it('layers below features (sync, data, store, i18n, platform, ui) import no feature and not the shell', async () => {
+    for (const [file, line] of [
+      ['renderer/i18n/probe.ts', "import * as t from '../features/clients/texts';"],
+      ['renderer/data/probe.ts', "import { x } from '../features/clients';"],
+      ['renderer/sync/probe.ts', "import { x } from '../app/App';"],
+      ['renderer/ui/probe.ts', "import { x } from '../features/visits/StartVisitButtons';"],
+      ['renderer/store/probe.ts', "import { x } from '../app/features';"],
+    ] as const) {
+      expect(await restrictedImports(file, probe(line)), `${file}: ${line}`).toBe(1);
+    }
+    expect(
+      await restrictedImports(
+        'renderer/ui/probe.ts',
+        probe("import { x } from '../store/router';"),
+      ),
+    ).toBe(0);
+  });
+
+  it('a feature does not import the shell, at any depth', async () => {
+    for (const [file, line] of [
+      ['renderer/features/clients/probe.ts', "import { x } from '../../app/App';"],
+      ['renderer/features/clients/data/probe.ts', "import { x } from '../../../app/features';"],
+    ] as const) {
+      expect(await restrictedImports(file, probe(line)), `${file}: ${line}`).toBe(1);
+    }
+  });
+
+  it("a feature reaches another only through that feature's index", async () => {
+    for (const [file, line, count] of [
+      ['renderer/features/agenda/probe.ts', "import { x } from '../visits/data/visits';", 1],
+      ['renderer/features/agenda/probe.ts', "import { x } from '../visits/StartVisitButtons';", 1],
+      ['renderer/features/agenda/data/probe.ts', "import { x } from '../../program/data/x';", 1],
+      ['renderer/features/agenda/probe.ts', "import { x } from '../visits';", 0],
+      ['renderer/features/agenda/data/probe.ts', "import { x } from '../../program';", 0],
+      ['renderer/features/agenda/data/probe.ts', "import { x } from '../agendaGroups';", 0],
+      ['renderer/features/agenda/probe.ts', "import { x } from './data/followUps';", 0],
+    ] as const) {
+      expect(await restrictedImports(file, probe(line)), `${file}: ${line}`).toBe(count);
+    }
+  });
+
+  it("only data modules touch Dexie: a feature's screens hold no database", async () => {
+    for (const line of [
+      "import Dexie from 'dexie';",
+      "import { useLiveQuery } from 'dexie-react-hooks';",
+      "import type { FieldbookDb } from '../../data/db';",
+      "import { useDatabase } from '../../data/DataContext';",
+    ]) {
+      expect(
+        await restrictedImports('renderer/features/clients/Probe.tsx', probe(line)),
+        line,
+      ).toBe(1);
+      expect(
+        await restrictedImports(
+          'renderer/features/clients/data/probe.ts',
+          probe(line.replace("'../../", "'../../../")),
+        ),
+        line,
+      ).toBe(0);
+    }
+    expect(
+      await restrictedImports(
+        'renderer/features/clients/Probe.tsx',
+        probe("import { useRepository } from '../../data/DataContext';"),
+      ),
+    ).toBe(0);
+    const [result] = await eslint.lintText('export const f = (r: { db: unknown }) => r.db;\n', {
+      filePath: 'renderer/features/clients/probe.ts',
+    });
+    expect(result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax')).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDesktopSyncTransport } from '../../../renderer/sync/desktopTransport';
 import { isSyncHttpError } from '../../../renderer/sync/transport';
-import { inSlices } from '../../../renderer/sync/yield';
+import { inSlices } from '../../../renderer/platform/yield';
 
 const EPOCH = 'e'.repeat(32);
 const ID = '01900000-0000-7000-8000-0000000000aa';

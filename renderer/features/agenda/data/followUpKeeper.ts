@@ -9,7 +9,7 @@ import type { FieldbookDb } from '../../../data/db';
 import type { Repository } from '../../../data/repository';
 import { refreshFollowUps } from './followUps';
 import { localDay } from '../../../data/localTime';
-import { CADENCE_SETTINGS_KEY } from '../../settings/data/cadenceSettings';
+import { CADENCE_SETTINGS_KEY } from '../../settings';
 
 const DEBOUNCE_MS = 800;
 const DAY_CHECK_MS = 60_000;

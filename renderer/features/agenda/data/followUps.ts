@@ -20,8 +20,8 @@ import {
 import { addDays } from '../../../../shared/domain/followups/days';
 import type { FieldbookDb } from '../../../data/db';
 import type { Repository } from '../../../data/repository';
-import { mergeTemplates } from '../../program/data/checklistTemplates';
-import { loadCadenceSettings } from '../../settings/data/cadenceSettings';
+import { mergeTemplates } from '../../program';
+import { loadCadenceSettings } from '../../settings';
 import { inRepsZone, localDay, localTimestamp } from '../../../data/localTime';
 
 const BOOK_TABLES = [

@@ -24,8 +24,8 @@ import {
 } from '../../../../shared/backup';
 import { SYNCED_TABLES } from '../../../../shared/domain';
 import type { FieldbookDb } from '../../../data/db';
-import { CADENCE_SETTINGS_KEY, loadCadenceSettings } from '../../settings/data/cadenceSettings';
-import { markBookReplaced } from '../../clients/data/searchIndexCache';
+import { CADENCE_SETTINGS_KEY, loadCadenceSettings } from '../../settings';
+import { markBookReplaced } from '../../clients';
 import { CURRENT_SCHEMA_VERSION } from '../../../data/schema';
 
 /** Tables a backup holds: every synced table and the unresolved conflicts. */

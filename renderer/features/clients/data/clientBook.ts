@@ -19,7 +19,7 @@ import type { Client, ContactPerson } from '../../../../shared/domain';
 import { DEFAULT_CADENCE_SETTINGS, type CadenceSettings } from '../../../../shared/domain/cadence';
 import type { FieldbookDb } from '../../../data/db';
 import { watchClientBook, type BookChange } from '../../../data/changeFeed';
-import { loadCadenceSettings } from '../../settings/data/cadenceSettings';
+import { loadCadenceSettings } from '../../settings';
 import {
   summarizeClient,
   withCadenceSettings,

@@ -6,18 +6,12 @@ import type { Table } from 'dexie';
 import type { ChecklistRun, Client, ContactPerson, Note } from '../../../../shared/domain';
 import type { FieldbookDb } from '../../../data/db';
 import type { ClientRecords, FullClientRecords } from './clientSummary';
+import { yieldToMain } from '../../../platform/yield';
 
 export type NoteText = Pick<Note, 'text' | 'deletedAt'>;
 
 const PAGE = 2000;
 const INDEX_SLICE = 400;
-
-/** Lets input and paint through between slices of work. */
-export function yieldToUi(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 async function readInPages<T extends { id: string }>(
   table: Table<T, string>,
@@ -32,7 +26,7 @@ async function readInPages<T extends { id: string }>(
     onPage(rows);
     if (rows.length < PAGE) return;
     last = rows[rows.length - 1]!.id;
-    await yieldToUi();
+    await yieldToMain();
   }
 }
 
@@ -116,7 +110,7 @@ export async function loadBookInSlices(db: FieldbookDb, steps: LoadSteps): Promi
   await steps.beforeIndex?.();
 
   for (let i = 0; i < records.length; i += INDEX_SLICE) {
-    await yieldToUi();
+    await yieldToMain();
     steps.onIndexSlice(records.slice(i, i + INDEX_SLICE), noteTexts);
   }
 }

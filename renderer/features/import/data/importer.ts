@@ -21,7 +21,7 @@ import type { Channel, Client, ContactPerson } from '../../../../shared/domain';
 import type { Table } from 'dexie';
 import type { FieldbookDb } from '../../../data/db';
 import type { Repository, WriteBatch } from '../../../data/repository';
-import { yieldToUi } from '../../clients/data/clientBookLoader';
+import { yieldToMain } from '../../../platform/yield';
 
 export type DuplicateChoice = 'merge' | 'skip';
 
@@ -74,7 +74,7 @@ async function readLive<T extends { id: string; deletedAt: string | null }>(
     for (const row of page) if (row.deletedAt === null) live.push(row);
     if (page.length < READ_PAGE) return live;
     last = page[page.length - 1]!.id;
-    await yieldToUi();
+    await yieldToMain();
   }
 }
 
@@ -101,7 +101,7 @@ export async function existingClients(db: FieldbookDb): Promise<DuplicateFinder<
       phones: phones.get(c.id) ?? [],
       emails: emails.get(c.id) ?? [],
     });
-    if (i % READ_PAGE === READ_PAGE - 1) await yieldToUi();
+    if (i % READ_PAGE === READ_PAGE - 1) await yieldToMain();
   }
   return finder;
 }

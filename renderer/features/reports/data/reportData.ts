@@ -1,7 +1,7 @@
 /** Reads what the monthly report counts (shared/domain/report.ts does the counting). */
 import type { ReportBook } from '../../../../shared/domain/report';
 import type { FieldbookDb } from '../../../data/db';
-import { loadCadenceSettings } from '../../settings/data/cadenceSettings';
+import { loadCadenceSettings } from '../../settings';
 
 export async function loadReportBook(db: FieldbookDb): Promise<ReportBook> {
   const [clients, purchases, visits, checklistRuns, followUps, problems, contacts, notes, cadence] =

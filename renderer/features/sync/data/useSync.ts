@@ -3,6 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useStore } from 'zustand';
 import { isSyncedTable, type Conflict } from '../../../../shared/domain';
 import { readSyncMeta, type SyncMetaState } from '../../../data/syncStore';
+
+export type { SyncAccount } from '../../../data/syncStore';
 import { resolveConflict, unresolvedConflicts, type Resolution } from '../../../sync/conflicts';
 import { useDatabase } from '../../../data/DataContext';
 import { getSyncEngine } from '../../../sync/appEngine';

@@ -6,8 +6,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { isLive, visitKindsOffered, type Client, type Visit } from '../../../../shared/domain';
 import { useDatabase } from '../../../data/DataContext';
-import { useTemplates } from '../../program/data/useTemplates';
-import { templateForPurpose } from '../../program/data/checklistTemplates';
+import { useTemplates } from '../../program';
+import { templateForPurpose } from '../../program';
 import { latestPurchase, listVisits, type VisitKind, type VisitRow } from './visits';
 
 export function useVisitList(): VisitRow[] | undefined {

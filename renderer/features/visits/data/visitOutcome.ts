@@ -25,8 +25,8 @@ import { POST_SALE_ITEMS } from '../../../../shared/domain/templates';
 import { addDays } from '../../../../shared/domain/followups/days';
 import { uuidv7 } from '../../../../shared/ids';
 import type { Repository } from '../../../data/repository';
-import { templateById } from '../../program/data/checklistTemplates';
-import { bookTables, regenerateFollowUps } from '../../agenda/data/followUps';
+import { templateById } from '../../program';
+import { bookTables, regenerateFollowUps } from '../../agenda';
 import { localDay, localTimestamp } from '../../../data/localTime';
 import {
   filledProblems,

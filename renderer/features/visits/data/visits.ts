@@ -13,11 +13,7 @@ import type {
 import { uuidv7 } from '../../../../shared/ids';
 import type { FieldbookDb } from '../../../data/db';
 import type { Repository } from '../../../data/repository';
-import {
-  allTemplates,
-  templateById,
-  templateForPurpose,
-} from '../../program/data/checklistTemplates';
+import { allTemplates, templateById, templateForPurpose } from '../../program';
 import { localTimestamp } from '../../../data/localTime';
 
 export type VisitKind = StartableVisitKind;

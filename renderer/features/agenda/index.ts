@@ -1,0 +1,2 @@
+/** What other features use of the agenda: regenerating a client's follow-ups after a write. */
+export { bookTables, regenerateFollowUps } from './data/followUps';

@@ -1,0 +1,2 @@
+/** The backup section that Settings mounts. */
+export { BackupSettings } from './BackupSettings';

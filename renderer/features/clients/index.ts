@@ -1,0 +1,3 @@
+/** What other features use of the client book: its live read model, and marking it replaced. */
+export { useClientBook } from './data/useClientBook';
+export { markBookReplaced } from './data/searchIndexCache';

@@ -1,0 +1,7 @@
+/** What other features use of settings: the contact-cadence settings that the rules read. */
+export {
+  CADENCE_SETTINGS_KEY,
+  loadCadenceSettings,
+  saveCadenceSettings,
+} from './data/cadenceSettings';
+export { useCadenceSettings } from './data/useCadenceSettings';
