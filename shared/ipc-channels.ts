@@ -22,11 +22,13 @@ export const DESKTOP_METHODS = {
   backupWrite: 'backup:write',
   backupList: 'backup:list',
   backupRead: 'backup:read',
+  // Free space where the journal and backups live, to warn the rep before writes fail.
+  diskSpace: 'disk:space',
 } as const;
 
 /**
- * Methods the browser build does not implement yet (its twin lives in the origin private file
- * system): optional in DesktopApi until it does, so callers check for them.
+ * Methods the browser build does not implement yet (its twins: the origin private file system,
+ * navigator.storage.estimate()): optional in DesktopApi until it does, so callers check for them.
  */
 export const DURABLE_STORE_METHODS = [
   'journalAppend',
@@ -36,6 +38,7 @@ export const DURABLE_STORE_METHODS = [
   'backupWrite',
   'backupList',
   'backupRead',
+  'diskSpace',
 ] as const satisfies readonly (keyof typeof DESKTOP_METHODS)[];
 export type DurableStoreMethod = (typeof DURABLE_STORE_METHODS)[number];
 

@@ -243,6 +243,13 @@ export const BackupInfoSchema = z.strictObject({
 });
 export type BackupInfo = z.infer<typeof BackupInfoSchema>;
 
+/** The volume that holds the app's data: what is free for the rep's work, and its size. */
+export const DiskSpaceSchema = z.strictObject({
+  freeBytes: z.number().int().nonnegative(),
+  totalBytes: z.number().int().nonnegative(),
+});
+export type DiskSpace = z.infer<typeof DiskSpaceSchema>;
+
 const noArgs = z.tuple([]);
 const nothing = z.void();
 
@@ -278,6 +285,7 @@ export const DESKTOP_CHANNELS = {
   'journal:compact': { args: noArgs, result: JournalStateSchema },
   'backup:write': { args: z.tuple([BackupWriteRequestSchema]), result: BackupInfoSchema },
   'backup:list': { args: noArgs, result: z.array(BackupInfoSchema).max(1000) },
+  'disk:space': { args: noArgs, result: DiskSpaceSchema },
   'backup:read': { args: z.tuple([BackupNameSchema]), result: z.string().max(MAX_SAVE_FILE_CHARS) },
 } as const satisfies Record<DesktopChannel, { args: z.ZodTuple; result: z.ZodType }>;
 

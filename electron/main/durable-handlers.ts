@@ -1,3 +1,4 @@
+import { promises as fsPromises } from 'node:fs';
 import path from 'node:path';
 import { DesktopError } from '../../shared/ipc';
 import { createBackupStore, type BackupStore } from './backups';
@@ -11,11 +12,14 @@ export type DurableChannels =
   | 'journal:compact'
   | 'backup:write'
   | 'backup:list'
-  | 'backup:read';
+  | 'backup:read'
+  | 'disk:space';
 
 export interface DurableHandlerDeps {
   /** The app's data folder (userData); the journal and backups live in folders under it. */
   dataDir: string;
+  /** Free space of a folder's volume; fs.statfs by default. */
+  statfs?: (dir: string) => Promise<{ bavail: number; blocks: number; bsize: number }>;
   /** The file system the journal writes through (tests inject a failing one). */
   journalFs?: JournalFs;
   log?: (message: string, error?: unknown) => void;
@@ -69,5 +73,13 @@ export function createDurableHandlers(
     ),
     'backup:list': guard('backup list', () => getBackups().list()),
     'backup:read': guard('backup read', (name) => getBackups().read(name)),
+    'disk:space': guard('disk space', async () => {
+      // bavail: blocks an unprivileged process may still use (root's reserve left out).
+      const stats = await (deps.statfs ?? ((dir: string) => fsPromises.statfs(dir)))(deps.dataDir);
+      return {
+        freeBytes: Math.floor(stats.bavail * stats.bsize),
+        totalBytes: Math.floor(stats.blocks * stats.bsize),
+      };
+    }),
   };
 }

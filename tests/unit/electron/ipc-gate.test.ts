@@ -36,6 +36,7 @@ function fakeHandlers(overrides: Partial<DesktopHandlers> = {}): DesktopHandlers
     })),
     'backup:list': vi.fn(async () => []),
     'backup:read': vi.fn(async () => '{}'),
+    'disk:space': vi.fn(async () => ({ freeBytes: 1, totalBytes: 2 })),
     ...overrides,
   };
 }

@@ -287,4 +287,19 @@ describe('journal and backup channels behind the IPC gate (electron mocked)', ()
     expect(list).toMatchObject({ ok: true, value: [{ reason: 'before_import' }] });
     expect(await readdir(path.join(dir, 'backups'))).toHaveLength(1);
   });
+
+  it('tells the free space of the volume that holds the journal', async () => {
+    const gate = createIpcGate({
+      handlers: createDesktopHandlers({ secrets, getWindow: () => null, dataDir: dir }),
+      isTrustedSenderUrl: (url) => url.startsWith('app://fieldbook/'),
+    });
+    const answer = await gate.dispatch('disk:space', appFrame, []);
+    const real = await fsPromises.statfs(dir);
+    expect(answer).toMatchObject({ ok: true, value: { totalBytes: real.blocks * real.bsize } });
+    const { freeBytes, totalBytes } = (
+      answer as { value: { freeBytes: number; totalBytes: number } }
+    ).value;
+    expect(freeBytes).toBeGreaterThan(0);
+    expect(freeBytes).toBeLessThanOrEqual(totalBytes);
+  });
 });
