@@ -82,6 +82,8 @@ type JournalRecord = { s: number; i: string; r: unknown } | { a: string[] } | { 
 
 export interface ScannedSegment {
   records: JournalRecord[];
+  /** Each record's framed size in bytes, newline included (same order as records). */
+  sizes: number[];
   /** A last line without its newline: the append a crash interrupted. */
   torn: number;
   /** Complete lines whose length, checksum or JSON is wrong. */
@@ -95,18 +97,21 @@ const HEADER = /^(\d{1,10}) ([0-9a-f]{8}) $/;
 /** Reads one segment's bytes into records, skipping (and counting) what cannot be trusted. */
 export function scanSegment(bytes: Buffer): ScannedSegment {
   const records: JournalRecord[] = [];
+  const sizes: number[] = [];
   let corrupt = 0;
   let pos = 0;
   while (pos < bytes.length) {
     const end = bytes.indexOf(NEWLINE, pos);
-    if (end < 0) return { records, torn: 1, corrupt, endsClean: false };
+    if (end < 0) return { records, sizes, torn: 1, corrupt, endsClean: false };
     const line = bytes.subarray(pos, end);
     pos = end + 1;
     const record = parseLine(line);
-    if (record) records.push(record);
-    else corrupt++;
+    if (record) {
+      records.push(record);
+      sizes.push(line.length + 1);
+    } else corrupt++;
   }
-  return { records, torn: 0, corrupt, endsClean: true };
+  return { records, sizes, torn: 0, corrupt, endsClean: true };
 }
 
 function parseLine(line: Buffer): JournalRecord | null {
@@ -134,7 +139,7 @@ function parseLine(line: Buffer): JournalRecord | null {
 }
 
 interface Scan {
-  rows: Map<number, { id: string; row: unknown }>;
+  rows: Map<number, { id: string; row: unknown; size: number }>;
   acked: Set<string>;
   lastSeq: number;
   torn: number;
@@ -168,25 +173,35 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
         bytes: bytes.length,
         endsClean: segment.endsClean,
       });
-      for (const record of segment.records) {
+      segment.records.forEach((record, index) => {
         if ('s' in record) {
           // After an interrupted compaction a row is in two segments: one copy is enough.
-          scan.rows.set(record.s, { id: record.i, row: record.r });
+          scan.rows.set(record.s, {
+            id: record.i,
+            row: record.r,
+            size: segment.sizes[index] as number,
+          });
           scan.lastSeq = Math.max(scan.lastSeq, record.s);
         } else if ('a' in record) {
           for (const id of record.a) scan.acked.add(id);
         } else {
           scan.lastSeq = Math.max(scan.lastSeq, record.h);
         }
-      }
+      });
     }
     return scan;
   }
 
   const initial = await scanAll();
   let lastSeq = initial.lastSeq;
-  const liveIds = new Set<string>();
-  for (const { id } of initial.rows.values()) if (!initial.acked.has(id)) liveIds.add(id);
+  /** Live (unacknowledged) rows: op id → bytes on disk, to know when compaction pays. */
+  const liveIds = new Map<string, number>();
+  let liveBytes = 0;
+  const addLive = (id: string, size: number) => {
+    liveBytes += size - (liveIds.get(id) ?? 0);
+    liveIds.set(id, size);
+  };
+  for (const { id, size } of initial.rows.values()) if (!initial.acked.has(id)) addLive(id, size);
   const lastSegment = initial.segments[initial.segments.length - 1];
   let activeN = lastSegment?.n ?? 1;
   let activeBytes = lastSegment?.bytes ?? 0;
@@ -196,7 +211,6 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     activeN += 1;
     activeBytes = 0;
   }
-  let segmentCount = initial.segments.length;
   let handle: Awaited<ReturnType<JournalFs['open']>> | null = null;
 
   // One operation at a time: appends keep their order and compaction never races them.
@@ -217,10 +231,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     if (handle === null) {
       const isNew = activeBytes === 0;
       handle = await fs.open(path.join(dir, segmentName(activeN)), 'a', 0o600);
-      if (isNew) {
-        segmentCount++;
-        await syncDir(fs, dir);
-      }
+      if (isNew) await syncDir(fs, dir);
     }
     await handle.write(frames);
     await handle.sync();
@@ -261,9 +272,9 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     activeN = n;
     activeBytes = frames.length;
     totalBytes = frames.length;
-    segmentCount = 1;
     liveIds.clear();
-    for (const [, entry] of live) liveIds.add(entry.id);
+    liveBytes = 0;
+    for (const [, entry] of live) addLive(entry.id, entry.size);
     return state();
   }
 
@@ -275,6 +286,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
           lastSeq += 1;
           frames.push(frameRecord({ s: lastSeq, i: entry.id, r: entry.row }));
         }
+        const sizes = frames.map((f) => f.length);
         const seqBefore = lastSeq - entries.length;
         try {
           await writeDurably(Buffer.concat(frames));
@@ -288,7 +300,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
           activeBytes = 0;
           throw error;
         }
-        for (const entry of entries) liveIds.add(entry.id);
+        entries.forEach((entry, i) => addLive(entry.id, sizes[i] as number));
         return { lastSeq };
       }),
 
@@ -322,9 +334,14 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
         const known = ids.filter((id) => liveIds.has(id));
         if (known.length === 0) return state();
         await writeDurably(frameRecord({ a: known }));
-        for (const id of known) liveIds.delete(id);
-        // Settled rows are dead weight; drop them once they are most of the journal.
-        if (segmentCount > 2 || (liveIds.size === 0 && totalBytes > maxSegmentBytes / 4)) {
+        for (const id of known) {
+          liveBytes -= liveIds.get(id) ?? 0;
+          liveIds.delete(id);
+        }
+        // Settled rows are dead weight: drop them once they are most of a journal worth
+        // rewriting (a quarter segment or more), so a long offline spell never rewrites on
+        // every acknowledgement.
+        if (totalBytes > maxSegmentBytes / 4 && liveBytes < totalBytes / 2) {
           return compactNow();
         }
         return state();
