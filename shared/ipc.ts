@@ -169,12 +169,35 @@ export const MAX_JOURNAL_BATCH = 1000;
 export const MAX_JOURNAL_READ = 5000;
 export const JournalIdSchema = z.string().min(1).max(200);
 
-/** What the journal keeps of one outbox row: its op id (to ack it) and the row itself. */
+/**
+ * A value as JSON keeps it: undefined fields dropped, dates as ISO text, NaN as null (what
+ * JSON.stringify does). Anything JSON cannot hold (a cycle, a BigInt, a bare function) becomes
+ * undefined, which the schema then refuses.
+ */
+function asJsonValue(value: unknown): unknown {
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the journal keeps of one outbox row: its op id (to ack it) and the row itself, as JSON
+ * (an outbox row with an undefined field is taken, without that field).
+ */
 export const JournalEntrySchema = z.strictObject({
   id: JournalIdSchema,
-  row: z
-    .json()
-    .refine((row) => JSON.stringify(row).length <= MAX_JOURNAL_ROW_CHARS, 'journal row too large'),
+  row: z.preprocess(
+    asJsonValue,
+    z
+      .json()
+      .refine(
+        (row) => JSON.stringify(row).length <= MAX_JOURNAL_ROW_CHARS,
+        'journal row too large',
+      ),
+  ),
 });
 export type JournalEntry = z.infer<typeof JournalEntrySchema>;
 
@@ -290,12 +313,15 @@ export const DESKTOP_CHANNELS = {
 } as const satisfies Record<DesktopChannel, { args: z.ZodTuple; result: z.ZodType }>;
 
 type Channels = typeof DESKTOP_CHANNELS;
+/** The arguments as a handler receives them (validated). */
 export type DesktopArgs<C extends DesktopChannel> = z.infer<Channels[C]['args']>;
+/** The arguments as a caller passes them (before validation: a journal row is any value). */
+export type DesktopCallArgs<C extends DesktopChannel> = z.input<Channels[C]['args']>;
 export type DesktopResult<C extends DesktopChannel> = z.infer<Channels[C]['result']>;
 type ChannelOf<M extends DesktopMethod> = (typeof DESKTOP_METHODS)[M];
 
 type ApiMethod<M extends DesktopMethod> = (
-  ...args: DesktopArgs<ChannelOf<M>>
+  ...args: DesktopCallArgs<ChannelOf<M>>
 ) => Promise<DesktopResult<ChannelOf<M>>>;
 
 /**
@@ -319,7 +345,7 @@ export type DesktopEnvelope<T> = { ok: true; value: T } | DesktopFailure;
 /** What the preload puts on `window.fieldbook`: the same methods, answering with envelopes. */
 export type DesktopBridge = {
   [M in DesktopMethod]: (
-    ...args: DesktopArgs<ChannelOf<M>>
+    ...args: DesktopCallArgs<ChannelOf<M>>
   ) => Promise<DesktopEnvelope<DesktopResult<ChannelOf<M>>>>;
 };
 

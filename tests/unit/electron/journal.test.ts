@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DesktopApi } from '../../../shared/ipc';
+import type { OutboxOp } from '../../../shared/sync/outbox';
 
 vi.mock('electron', () => ({
   app: { getVersion: () => '0.1.0', getPath: () => os.tmpdir() },
@@ -18,6 +20,13 @@ const { createBackupStore } = await import('../../../electron/main/backups');
 const { createDurableHandlers } = await import('../../../electron/main/durable-handlers');
 const { createDesktopHandlers } = await import('../../../electron/main/desktop-handlers');
 const { createIpcGate } = await import('../../../electron/main/ipc-gate');
+
+// A caller passes outbox rows as they are (fields of unknown values): checked by the compiler.
+const outboxRowsAreJournalRows: NonNullable<DesktopApi['journalAppend']> extends (
+  entries: { id: string; row: OutboxOp }[],
+) => unknown
+  ? true
+  : never = true;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../../..');
@@ -252,6 +261,7 @@ describe('journal and backup channels behind the IPC gate (electron mocked)', ()
   const secrets = { get: vi.fn(), set: vi.fn(), delete: vi.fn() };
 
   it('append, read and ack through the gate; malformed rows and backup names are refused', async () => {
+    expect(outboxRowsAreJournalRows).toBe(true);
     const gate = createIpcGate({
       handlers: createDesktopHandlers({ secrets, getWindow: () => null, dataDir: dir }),
       isTrustedSenderUrl: (url) => url.startsWith('app://fieldbook/'),
@@ -269,7 +279,18 @@ describe('journal and backup channels behind the IPC gate (electron mocked)', ()
         skipped: { torn: 0, corrupt: 0 },
       },
     });
-    expect(await gate.dispatch('journal:ack', appFrame, [['op-1']])).toMatchObject({
+    // A row with an undefined field or a date is kept as JSON keeps it.
+    const at = new Date('2026-12-07T01:00:00.000Z');
+    expect(
+      await gate.dispatch('journal:append', appFrame, [
+        [{ id: 'op-2', row: { fields: { note: undefined, at } } }],
+      ]),
+    ).toEqual({ ok: true, value: { lastSeq: 2 } });
+    expect(await gate.dispatch('journal:read', appFrame, [{ afterSeq: 1 }])).toMatchObject({
+      ok: true,
+      value: { entries: [{ seq: 2, id: 'op-2', row: { fields: { at: at.toISOString() } } }] },
+    });
+    expect(await gate.dispatch('journal:ack', appFrame, [['op-1', 'op-2']])).toMatchObject({
       ok: true,
       value: { live: 0 },
     });
