@@ -14,7 +14,7 @@ import { uuidv7 } from '../../shared/ids';
 import type { Transaction } from 'dexie';
 import type { FieldbookDb } from './db';
 import { takeStamp, type WriteStamp } from './device';
-import { keepEditBase } from './syncStore';
+import { keepEditBase } from './editBase';
 
 /** What a rep may set on a record: everything but the bookkeeping fields. */
 export type Editable<T extends SyncedTable> = Omit<RecordOf<T>, (typeof SYSTEM_FIELDS)[number]>;

@@ -17,10 +17,6 @@ export { onToast, type Toast, type ToastListener } from './toast';
 
 let current: DesktopApi | null = null;
 
-export function isElectron(): boolean {
-  return isDesktopBridge((window as unknown as Record<string, unknown>)[DESKTOP_BRIDGE_GLOBAL]);
-}
-
 export function getDesktopApi(): DesktopApi {
   if (current === null) {
     const bridge = (window as unknown as Record<string, unknown>)[DESKTOP_BRIDGE_GLOBAL];

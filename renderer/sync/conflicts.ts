@@ -16,7 +16,7 @@ import { uuidv7 } from '../../shared/ids';
 import type { FieldbookDb } from '../data/db';
 import { takeStamp } from '../data/device';
 import { NotFoundError, ValidationError } from '../data/repository';
-import { keepEditBase } from '../data/syncStore';
+import { keepEditBase } from '../data/editBase';
 
 export type Resolution =
   { choice: 'kept_mine' } | { choice: 'kept_theirs' } | { choice: 'edited'; value: unknown };

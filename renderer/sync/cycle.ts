@@ -2,7 +2,7 @@
  * One sync: finish an epoch repair if one is due, push the outbox, pull every new page. Push
  * first, so the rep's edits reach the server's merge with the base they were made on.
  */
-import { readSyncMeta, updateSyncFlags } from '../data/syncStore';
+import { readSyncMeta, updateSyncFlags } from './state';
 import type { SyncContext } from './context';
 import { pullAll } from './pullPages';
 import { pushOutbox } from './pushOutbox';

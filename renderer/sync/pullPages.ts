@@ -6,15 +6,8 @@
 import { SYNCED_SCHEMAS, type SyncedRecord } from '../../shared/domain';
 import type { PulledRecord } from '../../shared/sync/protocol';
 import type { FieldbookDb } from '../data/db';
-import {
-  applyPullPage,
-  readSyncMeta,
-  SYNC_META,
-  type PageOptions,
-  type PulledRow,
-  type PullPosition,
-  type PullRun,
-} from '../data/syncStore';
+import { readSyncMeta, savePullPosition, type PullRun } from './state';
+import { applyPullPage, type PageOptions, type PulledRow } from './pullApply';
 import type { SyncContext } from './context';
 import { isSyncHttpError } from './transport';
 import { inSlices } from '../platform/yield';
@@ -92,9 +85,8 @@ export async function pullAll(ctx: SyncContext, options: PullOptions): Promise<P
     } catch (error) {
       // A cursor the server did not issue (another server, a damaged one): start over from null.
       if (isSyncHttpError(error) && error.code === 'bad_cursor' && cursorResets++ === 0) {
-        const restart: PullPosition = { epoch: pull.epoch, cursor: null, run };
-        await ctx.db.meta.put({ key: SYNC_META.pull, value: restart });
-        ({ pull } = await readSyncMeta(ctx.db));
+        pull = { epoch: pull.epoch, cursor: null, run };
+        await savePullPosition(ctx.db, pull);
         next = request(pull.epoch, null);
         continue;
       }

@@ -5,13 +5,8 @@
  */
 import { isLineMerged } from '../../shared/sync/merge';
 import type { PushOp, PushRequest } from '../../shared/sync/protocol';
-import {
-  baseKey,
-  readSyncMeta,
-  updateSyncFlags,
-  type BaseCopy,
-  type OutboxRow,
-} from '../data/syncStore';
+import { readSyncMeta, updateSyncFlags } from './state';
+import { baseKey, type BaseCopy, type OutboxRow } from '../data/editBase';
 import { MAX_BATCH_CHARS, type SyncContext } from './context';
 import { renumberOutbox } from './outboxOrder';
 import { settlePush } from './settle';

@@ -11,14 +11,9 @@ import { uuidv7 } from '../../shared/ids';
 import { UNMERGED_FIELDS } from '../../shared/sync/merge';
 import type { FieldbookDb } from '../data/db';
 import { takeStamp } from '../data/device';
-import {
-  readSyncMeta,
-  SYNC_META,
-  updateSyncFlags,
-  type OutboxRow,
-  type RepairCandidate,
-  type SyncFlags,
-} from '../data/syncStore';
+import { readSyncMeta, SYNC_META, updateSyncFlags, type SyncFlags } from './state';
+import { type RepairCandidate } from './pullApply';
+import { type OutboxRow } from '../data/editBase';
 import type { SyncContext } from './context';
 import { renumberOutbox } from './outboxOrder';
 import { pullAll } from './pullPages';

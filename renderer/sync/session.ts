@@ -6,7 +6,7 @@
 import { SYNCED_TABLES } from '../../shared/domain';
 import type { FieldbookDb } from '../data/db';
 import { META, type Session } from '../data/device';
-import { DEFAULT_FLAGS, SYNC_META, type SyncAccount, type SyncFlags } from '../data/syncStore';
+import { DEFAULT_FLAGS, SYNC_META, type SyncAccount, type SyncFlags } from './state';
 import type { SignedIn } from './transport';
 
 export async function recordSignIn(

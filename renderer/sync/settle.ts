@@ -10,7 +10,7 @@ import { BOOKKEEPING_FIELDS } from '../../shared/sync/merge';
 import type { PushResponse, SyncConflict } from '../../shared/sync/protocol';
 import type { FieldbookDb } from '../data/db';
 import { META } from '../data/device';
-import type { OutboxRow } from '../data/syncStore';
+import type { OutboxRow } from '../data/editBase';
 
 type Row = SyncedRecord & Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 /** What the rep sees of sync: the engine publishes it, the Sync screen and the badge read it. */
-import type { SyncAccount } from '../data/syncStore';
+import type { SyncAccount } from './state';
 import type { CycleSummary } from './cycle';
 import type { SyncProblem } from './problems';
 

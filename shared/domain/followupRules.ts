@@ -7,6 +7,7 @@ import { purchaseRules } from './followups/milestones';
 import { problemRule, retentionRule } from './followups/problems';
 import { createReconciler, indexExisting } from './followups/reconcile';
 import type { FollowUpBook, FollowUpDiff, RuleContext } from './followups/types';
+import { isLive } from './common';
 
 export type {
   FollowUpBook,
@@ -35,7 +36,7 @@ export { NO_CONTACT_LEAD_DAYS } from './followups/contactGaps';
 export function generateFollowUps(book: FollowUpBook, program: Program, today: Day): FollowUpDiff {
   if (!isDay(today)) throw new RangeError(`today must be a calendar day, got ${today}`);
   const clients = new Map<string, Client>();
-  for (const c of book.clients) if (c.deletedAt === null) clients.set(c.id, c);
+  for (const c of book.clients) if (isLive(c)) clients.set(c.id, c);
 
   const existing = indexExisting(book.followUps);
   const reconciler = createReconciler(existing, program, clients);

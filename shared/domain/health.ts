@@ -6,6 +6,7 @@ import type { Problem } from './problem';
 import type { ContactLogEntry } from './contact';
 import type { Note, Visit } from './visit';
 import type { ChecklistRun, PromiseRealitySchema } from './checklist';
+import { isLive } from './common';
 
 /**
  * Client health: the rep's recorded loyalty, lowered by risk signals the data shows. Small and
@@ -99,7 +100,7 @@ export function assessClientHealth(
 ): ClientHealth {
   const dayOf = options.dayOf ?? localDay;
   const live = <T extends Live>(rows: readonly T[] | undefined): T[] =>
-    (rows ?? []).filter((r) => r.deletedAt === null);
+    (rows ?? []).filter((r) => isLive(r));
   const purchases = live(input.purchases);
   const signals: RiskSignal[] = [
     ...overdueMilestones(purchases, today),

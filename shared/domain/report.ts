@@ -11,6 +11,7 @@ import { parseHlc } from '../sync/hlc';
 import { daysBetween, dayOfTimestamp, makeDay, type Day } from './followups/days';
 import { lastContactDays } from './followups/contactGaps';
 import { POST_SALE_ITEMS } from './templates/postSale';
+import { isLive } from './common';
 
 /** What the rep's monthly report reads (docs/domain.md §4: visit data turned into decisions). */
 export interface ReportBook {
@@ -147,12 +148,12 @@ interface PostSaleRun {
 function postSaleRuns(book: ReportBook): PostSaleRun[] {
   const visits = new Map<string, Visit>();
   for (const v of book.visits) {
-    if (v.deletedAt === null && v.kind === 'post_sale' && v.status === 'finished' && v.finishedAt)
+    if (isLive(v) && v.kind === 'post_sale' && v.status === 'finished' && v.finishedAt)
       visits.set(v.id, v);
   }
   const runs: PostSaleRun[] = [];
   for (const r of book.checklistRuns) {
-    const visit = r.deletedAt === null ? visits.get(r.visitId) : undefined;
+    const visit = isLive(r) ? visits.get(r.visitId) : undefined;
     const day = visit?.finishedAt ? dayOfTimestamp(visit.finishedAt) : null;
     if (visit && day) runs.push({ visit, month: day.slice(0, 7), answers: r.answers });
   }
@@ -220,9 +221,9 @@ export function monthlyReport(
   trendMonths = 6,
 ): MonthlyReport {
   if (!MONTH_RE.test(month)) throw new RangeError(`Not a month: ${month}`);
-  const clients = book.clients.filter((c) => c.deletedAt === null);
+  const clients = book.clients.filter((c) => isLive(c));
   const liveIds = new Set(clients.map((c) => c.id));
-  const purchases = book.purchases.filter((p) => p.deletedAt === null && liveIds.has(p.clientId));
+  const purchases = book.purchases.filter((p) => isLive(p) && liveIds.has(p.clientId));
   const runs = postSaleRuns(book).filter((r) => liveIds.has(r.visit.clientId));
   const monthRuns = runs.filter((r) => r.month === month);
 
@@ -268,7 +269,7 @@ export function monthlyReport(
     postSaleVisits: monthRuns.length,
   };
 
-  const problemsLive = book.problems.filter((p) => p.deletedAt === null && liveIds.has(p.clientId));
+  const problemsLive = book.problems.filter((p) => isLive(p) && liveIds.has(p.clientId));
   const isOpen = (p: Problem) => p.status === 'open' || p.status === 'in_progress';
   const problems: MonthlyReport['problems'] = {
     opened: 0,

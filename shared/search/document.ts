@@ -3,6 +3,7 @@ import type { ContactPerson } from '../domain/person';
 import type { Purchase } from '../domain/purchase';
 import type { Note, Visit } from '../domain/visit';
 import type { ContactLogEntry } from '../domain/contact';
+import { isLive } from '../domain/common';
 
 /**
  * The searchable fields of a client, in rank order: a match in the name outranks a match in the
@@ -56,7 +57,7 @@ export interface ClientSearchSources {
 }
 
 const live = <T extends { deletedAt: string | null }>(rows: readonly T[] | undefined): T[] =>
-  (rows ?? []).filter((r) => r.deletedAt === null);
+  (rows ?? []).filter((r) => isLive(r));
 
 /**
  * Builds a client's search document from its records. Called on every write that touches the

@@ -8,6 +8,7 @@ import { PurchaseForm } from './PurchaseForm';
 import { MILESTONES } from './purchaseDraft';
 import { formatMoney } from '../../i18n/money';
 import { formatDate } from '../../i18n/dates';
+import { isLive } from '../../../shared/domain/common';
 
 interface Props {
   clientId: string;
@@ -22,9 +23,7 @@ export function PurchasesSection({ clientId, purchases }: Props) {
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const lang = i18n.language;
   const today = localToday();
-  const live = purchases
-    .filter((p) => p.deletedAt === null)
-    .sort((a, b) => b.date.localeCompare(a.date));
+  const live = purchases.filter((p) => isLive(p)).sort((a, b) => b.date.localeCompare(a.date));
 
   return (
     <section className="card-section" aria-labelledby="purchases-heading">

@@ -3,6 +3,7 @@ import { DEFAULT_CADENCE_SETTINGS, effectiveCadenceDays, type CadenceSettings } 
 import type { Note, Visit } from '../visit';
 import { addDays, dayOfTimestamp, dayOfValidTimestamp, type Day } from './days';
 import { shortTitle, type RuleContext } from './types';
+import { isLive } from '../common';
 
 /** "No contact" follow-ups appear a week ahead, as the agenda looks a week ahead; earlier they would only churn. */
 export const NO_CONTACT_LEAD_DAYS = 7;
@@ -15,9 +16,9 @@ export function lastContactDays(
 ): Map<string, Day> {
   const last = new Map<string, Day>();
   // Plain loops, no per-record closure: with 100k notes this is the widest pass of generation.
-  for (const c of contacts) if (c.deletedAt === null) seeContact(last, c.clientId, c.at);
-  for (const v of visits) if (v.deletedAt === null) seeContact(last, v.clientId, v.startedAt);
-  for (const n of notes) if (n.deletedAt === null) seeContact(last, n.clientId, n.createdAt);
+  for (const c of contacts) if (isLive(c)) seeContact(last, c.clientId, c.at);
+  for (const v of visits) if (isLive(v)) seeContact(last, v.clientId, v.startedAt);
+  for (const n of notes) if (isLive(n)) seeContact(last, n.clientId, n.createdAt);
   return last;
 }
 

@@ -108,11 +108,6 @@ export function yearOf(day: Day): number {
   return Number(day.slice(0, 4));
 }
 
-/** 'YYYY-MM' of a day. */
-export function monthOf(day: Day): string {
-  return day.slice(0, 7);
-}
-
 export interface BirthdayParts {
   month: number;
   day: number;

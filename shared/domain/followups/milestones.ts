@@ -3,6 +3,7 @@ import type { Visit } from '../visit';
 import { addDays } from './days';
 import type { ProgramRuleKind } from '../program';
 import { shortTitle, type FollowUpTarget, type RuleContext, type TargetMode } from './types';
+import { isLive } from '../common';
 
 const MILESTONE_RULES = [
   ['delivery_check', 'delivery'],
@@ -53,7 +54,7 @@ export function purchaseRules(
   const { rules } = ctx.program;
   const visitedPurchases = new Set<string>();
   for (const v of visits) {
-    if (v.deletedAt === null && v.kind === 'post_sale' && v.status === 'finished' && v.purchaseId)
+    if (isLive(v) && v.kind === 'post_sale' && v.status === 'finished' && v.purchaseId)
       visitedPurchases.add(v.purchaseId);
   }
   for (const p of purchases) {

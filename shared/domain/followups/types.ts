@@ -101,8 +101,6 @@ export interface RuleContext {
   known: (subjectOrClientId: string) => boolean;
 }
 
-export const TITLE_MAX = 500;
-
 export function shortTitle(text: string, max = 120): string {
   const trimmed = text.trim();
   const end = trimmed.indexOf('\n');

@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FieldbookDb } from '../../../renderer/data/db';
-import {
-  BACKUP_TABLES,
-  exportBackup,
-  restoreBackup,
-} from '../../../renderer/features/backup/data/backup';
+import { BACKUP_TABLES, exportBackup } from '../../../renderer/features/backup/data/backup';
+import { restoreBackup } from './restore';
 import { CURRENT_SCHEMA_VERSION } from '../../../renderer/data/schema';
 import { Repository } from '../../../renderer/data/repository';
 import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';

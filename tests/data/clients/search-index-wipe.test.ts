@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { createDb, type FieldbookDb } from '../../../renderer/data/db';
 import type { Repository } from '../../../renderer/data/repository';
 import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
-import { exportBackup, restoreBackup } from '../../../renderer/features/backup/data/backup';
+import { exportBackup } from '../../../renderer/features/backup/data/backup';
+import { restoreBackup } from './restore';
 import { ClientBook } from '../../../renderer/features/clients/data/clientBook';
 import {
   BOOK_GENERATION_KEY,

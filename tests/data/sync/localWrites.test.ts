@@ -6,7 +6,7 @@ import { uuidv7 } from '../../../shared/ids';
 import type { PushResponse } from '../../../shared/sync/protocol';
 import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
 import { currentSession } from '../../../renderer/data/device';
-import { readSyncMeta } from '../../../renderer/data/syncStore';
+import { readSyncMeta } from '../../../renderer/sync/state';
 import { watchOutboxGrowth } from '../../../renderer/sync/appEngine';
 import { resolveConflict } from '../../../renderer/sync/conflicts';
 import { renumberOutbox } from '../../../renderer/sync/outboxOrder';

@@ -2,7 +2,7 @@
 // an older backup, laptop clocks a day off, and a revoked sign-in.
 import { describe, expect, it } from 'vitest';
 import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
-import { readSyncMeta } from '../../../renderer/data/syncStore';
+import { readSyncMeta } from '../../../renderer/sync/state';
 import { unresolvedConflicts } from '../../../renderer/sync/conflicts';
 import { resetPassword } from '../../../server/accounts/accounts';
 import { rotateEpoch } from '../../../server/sync/meta';

@@ -4,14 +4,14 @@ import { uuidv7 } from '../../../shared/ids';
 import { compareHlc } from '../../../shared/sync/hlc';
 import type { Client } from '../../../shared/domain';
 import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
+import { readSyncMeta } from '../../../renderer/sync/state';
 import {
   applyPullPage,
-  baseKey,
   MassDeleteHold,
-  readSyncMeta,
   type PageOptions,
   type PulledRow,
-} from '../../../renderer/data/syncStore';
+} from '../../../renderer/sync/pullApply';
+import { baseKey } from '../../../renderer/data/editBase';
 import { advance, clock, db, EPOCH, NOW, repo, stamp, USER, useLocalBook } from './localBook';
 
 useLocalBook();

@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../../shared/sync/hlc';
-import { readSyncMeta } from '../../../renderer/data/syncStore';
+import { readSyncMeta } from '../../../renderer/sync/state';
 import { EPOCH_2 } from './fakeServer';
 import { Fixture } from './fixture';
 

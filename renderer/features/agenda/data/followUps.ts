@@ -23,6 +23,7 @@ import type { Repository } from '../../../data/repository';
 import { mergeTemplates } from '../../program';
 import { loadCadenceSettings } from '../../settings';
 import { inRepsZone, localDay, localTimestamp } from '../../../data/localTime';
+import { isLive } from '../../../../shared/domain/common';
 
 const BOOK_TABLES = [
   'clients',
@@ -172,8 +173,6 @@ export interface DayRange {
   from: string | null;
   to: string;
 }
-
-const isLive = (f: FollowUp) => f.deletedAt === null;
 
 function openOfKind(db: FieldbookDb, kind: FollowUpKind, range: DayRange) {
   return db.followUps

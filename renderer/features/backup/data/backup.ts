@@ -16,7 +16,6 @@ import {
   serializeBackup,
   sha256,
   type BackupContent,
-  type BackupError,
   type BackupSettings,
   type BackupTables,
   type Digest,
@@ -52,10 +51,6 @@ export async function exportBackup(db: FieldbookDb, now: Date = new Date()): Pro
   );
 }
 
-export type RestoreResult =
-  | { ok: true; counts: Record<string, number>; exportedAt: string }
-  | { ok: false; error: BackupError };
-
 /** Checks a backup file whole; writes nothing. */
 export function readBackup(text: string): Promise<ParseBackupResult> {
   return parseBackup(text, CURRENT_SCHEMA_VERSION, { digest });
@@ -84,14 +79,6 @@ export async function writeBackup(
     await markBookReplaced(db);
   });
   return counts;
-}
-
-/** Validates the file, then replaces the book with it; on a refused file nothing is touched. */
-export async function restoreBackup(db: FieldbookDb, text: string): Promise<RestoreResult> {
-  const parsed = await readBackup(text);
-  if (!parsed.ok) return parsed;
-  const counts = await writeBackup(db, parsed.backup);
-  return { ok: true, counts, exportedAt: parsed.backup.exportedAt };
 }
 
 /** A file name that sorts by date: fieldbook-backup-2025-06-15.json */

@@ -29,6 +29,7 @@ import {
 import { loadBookInSlices, loadClientRecords, type NoteText } from './clientBookLoader';
 import { SearchIndexStore, readBookGeneration } from './searchIndexCache';
 import { repsZone } from '../../../data/localTime';
+import { isLive } from '../../../../shared/domain/common';
 
 /**
  * Loading goes: the first screen of names (preview), the whole list, facts (last contact,
@@ -367,7 +368,7 @@ export class ClientBook {
         .limit(FIRST_SCREEN * 2)
         .toArray()
     )
-      .filter((c) => c.deletedAt === null)
+      .filter((c) => isLive(c))
       .slice(0, FIRST_SCREEN);
     const ids = clients.map((c) => c.id);
     const people =

@@ -7,6 +7,7 @@ import type { ChecklistRun, Client, ContactPerson, Note } from '../../../../shar
 import type { FieldbookDb } from '../../../data/db';
 import type { ClientRecords, FullClientRecords } from './clientSummary';
 import { yieldToMain } from '../../../platform/yield';
+import { isLive } from '../../../../shared/domain/common';
 
 export type NoteText = Pick<Note, 'text' | 'deletedAt'>;
 
@@ -56,12 +57,12 @@ export interface LoadSteps {
 export async function loadBookInSlices(db: FieldbookDb, steps: LoadSteps): Promise<void> {
   const clients: Client[] = [];
   await readInPages(db.clients, (rows) => {
-    for (const c of rows) if (c.deletedAt === null) clients.push(c);
+    for (const c of rows) if (isLive(c)) clients.push(c);
   });
   const people = await readGrouped(db.people);
   steps.onList(
     clients,
-    [...people.values()].flat().filter((p) => p.deletedAt === null),
+    [...people.values()].flat().filter((p) => isLive(p)),
   );
 
   const purchases = await readGrouped(db.purchases);

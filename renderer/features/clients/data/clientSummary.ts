@@ -29,6 +29,7 @@ import {
 import { lastContactDays } from '../../../../shared/domain/followups/contactGaps';
 import { lastContactAt, type ClientHealthInput } from '../../../../shared/domain/health';
 import { inRepsZone, repsZone, type RepsZone } from '../../../data/localTime';
+import { isLive } from '../../../../shared/domain/common';
 
 /** The records of one client (trashed rows included; each derivation leaves them out). */
 export interface ClientRecords {
@@ -70,7 +71,7 @@ export interface ClientSummary {
 }
 
 const live = <T extends { deletedAt: string | null }>(rows: readonly T[]) =>
-  rows.filter((r) => r.deletedAt === null);
+  rows.filter((r) => isLive(r));
 
 function followUpDay(f: FollowUp): Day | null {
   if (f.deletedAt !== null) return null;

@@ -6,6 +6,7 @@
 import type { Client, RecordOf, SyncedTable } from '../../../../shared/domain';
 import type { FieldbookDb } from '../../../data/db';
 import type { Repository } from '../../../data/repository';
+import { isLive } from '../../../../shared/domain/common';
 
 /** How long a trashed record can be brought back. */
 export const TRASH_DAYS = 30;
@@ -52,7 +53,7 @@ export async function restoreClient(repo: Repository, clientId: string) {
   const db = repo.db;
   await db.transaction('rw', writeTables(db), async () => {
     const client = await db.clients.get(clientId);
-    if (!client || client.deletedAt === null) return;
+    if (!client || isLive(client)) return;
     const at = client.deletedAt;
     await repo.update('clients', clientId, { deletedAt: null });
     await moveDependants(repo, clientId, at, null);
@@ -188,7 +189,7 @@ export async function listTrashedRecords(
     for (const row of rows) {
       if (!names.has(row.clientId)) {
         const client = await db.clients.get(row.clientId);
-        names.set(row.clientId, client && client.deletedAt === null ? client.name : null);
+        names.set(row.clientId, client && isLive(client) ? client.name : null);
       }
       const clientName = names.get(row.clientId);
       if (clientName === null || clientName === undefined) continue;
@@ -212,7 +213,7 @@ export async function restoreRecord(repo: Repository, table: DependantTable, id:
   const db = repo.db;
   await db.transaction('rw', writeTables(db), async () => {
     const row = await db.table<RecordOf<DependantTable>, string>(table).get(id);
-    if (!row || row.deletedAt === null) return;
+    if (!row || isLive(row)) return;
     const at = row.deletedAt;
     await repo.update(table, id, { deletedAt: null });
     if (table === 'visits') await moveVisitRuns(repo, id, at, null);

@@ -22,6 +22,7 @@ import type { Table } from 'dexie';
 import type { FieldbookDb } from '../../../data/db';
 import type { Repository, WriteBatch } from '../../../data/repository';
 import { yieldToMain } from '../../../platform/yield';
+import { isLive } from '../../../../shared/domain/common';
 
 export type DuplicateChoice = 'merge' | 'skip';
 
@@ -71,7 +72,7 @@ async function readLive<T extends { id: string; deletedAt: string | null }>(
       last === null
         ? await table.orderBy(':id').limit(READ_PAGE).toArray()
         : await table.where(':id').above(last).limit(READ_PAGE).toArray();
-    for (const row of page) if (row.deletedAt === null) live.push(row);
+    for (const row of page) if (isLive(row)) live.push(row);
     if (page.length < READ_PAGE) return live;
     last = page[page.length - 1]!.id;
     await yieldToMain();
@@ -176,10 +177,10 @@ async function loadTargets(db: FieldbookDb, targets: MergeTargets, ids: string[]
   ]);
   missing.forEach((id, i) => {
     const client = clients[i];
-    targets.clients.set(id, client && client.deletedAt === null ? client : null);
+    targets.clients.set(id, client && isLive(client) ? client : null);
     targets.people.set(id, []);
   });
-  for (const p of people) if (p.deletedAt === null) targets.people.get(p.clientId)!.push(p);
+  for (const p of people) if (isLive(p)) targets.people.get(p.clientId)!.push(p);
 }
 
 /**

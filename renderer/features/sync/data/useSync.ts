@@ -2,9 +2,9 @@ import { useCallback } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useStore } from 'zustand';
 import { isSyncedTable, type Conflict } from '../../../../shared/domain';
-import { readSyncMeta, type SyncMetaState } from '../../../data/syncStore';
+import { readSyncMeta, type SyncMetaState } from '../../../sync/state';
 
-export type { SyncAccount } from '../../../data/syncStore';
+export type { SyncAccount } from '../../../sync/state';
 import { resolveConflict, unresolvedConflicts, type Resolution } from '../../../sync/conflicts';
 import { useDatabase } from '../../../data/DataContext';
 import { getSyncEngine } from '../../../sync/appEngine';

@@ -8,6 +8,7 @@ import type { Answer } from '../../../../shared/domain';
 import { useDatabase, useRepository } from '../../../data/DataContext';
 import { loadVisitContext, type VisitContext } from './visits';
 import { replayJournal, VisitSaver, type SaveState } from './visitSaver';
+import { isLive } from '../../../../shared/domain/common';
 
 export type Answers = Record<string, Answer>;
 
@@ -40,8 +41,8 @@ export function useVisitEditor(visitId: string): VisitEditor {
   const load = useCallback(async (): Promise<EditorState> => {
     const visit = await db.visits.get(visitId);
     if (!visit || visit.deletedAt !== null) return { status: 'missing' };
-    const run = (await db.checklistRuns.where('visitId').equals(visitId).toArray()).find(
-      (r) => r.deletedAt === null,
+    const run = (await db.checklistRuns.where('visitId').equals(visitId).toArray()).find((r) =>
+      isLive(r),
     );
     if (visit.status === 'draft') await replayJournal(repo, { visitId, runId: run?.id ?? null });
     const ctx = await loadVisitContext(db, visitId);

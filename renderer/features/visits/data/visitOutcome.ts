@@ -36,6 +36,7 @@ import {
   readReferralDrafts,
   readSaleDraft,
 } from './visitDrafts';
+import { isLive } from '../../../../shared/domain/common';
 
 export class VisitIncompleteError extends Error {
   readonly code = 'incomplete';
@@ -88,8 +89,8 @@ export async function finishVisit(
       const visit = await db.visits.get(visitId);
       if (!visit || visit.deletedAt !== null) throw new VisitNotFinishableError('no such visit');
       if (visit.status === 'finished') throw new VisitNotFinishableError('already finished');
-      const run = (await db.checklistRuns.where('visitId').equals(visitId).toArray()).find(
-        (r) => r.deletedAt === null,
+      const run = (await db.checklistRuns.where('visitId').equals(visitId).toArray()).find((r) =>
+        isLive(r),
       );
       const template = run ? await templateById(db, run.templateId) : undefined;
       if (!run || !template) throw new VisitNotFinishableError('the visit has no checklist');

@@ -15,6 +15,7 @@ import type { FieldbookDb } from '../../../data/db';
 import type { Repository } from '../../../data/repository';
 import { allTemplates, templateById, templateForPurpose } from '../../program';
 import { localTimestamp } from '../../../data/localTime';
+import { isLive } from '../../../../shared/domain/common';
 
 export type VisitKind = StartableVisitKind;
 
@@ -28,7 +29,7 @@ export class NoTemplateError extends Error {
 /** The client's latest purchase (by date, then by creation): what a post-sale visit is about. */
 export function latestPurchase(purchases: readonly Purchase[]): Purchase | undefined {
   return purchases
-    .filter((p) => p.deletedAt === null)
+    .filter((p) => isLive(p))
     .sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt))[0];
 }
 
@@ -74,14 +75,14 @@ export async function startVisit(repo: Repository, options: StartVisitOptions): 
       const purchase =
         options.kind === 'post_sale'
           ? options.purchaseId
-            ? purchases.find((p) => p.id === options.purchaseId && p.deletedAt === null)
+            ? purchases.find((p) => p.id === options.purchaseId && isLive(p))
             : latestPurchase(purchases)
           : undefined;
       const purchaseId = purchase?.id ?? null;
       const drafts = await db.visits.where('clientId').equals(options.clientId).toArray();
       const open = drafts.find(
         (v) =>
-          v.deletedAt === null &&
+          isLive(v) &&
           v.status === 'draft' &&
           v.kind === options.kind &&
           (options.kind !== 'post_sale' || v.purchaseId === purchaseId),
@@ -145,17 +146,17 @@ export async function loadVisitContext(
     db.purchases.where('clientId').equals(visit.clientId).toArray(),
     db.problems.where('clientId').equals(visit.clientId).toArray(),
   ]);
-  const run = runs.find((r) => r.deletedAt === null);
+  const run = runs.find((r) => isLive(r));
   const template = run ? await templateById(db, run.templateId) : undefined;
   return {
     visit,
     run,
     template,
     client,
-    people: people.filter((p) => p.deletedAt === null),
+    people: people.filter((p) => isLive(p)),
     purchase: purchases.find((p) => p.id === visit.purchaseId),
     lastPurchase: latestPurchase(purchases),
-    openProblems: problems.filter((p) => p.deletedAt === null && p.status !== 'confirmed'),
+    openProblems: problems.filter((p) => isLive(p) && p.status !== 'confirmed'),
   };
 }
 
@@ -197,7 +198,7 @@ export async function listVisits(db: FieldbookDb, limit = 50): Promise<VisitRow[
       .limit(limit * 2)
       .toArray(),
   ]);
-  const live = (v: Visit) => v.deletedAt === null;
+  const live = (v: Visit) => isLive(v);
   const drafts = draftRows.filter(live).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   const finished = recent.filter((v) => live(v) && v.status === 'finished').slice(0, limit);
   const rows = [...drafts, ...finished];
