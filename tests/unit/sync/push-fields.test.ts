@@ -6,17 +6,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { LIMITS, PushOpSchema } from '../../../shared/sync/protocol';
+import { isReservedFieldName, LIMITS, PushOpSchema } from '../../../shared/sync/protocol';
 
 const RECORD = z
   .record(z.string().min(1).max(100), z.unknown())
-  .refine((f) => Object.keys(f).length <= LIMITS.maxFieldsPerOp);
+  .refine((f) => Object.keys(f).length <= LIMITS.maxFieldsPerOp)
+  // Names of an object's built-in methods are refused as well (docs/sync-protocol.md §4).
+  .refine((f) => !Object.keys(f).some(isReservedFieldName));
 const FIELDS = PushOpSchema.shape.fields;
 
 const keyArb = fc.oneof(
   fc.string({ maxLength: 3 }),
   fc.string({ minLength: 95, maxLength: 105 }),
-  fc.constantFrom('', 'name', '0', '1e3', 'x'.repeat(100), 'x'.repeat(101), 'ё'.repeat(100)),
+  fc.constantFrom(
+    '',
+    'name',
+    '0',
+    '1e3',
+    'x'.repeat(100),
+    'x'.repeat(101),
+    'ё'.repeat(100),
+    'toString',
+    'constructor',
+    'valueOf',
+  ),
 );
 
 describe('PushOpSchema fields', () => {
