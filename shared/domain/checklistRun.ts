@@ -8,8 +8,8 @@ import { chosen, type Answers } from './templates/answers';
  * next to their templates and are re-exported here, so callers have one place to import from.
  */
 export { chosen, type Answers } from './templates/answers';
-export * from './templates/closingLogic';
-export * from './templates/postSaleLogic';
+export * from './templates/closingReadiness';
+export * from './templates/loyalty';
 
 /** Whether an item applies with these answers (items with `when` apply only under their condition). */
 export function itemApplies(item: ChecklistItem, answers: Answers): boolean {

@@ -1,25 +1,17 @@
 import { z } from 'zod';
 import type { Answer, ChecklistTemplate } from './checklist';
-import type { FollowUpKind } from './followup';
+import { FOLLOW_UP_KINDS, type FollowUpKind } from './followup';
 
 /**
  * The management program (docs/domain.md, who uses it): which follow-up rules every rep follows and
  * their N. Consistency comes from management setting it, so it travels as a template with purpose
  * 'program' (see templates/program.ts); this file is its shape, defaults and reading.
  */
-export const PROGRAM_RULE_KINDS = [
-  'delivery_check',
-  'installation_check',
-  'training_check',
-  'payment_check',
-  'post_sale_visit',
-  'satisfaction_check',
-  'birthday',
-  'no_contact',
-  'problem_due',
-  'retention_action',
-] as const satisfies readonly FollowUpKind[];
-export type ProgramRuleKind = (typeof PROGRAM_RULE_KINDS)[number];
+/** Every follow-up kind but a custom one (the rep's own) is made by a program rule. */
+export type ProgramRuleKind = Exclude<FollowUpKind, 'custom'>;
+export const PROGRAM_RULE_KINDS = FOLLOW_UP_KINDS.filter(
+  (kind): kind is ProgramRuleKind => kind !== 'custom',
+);
 
 /** What a rule's N counts; null for rules with no N (the client's cadence, the problem's own date). */
 export type RuleDaysMeaning =

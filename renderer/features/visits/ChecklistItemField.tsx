@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answer, ChecklistItem } from '../../../shared/domain';
-import { chosen } from '../../../shared/domain/checklistLogic';
+import { chosen } from '../../../shared/domain/checklistRun';
 import { useLocalized } from '../../i18n/localize';
 import { PromiseRealityRows, type Benefit } from './PromiseRealityRows';
 import '../../ui/checklistItems.css';

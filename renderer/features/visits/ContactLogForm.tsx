@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answer, ContactType } from '../../../shared/domain';
-import { itemApplies, validateRun } from '../../../shared/domain/checklistLogic';
+import { itemApplies, validateRun } from '../../../shared/domain/checklistRun';
 import { CONTACT_ITEMS, contactFromAnswers } from '../../../shared/domain/templates';
 import { useRepository } from '../../data/DataContext';
 import { FormFooter } from '../../ui/FormFooter';

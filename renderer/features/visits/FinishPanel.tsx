@@ -7,7 +7,7 @@ import {
   closingOutcome,
   loyaltyFromAnswers,
   validateRun,
-} from '../../../shared/domain/checklistLogic';
+} from '../../../shared/domain/checklistRun';
 import { addDays } from '../../../shared/domain/followups/days';
 import { useRepository } from '../../data/DataContext';
 import { ActionButton } from '../../ui/ActionButton';

@@ -9,7 +9,7 @@ import {
   readiness,
   suggestMethods,
   type Answers,
-} from '../../../shared/domain/checklistLogic';
+} from '../../../shared/domain/checklistRun';
 import {
   BUYER_SIGNALS_BY_KEY,
   CLOSING_ITEMS,

@@ -1,7 +1,7 @@
 /** The visit's steps, any of which the rep can jump to; each shows what is still required. */
 import { useTranslation } from 'react-i18next';
 import type { ChecklistTemplate } from '../../../shared/domain';
-import type { RunProgress } from '../../../shared/domain/checklistLogic';
+import type { RunProgress } from '../../../shared/domain/checklistRun';
 import { useLocalized } from '../../i18n/localize';
 
 export const FINISH_STEP = ':finish';

@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { ChecklistTemplate } from '../../../shared/domain';
-import { chosen, itemApplies } from '../../../shared/domain/checklistLogic';
+import { chosen, itemApplies } from '../../../shared/domain/checklistRun';
 import { CLOSING_ITEMS, POST_SALE_ITEMS } from '../../../shared/domain/templates';
 import { ChecklistItemField } from './ChecklistItemField';
 import { MethodSuggestions } from './ReadinessPanel';

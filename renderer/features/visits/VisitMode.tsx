@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { runProgress, validateRun } from '../../../shared/domain/checklistLogic';
+import { runProgress, validateRun } from '../../../shared/domain/checklistRun';
 import { ClientFacts } from './ClientFacts';
 import { FinishPanel } from './FinishPanel';
 import { FinishedVisit } from './FinishedVisit';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectDemoBook } from '../../../shared/demo';
-import { validateRun } from '../../../shared/domain/checklistLogic';
+import { validateRun } from '../../../shared/domain/checklistRun';
 import { BUILTIN_TEMPLATES } from '../../../shared/domain/templates';
 
 const today = '2025-06-10';

@@ -7,7 +7,7 @@ import {
   suggestMethods,
   validateRun,
   type Answers,
-} from '../../../shared/domain/checklistLogic';
+} from '../../../shared/domain/checklistRun';
 import {
   CLOSING_TEMPLATE,
   CONTACT_LOG_TEMPLATE,

@@ -20,7 +20,7 @@ import {
   loyaltyFromAnswers,
   validateRun,
   type RunValidation,
-} from '../../../../shared/domain/checklistLogic';
+} from '../../../../shared/domain/checklistRun';
 import { POST_SALE_ITEMS } from '../../../../shared/domain/templates';
 import { addDays } from '../../../../shared/domain/followups/days';
 import { uuidv7 } from '../../../../shared/ids';
