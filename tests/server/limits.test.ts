@@ -3,6 +3,7 @@
  * fields included), and no pull page past LIMITS.maxPullPageBytes, so one rep's pushes cannot
  * take the server's memory, nor stop any pull, theirs, their manager's or another team's.
  */
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids';
 import { LIMITS } from '../../shared/sync/protocol';
@@ -144,5 +145,60 @@ describeBackends('limits in bytes', (server: () => TestServer) => {
     ]);
     expect(otherPush.body.results[0]!.status).toBe('applied');
     expect((await pull(s, other, null)).body.records.map((r) => r.id)).toEqual([id]);
+  });
+});
+
+interface Held {
+  socket: Socket;
+  answer: string;
+}
+
+/** Sockets that sent a push's headers and one byte of its body: requests in flight. */
+async function slowPushes(s: TestServer, token: string, count: number): Promise<Held[]> {
+  if (!s.app.server.listening) await s.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = s.app.server.address() as AddressInfo;
+  return Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Held>((resolve) => {
+          const socket = connect({ port, host: '127.0.0.1' }, () => {
+            socket.write(
+              `POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nFieldbook-Schema-Version: 1\r\n` +
+                `Authorization: Bearer ${token}\r\nContent-Type: application/json\r\n` +
+                `Content-Length: 1000\r\n\r\n{`,
+            );
+            resolve(held);
+          });
+          const held: Held = { socket, answer: '' };
+          socket.on('data', (d: Buffer) => (held.answer += d.toString()));
+          socket.on('error', () => undefined);
+        }),
+    ),
+  );
+}
+
+describeBackends('memory one device can take', (server: () => TestServer) => {
+  it('a device with four requests in flight gets 429 for a fifth, and is served again once they end', async () => {
+    const s = server();
+    const rep = await newUser(s, await newTeam(s));
+    const held = await slowPushes(s, rep.token, 5);
+    for (let i = 0; i < 200 && held.every((h) => h.answer === ''); i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const answered = held.filter((h) => h.answer !== '');
+    expect(answered).toHaveLength(1);
+    expect(answered[0]!.answer).toMatch(/^HTTP\/1\.1 429[\s\S]*rate_limited/);
+    for (const h of held) h.socket.destroy();
+    const device = new TestDevice();
+    const id = uuidv7();
+    const op = device.op('clients', id, clientFields(id));
+    let again = await push(s, rep, device, [op]);
+    for (let i = 0; i < 100 && again.status === 429; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      again = await push(s, rep, device, [op]);
+    }
+    expect(again.status).toBe(200);
+    expect(again.body.results[0]!.status).toBe('applied');
   });
 });
