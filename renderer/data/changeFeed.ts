@@ -5,18 +5,7 @@
  */
 import Dexie, { type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { FieldbookDb } from './db';
-
-/** Tables whose rows hang off a client through their indexed `clientId`. */
-export const CLIENT_CHILD_TABLES = [
-  'people',
-  'purchases',
-  'visits',
-  'notes',
-  'followUps',
-  'contacts',
-  'problems',
-  'retentionPlans',
-] as const;
+import { CLIENT_CHILD_TABLES } from '../../shared/domain';
 
 /**
  * Either the clients to recompute, or "everything" when a write was too broad to name them.

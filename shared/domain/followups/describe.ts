@@ -1,20 +1,12 @@
 import type { FollowUp } from '../followup';
+import { PROGRAM_RULE_KINDS } from '../program';
 
-/** Rule keys whose first part names a variant with its own wording. */
-const VARIANTS = new Set([
-  'delivery_check',
-  'installation_check',
-  'training_check',
-  'payment_check',
-  'post_sale_visit',
-  'satisfaction_check',
-  'birthday',
+/** Rule keys whose first part names a variant with its own wording: every rule, and the birthday's. */
+const VARIANTS = new Set<string>([
+  ...PROGRAM_RULE_KINDS,
   'birthday_before',
   'birthday_child',
   'birthday_child_before',
-  'no_contact',
-  'problem_due',
-  'retention_action',
 ]);
 
 export interface FollowUpDescription {

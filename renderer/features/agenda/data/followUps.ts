@@ -24,19 +24,9 @@ import { mergeTemplates } from '../../program';
 import { loadCadenceSettings } from '../../settings';
 import { inRepsZone, localDay, localTimestamp } from '../../../data/localTime';
 import { isLive } from '../../../../shared/domain/common';
+import { CLIENT_CHILD_TABLES } from '../../../../shared/domain';
 
-const BOOK_TABLES = [
-  'clients',
-  'people',
-  'purchases',
-  'visits',
-  'notes',
-  'contacts',
-  'problems',
-  'retentionPlans',
-  'followUps',
-  'checklistTemplates',
-] as const;
+const BOOK_TABLES = ['clients', ...CLIENT_CHILD_TABLES, 'checklistTemplates'] as const;
 
 export function bookTables(db: FieldbookDb) {
   return BOOK_TABLES.map((name) => db.table(name));

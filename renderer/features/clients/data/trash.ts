@@ -3,7 +3,12 @@
  * back with exactly those records. They share the client's deletion time, which is how restore
  * tells them from records the rep had trashed on their own before (those stay in the trash).
  */
-import type { Client, RecordOf, SyncedTable } from '../../../../shared/domain';
+import {
+  CLIENT_CHILD_TABLES,
+  type Client,
+  type ClientChildTable,
+  type RecordOf,
+} from '../../../../shared/domain';
 import type { FieldbookDb } from '../../../data/db';
 import type { Repository } from '../../../data/repository';
 import { isLive } from '../../../../shared/domain/common';
@@ -12,18 +17,9 @@ import { isLive } from '../../../../shared/domain/common';
 export const TRASH_DAYS = 30;
 const DAY_MS = 86_400_000;
 
-/** Every table whose rows belong to a client through `clientId`. */
-export const DEPENDANT_TABLES = [
-  'people',
-  'purchases',
-  'visits',
-  'notes',
-  'contacts',
-  'problems',
-  'followUps',
-  'retentionPlans',
-] as const satisfies readonly SyncedTable[];
-export type DependantTable = (typeof DEPENDANT_TABLES)[number];
+/** Every table whose rows belong to a client: what goes to the trash with it. */
+export const DEPENDANT_TABLES = CLIENT_CHILD_TABLES;
+export type DependantTable = ClientChildTable;
 
 /** Checklist runs belong to a visit, not to the client directly. */
 const VISIT_CHILD = 'checklistRuns' as const;
