@@ -27,16 +27,20 @@ export interface RepContextOptions {
 }
 
 /** A fresh profile (empty IndexedDB and storage), as on a rep's first start. */
-export function newRepContext(
+export async function newRepContext(
   browser: Browser,
   options: RepContextOptions,
 ): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport: VIEWPORT,
     locale: options.locale,
     colorScheme: options.colorScheme ?? 'light',
-    timezoneId: 'Europe/Moscow',
+    timezoneId: process.env.FIELDBOOK_E2E_TZ ?? 'Europe/Moscow',
   });
+  // To look for date bombs: the page's clock moved ahead (faketime cannot move Chromium's own).
+  const aheadDays = Number(process.env.FIELDBOOK_E2E_CLOCK_AHEAD_DAYS ?? 0);
+  if (aheadDays) await context.clock.install({ time: Date.now() + aheadDays * 86_400_000 });
+  return context;
 }
 
 /** Uncaught exceptions in the page; a test ends by checking there were none. */
