@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { navigate, routeHref, type Route } from '../../store/router';
 import { localToday, selectClients } from './data/clientQueries';
 import { useClientList } from '../../store/clientList';
+import { singleKeyShortcutsOn } from '../../store/ui';
 import { ClientList } from './ClientList';
 import { ClientForm } from './ClientForm';
 import { ClientCard } from './ClientCard';
@@ -32,6 +33,7 @@ export function ClientsPage({ route }: { route: Extract<Route, { page: 'clients'
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (!singleKeyShortcutsOn()) return;
       if (event.key === '/') {
         event.preventDefault();
         searchRef.current?.focus();
