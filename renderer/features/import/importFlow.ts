@@ -83,7 +83,9 @@ export async function readCsvRows(
     for (const row of step.value.rows) rows.push(row);
     if (performance.now() - began >= READ_BUDGET_MS) {
       options.onProgress(step.value.progress, rows.length);
-      await yieldToMain();
+      // A macrotask, not scheduler.yield(): a yield continuation outranks React's render, so the
+      // progress (share and rows read) would never paint while the file is read.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       began = performance.now();
     }
   }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   clientsToCsv,
-  csvCell,
   type ExportColumn,
 } from '../../../renderer/features/clients/data/clientExport';
+import { csvCell } from '../../../shared/importing/spreadsheet';
 import type { ClientSummary } from '../../../renderer/features/clients/data/clientSummary';
 
 const summary = (name: string, address = ''): ClientSummary =>
@@ -24,10 +24,10 @@ describe('CSV export of the list', () => {
     expect(csvCell('строка 1\nстрока 2')).toBe('"строка 1\nстрока 2"');
   });
 
-  it('a value that would run as a spreadsheet formula is written as text; a phone is left alone', () => {
+  it('every value that would run as a spreadsheet formula is written as text, a phone too', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('+7 912 345-67-89')).toBe('+7 912 345-67-89');
+    expect(csvCell('+7 912 345-67-89')).toBe("'+7 912 345-67-89");
     expect(csvCell('-cmd')).toBe("'-cmd");
   });
 });
