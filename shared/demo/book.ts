@@ -37,6 +37,18 @@ export interface DemoBookOptions {
   batchRecords?: number;
 }
 
+/**
+ * The book sizes the product is measured on: the usual rep's book, and the capacity book of
+ * issue 13 (Salesforce's offline cap for a rep is 50k records; a manager's device holds a team).
+ * Both stream: the 50k book is about 1.1M records and is never held whole by the generator.
+ */
+export const DEMO_BOOK_SIZES = {
+  '10k': { clients: 10_000, notes: 100_000 },
+  '50k': { clients: 50_000, notes: 500_000 },
+} as const satisfies Record<string, Pick<DemoBookOptions, 'clients' | 'notes'>>;
+
+export type DemoBookSize = keyof typeof DEMO_BOOK_SIZES;
+
 export type DemoBatch = { [T in SyncedTable]: { table: T; records: RecordOf<T>[] } }[SyncedTable];
 export type DemoBook = { [T in SyncedTable]: RecordOf<T>[] };
 

@@ -4,6 +4,8 @@ export {
   collectDemoBook,
   DEMO_TABLE_ORDER,
   DEMO_TEMPLATES,
+  DEMO_BOOK_SIZES,
+  type DemoBookSize,
   type DemoBookOptions,
   type DemoBatch,
   type DemoBook,

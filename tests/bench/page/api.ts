@@ -12,6 +12,23 @@ export interface InsertResult {
   perTable: Record<string, number>;
 }
 
+export interface SeedResult {
+  records: number;
+  ms: number;
+  perTable: Record<string, number>;
+  /** Follow-ups the rules made for the book (besides the generator's own manual ones). */
+  ruleFollowUps: number;
+}
+
+export interface AgendaScreenResult {
+  /** openDatabase, as the app's start does it. */
+  openMs: number;
+  /** The agenda's first screen read (loadAgenda) on the open database. */
+  ms: number;
+  /** Follow-ups on that first screen, to check the figure is about a real screen. */
+  entries: number;
+}
+
 export interface FirstScreenResult {
   /** From creating the Dexie instance to the open database. */
   openMs: number;
@@ -46,6 +63,9 @@ export interface BookStartResult {
   clients: number;
   /** How the index came about: built from the records, or restored and reconciled. */
   index: { restored: boolean; reindexed: number; removed: number };
+  /** From open to ready: the longest gap between two animation frames, and the longest task. */
+  longestFrameGapMs: number;
+  longestTaskMs: number;
 }
 
 export interface KeystrokeResult {
@@ -61,6 +81,13 @@ export interface KeystrokeResult {
 export interface BenchPageApi {
   /** Generates the demo book in the page and keeps it for `insert` (not timed as an insert). */
   generate(options: DemoBookOptions): Promise<GenerateResult>;
+  /**
+   * Generates the demo book and writes it chunk by chunk into a fresh database (a 50k book never
+   * sits whole in the page), with the follow-ups the rules make for each chunk's clients.
+   */
+  seed(options: DemoBookOptions, batchSize: number): Promise<SeedResult>;
+  /** Opens the database as the app does and reads the agenda's first screen for `today`. */
+  agendaFirstScreen(today: string): Promise<AgendaScreenResult>;
   /** Bulk-writes the kept book into a fresh database with the app's schema. */
   insert(batchSize: number): Promise<InsertResult>;
   firstScreen(): Promise<FirstScreenResult>;

@@ -19,6 +19,9 @@ import {
 } from '../../../renderer/features/clients/data/clientQueries';
 import { NO_FILTERS } from '../../../renderer/store/clientList';
 import { DEMO_TABLE_ORDER, generateDemoBook, type DemoBook } from '../../../shared/demo';
+import { loadAgenda } from '../../../renderer/features/agenda/data/loadAgenda';
+import { storedFollowUps } from '../demoFollowUps';
+import { mainThreadProbe } from './probe';
 import type { BenchPageApi } from './api';
 // The CSV import bench registers its own `window.fieldbookImportBench` (tests/bench/page/importPage.ts).
 import './importPage';
@@ -72,6 +75,69 @@ const api: BenchPageApi = {
     return { records, ms, perTable };
   },
 
+  async seed(options, batchSize) {
+    const db = createDb(DB_NAME);
+    await db.open();
+    const perTable: Record<string, number> = {};
+    const ids = { n: 0 };
+    let records = 0;
+    let ruleFollowUps = 0;
+    let chunk: Partial<Record<string, unknown[]>> = {};
+    const write = async (table: string, rows: readonly unknown[]) => {
+      for (let i = 0; i < rows.length; i += batchSize) {
+        await db.table(table).bulkAdd(rows.slice(i, i + batchSize));
+      }
+      perTable[table] = (perTable[table] ?? 0) + rows.length;
+      records += rows.length;
+    };
+    // A chunk is every record of a run of clients (the generator flushes whole clients), so the
+    // rules see each client with all its records; 20k records at a time keep the page's memory flat.
+    const writeChunk = async () => {
+      const book = chunk as Partial<DemoBook>;
+      for (const table of DEMO_TABLE_ORDER) await write(table, chunk[table] ?? []);
+      const made = storedFollowUps(
+        {
+          clients: book.clients ?? [],
+          people: book.people ?? [],
+          purchases: book.purchases ?? [],
+          visits: book.visits ?? [],
+          notes: book.notes ?? [],
+          contacts: book.contacts ?? [],
+          problems: book.problems ?? [],
+          retentionPlans: book.retentionPlans ?? [],
+          followUps: [],
+        },
+        options.today,
+        ids,
+      );
+      await write('followUps', made);
+      ruleFollowUps += made.length;
+      chunk = {};
+    };
+    const started = performance.now();
+    for (const batch of generateDemoBook({ ...options, batchRecords: 20_000 })) {
+      if (batch.table === 'clients' && (chunk.clients?.length ?? 0) > 0) await writeChunk();
+      (chunk[batch.table] ??= []).push(...batch.records);
+    }
+    await writeChunk();
+    const ms = performance.now() - started;
+    db.close();
+    return { records, ms, perTable, ruleFollowUps };
+  },
+
+  async agendaFirstScreen(today) {
+    const begun = performance.now();
+    const db = await openDatabase(DB_NAME);
+    const opened = performance.now();
+    const sections = await loadAgenda(db, today, 'ru');
+    const ms = performance.now() - opened;
+    db.close();
+    const entries = Object.values(sections)
+      .flat()
+      .reduce((n, group) => n + group.entries.length, 0);
+    return { openMs: opened - begun, ms, entries };
+  },
+
   async firstScreen() {
     const started = performance.now();
     const db = createDb(DB_NAME);
@@ -115,6 +181,8 @@ const api: BenchPageApi = {
     > = {};
     let firstScreen: string[] = [];
     const clientBook = getClientBook(db);
+    const probe = mainThreadProbe();
+    probe.start();
     const done = new Promise<void>((resolve, reject) => {
       const check = () => {
         const phase = clientBook.phase;
@@ -144,6 +212,7 @@ const api: BenchPageApi = {
       check();
     });
     await done;
+    const { tasks, longestFrameGapMs } = await probe.stop();
     started = { db, book: clientBook };
     return {
       openMs: opened - begun,
@@ -155,6 +224,8 @@ const api: BenchPageApi = {
       readyMs: times.ready ?? NaN,
       clients: clientBook.list().length,
       index: { ...clientBook.indexStats },
+      longestFrameGapMs,
+      longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
     };
   },
 
