@@ -8,6 +8,7 @@ import {
 } from '../../shared/ipc';
 import type { SyncFetch } from '../../shared/ipc-sync';
 import { toSafeExternalUrl } from '../../shared/url-policy';
+import { createBrowserDurableStore, type BrowserDurableDeps } from './browser-durable';
 import { downloadTextFile, pickFile, readPickedFile } from './browser-files';
 import { createIndexedDbSecretStore, type BrowserSecretStore } from './browser-secrets';
 import { createBrowserSync } from './browser-sync';
@@ -19,6 +20,8 @@ export interface BrowserDesktopDeps {
   window?: Window;
   /** How sync requests reach the server; the page's fetch by default. */
   syncFetch?: SyncFetch;
+  /** Where the journal and backups live; the origin private file system by default. */
+  durable?: BrowserDurableDeps;
 }
 
 /** Same contract checks as the Electron gate, so the browser build fails the same way. */
@@ -50,6 +53,7 @@ export function createBrowserDesktopApi(deps: BrowserDesktopDeps = {}): DesktopA
   const secrets = deps.secrets ?? createIndexedDbSecretStore();
   const win = deps.window ?? window;
   const sync = createBrowserSync(secrets, deps.syncFetch);
+  const durable = createBrowserDurableStore(deps.durable);
 
   return {
     async appInfo() {
@@ -99,5 +103,15 @@ export function createBrowserDesktopApi(deps: BrowserDesktopDeps = {}): DesktopA
       const [request] = checkArgs('sync:http', args);
       return sync.request(request);
     },
+    // The journal and backups, in the origin private file system (browser-durable.ts).
+    journalAppend: async (...args) => durable.journalAppend(...checkArgs('journal:append', args)),
+    journalRead: async (...args) => durable.journalRead(...checkArgs('journal:read', args)),
+    journalAck: async (...args) => durable.journalAck(...checkArgs('journal:ack', args)),
+    journalCompact: async (...args) =>
+      durable.journalCompact(...checkArgs('journal:compact', args)),
+    backupWrite: async (...args) => durable.backupWrite(...checkArgs('backup:write', args)),
+    backupList: async (...args) => durable.backupList(...checkArgs('backup:list', args)),
+    backupRead: async (...args) => durable.backupRead(...checkArgs('backup:read', args)),
+    diskSpace: async (...args) => durable.diskSpace(...checkArgs('disk:space', args)),
   };
 }

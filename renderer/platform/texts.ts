@@ -1,7 +1,8 @@
 /** What the rep reads when the desktop (or the browser twin) refuses or fails a request. */
-const internalEn = 'Something went wrong inside Fieldbook. Restart the app; your data is saved.';
+const internalEn =
+  'Something went wrong inside Fieldbook. Restart the app; if it happens again, tell support.';
 const internalRu =
-  'В Fieldbook произошла внутренняя ошибка. Перезапустите приложение — ваши данные сохранены.';
+  'В Fieldbook произошла внутренняя ошибка. Перезапустите приложение; если ошибка повторится, сообщите в поддержку.';
 
 export const en = {
   errors: {
