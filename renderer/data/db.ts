@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Conflict, RecordOf, SyncedTable } from '../../shared/domain';
 import type { OutboxOp } from '../../shared/sync/outbox';
+import { journalMiddleware } from './journal';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 export const DB_NAME = 'fieldbook';
@@ -26,5 +27,7 @@ export function createDb(name = DB_NAME, versions: SchemaVersion[] = SCHEMA_VERS
     const declared = db.version(v.version).stores(v.stores);
     if (v.upgrade) declared.upgrade(v.upgrade);
   }
+  // Every committed outbox row also goes to the durable journal, when one is attached.
+  db.use(journalMiddleware(db));
   return db;
 }

@@ -10,6 +10,7 @@ import { BOOKKEEPING_FIELDS } from '../../shared/sync/merge';
 import type { PushResponse, SyncConflict } from '../../shared/sync/protocol';
 import type { FieldbookDb } from '../data/db';
 import { META } from '../data/device';
+import { journalSettled } from '../data/journal';
 import type { OutboxRow } from '../data/editBase';
 
 type Row = SyncedRecord & Record<string, unknown>;
@@ -94,6 +95,8 @@ export async function settlePush(
       if (aheadMs !== null) await pullClockBack(db, response.serverTime);
       await db.conflicts.bulkAdd(conflicts);
       await db.outbox.bulkDelete(waiting.map((op) => op.seq));
+      // The durable journal lets these rows go once this transaction commits.
+      journalSettled(db, waiting.map((op) => op.opId));
       return { settled: waiting.length, conflicts: conflicts.length, quarantinedAheadMs: aheadMs };
     },
   );
