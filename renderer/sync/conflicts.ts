@@ -17,6 +17,7 @@ import type { FieldbookDb } from '../data/db';
 import { takeStamp } from '../data/device';
 import { NotFoundError, ValidationError } from '../data/repository';
 import { keepEditBase } from '../data/editBase';
+import { isRefusal, keepServerVersion } from './refused';
 
 export type Resolution =
   { choice: 'kept_mine' } | { choice: 'kept_theirs' } | { choice: 'edited'; value: unknown };
@@ -48,6 +49,12 @@ export async function resolveConflict(
 ): Promise<void> {
   const conflict = await db.conflicts.get(conflictId);
   if (!conflict || conflict.resolvedAt !== null) return;
+  // A refused change has no server value to write back: the server's version is its row as it
+  // stands there (or no row), whatever the table (refused.ts).
+  if (isRefusal(conflict) && resolution.choice === 'kept_theirs') {
+    await keepServerVersion(db, conflict, new Date(now()).toISOString());
+    return;
+  }
   const tableName = conflict.table;
   if (!isSyncedTable(tableName)) throw new Error(`conflict names an unknown table ${tableName}`);
   const table = db.table<Row, string>(tableName);

@@ -65,26 +65,28 @@ export async function settlePush(
           if (!BOOKKEEPING_FIELDS.has(c.field))
             conflicts.push(conflictRow(result.table, result.rowId, c, nowIso));
         if (result.status === 'rejected') {
-          for (const [field, value] of Object.entries(op.fields)) {
-            if (BOOKKEEPING_FIELDS.has(field)) continue;
-            const stamp = op.stamps?.[field] ?? op.hlc;
-            conflicts.push(
-              conflictRow(
-                result.table,
-                result.rowId,
-                {
-                  field,
-                  kind: 'field',
-                  localValue: value,
-                  remoteValue: null,
-                  localStamp: stamp,
-                  remoteStamp: null,
-                  kept: 'remote',
-                },
-                nowIso,
-              ),
-            );
-          }
+          // One refusal per op, not one per field: the rep decides about the change as a whole,
+          // and "keep the server's version" needs no value of the server's (refused.ts).
+          const fields = Object.keys(op.fields).filter((f) => !BOOKKEEPING_FIELDS.has(f));
+          const first = fields[0] ?? 'id';
+          conflicts.push({
+            ...conflictRow(
+              result.table,
+              result.rowId,
+              {
+                field: first,
+                kind: 'field',
+                localValue: Object.fromEntries(fields.map((f) => [f, op.fields[f]])),
+                remoteValue: null,
+                localStamp: op.stamps?.[first] ?? op.hlc,
+                remoteStamp: null,
+                kept: 'remote',
+              },
+              nowIso,
+            ),
+            kind: 'refused',
+            code: result.code ?? 'forbidden',
+          });
         }
         if (result.status === 'quarantined') {
           const ahead = Number(op.hlc.slice(0, 15)) - response.serverTime;
@@ -96,7 +98,10 @@ export async function settlePush(
       await db.conflicts.bulkAdd(conflicts);
       await db.outbox.bulkDelete(waiting.map((op) => op.seq));
       // The durable journal lets these rows go once this transaction commits.
-      journalSettled(db, waiting.map((op) => op.opId));
+      journalSettled(
+        db,
+        waiting.map((op) => op.opId),
+      );
       return { settled: waiting.length, conflicts: conflicts.length, quarantinedAheadMs: aheadMs };
     },
   );

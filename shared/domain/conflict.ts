@@ -14,7 +14,10 @@ export const ConflictSchema = z.object({
   remoteValue: z.unknown(),
   localStamp: HlcSchema.nullable(),
   remoteStamp: HlcSchema.nullable(),
-  kind: z.enum(['field', 'text_merge', 'edit_vs_delete', 'clock_quarantine']),
+  /** `refused`: the server refused the op (`code`); the server's copy is the way out. */
+  kind: z.enum(['field', 'text_merge', 'edit_vs_delete', 'clock_quarantine', 'refused']),
+  /** With `refused`: why (protocol OP_REJECT_CODES: forbidden, read_only, invalid_record, …). */
+  code: z.string().max(40).optional(),
   createdAt: TimestampSchema,
   resolvedAt: TimestampSchema.nullable(),
   resolution: z.enum(['kept_mine', 'kept_theirs', 'edited']).nullable(),

@@ -1,6 +1,7 @@
 /**
- * Settings section for the post-sale program: every rep sees the rules in force; behind the
- * manager switch, the program and the checklists can be edited and published as new versions.
+ * Settings section for the post-sale program: everyone sees the rules in force. Who may edit and
+ * publish comes from the account (data/useProgramRole.ts): a signed-in manager, or a rep working
+ * alone on this device; a signed-in rep reads the company's program and has no control to change it.
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { PROGRAM_RULE_TITLES } from '../../../shared/domain/templates';
 import { templateForPurpose } from './data/checklistTemplates';
 import { useTemplates } from './data/useTemplates';
 import { useLocalized } from '../../i18n/localize';
-import { useManagerMode } from './managerMode';
+import { useProgramRole, useTemplateDrafts } from './data/useProgramRole';
 import { ProgramEditor } from './ProgramEditor';
 import { TemplateEditor } from './TemplateEditor';
 import '../../ui/checklistItems.css';
@@ -22,10 +23,12 @@ export function ProgramSettings() {
   const { t } = useTranslation();
   const pick = useLocalized();
   const ids = useId();
-  const { on: managerMode, set: setManagerMode } = useManagerMode();
+  const role = useProgramRole();
+  const drafts = useTemplateDrafts();
   const [purpose, setPurpose] = useState<ChecklistTemplate['purpose']>('closing');
   const templates = useTemplates();
-  if (!templates) return null;
+  if (!templates || !role) return null;
+  const mayPublish = role !== 'rep';
   const program = currentProgram(templates);
   const programTemplate = templateForPurpose(templates, 'program');
   const editing = templateForPurpose(templates, purpose);
@@ -48,15 +51,13 @@ export function ProgramSettings() {
           );
         })}
       </ul>
-      <label className="inline-check manager-switch">
-        <input
-          type="checkbox"
-          checked={managerMode}
-          onChange={(e) => setManagerMode(e.target.checked)}
-        />
-        {t('program.managerMode')}
-      </label>
-      {managerMode && (
+      <p className="hint" role="note">
+        {t(`program.role.${role}`)}
+      </p>
+      {!mayPublish && drafts !== undefined && drafts.length > 0 && (
+        <p className="hint">{t('program.draftsKept', { count: drafts.length })}</p>
+      )}
+      {mayPublish && (
         <>
           <p className="hint">{t('program.managerHint')}</p>
           {programTemplate && (
@@ -86,7 +87,13 @@ export function ProgramSettings() {
               })}
             </select>
           </div>
-          {editing && <TemplateEditor key={editing.id} template={editing} />}
+          {editing && (
+            <TemplateEditor
+              key={editing.id}
+              template={editing}
+              draft={drafts?.find((d) => d.key === editing.key)}
+            />
+          )}
         </>
       )}
     </section>

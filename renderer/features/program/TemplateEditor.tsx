@@ -17,6 +17,8 @@ import { useRepository } from '../../data/DataContext';
 import { publishTemplateVersion } from './data/checklistTemplates';
 import { useToasts } from '../../store/toasts';
 import { useLocalized } from '../../i18n/localize';
+import { useDropTemplateDraft } from './data/useProgramRole';
+import type { TemplateDraft } from '../../sync/refused';
 
 type Steps = ChecklistTemplate['steps'];
 const LOGIC_KEYS = new Set<string>([
@@ -80,13 +82,22 @@ function TextPair(props: {
   );
 }
 
-export function TemplateEditor({ template }: { template: ChecklistTemplate }) {
+export function TemplateEditor({
+  template,
+  draft,
+}: {
+  template: ChecklistTemplate;
+  /** What the rep wrote here before and the server did not take: loaded instead of the version in force. */
+  draft?: TemplateDraft | undefined;
+}) {
+  const dropDraft = useDropTemplateDraft();
   const { t } = useTranslation();
   const pick = useLocalized();
   const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const ids = useId();
-  const [steps, setSteps] = useState<Steps>(() => structuredClone(template.steps));
+  const [steps, setSteps] = useState<Steps>(() => structuredClone(draft?.steps ?? template.steps));
+  const [fromDraft, setFromDraft] = useState(draft !== undefined);
   const [addType, setAddType] = useState<ChecklistItem['type']>('check');
   const [error, setError] = useState<string | null>(null);
 
@@ -111,6 +122,10 @@ export function TemplateEditor({ template }: { template: ChecklistTemplate }) {
         title: template.title,
         steps,
       });
+      if (fromDraft) {
+        await dropDraft(template.key);
+        setFromDraft(false);
+      }
       toast(
         t('program.editor.published', { title: pick(published.title), version: published.version }),
       );
@@ -121,6 +136,21 @@ export function TemplateEditor({ template }: { template: ChecklistTemplate }) {
 
   return (
     <div className="template-editor">
+      {fromDraft && draft && (
+        <p className="hint" role="note">
+          {t('program.draftLoaded', { date: draft.savedAt.slice(0, 10) })}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              void dropDraft(template.key);
+              setFromDraft(false);
+              setSteps(structuredClone(template.steps));
+            }}
+          >
+            {t('program.discardDraft')}
+          </button>
+        </p>
+      )}
       {steps.map((step, si) => (
         <fieldset key={step.key} className="editor-step">
           <legend>{t('program.editor.step', { n: si + 1 })}</legend>

@@ -3,7 +3,23 @@ export const en = {
   title: 'Post-sale program and checklists',
   intro:
     'Sales management sets the program every rep follows: which follow-ups are planned and when, and what the visit checklists ask.',
-  managerMode: 'Manager mode: edit the program and the checklists',
+  role: {
+    manager:
+      'You are signed in as a manager: what you publish here becomes the program of every rep of your team.',
+    rep: 'This is your company’s program, published by your manager. It is read-only on your account.',
+    solo: 'You work without a company server, so the program on this computer is yours to set.',
+  },
+  draftsKept_one:
+    '{{count}} checklist you wrote is kept on this computer as a draft; it can be published when this computer is used by a manager or works alone.',
+  draftsKept_few:
+    '{{count}} checklists you wrote are kept on this computer as drafts; they can be published when this computer is used by a manager or works alone.',
+  draftsKept_many:
+    '{{count}} checklists you wrote are kept on this computer as drafts; they can be published when this computer is used by a manager or works alone.',
+  draftsKept_other:
+    '{{count}} checklists you wrote are kept on this computer as drafts; they can be published when this computer is used by a manager or works alone.',
+  draftLoaded:
+    'Your draft of {{date}} is loaded. Publish it, or discard it to start from the version in force.',
+  discardDraft: 'Discard the draft',
   managerHint:
     'Changes are published as a new version; visits already filled keep reading with the version they used.',
   rules: 'Follow-up rules in force',
@@ -61,7 +77,23 @@ export const ru: typeof en = {
   title: 'Программа послепродажной работы и чек-листы',
   intro:
     'Коммерческое руководство задаёт программу для всех представителей: какие задачи и когда планируются и о чём спрашивают чек-листы визитов.',
-  managerMode: 'Режим руководителя: изменять программу и чек-листы',
+  role: {
+    manager:
+      'Вы вошли как руководитель: опубликованное здесь становится программой всех представителей вашей команды.',
+    rep: 'Это программа вашей компании, её публикует руководитель. Для вашей учётной записи она только для чтения.',
+    solo: 'Вы работаете без сервера компании, поэтому программу на этом компьютере задаёте вы.',
+  },
+  draftsKept_one:
+    '{{count}} написанный вами чек-лист хранится на этом компьютере как черновик; его можно будет опубликовать, когда здесь войдёт руководитель или компьютер будет работать без сервера.',
+  draftsKept_few:
+    '{{count}} написанных вами чек-листа хранятся на этом компьютере как черновики; их можно будет опубликовать, когда здесь войдёт руководитель или компьютер будет работать без сервера.',
+  draftsKept_many:
+    '{{count}} написанных вами чек-листов хранятся на этом компьютере как черновики; их можно будет опубликовать, когда здесь войдёт руководитель или компьютер будет работать без сервера.',
+  draftsKept_other:
+    '{{count}} написанных вами чек-листа хранятся на этом компьютере как черновики; их можно будет опубликовать, когда здесь войдёт руководитель или компьютер будет работать без сервера.',
+  draftLoaded:
+    'Загружен ваш черновик от {{date}}. Опубликуйте его или удалите, чтобы начать с действующей версии.',
+  discardDraft: 'Удалить черновик',
   managerHint:
     'Изменения публикуются новой версией; уже заполненные визиты читаются по той версии, с которой их заполняли.',
   rules: 'Действующие правила задач',

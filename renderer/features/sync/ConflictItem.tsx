@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../../shared/domain';
 import type { Resolution } from '../../sync/conflicts';
-import { useConflictRecord, useResolveConflict } from './data/useSync';
+import { isRefusal, useConflictRecord, useResolveConflict } from './data/useSync';
 import { fieldLabel, formatConflictValue, recordTitle } from './format';
 
 function canEdit(conflict: Conflict): boolean {
@@ -11,6 +11,8 @@ function canEdit(conflict: Conflict): boolean {
     conflict.field !== 'deletedAt' && textual(conflict.localValue) && textual(conflict.remoteValue)
   );
 }
+
+const REFUSAL_TEXTS = new Set(['forbidden', 'read_only', 'invalid_record', 'record_too_large']);
 
 export function ConflictItem({ conflict }: { conflict: Conflict }) {
   const { t, i18n } = useTranslation();
@@ -31,6 +33,48 @@ export function ConflictItem({ conflict }: { conflict: Conflict }) {
       setError(t('sync.conflicts.failed', { reason: (caught as Error).message }));
     }
   };
+
+  if (isRefusal(conflict)) {
+    // A refusal from before refusals kept their code: on a template it can only be read_only.
+    const said = conflict.code ?? (conflict.table === 'checklistTemplates' ? 'read_only' : '');
+    const code = REFUSAL_TEXTS.has(said) ? said : 'other';
+    const changed =
+      conflict.kind === 'refused' &&
+      conflict.localValue !== null &&
+      typeof conflict.localValue === 'object'
+        ? Object.entries(conflict.localValue as Record<string, unknown>)
+        : [[conflict.field, conflict.localValue] as const];
+    return (
+      <article className="sync-conflict" aria-labelledby={`${ids}-h`}>
+        <h3 id={`${ids}-h`}>
+          {t(`sync.tables.${conflict.table}`, { defaultValue: conflict.table })}
+          {title && `: ${title}`}
+        </h3>
+        <p>{t(`sync.conflicts.refused.${code}`)}</p>
+        <details>
+          <summary>{t('sync.conflicts.refused.changed')}</summary>
+          <dl className="sync-refused-fields">
+            {changed.map(([f, value]) => (
+              <div key={f}>
+                <dt>{fieldLabel(f, t)}</dt>
+                <dd>{formatConflictValue(f, value, t, i18n.language)}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+        <div className="sync-actions">
+          <button type="button" onClick={() => void resolve({ choice: 'kept_theirs' })}>
+            {t('sync.conflicts.refused.keepServer')}
+          </button>
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+      </article>
+    );
+  }
 
   return (
     <article className="sync-conflict" aria-labelledby={`${ids}-h`}>

@@ -82,6 +82,26 @@ export const en = {
       text_merge: 'The same lines were changed on two devices',
       edit_vs_delete: 'Edited on one device, deleted on the other; it was kept',
       clock_quarantine: 'Kept aside because the computer’s clock was wrong',
+      refused: 'The server did not accept this change',
+    },
+    refused: {
+      forbidden:
+        'This record belongs to someone else, or the client is no longer shared with you, so your change was not accepted. Keep the server’s version to go on; tell the owner what you wanted to change.',
+      read_only:
+        'Checklists and the post-sale program are published by your manager; your account receives them read-only. Keep the server’s version to go on: what you wrote stays on this computer as a draft.',
+      invalid_record:
+        'The server could not accept this record as it stands (a value is missing or not allowed). Keep the server’s version, then make the change again.',
+      record_too_large:
+        'This record is too large for the server. Keep the server’s version, then add the text in shorter parts (for example a second note).',
+      other:
+        'The server did not accept this change. Keep the server’s version to go on, then make the change again.',
+      changed: 'What you changed',
+      keepServer: 'Keep the server’s version',
+      keepServerAll_one: 'Keep the server’s version of {{count}} refused change',
+      keepServerAll_few: 'Keep the server’s version of all {{count}} refused changes',
+      keepServerAll_many: 'Keep the server’s version of all {{count}} refused changes',
+      keepServerAll_other: 'Keep the server’s version of all {{count}} refused changes',
+      allDone: 'Done: the server’s version is kept, and sync goes on.',
     },
     mine: 'This computer',
     theirs: 'On the server',

@@ -9,27 +9,43 @@ import {
 } from '../../../renderer/features/program/data/checklistTemplates';
 import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
 import { startVisit } from '../../../renderer/features/visits/data/visits';
-import { useManagerMode } from '../../../renderer/features/program/managerMode';
+import { SYNC_META, type SyncAccount } from '../../../renderer/sync/state';
 import { renderWithData } from '../renderApp';
 
 beforeEach(() => {
   localStorage.clear();
-  useManagerMode.setState({ on: false });
 });
 
 describe('program and checklist settings', { timeout: 30_000 }, () => {
-  it('every rep sees the rules in force; editing needs the manager switch', async () => {
-    await renderWithData(<ProgramSettings />, 'en');
+  it('a rep working alone owns the program; signed in as a rep it is read-only with no control to change it; as a manager it is editable', async () => {
+    const { db } = await renderWithData(<ProgramSettings />, 'en');
     const rules = await screen.findByRole('list', { name: 'Follow-up rules in force' });
     expect(within(rules).getByText(/Post-sale visit after delivery/)).toHaveTextContent('on, 7 d');
-    expect(screen.queryByRole('button', { name: 'Publish the program' })).not.toBeInTheDocument();
-    await userEvent.setup().click(screen.getByRole('checkbox', { name: /Manager mode/ }));
-    expect(screen.getByRole('button', { name: 'Publish the program' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Publish the program' })).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: /Manager mode/ })).not.toBeInTheDocument();
+    const account = (role: SyncAccount['role']): SyncAccount => ({
+      serverUrl: 'https://sync.example.test',
+      userId: '01900000-0000-7000-8000-000000000001',
+      email: 'x@example.test',
+      name: 'X',
+      role,
+      teamName: 'T',
+      deviceName: 'laptop',
+      signedInAt: new Date().toISOString(),
+    });
+    await db.meta.put({ key: SYNC_META.account, value: account('rep') });
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: 'Publish the program' })).not.toBeInTheDocument(),
+    );
+    expect(screen.queryByRole('button', { name: /Publish/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent(/read-only/);
+    await db.meta.put({ key: SYNC_META.account, value: account('manager') });
+    expect(await screen.findByRole('button', { name: 'Publish the program' })).toBeInTheDocument();
   });
 
   it('a manager publishes a program with a new N; the rules read the new version', async () => {
     const user = userEvent.setup();
-    useManagerMode.setState({ on: true });
     const { db } = await renderWithData(<ProgramSettings />, 'en');
     const days = await screen.findByRole('spinbutton', {
       name: 'Post-sale visit after delivery: Days',
@@ -50,7 +66,6 @@ describe('program and checklist settings', { timeout: 30_000 }, () => {
 
   it('an edited checklist is published as the next version; a visit started before keeps the old one', async () => {
     const user = userEvent.setup();
-    useManagerMode.setState({ on: true });
     const { db, repo } = await renderWithData(<ProgramSettings />, 'en');
     const client = await repo.create('clients', { ...emptyClientDraft(), name: 'Old visit' });
     const oldVisit = await startVisit(repo, { kind: 'closing', clientId: client.id });
@@ -84,7 +99,6 @@ describe('program and checklist settings', { timeout: 30_000 }, () => {
 
   it('a question left without its wording in both languages is not published', async () => {
     const user = userEvent.setup();
-    useManagerMode.setState({ on: true });
     const { db } = await renderWithData(<ProgramSettings />, 'ru');
     const step = (await screen.findAllByRole('group', { name: 'Шаг 1' }))[0]!;
     await user.clear(within(step).getAllByRole('textbox', { name: 'Вопрос (По-английски)' })[0]!);

@@ -83,8 +83,10 @@ describe('settling a push answer', () => {
       ]),
       new Date(clock).toISOString(),
     );
-    const fields = (await db.conflicts.toArray()).map((c) => c.field);
-    expect(fields).toContain('name');
+    const refusals = await db.conflicts.toArray();
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatchObject({ kind: 'refused', code: 'forbidden', rowId: a.id });
+    expect(refusals[0]!.localValue).toMatchObject({ name: 'A' });
     expect(await db.outbox.count()).toBe(0);
   });
 });
@@ -215,5 +217,30 @@ describe('the outbox', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('a rep may not publish', () => {
+  it("a signed-in rep's unsent checklist versions become a local draft, not ops the server would refuse", async () => {
+    const { allTemplates, publishTemplateVersion, templateForPurpose } =
+      await import('../../../renderer/features/program/data/checklistTemplates');
+    const { draftUnsentTemplatesOfRep, readTemplateDrafts } =
+      await import('../../../renderer/sync/refused');
+    const { SYNC_META } = await import('../../../renderer/sync/state');
+    const closing = templateForPurpose(await allTemplates(db), 'closing')!;
+    const mine = await publishTemplateVersion(repo, closing, {
+      title: closing.title,
+      steps: closing.steps,
+    });
+    const client = await repo.create('clients', { ...emptyClientDraft(), name: 'Мой' });
+    // Working alone, the program is the rep's: nothing is drafted.
+    expect(await draftUnsentTemplatesOfRep(db)).toBe(0);
+    await db.meta.put({ key: SYNC_META.account, value: { role: 'rep', userId: USER } });
+    expect(await draftUnsentTemplatesOfRep(db)).toBe(1);
+    const left = await db.outbox.toArray();
+    expect(left.every((op) => op.table !== 'checklistTemplates')).toBe(true);
+    expect(left.some((op) => op.rowId === client.id)).toBe(true);
+    expect(await db.checklistTemplates.get(mine.id)).toBeUndefined();
+    expect((await readTemplateDrafts(db)).map((d) => d.key)).toEqual([closing.key]);
   });
 });

@@ -6,6 +6,8 @@ import { readSyncMeta, type SyncMetaState } from '../../../sync/state';
 
 export type { SyncAccount } from '../../../sync/state';
 import { resolveConflict, unresolvedConflicts, type Resolution } from '../../../sync/conflicts';
+import { keepServerVersionForAllRefused } from '../../../sync/refused';
+export { isRefusal } from '../../../sync/refused';
 import { useDatabase } from '../../../data/DataContext';
 import { getSyncEngine } from '../../../sync/appEngine';
 import type { SyncEngine, SyncStatus } from '../../../sync/engine';
@@ -61,4 +63,10 @@ export function useResolveConflict(): (
 ) => Promise<void> {
   const db = useDatabase();
   return useCallback((conflictId, resolution) => resolveConflict(db, conflictId, resolution), [db]);
+}
+
+/** One click out of every refusal: the server's version of each refused row. */
+export function useKeepServerVersionForAll(): () => Promise<number> {
+  const db = useDatabase();
+  return useCallback(() => keepServerVersionForAllRefused(db), [db]);
 }
