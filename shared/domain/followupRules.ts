@@ -8,6 +8,7 @@ import { problemRule, retentionRule } from './followups/problems';
 import { createReconciler, indexExisting } from './followups/reconcile';
 import type { FollowUpBook, FollowUpDiff, RuleContext } from './followups/types';
 import { isLive } from './common';
+import type { ContactLogEntry } from './contact';
 
 export type {
   FollowUpBook,
@@ -23,6 +24,7 @@ export { describeFollowUp } from './followups/describe';
 export { ruleOfKey } from './followups/reconcile';
 export { BIRTHDAY_GRACE_DAYS } from './followups/birthdays';
 export { NO_CONTACT_LEAD_DAYS } from './followups/contactGaps';
+export { contactAnswers, CONTACT_ANSWERS } from './followups/contactFacts';
 
 /**
  * The follow-ups the management program asks for, as a diff against the existing ones: what to
@@ -39,20 +41,30 @@ export function generateFollowUps(book: FollowUpBook, program: Program, today: D
   for (const c of book.clients) if (isLive(c)) clients.set(c.id, c);
 
   const existing = indexExisting(book.followUps);
-  const reconciler = createReconciler(existing, program, clients);
+  const reconciler = createReconciler(existing, program, clients, today);
+  const contactsByClient = new Map<string, ContactLogEntry[]>();
+  for (const c of book.contacts) {
+    if (!isLive(c)) continue;
+    const list = contactsByClient.get(c.clientId);
+    if (list) list.push(c);
+    else contactsByClient.set(c.clientId, [c]);
+  }
+  const lastContact = lastContactDays(book.contacts, book.visits, book.notes);
   const ctx: RuleContext = {
     today,
     program,
     pastLimit: addDays(today, -program.horizon.pastDays),
     aheadLimit: addDays(today, program.horizon.aheadDays),
     clients,
+    lastContact,
+    contactsOf: (clientId) => contactsByClient.get(clientId) ?? [],
     birthdayYears: existing.birthdayYears,
     emit: reconciler.emit,
     known: (id) => existing.known.has(id),
   };
   purchaseRules(book.purchases, book.visits, ctx);
   birthdayRules(book.people, ctx);
-  noContactRule(lastContactDays(book.contacts, book.visits, book.notes), ctx, book.cadence);
+  noContactRule(lastContact, ctx, book.cadence);
   problemRule(book.problems, ctx);
   retentionRule(book.retentionPlans, ctx);
   return reconciler.finish();

@@ -7,9 +7,15 @@ import {
   yearOf,
   type BirthdayParts,
 } from './days';
-import { shortTitle, type FollowUpTarget, type RuleContext } from './types';
+import { shortTitle, type FollowUpTarget, type RuleContext, type TargetMode } from './types';
+import { answeredBetween } from './contactFacts';
 
-/** A greeting a few days late is still kind; a month late it is not, so it is not created then. */
+/**
+ * A greeting is due on the day. A few days late it is still kind, so for this many days after the
+ * day it shows as missed (not "overdue"); after that it lapses: an open one is removed, and none
+ * is created. A month late it is not kind, and a rep who sees "overdue by 42 days" stops trusting
+ * the agenda.
+ */
 export const BIRTHDAY_GRACE_DAYS = 3;
 
 // Birthday rule keys: `<prefix>:<personId>[:<child>]:<year>`, prefix birthday[_child][_before].
@@ -87,27 +93,45 @@ function greet(
     if (dayYears) for (const y of dayYears) if (!years.includes(y)) years.push(y);
     if (beforeYears) for (const y of beforeYears) if (!years.includes(y)) years.push(y);
   }
+  const contacts = ctx.contactsOf(person.clientId);
   for (const year of years) {
     // The day of birth itself is no birthday yet.
     if (birthday.year !== null && year <= birthday.year) continue;
     const day = birthdayNumberInYear(birthday, year);
+    // A greeting logged (a friendly touch) from the reminder's day to the end of the grace closes
+    // both this year's greeting and its reminder.
+    const greeted =
+      contacts.length > 0 &&
+      (dayYears?.has(year) || beforeYears?.has(year)) === true &&
+      answeredBetween(
+        contacts,
+        'birthday',
+        dayFromNumber(day - w.daysBefore),
+        dayFromNumber(day + BIRTHDAY_GRACE_DAYS),
+        person.id,
+      );
     const dayWanted = day >= w.grace && day <= w.ahead;
-    if (dayWanted || dayYears?.has(year)) {
+    if (greeted) {
+      if (dayYears?.has(year)) ctx.emit(target(c, `${dayBase}:${year}`, day, 'settled'));
+    } else if (dayWanted || (dayYears?.has(year) && day > w.ahead)) {
+      // Past the grace a greeting is not emitted at all, so an open one lapses (is removed).
       dayBase ??= `${dayPrefix}:${person.id}${keySuffix(c, family)}`;
-      ctx.emit(target(c, `${dayBase}:${year}`, day, dayWanted));
+      ctx.emit(target(c, `${dayBase}:${year}`, day, dayWanted ? 'create' : 'track'));
     }
     if (w.daysBefore === 0) continue;
     const before = day - w.daysBefore;
-    // Once the day itself has come, the reminder ahead of it has no point of its own.
+    // Once the day itself has come, the reminder ahead of it has no point of its own: it lapses.
     const beforeWanted = day > w.today && before <= w.ahead;
-    if (beforeWanted || beforeYears?.has(year)) {
+    if (greeted) {
+      if (beforeYears?.has(year)) ctx.emit(target(c, `${beforeBase}:${year}`, before, 'settled'));
+    } else if (beforeWanted || (beforeYears?.has(year) && day > w.today)) {
       beforeBase ??= `${dayPrefix}_before:${person.id}${keySuffix(c, family)}`;
-      ctx.emit(target(c, `${beforeBase}:${year}`, before, beforeWanted));
+      ctx.emit(target(c, `${beforeBase}:${year}`, before, beforeWanted ? 'create' : 'track'));
     }
   }
 }
 
-function target(c: Celebrant, ruleKey: string, due: number, wanted: boolean): FollowUpTarget {
+function target(c: Celebrant, ruleKey: string, due: number, mode: TargetMode): FollowUpTarget {
   return {
     ruleKey,
     kind: 'birthday',
@@ -115,7 +139,7 @@ function target(c: Celebrant, ruleKey: string, due: number, wanted: boolean): Fo
     subjectId: c.person.id,
     title: shortTitle(c.name),
     due: dayFromNumber(due),
-    mode: wanted ? 'create' : 'track',
+    mode,
   };
 }
 

@@ -4,6 +4,7 @@ import { addDays } from './days';
 import type { ProgramRuleKind } from '../program';
 import { shortTitle, type FollowUpTarget, type RuleContext, type TargetMode } from './types';
 import { isLive } from '../common';
+import { answeredBetween } from './contactFacts';
 
 const MILESTONE_RULES = [
   ['delivery_check', 'delivery'],
@@ -44,7 +45,9 @@ function windowMode(due: string, ctx: RuleContext): TargetMode {
 
 /**
  * Delivery, installation, training and payment checks on their due dates (+N), the post-sale visit
- * and the satisfaction check N days after delivery was done (docs/domain.md §2, §4).
+ * and the satisfaction check N days after delivery was done (docs/domain.md §2, §4). Each settles
+ * (closes) once its fact is recorded: the step's done date (on the card, in a post-sale visit, by
+ * an import or a sync), a finished post-sale visit, a feedback call logged after the delivery.
  */
 export function purchaseRules(
   purchases: readonly Purchase[],
@@ -82,7 +85,14 @@ export function purchaseRules(
     }
     if (rules.satisfaction_check.enabled) {
       const due = addDays(delivered, rules.satisfaction_check.days);
-      const mode = windowMode(due, ctx);
+      // The client was asked (a feedback call logged once the goods were delivered).
+      const asked = answeredBetween(
+        ctx.contactsOf(p.clientId),
+        'satisfaction_check',
+        delivered,
+        null,
+      );
+      const mode = asked ? 'settled' : windowMode(due, ctx);
       if (mode === 'create' || known) ctx.emit(purchaseTarget(p, 'satisfaction_check', due, mode));
     }
   }

@@ -1,7 +1,7 @@
 import type { Problem, RetentionPlan } from '../problem';
 import { shortTitle, type RuleContext } from './types';
 
-/** Problem due dates while the problem is open or in progress; fixed or confirmed settles it. */
+/** Problem due dates while the problem is open or in progress; fixed or confirmed settles (closes) it. */
 export function problemRule(problems: readonly Problem[], ctx: RuleContext): void {
   if (!ctx.program.rules.problem_due.enabled) return;
   for (const p of problems) {
@@ -29,8 +29,9 @@ export function retentionRule(plans: readonly RetentionPlan[], ctx: RuleContext)
     if (plan.deletedAt !== null || !ctx.clients.has(plan.clientId)) continue;
     for (const action of plan.actions) {
       if (action.due === null) continue;
-      const active = plan.status === 'active' && !action.done;
-      const mode = !active ? 'settled' : action.due <= ctx.aheadLimit ? 'create' : 'track';
+      // A done action settles (closes) its follow-up; a plan that ended wants no more steps.
+      if (plan.status !== 'active' && !action.done) continue;
+      const mode = action.done ? 'settled' : action.due <= ctx.aheadLimit ? 'create' : 'track';
       if (mode !== 'create' && !ctx.known(plan.id)) continue;
       ctx.emit({
         ruleKey: `retention_action:${plan.id}:${action.id}`,

@@ -104,8 +104,9 @@ export function createReconciler(
   index: ExistingIndex,
   program: Program,
   liveClients: { has(clientId: string): boolean },
+  today = '',
 ) {
-  const diff: FollowUpDiff = { create: [], update: [], remove: [] };
+  const diff: FollowUpDiff = { create: [], update: [], remove: [], close: [] };
   const { groups } = index;
   for (const [ruleKey, group] of groups) {
     for (let i = 1; i < group.members.length; i++) {
@@ -138,7 +139,14 @@ export function createReconciler(
     const primary = group.members[0];
     if (group.wanted || !primary) return;
     group.wanted = true;
-    if (primary.status !== 'open' || target.mode === 'settled') return;
+    if (target.mode === 'settled') {
+      // The fact is recorded: the follow-up closes itself, open or held; the rep's done or
+      // dismissed stays as it is.
+      if (primary.status === 'open' || primary.status === 'snoozed')
+        diff.close.push({ id: primary.id, ruleKey: target.ruleKey, reason: 'fact_recorded' });
+      return;
+    }
+    if (primary.status !== 'open') return;
     const changes = changesFor(primary, target);
     if (changes) diff.update.push({ id: primary.id, ruleKey: target.ruleKey, changes });
   }
@@ -146,11 +154,20 @@ export function createReconciler(
   function finish(): FollowUpDiff {
     for (const [ruleKey, group] of groups) {
       const primary = group.members[0];
-      if (!primary || group.wanted || primary.status !== 'open') continue;
+      if (!primary || group.wanted) continue;
+      const rule = ruleOfKey(ruleKey);
+      const ruleOn = rule !== null && program.rules[rule].enabled;
+      // A silence that a contact ended: the follow-up asked for a contact, and one was made.
+      if (rule === 'no_contact' && ruleOn && liveClients.has(primary.clientId)) {
+        if (primary.status === 'open' || primary.status === 'snoozed')
+          diff.close.push({ id: primary.id, ruleKey, reason: 'contact_made' });
+        continue;
+      }
+      if (primary.status !== 'open') continue;
       diff.remove.push({
         id: primary.id,
         ruleKey,
-        reason: removalReason(primary, program, liveClients),
+        reason: removalReason(primary, program, today),
       });
     }
     return diff;
@@ -159,13 +176,10 @@ export function createReconciler(
   return { emit, finish };
 }
 
-function removalReason(
-  f: FollowUp,
-  program: Program,
-  liveClients: { has(clientId: string): boolean },
-): RemovalReason {
+function removalReason(f: FollowUp, program: Program, today: string): RemovalReason {
   const rule = ruleOfKey(f.ruleKey ?? '');
   if (rule && !program.rules[rule].enabled) return 'rule_off';
-  if (rule === 'no_contact' && liveClients.has(f.clientId)) return 'contact_reset';
+  // A greeting whose day (and grace) passed, or a reminder ahead of a day that has come.
+  if (rule === 'birthday' && f.due < today) return 'lapsed';
   return 'subject_gone';
 }

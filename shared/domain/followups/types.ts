@@ -25,14 +25,16 @@ export interface FollowUpBook {
 }
 
 /**
- * What a rule wants for one ruleKey:
- * - 'create': it should exist; create it if missing, keep an open one's date and title in step;
+ * What a rule wants for one ruleKey. One rule per fact: a follow-up exists because a fact is
+ * missing, and closes itself the moment that fact is recorded, wherever it is recorded.
+ * - 'create': the fact is missing: create it if missing, keep an open one's date and title in step;
  * - 'track': keep an open one in step, but do not create it (outside the planning horizon);
- * - 'settled': the work was recorded as done elsewhere (delivery done, problem fixed): create
- *   nothing and leave an existing follow-up exactly as it is; the rep closes it, nothing is
- *   completed silently.
+ * - 'settled': the fact is recorded (delivery done, installation done in a post-sale visit,
+ *   problem fixed, the client asked about satisfaction, the greeting logged): create nothing, and
+ *   close an open or snoozed follow-up as done; one the rep closed or dismissed stays as it is.
  * A key no rule wants any more (its subject was deleted, its date cleared, its rule turned off, a
- * contact reset the silence) has its open follow-up removed.
+ * birthday greeting lapsed) has its open follow-up removed; a "no contact" follow-up whose silence
+ * a contact ended is closed.
  */
 export type TargetMode = 'create' | 'track' | 'settled';
 
@@ -67,7 +69,7 @@ export interface FollowUpUpdate {
   changes: FollowUpChanges;
 }
 
-export type RemovalReason = 'subject_gone' | 'rule_off' | 'contact_reset' | 'duplicate';
+export type RemovalReason = 'subject_gone' | 'rule_off' | 'lapsed' | 'duplicate';
 
 export interface FollowUpRemoval {
   id: string;
@@ -75,11 +77,25 @@ export interface FollowUpRemoval {
   reason: RemovalReason;
 }
 
-/** Follow-ups to create, open ones to move or retitle, open ones to remove (soft delete). Done, snoozed and dismissed ones never appear in update or remove. */
+/** Why an open follow-up closes itself: the fact it waited for was recorded. */
+export type CloseReason = 'fact_recorded' | 'contact_made';
+
+export interface FollowUpClose {
+  id: string;
+  ruleKey: string;
+  reason: CloseReason;
+}
+
+/**
+ * Follow-ups to create, open ones to move or retitle, open ones to remove (soft delete), open or
+ * snoozed ones to close as done (their fact was recorded). Done, snoozed and dismissed ones never
+ * appear in update or remove; done and dismissed ones never in close.
+ */
 export interface FollowUpDiff {
   create: FollowUpDraft[];
   update: FollowUpUpdate[];
   remove: FollowUpRemoval[];
+  close: FollowUpClose[];
 }
 
 /** What every rule gets besides the book. */
@@ -89,6 +105,10 @@ export interface RuleContext {
   /** Creation window for milestone follow-ups, as comparable day strings. */
   pastLimit: Day;
   aheadLimit: Day;
+  /** The day of each client's latest contact of any kind (a logged contact, a visit, a note). */
+  lastContact: ReadonlyMap<string, Day>;
+  /** Each client's logged contacts, live only, oldest first: the facts contact rules look for. */
+  contactsOf: (clientId: string) => readonly ContactLogEntry[];
   /** The client of each live (not deleted) client id. */
   clients: ReadonlyMap<string, Client>;
   /** Years already used by existing birthday keys, by key without the year. */

@@ -123,7 +123,7 @@ describe('birthday greetings', () => {
     ]);
   });
 
-  it('editing a birthday moves its open greeting, also one from an earlier year', () => {
+  it('editing a birthday moves its open greeting; an open one from an earlier year has lapsed', () => {
     const { b, pe, c } = personBook('1980-03-20');
     const older = followUp(c.id, {
       kind: 'birthday',
@@ -133,10 +133,11 @@ describe('birthday greetings', () => {
       title: pe.name,
     });
     const once = settle({ ...b, followUps: [older] }, '2025-03-10', program);
+    // Two years late a greeting is no kindness: it lapsed (removed), it is not "overdue".
+    expect(once.followUps.find((f) => f.id === older.id)?.deletedAt).not.toBeNull();
     const edited = { ...once, people: [{ ...pe, birthday: '1980-03-22' }] };
     const diff = generateFollowUps(edited, program, '2025-03-10');
     expect(diff.update.map((u) => [u.ruleKey, u.changes.due]).sort()).toEqual([
-      [`birthday:${pe.id}:2023`, '2023-03-22'],
       [`birthday:${pe.id}:2025`, '2025-03-22'],
       [`birthday_before:${pe.id}:2025`, '2025-03-19'],
     ]);
@@ -174,6 +175,7 @@ describe('birthday greetings', () => {
       create: [],
       update: [],
       remove: [],
+      close: [],
     });
     const masha = pe.children[0];
     if (!masha) throw new Error('expected a child');

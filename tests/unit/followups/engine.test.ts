@@ -117,6 +117,7 @@ describe('generation is idempotent and respects the rep', () => {
           create: [],
           update: [],
           remove: [],
+          close: [],
         });
       }),
       { numRuns: 300 },
@@ -169,6 +170,7 @@ describe('generation is idempotent and respects the rep', () => {
           create: parts.flatMap((p) => p.create),
           update: parts.flatMap((p) => p.update),
           remove: parts.flatMap((p) => p.remove),
+          close: parts.flatMap((p) => p.close),
         };
         expect(sorted(joined)).toEqual(sorted(full));
       }),
@@ -232,6 +234,7 @@ describe('generation is idempotent and respects the rep', () => {
       create: [],
       update: [],
       remove: [{ id: open.id, ruleKey: key, reason: 'duplicate' }],
+      close: [],
     });
   });
 
@@ -269,12 +272,13 @@ describe('generation is idempotent and respects the rep', () => {
   });
 
   it('isEmptyDiff tells an empty diff from a non-empty one', () => {
-    expect(isEmptyDiff({ create: [], update: [], remove: [] })).toBe(true);
+    expect(isEmptyDiff({ create: [], update: [], remove: [], close: [] })).toBe(true);
     expect(
       isEmptyDiff({
         create: [],
         update: [],
         remove: [{ id: 'x', ruleKey: 'k', reason: 'duplicate' }],
+        close: [],
       }),
     ).toBe(false);
   });

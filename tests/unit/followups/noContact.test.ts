@@ -93,18 +93,19 @@ describe('no contact for N days', () => {
   };
 
   it.each(Object.keys(resets) as (keyof typeof resets)[])(
-    '%s resets the silence: the open follow-up goes, a new one waits',
+    '%s ends the silence: the open follow-up closes itself as done, a new one waits',
     (kind) => {
       const c = client({ status: 'active', createdAt: '2025-01-01T10:00:00+03:00' });
       const before = settle(book({ clients: [c] }), today);
       expect(live(before, 'no_contact')).toHaveLength(1);
       const after = { ...before, ...resets[kind](c.id) };
       const diff = generateFollowUps(after, DEFAULT_PROGRAM, today);
-      expect(diff.remove).toEqual([
+      expect(diff.remove).toEqual([]);
+      expect(diff.close).toEqual([
         {
           id: live(before)[0]?.id,
           ruleKey: `no_contact:${c.id}:2025-01-01`,
-          reason: 'contact_reset',
+          reason: 'contact_made',
         },
       ]);
       expect(diff.create).toEqual([]);
@@ -128,6 +129,7 @@ describe('no contact for N days', () => {
       create: [],
       update: [],
       remove: [],
+      close: [],
     });
     const later = { ...b, contacts: [contact(c.id, '2025-03-01T10:00:00+03:00')] };
     expect(

@@ -41,7 +41,7 @@ describe('problem due dates', () => {
   });
 
   it.each(['fixed', 'confirmed'] as const)(
-    'a %s problem gets no new follow-up, and its open one is left to the rep',
+    'a %s problem gets no new follow-up, and its open one closes itself',
     (status) => {
       const c = client();
       const pr = problem(c.id, { due: '2025-03-12' });
@@ -51,6 +51,9 @@ describe('problem due dates', () => {
         create: [],
         update: [],
         remove: [],
+        close: [
+          { id: before.followUps[0]?.id, ruleKey: `problem_due:${pr.id}`, reason: 'fact_recorded' },
+        ],
       });
       expect(
         generateFollowUps(book({ clients: [c], problems: [{ ...pr, status }] }), program, today)
@@ -101,26 +104,36 @@ describe('retention plan actions', () => {
     ]);
   });
 
-  it('marking the action done or ending the plan leaves its open follow-up to the rep', () => {
+  it('marking the action done closes its follow-up; ending the plan removes the steps left', () => {
     const a = action();
     const { b, pl } = planBook([a]);
     const before = settle(b, today, program);
-    const none = { create: [], update: [], remove: [] };
+    const [open] = live(before, 'retention_action');
+    const ruleKey = `retention_action:${pl.id}:${a.id}`;
     expect(
       generateFollowUps(
         { ...before, retentionPlans: [{ ...pl, actions: [{ ...a, done: true }] }] },
         program,
         today,
       ),
-    ).toEqual(none);
+    ).toEqual({
+      create: [],
+      update: [],
+      remove: [],
+      close: [{ id: open?.id, ruleKey, reason: 'fact_recorded' }],
+    });
     expect(
       generateFollowUps(
         { ...before, retentionPlans: [{ ...pl, status: 'succeeded' }] },
         program,
         today,
       ),
-    ).toEqual(none);
-    expect(live(before, 'retention_action')).toHaveLength(1);
+    ).toEqual({
+      create: [],
+      update: [],
+      remove: [{ id: open?.id, ruleKey, reason: 'subject_gone' }],
+      close: [],
+    });
   });
 
   it('an action taken out of the plan removes its open follow-up', () => {

@@ -110,11 +110,12 @@ describe('milestone checks', () => {
         create: [],
         update: [],
         remove: [],
+        close: [],
       });
     },
   );
 
-  it('recording the delivery as done leaves the open check for the rep to close', () => {
+  it('recording the delivery as done closes the open check itself (one rule per fact)', () => {
     const { b, p } = withDelivery('2025-03-14');
     const before = settle(b, today, noNoContact);
     const delivered = {
@@ -124,6 +125,9 @@ describe('milestone checks', () => {
     const diff = generateFollowUps(delivered, noNoContact, today);
     expect(diff.update).toEqual([]);
     expect(diff.remove).toEqual([]);
+    expect(diff.close).toEqual([
+      { id: live(before)[0]?.id, ruleKey: `delivery_check:${p.id}`, reason: 'fact_recorded' },
+    ]);
     // The satisfaction check (12 March + 30) is beyond the 30-day horizon, so only the visit is new.
     expect(diff.create.map((f) => f.kind)).toEqual(['post_sale_visit']);
   });
@@ -267,6 +271,7 @@ describe('after delivery', () => {
       create: [],
       update: [],
       remove: [],
+      close: [],
     });
     const twice = applied(once, generateFollowUps(once, DEFAULT_PROGRAM, today));
     expect(twice.followUps).toEqual(once.followUps);

@@ -103,6 +103,12 @@ export async function applyDiff(repo: Repository, diff: FollowUpDiff): Promise<v
     );
   for (const u of diff.update) await repo.update('followUps', u.id, u.changes);
   for (const r of diff.remove) await repo.trash('followUps', r.id);
+  // The fact each waited for was recorded: done now, as if the rep had ticked it.
+  if (diff.close.length > 0) {
+    const doneAt = localTimestamp();
+    for (const c of diff.close)
+      await repo.update('followUps', c.id, { status: 'done', doneAt, snoozedUntil: null });
+  }
 }
 
 /**
