@@ -97,6 +97,7 @@ const bookArb = fc
             actions: s.actions.map((due) => ({
               id: testId(),
               text: 'Позвонить директору',
+              responsible: '',
               due: due === null ? null : addDays(start, due),
               done: false,
             })),
