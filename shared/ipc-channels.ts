@@ -24,7 +24,15 @@ export const DESKTOP_METHODS = {
   backupRead: 'backup:read',
   // Free space where the journal and backups live, to warn the rep before writes fail.
   diskSpace: 'disk:space',
+  // A finished visit's report, printed by the desktop to a PDF the rep saves (the browser prints).
+  printToPdf: 'visit:print-pdf',
 } as const;
+
+/** Methods only the desktop has: the browser build does the same thing its own way (window.print). */
+export const DESKTOP_ONLY_METHODS = [
+  'printToPdf',
+] as const satisfies readonly (keyof typeof DESKTOP_METHODS)[];
+export type DesktopOnlyMethod = (typeof DESKTOP_ONLY_METHODS)[number];
 
 /**
  * Methods the browser build does not implement yet (its twins: the origin private file system,

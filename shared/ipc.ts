@@ -12,6 +12,8 @@ import {
   type DesktopMethod,
   type DurableStoreMethod,
   DESKTOP_BRIDGE_GLOBAL,
+  DESKTOP_ONLY_METHODS,
+  type DesktopOnlyMethod,
 } from './ipc-channels';
 import { SyncHttpResultSchema, SyncRequestSchema, SyncSignInRequestSchema } from './ipc-sync';
 
@@ -19,8 +21,10 @@ export {
   DESKTOP_METHODS,
   DESKTOP_BRIDGE_GLOBAL,
   DURABLE_STORE_METHODS,
+  DESKTOP_ONLY_METHODS,
   type DesktopChannel,
   type DesktopMethod,
+  type DesktopOnlyMethod,
   type DurableStoreMethod,
 };
 
@@ -273,6 +277,10 @@ export const DiskSpaceSchema = z.strictObject({
 });
 export type DiskSpace = z.infer<typeof DiskSpaceSchema>;
 
+/** Print the page (the visit report's print view) to a PDF saved where the rep chooses. */
+export const PrintToPdfRequestSchema = z.strictObject({ suggestedName: FileNameSchema });
+export type PrintToPdfRequest = z.infer<typeof PrintToPdfRequestSchema>;
+
 const noArgs = z.tuple([]);
 const nothing = z.void();
 
@@ -310,6 +318,7 @@ export const DESKTOP_CHANNELS = {
   'backup:list': { args: noArgs, result: z.array(BackupInfoSchema).max(1000) },
   'disk:space': { args: noArgs, result: DiskSpaceSchema },
   'backup:read': { args: z.tuple([BackupNameSchema]), result: z.string().max(MAX_SAVE_FILE_CHARS) },
+  'visit:print-pdf': { args: z.tuple([PrintToPdfRequestSchema]), result: SaveFileResultSchema },
 } as const satisfies Record<DesktopChannel, { args: z.ZodTuple; result: z.ZodType }>;
 
 type Channels = typeof DESKTOP_CHANNELS;
@@ -329,8 +338,8 @@ type ApiMethod<M extends DesktopMethod> = (
  * methods (journal, backups) are optional until the browser build has its twin of them.
  */
 export type DesktopApi = {
-  [M in Exclude<DesktopMethod, DurableStoreMethod>]: ApiMethod<M>;
-} & { [M in DurableStoreMethod]?: ApiMethod<M> };
+  [M in Exclude<DesktopMethod, DurableStoreMethod | DesktopOnlyMethod>]: ApiMethod<M>;
+} & { [M in DurableStoreMethod | DesktopOnlyMethod]?: ApiMethod<M> };
 
 export const DesktopFailureSchema = z.strictObject({
   ok: z.literal(false),

@@ -6,6 +6,7 @@ import type { DesktopHandlers } from './ipc-gate';
 import type { SecretStore } from './secret-store';
 import { createDurableHandlers } from './durable-handlers';
 import { createSyncHandlers } from './sync-handlers';
+import { printToPdfWithDialog } from './print-pdf';
 
 export interface DesktopHandlerDeps {
   secrets: SecretStore;
@@ -48,6 +49,11 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): DesktopHandlers
     'file:save': (request) => saveFileWithDialog(request, fileDeps()),
     'file:open': (request) => openFileWithDialog(request, fileDeps()),
     'shell:open-external': (url) => openExternalUrl(url, (safeUrl) => shell.openExternal(safeUrl)),
+    'visit:print-pdf': (request) =>
+      printToPdfWithDialog(request, {
+        ...fileDeps(),
+        getContents: () => deps.getWindow()?.webContents ?? null,
+      }),
     ...createSyncHandlers({ secrets: deps.secrets }),
     ...createDurableHandlers({ dataDir: deps.dataDir ?? app.getPath('userData'), log: deps.log }),
   };

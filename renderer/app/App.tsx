@@ -1,4 +1,4 @@
-import { Fragment, useEffect, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoute, routeHref, type Page, type Route } from '../store/router';
 import { Toasts } from '../ui/Toasts';
@@ -27,6 +27,53 @@ function useThemeAttribute() {
   }, [theme]);
 }
 
+/**
+ * Every route change puts the focus on the new page's heading, so keyboard and screen-reader users
+ * land on what they opened. A page that placed the focus itself meanwhile (visit mode on its first
+ * step) keeps it; a page still loading is waited for, up to about a second.
+ */
+function useFocusOnRouteChange(hash: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const trigger = document.activeElement;
+    let frames = 0;
+    let handle = 0;
+    const settle = () => {
+      const main = document.getElementById('main');
+      const active = document.activeElement;
+      const untouched =
+        !active ||
+        active === document.body ||
+        active === main ||
+        active === trigger ||
+        !main?.contains(active);
+      if (!main || !untouched) return;
+      // A page whose heading is not its first h1 (a client's card beside the list) marks it.
+      const heading =
+        main.querySelector<HTMLElement>('[data-page-heading]') ??
+        main.querySelector<HTMLElement>('h1');
+      if (!heading) {
+        if (++frames < 60) handle = requestAnimationFrame(settle);
+        return;
+      }
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    };
+    handle = requestAnimationFrame(settle);
+    return () => cancelAnimationFrame(handle);
+  }, [hash]);
+}
+
+/** The skip link moves the focus to the content without touching the hash (the router's). */
+function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
 function PageFor({ route }: { route: Route }) {
   return PAGES[route.page]?.(route) ?? null;
 }
@@ -36,10 +83,11 @@ export function App() {
   const route = useRoute();
   const section = SECTION_OF[route.page] ?? route.page;
   useThemeAttribute();
+  useFocusOnRouteChange(routeHref(route));
 
   return (
     <div className="shell">
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href="#main" onClick={skipToMain}>
         {t('app.skipToContent')}
       </a>
       <header className="topbar">

@@ -8,6 +8,7 @@ import { ProgramSettings } from '../program';
 import { AboutSection } from './AboutSection';
 import { CadenceSettingsSection } from './CadenceSettingsSection';
 import { DemoDataSection } from './DemoDataSection';
+import { ShortcutsSection } from './ShortcutsSection';
 
 const LANGUAGE_NAMES: Record<Language, string> = { ru: 'Русский', en: 'English' };
 
@@ -61,6 +62,7 @@ export function SettingsPage() {
           ))}
         </select>
       </div>
+      <ShortcutsSection />
       <h2>{t('settings.storage')}</h2>
       <p className={persistence === 'persisted' ? '' : 'warning'} aria-live="polite">
         {t(`settings.persistence.${persistence ?? 'checking'}`)}

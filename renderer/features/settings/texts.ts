@@ -5,6 +5,20 @@ export const en = {
   theme: 'Theme',
   themes: { system: 'As the system', light: 'Light', dark: 'Dark' },
   storage: 'Storage on this computer',
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    singleKey: 'Single-key shortcuts (“/” and “n”)',
+    singleKeyHint:
+      'Turn off if stray keys or speech input set them off; the same actions stay in the buttons.',
+    list: 'Shortcuts',
+    slash: 'Go to the client search (client list; single key)',
+    n: 'New client (client list; single key)',
+    visitNext: 'Next / previous step in a visit',
+    visitStep: 'Go to step 1…9 in a visit',
+    visitNotes: 'Notes in a visit',
+    visitFinish: 'To the finishing step in a visit',
+    off: 'off',
+  },
   persistence: {
     persisted: 'Protected: the browser will not clear Fieldbook’s data to free space.',
     not_persisted:
@@ -57,6 +71,20 @@ export const ru: typeof en = {
   theme: 'Оформление',
   themes: { system: 'Как в системе', light: 'Светлое', dark: 'Тёмное' },
   storage: 'Хранение данных на этом компьютере',
+  shortcuts: {
+    title: 'Клавиши',
+    singleKey: 'Клавиши из одного символа («/» и «n»)',
+    singleKeyHint:
+      'Выключите, если они срабатывают от случайных нажатий или голосового ввода; те же действия остаются на кнопках.',
+    list: 'Сочетания клавиш',
+    slash: 'Перейти к поиску клиентов (список клиентов; одна клавиша)',
+    n: 'Новый клиент (список клиентов; одна клавиша)',
+    visitNext: 'Следующий / предыдущий шаг визита',
+    visitStep: 'Перейти к шагу 1…9 визита',
+    visitNotes: 'Заметки визита',
+    visitFinish: 'К завершению визита',
+    off: 'выключено',
+  },
   persistence: {
     persisted: 'Защищено: браузер не удалит данные Fieldbook, чтобы освободить место.',
     not_persisted:

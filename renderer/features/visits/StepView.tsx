@@ -3,6 +3,7 @@
  * method suggestions, the sale, problems and referrals editors), found by the item keys the logic
  * reads, so a manager's own template with the same keys gets them too.
  */
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistTemplate } from '../../../shared/domain';
 import { chosen, itemApplies } from '../../../shared/domain/checklistRun';
@@ -12,6 +13,7 @@ import { MethodSuggestions } from './ReadinessPanel';
 import { ProblemDrafts, ReferralDrafts, SaleDraft } from './DraftEditors';
 import { useLocalized } from '../../i18n/localize';
 import type { Benefit } from './PromiseRealityRows';
+import { REMARKS_OPTION, remarksKey } from './visitRecord';
 import type { Answers } from './data/useVisitEditor';
 import type { Answer } from '../../../shared/domain';
 
@@ -52,15 +54,35 @@ export function StepView(props: {
       {step.items
         .filter((item) => itemApplies(item, answers))
         .map((item) => (
-          <ChecklistItemField
-            key={item.key}
-            idPrefix={`v-${step.key}`}
-            item={item}
-            value={answers[item.key]}
-            benefits={props.benefits}
-            missing={props.missing.has(item.key)}
-            onChange={(value) => props.onAnswer(item.key, value)}
-          />
+          <Fragment key={item.key}>
+            <ChecklistItemField
+              idPrefix={`v-${step.key}`}
+              item={item}
+              value={answers[item.key]}
+              benefits={props.benefits}
+              missing={props.missing.has(item.key)}
+              onChange={(value) => props.onAnswer(item.key, value)}
+            />
+            {item.type === 'choice' &&
+              chosen(answers[item.key]).includes(REMARKS_OPTION) &&
+              item.options.some((o) => o.key === REMARKS_OPTION) && (
+                <div className="field item-remarks">
+                  <label htmlFor={`v-${step.key}-${remarksKey(item.key)}`}>
+                    {t('visits.item.remarks', { item: pick(item.label) })}
+                  </label>
+                  <textarea
+                    id={`v-${step.key}-${remarksKey(item.key)}`}
+                    rows={2}
+                    value={
+                      typeof answers[remarksKey(item.key)] === 'string'
+                        ? (answers[remarksKey(item.key)] as string)
+                        : ''
+                    }
+                    onChange={(e) => props.onAnswer(remarksKey(item.key), e.target.value)}
+                  />
+                </div>
+              )}
+          </Fragment>
         ))}
       {extras.sale && <SaleDraft answers={answers} onAnswers={props.onAnswers} />}
       {extras.problems && <ProblemDrafts answers={answers} onAnswers={props.onAnswers} />}

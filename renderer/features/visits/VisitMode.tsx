@@ -45,6 +45,15 @@ export function VisitMode({ visitId }: { visitId: string }) {
     [editor],
   );
 
+  // Starting (or resuming) a visit lands the focus on its step's heading, not on the page body;
+  // a finished visit focuses its own summary (FinishedVisit).
+  const focusedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!ready || focusedFor.current === visitId) return;
+    focusedFor.current = visitId;
+    if (ready.ctx.visit.status === 'draft') headingRef.current?.querySelector('h2')?.focus();
+  }, [ready, visitId]);
+
   useEffect(() => {
     if (!ready || ready.ctx.visit.status !== 'draft') return;
     const onKey = (e: KeyboardEvent) => {
@@ -89,7 +98,7 @@ export function VisitMode({ visitId }: { visitId: string }) {
         ← {t('visits.mode.back')}
       </a>
       <div className="visit-title">
-        <h1>{clientName}</h1>
+        <h1 title={clientName}>{clientName}</h1>
         <span className="visit-kind">
           {template ? pick(template.title) : t(`visits.kind.${ctx.visit.kind}`)}
         </span>

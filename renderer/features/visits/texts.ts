@@ -76,6 +76,7 @@ export const en = {
       exceeded: 'Exceeded',
     },
     comment: 'Comment',
+    remarks: '{{item}}: what were the remarks?',
     benefit: 'Promised: {{text}}',
   },
   readiness: {
@@ -197,6 +198,16 @@ export const en = {
     openClient: 'Open the client',
     toAgenda: 'Go to the agenda',
     answers: 'Answers',
+    no: 'No',
+    notRated: 'not rated',
+    remarks: 'Remarks: {{text}}',
+    reportTitle: 'Visit report: {{client}}, {{date}}',
+    print: 'Print the visit report',
+    fileName: 'Visit report {{client}} {{day}}',
+    savePdf: 'Save the visit report as PDF',
+    pdfSaved: 'Visit report saved: {{path}}',
+    pdfFailed:
+      'The visit report could not be saved: {{reason}}. Try again, or choose another folder.',
   },
   lostReason: {
     price: 'Price',
@@ -313,6 +324,7 @@ export const ru: typeof en = {
       exceeded: 'Лучше',
     },
     comment: 'Комментарий',
+    remarks: '{{item}}: какие замечания?',
     benefit: 'Обещали: {{text}}',
   },
   readiness: {
@@ -434,6 +446,16 @@ export const ru: typeof en = {
     openClient: 'Открыть клиента',
     toAgenda: 'Перейти к плану',
     answers: 'Ответы',
+    no: 'Нет',
+    notRated: 'без оценки',
+    remarks: 'Замечания: {{text}}',
+    reportTitle: 'Отчёт о визите: {{client}}, {{date}}',
+    print: 'Распечатать отчёт о визите',
+    fileName: 'Отчёт о визите {{client}} {{day}}',
+    savePdf: 'Сохранить отчёт о визите в PDF',
+    pdfSaved: 'Отчёт о визите сохранён: {{path}}',
+    pdfFailed:
+      'Не удалось сохранить отчёт о визите: {{reason}}. Попробуйте ещё раз или выберите другую папку.',
   },
   lostReason: {
     price: 'Цена',

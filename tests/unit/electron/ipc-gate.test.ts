@@ -37,6 +37,7 @@ function fakeHandlers(overrides: Partial<DesktopHandlers> = {}): DesktopHandlers
     'backup:list': vi.fn(async () => []),
     'backup:read': vi.fn(async () => '{}'),
     'disk:space': vi.fn(async () => ({ freeBytes: 1, totalBytes: 2 })),
+    'visit:print-pdf': vi.fn(async () => ({ saved: false })),
     ...overrides,
   };
 }
