@@ -19,6 +19,7 @@ import {
 } from '../../../renderer/features/clients/data/clientQueries';
 import { NO_FILTERS } from '../../../renderer/store/clientList';
 import { DEMO_TABLE_ORDER, generateDemoBook, type DemoBook } from '../../../shared/demo';
+import { clientFactsDbName } from '../../../renderer/features/clients/data/clientFactsStore';
 import { loadAgenda } from '../../../renderer/features/agenda/data/loadAgenda';
 import { storedFollowUps } from '../demoFollowUps';
 import { mainThreadProbe } from './probe';
@@ -268,6 +269,7 @@ const api: BenchPageApi = {
   async wipe() {
     await Dexie.delete(DB_NAME);
     await Dexie.delete(searchIndexDbName(DB_NAME));
+    await Dexie.delete(clientFactsDbName(DB_NAME));
   },
 };
 

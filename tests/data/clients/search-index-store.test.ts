@@ -120,7 +120,8 @@ describe('the stored client search index', () => {
     books.push(book);
     let searchableBeforeFacts = false;
     book.subscribe(() => {
-      if (book.searchReady && (book.phase === 'preview' || book.phase === 'list'))
+      // Before "ready" (the whole book read); "facts" may come first now, from the stored facts.
+      if (book.searchReady && book.phase !== 'ready')
         searchableBeforeFacts ||= ids(book, 'кофемаш').includes(client.id);
     });
     book.start();

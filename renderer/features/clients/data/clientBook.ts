@@ -21,14 +21,18 @@ import type { FieldbookDb } from '../../../data/db';
 import { watchClientBook, type BookChange } from '../../../data/changeFeed';
 import { loadCadenceSettings } from '../../settings';
 import {
-  summarizeClient,
+  clientFacts,
+  summaryFromFacts,
   withCadenceSettings,
+  type ClientFacts,
   type ClientRecords,
   type ClientSummary,
 } from './clientSummary';
+import { ClientFactsStore, currentZone } from './clientFactsStore';
 import { loadBookInSlices, loadClientRecords, type NoteText } from './clientBookLoader';
 import { SearchIndexStore, readBookGeneration } from './searchIndexCache';
 import { repsZone } from '../../../data/localTime';
+import { yieldToMain } from '../../../platform/yield';
 import { isLive } from '../../../../shared/domain/common';
 
 /**
@@ -89,6 +93,12 @@ export class ClientBook {
   /** The index answers searches (restored, or built); until then names only. */
   private indexReady = false;
   private readonly store: SearchIndexStore | null;
+  /** Each client's facts kept between starts (clientFactsStore.ts). */
+  private readonly factsStore: ClientFactsStore | null;
+  /** Client id → the facts the summaries were made from, as they were last written to the store. */
+  private facts = new Map<string, ClientFacts>();
+  /** What the stored facts are valid for; null until they were loaded or written whole. */
+  private factsKey: { bookGeneration: string | null; zone: string } | null = null;
   private readonly saveDelayMs: number;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private unsaved = false;
@@ -112,6 +122,7 @@ export class ClientBook {
   ) {
     const persist = options.persistIndex ?? typeof indexedDB !== 'undefined';
     this.store = persist ? new SearchIndexStore(db.name) : null;
+    this.factsStore = persist ? new ClientFactsStore(db.name) : null;
     this.saveDelayMs = options.saveDelayMs ?? SAVE_DELAY_MS;
   }
 
@@ -137,6 +148,8 @@ export class ClientBook {
     this.saveTimer = null;
     // An unsaved change is only a few clients to index again at the next start.
     void this.saving.finally(() => this.store?.close());
+    const factsStore = this.factsStore;
+    if (factsStore) void factsStore.flushed().finally(() => factsStore.close());
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -247,26 +260,67 @@ export class ClientBook {
     this.cadence = await loadCadenceSettings(this.db);
     const generation = await readBookGeneration(this.db);
     const firstLoad = this.phase === 'starting';
+    const zoneName = currentZone();
+    // The stored facts are read alongside the first screen and the list.
+    const storedFacts = firstLoad
+      ? (this.factsStore?.load(generation, zoneName) ?? Promise.resolve(null))
+      : Promise.resolve(null);
     if (firstLoad) await this.showFirstScreen();
     // Read alongside the book; the slices below wait for it.
     const restoring = firstLoad ? this.restoreIndex(generation) : Promise.resolve();
     const live = new Set<string>();
     let reindexed = 0;
+    let listed: { clients: Client[]; people: ContactPerson[] } | null = null;
     await loadBookInSlices(this.db, {
       onList: (clients, people) => {
         // On a reload the old facts stay visible until the new ones are ready.
         if (!firstLoad) return;
+        listed = { clients, people };
         this.summaries = listOnlySummaries(clients, people, this.cadence);
         this.phase = 'list';
         this.publish();
       },
-      onFacts: (records) => {
+      afterList: async () => {
+        const stored = await storedFacts;
+        if (!stored || !listed || this.phase !== 'list') return;
+        // Every client's facts as the last start and the writes since left them; the reading
+        // below puts right any a crash kept from being written.
+        this.facts = stored;
+        this.factsKey = { bookGeneration: generation, zone: zoneName };
+        this.summaries = summariesFromFacts(listed.clients, listed.people, stored, this.cadence);
+        this.phase = 'facts';
+        this.publish();
+      },
+      onFacts: async (records) => {
         const next = new Map<string, ClientSummary>();
+        const nextFacts = new Map<string, ClientFacts>();
+        const changed = new Map<string, ClientFacts>();
         const zone = repsZone();
-        for (const r of records) next.set(r.client.id, summarizeClient(r, this.cadence, zone));
+        const sameKey =
+          this.factsKey !== null &&
+          this.factsKey.bookGeneration === generation &&
+          this.factsKey.zone === zoneName;
+        for (let i = 0; i < records.length; i++) {
+          // A 50k book takes seconds here: the window keeps painting between slices.
+          if (i > 0 && i % FACTS_SLICE === 0) await yieldToMain();
+          const r = records[i]!;
+          const facts = clientFacts(r, zone);
+          const id = r.client.id;
+          const old = this.facts.get(id);
+          const kept = old !== undefined && sameFacts(old, facts) ? old : facts;
+          if (kept !== old || !sameKey) changed.set(id, kept);
+          nextFacts.set(id, kept);
+          next.set(id, summaryFromFacts(r.client, r.people, kept, this.cadence, zone));
+        }
+        const removed = sameKey ? [...this.facts.keys()].filter((id) => !nextFacts.has(id)) : [];
+        this.facts = nextFacts;
         this.summaries = next;
         if (this.phase !== 'ready') this.phase = 'facts';
         this.publish();
+        this.factsKey = { bookGeneration: generation, zone: zoneName };
+        if (changed.size + removed.length > 0 || !sameKey) {
+          void this.factsStore?.write(changed, removed, { ...this.factsKey, replaceAll: !sameKey });
+        }
       },
       beforeIndex: () => restoring,
       onIndexSlice: (records, notes) => {
@@ -338,6 +392,7 @@ export class ClientBook {
     if (this.saveTimer !== null) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     await this.saving;
+    await this.factsStore?.flushed();
     if (!this.unsaved) return false;
     return this.saveIndex();
   }
@@ -380,19 +435,36 @@ export class ClientBook {
   }
 
   private async refresh(ids: Set<string>): Promise<void> {
+    const zone = repsZone();
+    const changed = new Map<string, ClientFacts>();
+    const removed: string[] = [];
     for (const id of ids) {
       const loaded = await loadClientRecords(this.db, id);
       if (!loaded || loaded.records.client.deletedAt !== null) {
         this.summaries.delete(id);
         this.index.remove(id);
         this.fingerprints.delete(id);
+        if (this.facts.delete(id)) removed.push(id);
         continue;
       }
-      this.summaries.set(id, summarizeClient(loaded.records, this.cadence));
-      this.indexClient(loaded.records, loaded.noteTexts);
+      const { records } = loaded;
+      const facts = clientFacts(records, zone);
+      const old = this.facts.get(id);
+      const kept = old !== undefined && sameFacts(old, facts) ? old : facts;
+      if (kept !== old) changed.set(id, kept);
+      this.facts.set(id, kept);
+      this.summaries.set(
+        id,
+        summaryFromFacts(records.client, records.people, kept, this.cadence, zone),
+      );
+      this.indexClient(records, loaded.noteTexts);
     }
     this.publish();
     this.scheduleSave();
+    // Kept as current as the summaries: written right after every commit that touched them.
+    if (this.factsKey && changed.size + removed.length > 0) {
+      void this.factsStore?.write(changed, removed, this.factsKey);
+    }
   }
 }
 
@@ -407,11 +479,47 @@ function searchDocument(records: ClientRecords, notes: readonly NoteText[]): Cli
   });
 }
 
-function listOnlySummaries(
+/** Clients summarised per slice of the facts pass, between which the window paints. */
+const FACTS_SLICE = 2000;
+
+/** Whether two facts of a client say the same (stored rows carry their id besides). */
+function sameFacts(a: ClientFacts, b: ClientFacts): boolean {
+  return (
+    a.lastContact === b.lastContact &&
+    a.nextFollowUp === b.nextFollowUp &&
+    a.openProblems === b.openProblems &&
+    JSON.stringify(a.health) === JSON.stringify(b.health)
+  );
+}
+
+/** The summaries of listed clients from stored facts; a client without them shows as listed. */
+function summariesFromFacts(
   clients: readonly Client[],
   people: readonly ContactPerson[],
+  facts: ReadonlyMap<string, ClientFacts>,
   cadence: CadenceSettings,
 ): Map<string, ClientSummary> {
+  const byClient = peopleByClient(people);
+  const zone = repsZone();
+  const map = new Map<string, ClientSummary>();
+  for (const client of clients) {
+    const people = byClient.get(client.id) ?? [];
+    map.set(
+      client.id,
+      summaryFromFacts(client, people, facts.get(client.id) ?? NO_FACTS, cadence, zone),
+    );
+  }
+  return map;
+}
+
+const NO_FACTS: ClientFacts = {
+  lastContact: null,
+  nextFollowUp: null,
+  openProblems: 0,
+  health: { purchases: [], problems: [], contacts: [], visits: [], checklistRuns: [] },
+};
+
+function peopleByClient(people: readonly ContactPerson[]): Map<string, ContactPerson[]> {
   const byClient = new Map<string, ContactPerson[]>();
   for (const p of people) {
     if (p.deletedAt !== null) continue;
@@ -419,30 +527,15 @@ function listOnlySummaries(
     if (list) list.push(p);
     else byClient.set(p.clientId, [p]);
   }
-  const map = new Map<string, ClientSummary>();
-  const zone = repsZone();
-  for (const client of clients) {
-    map.set(
-      client.id,
-      summarizeClient(
-        {
-          client,
-          people: byClient.get(client.id) ?? [],
-          purchases: [],
-          visits: [],
-          notes: [],
-          contacts: [],
-          followUps: [],
-          problems: [],
-          retentionPlans: [],
-          checklistRuns: [],
-        },
-        cadence,
-        zone,
-      ),
-    );
-  }
-  return map;
+  return byClient;
+}
+
+function listOnlySummaries(
+  clients: readonly Client[],
+  people: readonly ContactPerson[],
+  cadence: CadenceSettings,
+): Map<string, ClientSummary> {
+  return summariesFromFacts(clients, people, new Map(), cadence);
 }
 
 const books = new WeakMap<FieldbookDb, ClientBook>();

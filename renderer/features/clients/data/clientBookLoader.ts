@@ -47,7 +47,10 @@ async function readGrouped<T extends { id: string; clientId: string }>(
 
 export interface LoadSteps {
   onList: (clients: Client[], people: ContactPerson[]) => void;
-  onFacts: (records: ClientRecords[]) => void;
+  /** Awaited after the list is out, before the rest of the book is read (stored facts load). */
+  afterList?: () => Promise<void>;
+  /** May take its time in slices: the index slices wait for it. */
+  onFacts: (records: ClientRecords[]) => void | Promise<void>;
   /** Awaited once the facts are out and before the first slice to index (a stored index loads). */
   beforeIndex?: () => Promise<void>;
   /** Called with slices of clients to index, with the text of every client's live notes. */
@@ -64,6 +67,7 @@ export async function loadBookInSlices(db: FieldbookDb, steps: LoadSteps): Promi
     clients,
     [...people.values()].flat().filter((p) => isLive(p)),
   );
+  await steps.afterList?.();
 
   const purchases = await readGrouped(db.purchases);
   const visits = await readGrouped(db.visits);
@@ -107,7 +111,7 @@ export async function loadBookInSlices(db: FieldbookDb, steps: LoadSteps): Promi
     retentionPlans: retentionPlans.get(client.id) ?? [],
     checklistRuns: (visits.get(client.id) ?? []).flatMap((v) => runsByVisit.get(v.id) ?? []),
   }));
-  steps.onFacts(records);
+  await steps.onFacts(records);
   await steps.beforeIndex?.();
 
   for (let i = 0; i < records.length; i += INDEX_SLICE) {

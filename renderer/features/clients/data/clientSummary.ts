@@ -81,6 +81,99 @@ function followUpDay(f: FollowUp): Day | null {
 }
 
 /**
+ * The facts of one client that come from its records (everything in a summary but the client,
+ * its people and what the cadence settings decide). They are what the book keeps stored between
+ * starts (clientFactsStore.ts), so each is plain data: health's input is cut to the fields health
+ * reads. Independent of today's date; notes count on the rep's day, so the zone is part of them.
+ */
+export interface ClientFacts {
+  lastContact: Day | null;
+  nextFollowUp: Day | null;
+  openProblems: number;
+  /** Health's input besides the client and the cadence settings. */
+  health: Required<
+    Pick<ClientHealthInput, 'purchases' | 'problems' | 'contacts' | 'visits' | 'checklistRuns'>
+  >;
+}
+
+/** The facts of one client from its records (trashed rows left out). */
+export function clientFacts(records: ClientRecords, zone: RepsZone = repsZone()): ClientFacts {
+  const { client } = records;
+  const notes = inRepsZone(records.notes as readonly Note[], zone);
+  const last = lastContactDays(records.contacts, records.visits, notes).get(client.id) ?? null;
+  let nextFollowUp: Day | null = null;
+  for (const f of records.followUps) {
+    const day = followUpDay(f);
+    if (day !== null && (nextFollowUp === null || day < nextFollowUp)) nextFollowUp = day;
+  }
+  const lastAt = lastContactAt({ ...records, notes });
+  const postSale = live(records.visits).filter((v) => v.kind === 'post_sale');
+  const postSaleIds = new Set(postSale.map((v) => v.id));
+  const problems = live(records.problems);
+  return {
+    lastContact: last,
+    nextFollowUp,
+    openProblems: problems.filter((p) => p.status === 'open' || p.status === 'in_progress').length,
+    health: {
+      purchases: live(records.purchases).map((p) => ({
+        id: p.id,
+        date: p.date,
+        delivery: p.delivery,
+        installation: p.installation,
+        training: p.training,
+        payment: p.payment,
+        promisedBenefits: p.promisedBenefits,
+        deletedAt: null,
+      })),
+      problems: problems.map((p) => ({
+        id: p.id,
+        status: p.status,
+        due: p.due,
+        sellersFault: p.sellersFault,
+        description: p.description,
+        createdAt: p.createdAt,
+        deletedAt: null,
+      })),
+      // Only the latest contact matters to health; keeping one row keeps the facts small.
+      contacts: lastAt === null ? [] : [{ at: lastAt, deletedAt: null }],
+      visits: postSale.map((v) => ({
+        id: v.id,
+        kind: v.kind,
+        startedAt: v.startedAt,
+        deletedAt: null,
+      })),
+      checklistRuns: live(records.checklistRuns)
+        .filter((r) => postSaleIds.has(r.visitId))
+        .map((r) => ({ visitId: r.visitId, answers: r.answers, deletedAt: null })),
+    },
+  };
+}
+
+/**
+ * A client's summary from its facts, its people (any order, trashed ones left out here) and the
+ * rep's cadence settings; `zone` is the one the facts were made in (the client's own creation day
+ * counts on it).
+ */
+export function summaryFromFacts(
+  client: Client,
+  people: readonly ContactPerson[],
+  facts: ClientFacts,
+  cadence: CadenceSettings = DEFAULT_CADENCE_SETTINGS,
+  zone: RepsZone = repsZone(),
+): ClientSummary {
+  const since = facts.lastContact ?? dayOfTimestamp(inRepsZone([client], zone)[0]!.createdAt);
+  return {
+    client,
+    healthInput: { client, cadence, ...facts.health },
+    people: live(people).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    lastContact: facts.lastContact,
+    ...cadenceFacts(client, since, cadence),
+    nextFollowUp: facts.nextFollowUp,
+    openProblems: facts.openProblems,
+  };
+}
+
+/**
  * Independent of today's date, so a summary stays right past midnight; filters compare with today.
  * `cadence` is the rep's settings in force (renderer/features/settings/data/cadenceSettings.ts). Notes and the
  * client's own creation count on the rep's day, as the follow-up rules count them (a note at 00:30
@@ -91,39 +184,13 @@ export function summarizeClient(
   cadence: CadenceSettings = DEFAULT_CADENCE_SETTINGS,
   zone: RepsZone = repsZone(),
 ): ClientSummary {
-  const { client } = records;
-  const notes = inRepsZone(records.notes as readonly Note[], zone);
-  const last = lastContactDays(records.contacts, records.visits, notes).get(client.id) ?? null;
-  const since = last ?? dayOfTimestamp(inRepsZone([client], zone)[0]!.createdAt);
-  let nextFollowUp: Day | null = null;
-  for (const f of records.followUps) {
-    const day = followUpDay(f);
-    if (day !== null && (nextFollowUp === null || day < nextFollowUp)) nextFollowUp = day;
-  }
-  const lastAt = lastContactAt({ ...records, notes });
-  const postSale = live(records.visits).filter((v) => v.kind === 'post_sale');
-  const postSaleIds = new Set(postSale.map((v) => v.id));
-  const healthInput: ClientHealthInput = {
-    client,
+  return summaryFromFacts(
+    records.client,
+    records.people,
+    clientFacts(records, zone),
     cadence,
-    purchases: live(records.purchases),
-    problems: live(records.problems),
-    // Only the latest contact matters to health; keeping one row keeps the summary small.
-    contacts: lastAt === null ? [] : [{ at: lastAt, deletedAt: null }],
-    visits: postSale,
-    checklistRuns: live(records.checklistRuns).filter((r) => postSaleIds.has(r.visitId)),
-  };
-  return {
-    client,
-    healthInput,
-    people: live(records.people).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
-    lastContact: last,
-    ...cadenceFacts(client, since, cadence),
-    nextFollowUp,
-    openProblems: live(records.problems).filter(
-      (p) => p.status === 'open' || p.status === 'in_progress',
-    ).length,
-  };
+    zone,
+  );
 }
 
 function cadenceFacts(client: Client, since: Day | null, settings: CadenceSettings) {

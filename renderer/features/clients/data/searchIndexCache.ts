@@ -14,6 +14,7 @@
 import Dexie, { type Table } from 'dexie';
 import { randomHex } from '../../../../shared/ids';
 import type { FieldbookDb } from '../../../data/db';
+import { clientFactsDbName } from './clientFactsStore';
 import {
   isTypedArray,
   restoreClientSearchIndex,
@@ -68,10 +69,11 @@ export async function markBookReplaced(db: FieldbookDb): Promise<string> {
   return generation;
 }
 
-/** Deletes the book's database and its stored search index, so a new book never inherits it. */
+/** Deletes the book's database, its stored search index and facts: a new book inherits none. */
 export async function deleteBook(db: FieldbookDb): Promise<void> {
   await db.delete();
   await Dexie.delete(searchIndexDbName(db.name));
+  await Dexie.delete(clientFactsDbName(db.name));
 }
 
 export class SearchIndexStore {

@@ -1,0 +1,149 @@
+/**
+ * Each client's facts (last contact, next follow-up, open problems, health's input: see
+ * clientSummary.ts) kept between starts in their own small IndexedDB database beside the book's
+ * (`<book>-facts`), one row per client, so a start shows every client's health and last contact
+ * once the list is read, instead of after reading every note of the book.
+ *
+ * Kept as the search index is kept: the client book writes the rows of the clients a commit
+ * touched right after it recomputed them from the change feed, and every start reads the whole
+ * book in the background anyway (for the search index) and writes the rows that differ. So a row
+ * can be behind only between a commit and the write that follows it (a crash there), and then
+ * only until the next start has read the book. Like the index, the rows are a cache: stored for
+ * another generation of the book (a backup restored), another time zone (notes count on the rep's
+ * day) or another layout, none is used and the start computes them all from the records.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { ClientFacts } from './clientSummary';
+
+/** The rows' own layout: a change to ClientFacts needs a new number. */
+export const STORED_FACTS_VERSION = 1;
+
+const STATE_KEY = 'state';
+
+export interface StoredFactsRow extends ClientFacts {
+  /** The client's id. */
+  id: string;
+}
+
+interface FactsState {
+  key: typeof STATE_KEY;
+  version: number;
+  bookGeneration: string | null;
+  /** The IANA zone the facts were computed in. */
+  zone: string;
+}
+
+type FactsDb = Dexie & {
+  facts: Table<StoredFactsRow, string>;
+  state: Table<FactsState, string>;
+};
+
+export function clientFactsDbName(bookDbName: string): string {
+  return `${bookDbName}-facts`;
+}
+
+/** The device's zone now, as the facts are computed in it (renderer/data/localTime.ts). */
+export function currentZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** Rows written per transaction when many change at once (a start, an import). */
+const WRITE_SLICE = 2000;
+
+export class ClientFactsStore {
+  private readonly db: FactsDb;
+  /** Writes run one after another, in the order the book made them. */
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(bookDbName: string) {
+    this.db = new Dexie(clientFactsDbName(bookDbName)) as FactsDb;
+    this.db.version(1).stores({ facts: 'id', state: 'key' });
+  }
+
+  /**
+   * Every stored client's facts, or null when there are none usable for this generation of the
+   * book and this zone (never throws).
+   */
+  async load(
+    bookGeneration: string | null,
+    zone: string,
+  ): Promise<Map<string, ClientFacts> | null> {
+    try {
+      return await this.db.transaction('r', this.db.facts, this.db.state, async () => {
+        const state = await this.db.state.get(STATE_KEY);
+        if (
+          !state ||
+          state.version !== STORED_FACTS_VERSION ||
+          state.bookGeneration !== bookGeneration ||
+          state.zone !== zone
+        ) {
+          return null;
+        }
+        const rows = await this.db.facts.toArray();
+        const map = new Map<string, ClientFacts>();
+        for (const row of rows) map.set(row.id, row);
+        return map;
+      });
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Writes the facts of the clients given and deletes those of `removed`. With `replaceAll`, the
+   * stored rows are first dropped and the state written anew (facts computed for another
+   * generation or zone). A write that fails (disk full) only costs a longer next start.
+   */
+  write(
+    changed: ReadonlyMap<string, ClientFacts>,
+    removed: readonly string[],
+    where: { bookGeneration: string | null; zone: string; replaceAll?: boolean },
+  ): Promise<void> {
+    const rows: StoredFactsRow[] = [];
+    for (const [id, facts] of changed) rows.push({ ...facts, id });
+    const { db } = this;
+    const state: FactsState = {
+      key: STATE_KEY,
+      version: STORED_FACTS_VERSION,
+      bookGeneration: where.bookGeneration,
+      zone: where.zone,
+    };
+    const work = async () => {
+      // The state row is written last when everything is replaced: a crash midway leaves the
+      // old state over a partial set (read again in full at the next start) or no state at all.
+      if (where.replaceAll) {
+        await db.transaction('rw', db.facts, db.state, async () => {
+          await db.state.clear();
+          await db.facts.clear();
+        });
+      }
+      for (let i = 0; i < Math.max(rows.length, 1); i += WRITE_SLICE) {
+        const slice = rows.slice(i, i + WRITE_SLICE);
+        const last = i + WRITE_SLICE >= rows.length;
+        await db.transaction('rw', db.facts, db.state, async () => {
+          if (slice.length > 0) await db.facts.bulkPut(slice);
+          if (last && removed.length > 0) await db.facts.bulkDelete([...removed]);
+          if (last && where.replaceAll) await db.state.put(state);
+        });
+      }
+    };
+    this.writing = this.writing.then(work).catch(() => undefined);
+    return this.writing;
+  }
+
+  /** Resolves once every write asked so far has ended. */
+  flushed(): Promise<void> {
+    return this.writing;
+  }
+
+  async drop(): Promise<void> {
+    await this.db.transaction('rw', this.db.facts, this.db.state, async () => {
+      await this.db.state.clear();
+      await this.db.facts.clear();
+    });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
