@@ -12,7 +12,7 @@ import { RetentionSection } from './RetentionSection';
 import { Timeline } from './Timeline';
 import { HealthBadge } from './HealthBadge';
 import { useClientCard } from './data/useClientCard';
-import { StartVisitButtons } from '../visits';
+import { ReferredBy, StartVisitButtons } from '../visits';
 import { formatDate } from '../../i18n/dates';
 import { useCadenceSettings } from '../settings';
 
@@ -36,7 +36,9 @@ export function ClientCard({ clientId }: { clientId: string }) {
   return (
     <article className="client-card" aria-labelledby="client-card-title">
       <header className="card-header">
-        <h2 id="client-card-title">{client.name}</h2>
+        <h2 id="client-card-title" data-page-heading>
+          {client.name}
+        </h2>
         <p className="card-facts">
           <span>{t(`clients.kind.${client.kind}`)}</span>
           <span className={`status status-${client.status}`}>
@@ -65,6 +67,7 @@ export function ClientCard({ clientId }: { clientId: string }) {
             <dt>{t('clients.card.owner')}</dt>
             <dd>{client.ownerId === 'local' ? t('clients.filters.me') : client.ownerId}</dd>
           </div>
+          {client.referredBy && <ReferredBy referrerId={client.referredBy} />}
         </dl>
         <StartVisitButtons clientId={client.id} />
       </header>

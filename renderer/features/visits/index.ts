@@ -2,3 +2,4 @@
 export { startVisit, NoTemplateError, type VisitKind } from './data/visits';
 export { StartVisitButtons } from './StartVisitButtons';
 export { ContactLogForm, type ContactPreset } from './ContactLogForm';
+export { ReferredBy } from './ReferredBy';

@@ -152,6 +152,8 @@ export const en = {
     phone: 'Phone',
     note: 'Note',
     remove: 'Remove this referral',
+    referredBy: 'Referred by',
+    referrerGone: 'a client no longer in the book',
   },
   sale: {
     title: 'What was sold',
@@ -400,6 +402,8 @@ export const ru: typeof en = {
     phone: 'Телефон',
     note: 'Примечание',
     remove: 'Убрать эту рекомендацию',
+    referredBy: 'По рекомендации',
+    referrerGone: 'клиент, которого уже нет в базе',
   },
   sale: {
     title: 'Что продано',
