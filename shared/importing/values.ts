@@ -94,6 +94,11 @@ export function parseBirthday(value: string): string | null {
   return read.ok && !read.implausible ? read.value : null;
 }
 
+/**
+ * The words the app itself shows come first (clients.status.* and clients.kind.* in both
+ * languages: what its CSV export writes and what the import hint offers), then what other
+ * spreadsheets and CRMs write. tests/unit/importing/ui-words.test.ts holds the two together.
+ */
 const STATUS_WORDS: Record<ClientStatus, string[]> = {
   prospect: ['prospect', 'lead', 'new', 'потенциальный', 'потенциальный клиент', 'лид', 'новый'],
   active: [
@@ -106,7 +111,15 @@ const STATUS_WORDS: Record<ClientStatus, string[]> = {
     'действующий',
     'постоянный',
   ],
-  at_risk: ['at risk', 'risk', 'под угрозой', 'в зоне риска', 'риск'],
+  at_risk: [
+    'at risk',
+    'risk',
+    'под угрозой ухода',
+    'под угрозой',
+    'угроза ухода',
+    'в зоне риска',
+    'риск',
+  ],
   lost: [
     'lost',
     'churned',
@@ -114,6 +127,8 @@ const STATUS_WORDS: Record<ClientStatus, string[]> = {
     'потерян',
     'потерянный',
     'ушел',
+    'ушла',
+    'ушли',
     'ушедший',
     'отток',
     'бывший',
