@@ -22,6 +22,14 @@ export const en = {
     io_error:
       'The file could not be read or written. Check that the disk has space and the file is not open in another program, then try again.',
   },
+  storage: {
+    disk_full:
+      'the disk is full, so the change was not written; free some disk space (delete files you do not need, empty the Trash)',
+    refused:
+      'the storage refused the write (this happens when the disk is full); free some disk space, and if it keeps happening, restart Fieldbook',
+    too_long: 'a value is too long (at most {{max}} characters); shorten it',
+    invalid: 'a value cannot be saved as it is; check the form',
+  },
 };
 
 export const ru: typeof en = {
@@ -41,5 +49,13 @@ export const ru: typeof en = {
       'Системные уведомления недоступны; напоминания будут показаны внутри Fieldbook.',
     io_error:
       'Не удалось прочитать или записать файл. Проверьте, что на диске есть место и файл не открыт в другой программе, и повторите попытку.',
+  },
+  storage: {
+    disk_full:
+      'на диске закончилось место, изменение не записано; освободите место на диске (удалите ненужные файлы, очистите корзину)',
+    refused:
+      'хранилище отказалось записать изменение (так бывает, когда диск заполнен); освободите место на диске, а если не поможет, перезапустите Fieldbook',
+    too_long: 'значение слишком длинное (не больше {{max}} знаков) — сократите его',
+    invalid: 'значение нельзя сохранить в таком виде — проверьте поля формы',
   },
 };

@@ -14,6 +14,7 @@ import { FINISH_STEP, StepList } from './StepList';
 import { StepView } from './StepView';
 import { useVisitEditor } from './data/useVisitEditor';
 import { useLocalized } from '../../i18n/localize';
+import { repFacingReason } from '../../ui/storageError';
 import './visits.css';
 
 export function VisitMode({ visitId }: { visitId: string }) {
@@ -106,7 +107,7 @@ export function VisitMode({ visitId }: { visitId: string }) {
       {ctx.visit.status === 'draft' && (
         <p className={`save-state save-${editor.saveState}`} role="status" aria-live="polite">
           {t(`visits.mode.save.${editor.saveState}`, {
-            reason: (editor.saveError as Error | null)?.message ?? '',
+            reason: editor.saveError ? repFacingReason(editor.saveError, t) : '',
           })}
         </p>
       )}
