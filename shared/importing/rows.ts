@@ -20,6 +20,7 @@ import {
   parseKind,
   parseStatus,
   splitList,
+  unguardFormula,
 } from './values';
 
 /** One row of the file read through the mapping: the drafts to save and what is wrong with it. */
@@ -213,7 +214,7 @@ export class RowMapper {
 
   private first(fields: readonly string[], field: ImportField): string {
     for (const index of this.columns.get(field) ?? []) {
-      const value = fields[index]?.trim() ?? '';
+      const value = unguardFormula(fields[index] ?? '');
       if (value !== '') return value;
     }
     return '';
@@ -222,7 +223,7 @@ export class RowMapper {
   private cells(fields: readonly string[], field: ImportField): Cell[] {
     const out: Cell[] = [];
     for (const index of this.columns.get(field) ?? []) {
-      const value = fields[index]?.trim() ?? '';
+      const value = unguardFormula(fields[index] ?? '');
       if (value !== '') out.push({ value, column: this.headings[index] ?? null });
     }
     return out;

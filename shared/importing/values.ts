@@ -6,6 +6,17 @@ import { normalizeText } from '../search/normalize';
  * date order, statuses in either language.
  */
 
+/**
+ * A cell as it was before a spreadsheet's formula guard: the app's own export (and Excel's «text»
+ * marker) writes an apostrophe before a value starting with =, +, -, @, a tab or a carriage
+ * return (shared/importing/spreadsheet.ts); reading it back drops that apostrophe, so a phone
+ * +7 912… or an address «-1 этаж» comes back as it was.
+ */
+export function unguardFormula(cell: string): string {
+  const v = cell.trim();
+  return /^'[=+\-@\t\r]/.test(v) ? v.slice(1).trim() : v;
+}
+
 /** Phones, e-mails and tags often share a cell: split on commas, semicolons, slashes, lines. */
 export function splitList(cell: string, separators = /[,;/\n]+/): string[] {
   return cell
