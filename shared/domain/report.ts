@@ -1,7 +1,7 @@
 import type { ChecklistRun, PromiseRealitySchema } from './checklist';
 import type { Client } from './client';
 import { effectiveCadenceDays, type CadenceSettings } from './cadence';
-import type { ContactLogEntry } from './contact';
+import { CONTACT_TYPES, type ContactLogEntry, type ContactType } from './contact';
 import type { FollowUp, FollowUpKind } from './followup';
 import type { Problem } from './problem';
 import type { Purchase } from './purchase';
@@ -32,9 +32,13 @@ export interface ActionTally {
   done: number;
   /** Done on or before the due day. */
   doneOnTime: number;
+  /** Done after the due day. */
+  doneLate: number;
   dismissed: number;
   /** Open or snoozed, due before today. */
   overdue: number;
+  /** Open or snoozed, due today or later: done + dismissed + overdue + upcoming = due. */
+  upcoming: number;
 }
 
 export interface SatisfactionPoint {
@@ -94,7 +98,32 @@ export interface MonthlyReport {
     overdueNow: number;
   };
   atRisk: { clientId: string; name: string; reasons: AtRiskReason[] }[];
+  /**
+   * Post-sale contacts logged this month (a call, a letter, a notice): actions the rep took that
+   * no plan asked for, or that answered one; counted by type, complaints apart.
+   */
+  contacts: { total: number; byType: Record<ContactType, number>; complaints: number };
+  /** Finished visits this month by purpose and outcome. */
+  visits: {
+    total: number;
+    byKind: Record<Visit['kind'], number>;
+    byOutcome: Record<VisitOutcomeKey, number>;
+  };
+  /** Clients whose status is lost, by churn reason (none: no reason recorded). */
+  churn: Record<string, number>;
+  /** Problems open past their due day, oldest due first. */
+  overdueProblems: {
+    problemId: string;
+    clientId: string;
+    due: string;
+    /** Who is to fix it, as the rep wrote it. */
+    owner: string;
+  }[];
+  /** Template versions the month's checklist runs used ('key v3' → runs). */
+  programVersions: Record<string, number>;
 }
+
+export type VisitOutcomeKey = 'won' | 'postponed' | 'lost' | 'done' | 'none';
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -110,8 +139,10 @@ const emptyTally = (): ActionTally => ({
   due: 0,
   done: 0,
   doneOnTime: 0,
+  doneLate: 0,
   dismissed: 0,
   overdue: 0,
+  upcoming: 0,
 });
 
 function tallyActions(
@@ -130,8 +161,10 @@ function tallyActions(
         t.done += 1;
         const doneDay = f.doneAt ? dayOfTimestamp(f.doneAt) : null;
         if (doneDay !== null && doneDay <= f.due) t.doneOnTime += 1;
+        else t.doneLate += 1;
       } else if (f.status === 'dismissed') t.dismissed += 1;
       else if (f.due < today) t.overdue += 1;
+      else t.upcoming += 1;
     }
   }
   const counted = total.due - total.dismissed;
@@ -333,8 +366,59 @@ export function monthlyReport(
   for (let i = Math.max(1, trendMonths) - 1; i >= 0; i--)
     trend.push(satisfactionPoint(runs, shiftMonth(month, -i)));
 
+  const contacts: MonthlyReport['contacts'] = {
+    total: 0,
+    byType: Object.fromEntries(CONTACT_TYPES.map((t) => [t, 0])) as Record<ContactType, number>,
+    complaints: 0,
+  };
+  for (const c of book.contacts) {
+    if (!isLive(c) || !liveIds.has(c.clientId) || !(dayOfTimestamp(c.at) ?? '').startsWith(month))
+      continue;
+    contacts.total += 1;
+    contacts.byType[c.type] += 1;
+    if (c.subtype === 'complaint') contacts.complaints += 1;
+  }
+
+  const visits: MonthlyReport['visits'] = {
+    total: 0,
+    byKind: { closing: 0, post_sale: 0, other: 0 },
+    byOutcome: { won: 0, postponed: 0, lost: 0, done: 0, none: 0 },
+  };
+  const monthVisits = new Set<string>();
+  for (const v of book.visits) {
+    if (!isLive(v) || !liveIds.has(v.clientId) || v.status !== 'finished' || !v.finishedAt)
+      continue;
+    if (!(dayOfTimestamp(v.finishedAt) ?? '').startsWith(month)) continue;
+    monthVisits.add(v.id);
+    visits.total += 1;
+    visits.byKind[v.kind] += 1;
+    visits.byOutcome[v.outcome?.result ?? 'none'] += 1;
+  }
+  const programVersions: Record<string, number> = {};
+  for (const r of book.checklistRuns) {
+    if (!isLive(r) || !monthVisits.has(r.visitId)) continue;
+    const key = `${r.templateKey} v${r.templateVersion}`;
+    programVersions[key] = (programVersions[key] ?? 0) + 1;
+  }
+
+  const churn: Record<string, number> = {};
+  for (const c of clients) {
+    if (c.status !== 'lost') continue;
+    const reason = c.churnReason ?? 'none';
+    churn[reason] = (churn[reason] ?? 0) + 1;
+  }
+  const overdueProblems = problemsLive
+    .filter((p) => isOpen(p) && p.due !== null && p.due < today)
+    .map((p) => ({ problemId: p.id, clientId: p.clientId, due: p.due!, owner: p.owner }))
+    .sort((a, b) => a.due.localeCompare(b.due) || a.problemId.localeCompare(b.problemId));
+
   return {
     month,
+    contacts,
+    visits,
+    churn,
+    overdueProblems,
+    programVersions,
     actions: tallyActions(book.followUps, month, today),
     satisfaction: trend,
     promises,
@@ -342,4 +426,79 @@ export function monthlyReport(
     problems,
     atRisk,
   };
+}
+
+/**
+ * The book split by rep: every row goes with its client's owner (a client's rows are that rep's
+ * work, whoever typed them). Rows of a client not in the book go nowhere, as in monthlyReport.
+ */
+export function splitBookByRep(book: ReportBook): Map<string, ReportBook> {
+  const ownerOf = new Map<string, string>();
+  const books = new Map<string, ReportBook>();
+  const bookOf = (ownerId: string): ReportBook => {
+    let b = books.get(ownerId);
+    if (!b) {
+      b = {
+        clients: [],
+        purchases: [],
+        visits: [],
+        checklistRuns: [],
+        followUps: [],
+        problems: [],
+        contacts: [],
+        notes: [],
+        ...(book.cadence ? { cadence: book.cadence } : {}),
+      };
+      books.set(ownerId, b);
+    }
+    return b;
+  };
+  for (const c of book.clients) {
+    ownerOf.set(c.id, c.ownerId);
+    (bookOf(c.ownerId).clients as Client[]).push(c);
+  }
+  const visitOwner = new Map<string, string>();
+  const add = <K extends Exclude<keyof ReportBook, 'clients' | 'cadence' | 'checklistRuns'>>(
+    key: K,
+    rows: ReportBook[K],
+  ) => {
+    for (const row of rows) {
+      const owner = ownerOf.get(row.clientId);
+      if (owner === undefined) continue;
+      if (key === 'visits') visitOwner.set(row.id, owner);
+      (bookOf(owner)[key] as unknown as { clientId: string }[]).push(row);
+    }
+  };
+  add('purchases', book.purchases);
+  add('visits', book.visits);
+  add('followUps', book.followUps);
+  add('problems', book.problems);
+  add('contacts', book.contacts);
+  add('notes', book.notes);
+  for (const r of book.checklistRuns) {
+    const owner = visitOwner.get(r.visitId);
+    if (owner !== undefined) (bookOf(owner).checklistRuns as ChecklistRun[]).push(r);
+  }
+  return books;
+}
+
+export interface TeamReport {
+  month: string;
+  /** One report per rep (by user id), each the very report that rep sees. */
+  reps: { ownerId: string; report: MonthlyReport }[];
+  /** The same computation over the whole team's book. */
+  total: MonthlyReport;
+}
+
+/** The team's month: the rep's report per rep, and for the team, from one computation. */
+export function teamReport(
+  book: ReportBook,
+  month: string,
+  today: Day,
+  trendMonths = 6,
+): TeamReport {
+  const reps = [...splitBookByRep(book)]
+    .map(([ownerId, b]) => ({ ownerId, report: monthlyReport(b, month, today, trendMonths) }))
+    .sort((a, b) => a.ownerId.localeCompare(b.ownerId));
+  return { month, reps, total: monthlyReport(book, month, today, trendMonths) };
 }

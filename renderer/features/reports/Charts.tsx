@@ -64,6 +64,49 @@ export function PairBars({
   );
 }
 
+/** One bar per figure, labelled with its value: the chart of a table, row for row. */
+export function ValueBars({
+  rows,
+  label,
+  format = String,
+}: {
+  rows: readonly (readonly [string, number])[];
+  label: string;
+  format?: (value: number) => string;
+}) {
+  const max = Math.max(1, ...rows.map(([, v]) => v));
+  const rowHeight = 26;
+  const labelWidth = 210;
+  const width = 560;
+  const barSpace = width - labelWidth - 60;
+  const height = rows.length * rowHeight + 4;
+  return (
+    <svg className="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+      {rows.map(([name, value], i) => {
+        const y = i * rowHeight + 4;
+        return (
+          <g key={name}>
+            <text x={labelWidth - 8} y={y + 14} textAnchor="end" className="chart-label">
+              {name}
+            </text>
+            <rect
+              x={labelWidth}
+              y={y}
+              width={(value / max) * barSpace}
+              height={18}
+              className="bar-part"
+              rx={3}
+            />
+            <text x={labelWidth + (value / max) * barSpace + 6} y={y + 14} className="chart-value">
+              {format(value)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
 export interface StackPart {
   key: string;
   label: string;

@@ -12,6 +12,8 @@ import { formatDate, type DateStyle } from '../../i18n/dates';
 import {
   ActionsSection,
   AtRiskSection,
+  ContactsSection,
+  VisitsSection,
   ProblemsSection,
   PromisesSection,
   ReferralsSection,
@@ -70,6 +72,8 @@ export function ReportPage({ today = localDay() }: { today?: string }) {
       ) : (
         <div className="report-grid">
           <ActionsSection report={report} />
+          <ContactsSection report={report} />
+          <VisitsSection report={report} />
           <SatisfactionSection report={report} monthName={(m) => monthName(m, 'monthShort')} />
           <PromisesSection report={report} />
           <ReferralsSection report={report} />

@@ -1,9 +1,9 @@
 /** The report's blocks: each a titled region with its chart and the numbers beside it. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FOLLOW_UP_KINDS } from '../../../shared/domain';
+import { CONTACT_TYPES, FOLLOW_UP_KINDS } from '../../../shared/domain';
 import type { MonthlyReport } from '../../../shared/domain/report';
-import { PairBars, StackedBar, TrendChart } from './Charts';
+import { PairBars, StackedBar, TrendChart, ValueBars } from './Charts';
 import { useFormatNumber } from './numbers';
 
 function Section(props: { id: string; title: string; children: ReactNode; wide?: boolean }) {
@@ -52,10 +52,14 @@ export function ActionsSection({ report }: { report: MonthlyReport }) {
         <p className="muted">{t('reports.actions.noRate')}</p>
       ) : (
         <>
-          <p className="muted">
-            {t('reports.actions.onTime', { count: a.doneOnTime })} ·{' '}
-            {t('reports.actions.overdue', { count: a.overdue })} ·{' '}
-            {t('reports.actions.dismissed', { count: a.dismissed })}
+          <p className="muted" data-testid="actions-parts">
+            {[
+              t('reports.actions.onTime', { count: a.doneOnTime }),
+              t('reports.actions.late', { count: a.doneLate }),
+              t('reports.actions.overdue', { count: a.overdue }),
+              t('reports.actions.upcoming', { count: a.upcoming }),
+              t('reports.actions.dismissed', { count: a.dismissed }),
+            ].join(' · ')}
           </p>
           <PairBars rows={rows} label={t('reports.actions.chart')} format={show} />
         </>
@@ -217,27 +221,19 @@ export function ProblemsSection({ report }: { report: MonthlyReport }) {
   const { t } = useTranslation();
   const show = useFormatNumber();
   const p = report.problems;
+  // The chart and the table are one list of figures: they cannot say different things.
+  const rows: [string, number][] = [
+    [t('reports.problems.opened'), p.opened],
+    [t('reports.problems.sellersFault'), p.sellersFault],
+    [t('reports.problems.fixed'), p.fixed],
+    [t('reports.problems.confirmed'), p.confirmed],
+    [t('reports.problems.openNow'), p.openNow],
+    [t('reports.problems.overdueNow'), p.overdueNow],
+  ];
   return (
     <Section id="report-problems" title={t('reports.problems.title')}>
-      <PairBars
-        format={show}
-        label={t('reports.problems.chart')}
-        rows={[
-          { label: t('reports.problems.opened'), total: p.opened, part: p.sellersFault },
-          { label: t('reports.problems.fixed'), total: p.fixed + p.confirmed, part: p.confirmed },
-          { label: t('reports.problems.openNow'), total: p.openNow, part: p.overdueNow },
-        ]}
-      />
-      <Figures
-        rows={[
-          [t('reports.problems.opened'), p.opened],
-          [t('reports.problems.sellersFault'), p.sellersFault],
-          [t('reports.problems.fixed'), p.fixed],
-          [t('reports.problems.confirmed'), p.confirmed],
-          [t('reports.problems.openNow'), p.openNow],
-          [t('reports.problems.overdueNow'), p.overdueNow],
-        ]}
-      />
+      <ValueBars format={show} label={t('reports.problems.chart')} rows={rows} />
+      <Figures rows={rows} />
     </Section>
   );
 }
@@ -261,6 +257,48 @@ export function AtRiskSection({ report }: { report: MonthlyReport }) {
           ))}
         </ul>
       )}
+    </Section>
+  );
+}
+
+export function ContactsSection({ report }: { report: MonthlyReport }) {
+  const { t } = useTranslation();
+  const show = useFormatNumber();
+  const c = report.contacts;
+  const rows: [string, number][] = CONTACT_TYPES.filter((k) => c.byType[k] > 0).map((k) => [
+    t(`clients.contactType.${k}`),
+    c.byType[k],
+  ]);
+  return (
+    <Section id="report-contacts" title={t('reports.contacts.title')}>
+      <p className="big-figure">{t('reports.contacts.summary', { count: c.total })}</p>
+      {c.total === 0 ? (
+        <p className="muted">{t('reports.contacts.none')}</p>
+      ) : (
+        <>
+          <ValueBars format={show} label={t('reports.contacts.chart')} rows={rows} />
+          <Figures rows={[...rows, [t('reports.contacts.complaints'), c.complaints]]} />
+        </>
+      )}
+    </Section>
+  );
+}
+
+export function VisitsSection({ report }: { report: MonthlyReport }) {
+  const { t } = useTranslation();
+  const v = report.visits;
+  const rows: [string, number][] = [
+    [t('reports.visits.kind.closing'), v.byKind.closing],
+    [t('reports.visits.kind.post_sale'), v.byKind.post_sale],
+    [t('reports.visits.outcome.won'), v.byOutcome.won],
+    [t('reports.visits.outcome.postponed'), v.byOutcome.postponed],
+    [t('reports.visits.outcome.lost'), v.byOutcome.lost],
+    [t('reports.visits.outcome.done'), v.byOutcome.done],
+  ];
+  return (
+    <Section id="report-visits" title={t('reports.visits.title')}>
+      <p className="big-figure">{t('reports.visits.summary', { count: v.total })}</p>
+      <Figures rows={rows} />
     </Section>
   );
 }

@@ -87,8 +87,10 @@ describe("the rep's monthly report", () => {
       due: 1,
       done: 0,
       doneOnTime: 0,
+      doneLate: 0,
       dismissed: 0,
       overdue: 0,
+      upcoming: 1,
     });
     expect(monthlyReport(reportBook({ clients: [c] }), month, today).actions.rate).toBeNull();
   });
