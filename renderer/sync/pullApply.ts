@@ -107,8 +107,15 @@ export async function applyPullPage(
   const tables = [...tableSet];
 
   return db.transaction('rw', [...tables.map((t) => db.table(t)), db.outbox, db.meta], async () => {
+    // Every read and every write of the page goes out at once, so the page costs IndexedDB two
+    // round trips (three with unpushed work), not one per request: the first pull of a big book
+    // is bounded by the writes themselves (tests/bench: sync.client.firstPull.chromium.ofFloor).
+    const [outboxRows, clockRows] = await Promise.all([
+      db.outbox.count(),
+      maxStamp ? db.meta.bulkGet([META.device, META.clock]) : Promise.resolve(null),
+    ]);
     const pending = new Map<string, OutboxRow[]>();
-    if ((await db.outbox.count()) > 0) {
+    if (outboxRows > 0) {
       const ops = (await db.outbox
         .where('[table+rowId]')
         .anyOf(page.map((p) => [p.table, p.id]))
@@ -129,10 +136,14 @@ export async function applyPullPage(
       else wanted.set(p.table, [p.id]);
     }
     const locals = new Map<string, Row>();
-    for (const [table, ids] of wanted) {
-      const rows = (await db.table(table).bulkGet(ids)) as (Row | undefined)[];
-      for (const row of rows) if (row) locals.set(rowKey(table, row.id), row);
-    }
+    const localRows = await Promise.all(
+      [...wanted].map(
+        ([table, ids]) => db.table(table).bulkGet(ids) as Promise<(Row | undefined)[]>,
+      ),
+    );
+    [...wanted.keys()].forEach((table, i) => {
+      for (const row of localRows[i] ?? []) if (row) locals.set(rowKey(table, row.id), row);
+    });
     const keptBase = new Set<string>();
     if (pending.size > 0) {
       const pendingBases = await db.meta.bulkGet(
@@ -203,27 +214,40 @@ export async function applyPullPage(
     if (!before.allowed && run.deleted >= MASS_DELETE_MIN && run.deleted * 2 > run.liveClients)
       throw new MassDeleteHold(run.deleted, run.liveClients);
 
-    for (const [table, rows] of writes) await db.table(table).bulkPut(rows);
-    if (baseWrites.length > 0) await db.meta.bulkPut(baseWrites);
     const position: PullPosition = { epoch: options.epoch, cursor: options.cursor };
     if (options.more) position.run = run;
-    await db.meta.put({ key: SYNC_META.pull, value: position });
-    if (maxStamp) await foldInStamp(db, maxStamp, options.nowMs);
+    const metaWrites: { key: string; value: unknown }[] = [
+      ...baseWrites,
+      { key: SYNC_META.pull, value: position },
+    ];
+    const clock = clockRows ? foldInStamp(clockRows, maxStamp, options.nowMs) : null;
+    if (clock !== null) metaWrites.push({ key: META.clock, value: clock });
+    await Promise.all([
+      ...[...writes].map(([table, rows]) => db.table(table).bulkPut(rows)),
+      db.meta.bulkPut(metaWrites),
+    ]);
     if (options.alsoInTransaction) await options.alsoInTransaction(repairs);
     return { run, repairOps: repairs.length };
   });
 }
 
-/** The device's next stamp comes after everything it has seen. Call inside a transaction with meta. */
-async function foldInStamp(db: FieldbookDb, stamp: string, nowMs: number): Promise<void> {
-  const [device, clock] = await db.meta.bulkGet([META.device, META.clock]);
+/**
+ * The device's next stamp, after everything it has seen: the clock to store, from the device and
+ * clock rows read in the page's transaction; null when no local write ever happened (the first
+ * one starts from the wall clock).
+ */
+function foldInStamp(
+  [device, clock]: readonly ({ value: unknown } | undefined)[],
+  stamp: string,
+  nowMs: number,
+): string | null {
   const node = (device?.value as { deviceId?: string } | undefined)?.deviceId;
-  if (!node) return; // no local write ever happened: the first one starts from the wall clock
+  if (!node) return null;
   const hlc = new HybridLogicalClock({
     node,
     now: () => nowMs,
     maxDriftMs: Number.MAX_SAFE_INTEGER,
     ...(typeof clock?.value === 'string' ? { last: clock.value } : {}),
   });
-  await db.meta.put({ key: META.clock, value: hlc.receive(stamp) });
+  return hlc.receive(stamp);
 }
