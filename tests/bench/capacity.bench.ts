@@ -12,8 +12,11 @@
  * - `capacity.50k.agenda.firstScreen.ms`: the agenda's first screen read, from the open database.
  *
  * BENCH_CAPACITY_CLIENTS / BENCH_CAPACITY_NOTES set another size (the names keep saying 50k).
+ * Seeding 1.2M records takes minutes (a quarter of an hour on a busy 2-core machine):
+ * BENCH_CAPACITY_PROFILE=<dir> keeps the seeded profile there and uses it again when it was seeded
+ * with the same book (its origin's port is kept beside it).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -82,9 +85,29 @@ function startBook(page: Page, dropIndex: boolean): Promise<BookStartResult> {
   })();
 }
 
+interface KeptProfile {
+  book: DemoBookOptions;
+  port: number;
+}
+
+const MARK = 'fieldbook-capacity.json';
+
+/** A kept profile seeded with this very book, or null. */
+function keptProfile(dir: string): KeptProfile | null {
+  try {
+    const kept = JSON.parse(readFileSync(join(dir, MARK), 'utf8')) as KeptProfile;
+    return JSON.stringify(kept.book) === JSON.stringify(CAPACITY_BOOK) ? kept : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function runCapacityBench(): Promise<Metric[]> {
   await buildBenchPage();
-  const server = await serveBenchPage();
+  const keep = process.env.BENCH_CAPACITY_PROFILE;
+  const kept = keep ? keptProfile(keep) : null;
+  if (keep && !kept && existsSync(keep)) rmSync(keep, { recursive: true, force: true });
+  const server = await serveBenchPage(kept?.port ?? 0);
   const runs = benchRuns();
   const s = {
     firstScreen: [] as number[],
@@ -100,15 +123,25 @@ export async function runCapacityBench(): Promise<Metric[]> {
     agenda: [] as number[],
     open: [] as number[],
   };
-  const profile = mkdtempSync(join(tmpdir(), 'fieldbook-bench-capacity-'));
+  const profile = keep ?? mkdtempSync(join(tmpdir(), 'fieldbook-bench-capacity-'));
   try {
-    const seeded: SeedResult = await withProfile(profile, server.url, (page) =>
-      page.evaluate(([o, b]) => window.fieldbookBench!.seed(o, b), [CAPACITY_BOOK, BATCH] as const),
-    );
-    console.error(
-      `  seeded ${seeded.records} records (${seeded.ruleFollowUps} follow-ups by the rules) in ` +
-        `${(seeded.ms / 1000).toFixed(0)} s: ${JSON.stringify(seeded.perTable)}`,
-    );
+    if (!kept) {
+      mkdirSync(profile, { recursive: true });
+      const seeded: SeedResult = await withProfile(profile, server.url, (page) =>
+        page.evaluate(([o, b]) => window.fieldbookBench!.seed(o, b), [
+          CAPACITY_BOOK,
+          BATCH,
+        ] as const),
+      );
+      console.error(
+        `  seeded ${seeded.records} records (${seeded.ruleFollowUps} follow-ups by the rules) in ` +
+          `${(seeded.ms / 1000).toFixed(0)} s: ${JSON.stringify(seeded.perTable)}`,
+      );
+      if (keep) {
+        const port = Number(new URL(server.url).port);
+        writeFileSync(join(profile, MARK), JSON.stringify({ book: CAPACITY_BOOK, port }));
+      }
+    } else console.error(`  using the book seeded in ${profile}`);
     // The first start builds the stored index and facts, as the first start after an update.
     const first = await withProfile(profile, server.url, (page) => startBook(page, false));
     console.error(`  first start: ready in ${(first.readyMs / 1000).toFixed(1)} s`);
@@ -147,7 +180,7 @@ export async function runCapacityBench(): Promise<Metric[]> {
       );
     }
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    if (!keep) rmSync(profile, { recursive: true, force: true });
     await server.close();
   }
   const ms = (goal: number) => ({ unit: 'ms', goal, better: 'lower' as const });

@@ -35,8 +35,10 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Serves out/bench on 127.0.0.1 at a free port; never a path outside it. */
-export async function serveBenchPage(): Promise<{ url: string; close: () => Promise<void> }> {
+/** Serves out/bench on 127.0.0.1 at `port` (default a free one); never a path outside it. */
+export async function serveBenchPage(
+  port = 0,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     const file = normalize(join(BENCH_OUT, path === '/' ? 'index.html' : path));
@@ -52,10 +54,11 @@ export async function serveBenchPage(): Promise<{ url: string; close: () => Prom
       () => res.writeHead(404).end(),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  // A fixed port keeps the origin, so a profile seeded before still holds its database.
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: bound } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${bound}/`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
