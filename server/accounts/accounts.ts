@@ -311,13 +311,20 @@ export async function enableUser(db: Db, email: string): Promise<boolean> {
 export async function deleteUser(db: Db, email: string): Promise<{ devices: number }> {
   return db.transaction(async (tx) => {
     const userId = await userIdByEmail(tx, email);
-    await tx.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [userId]);
+    const { rows: locked } = await tx.query<{ team_id: string }>(
+      'SELECT team_id FROM users WHERE id = $1 FOR UPDATE',
+      [userId],
+    );
+    const teamId = locked[0]!.team_id;
     const { rows: devices } = await tx.query('DELETE FROM devices WHERE user_id = $1 RETURNING 1', [
       userId,
     ]);
-    await tx.query('DELETE FROM shares WHERE user_id = $1', [userId]);
-    await tx.query('DELETE FROM device_seqs WHERE user_id = $1', [userId]);
-    await tx.query('DELETE FROM applied_batches WHERE user_id = $1', [userId]);
+    await tx.query('DELETE FROM shares WHERE team_id = $1 AND user_id = $2', [teamId, userId]);
+    await tx.query('DELETE FROM device_seqs WHERE team_id = $1 AND user_id = $2', [teamId, userId]);
+    await tx.query('DELETE FROM applied_batches WHERE team_id = $1 AND user_id = $2', [
+      teamId,
+      userId,
+    ]);
     await tx.query('DELETE FROM users WHERE id = $1', [userId]);
     return { devices: devices.length };
   });

@@ -140,4 +140,51 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE records DROP CONSTRAINT records_team_id_fkey;
     `,
   },
+  {
+    version: 4,
+    name: 'team in the key of every table of team data; rate buckets shared by replicas',
+    sql: `
+      -- Shard-ready by team (server/README.md, "How it scales"): every table of team data carries
+      -- team_id first in its primary key and every query on it names the team, so the tables can be
+      -- distributed by team_id (Citus) and a team's push touches one shard. A user never changes
+      -- team, so a row's team is its user's.
+      ALTER TABLE device_seqs ADD COLUMN team_id uuid;
+      UPDATE device_seqs d SET team_id = u.team_id FROM users u WHERE u.id = d.user_id;
+      ALTER TABLE device_seqs ALTER COLUMN team_id SET NOT NULL;
+      ALTER TABLE device_seqs DROP CONSTRAINT device_seqs_pkey;
+      ALTER TABLE device_seqs ADD PRIMARY KEY (team_id, user_id, device_node);
+
+      -- Ledger rows of a deleted user answer no retry any more: they go.
+      ALTER TABLE applied_batches ADD COLUMN team_id uuid;
+      UPDATE applied_batches b SET team_id = u.team_id FROM users u WHERE u.id = b.user_id;
+      DELETE FROM applied_batches WHERE team_id IS NULL;
+      ALTER TABLE applied_batches ALTER COLUMN team_id SET NOT NULL;
+      ALTER TABLE applied_batches DROP CONSTRAINT applied_batches_pkey;
+      ALTER TABLE applied_batches ADD PRIMARY KEY (team_id, user_id, device_node, last_seq);
+
+      -- Quarantined ops of a deleted user are kept for the administrator, under the nil team.
+      ALTER TABLE quarantine ADD COLUMN team_id uuid;
+      UPDATE quarantine q SET team_id = u.team_id FROM users u WHERE u.id = q.user_id;
+      UPDATE quarantine SET team_id = '00000000-0000-0000-0000-000000000000' WHERE team_id IS NULL;
+      ALTER TABLE quarantine ALTER COLUMN team_id SET NOT NULL;
+      ALTER TABLE quarantine DROP CONSTRAINT quarantine_pkey;
+      ALTER TABLE quarantine ADD PRIMARY KEY (team_id, op_id);
+
+      ALTER TABLE shares DROP CONSTRAINT shares_pkey;
+      ALTER TABLE shares ADD PRIMARY KEY (team_id, user_id, client_id);
+
+      -- Token buckets (rate limits, sign-in throttling, restore evidence) shared by every replica
+      -- over this database (http/rate-limit.ts). full_at: when the bucket is full again (ms since
+      -- the epoch); past it the row holds nothing and is swept. A mark (a known-good sign-in
+      -- address) is a row whose full_at is its expiry.
+      CREATE TABLE rate_buckets (
+        key text PRIMARY KEY,
+        tokens double precision NOT NULL,
+        at bigint NOT NULL,
+        full_at bigint NOT NULL,
+        ok boolean NOT NULL DEFAULT true
+      );
+      CREATE INDEX rate_buckets_full_at ON rate_buckets (full_at);
+    `,
+  },
 ];

@@ -20,7 +20,7 @@ import { TeamGate } from '../sync/team-gate';
 import { registerCors } from './cors';
 import { ApiError, fromFastifyError } from './errors';
 import { unstorableReason } from './input-guard';
-import { LoginThrottle, RateLimiter, type BucketSpec } from './rate-limit';
+import { bucketKey, bucketStoreFor, LoginThrottle, type BucketSpec } from './rate-limit';
 import {
   guardConnections,
   RequestBudget,
@@ -30,9 +30,13 @@ import {
 } from './transport';
 import { registerAuthRoutes } from './routes-auth';
 import { registerSyncRoutes } from './routes-sync';
+import { registerTeamRoutes } from './routes-team';
+import { registerWebApp } from './web-app';
 
 export interface AppOptions {
   db: Db;
+  /** The built web app served at `/` (server/http/web-app.ts); false: the API only. */
+  webApp?: false | { dir?: string };
   cursorSecret: string;
   /** pino options, or false for no logs (tests). */
   logger?: boolean | { level: string };
@@ -63,7 +67,7 @@ export interface AppContext {
   loginThrottle: LoginThrottle;
   teamGate: TeamGate;
   /** May this user's push declare a restore now (at most once per restoreEvidenceEveryMs)? */
-  mayDeclareRestore(actor: Actor): boolean;
+  mayDeclareRestore(actor: Actor): Promise<boolean>;
   /** Resolves the bearer token and applies the per-token rate limit; throws 401 or 429. */
   requireActor(request: FastifyRequest): Promise<Actor>;
 }
@@ -103,10 +107,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   guardConnections(app, options.timeouts, options.connections);
 
   const now = options.now ?? Date.now;
-  const limiter = new RateLimiter(options.rate ?? LIMITS.rate, now);
+  // Rate limits, sign-in throttling and the restore limiter: in PostgreSQL, one count for every
+  // replica (rate-limit.ts). The in-flight budget below stays per process: it bounds this
+  // process's own memory and concurrency, whatever the others do.
+  const buckets = bucketStoreFor(options.db, now);
+  const rate = options.rate ?? LIMITS.rate;
   const budget = new RequestBudget(options.connections);
-  const restoreDeclared = new Map<string, number>();
   const restoreEveryMs = options.restoreEvidenceEveryMs ?? 10 * 60_000;
+  const restoreSpec: BucketSpec = { burst: 1, perSecond: 1000 / restoreEveryMs };
   const seen = new SeenWriter(options.db, (error) =>
     app.log.warn({ err: error }, 'recording devices as seen failed'),
   );
@@ -122,14 +130,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         accountFailures: options.loginFailures?.account ?? LIMITS.loginFailuresPerAccount,
         addressFailures: options.loginFailures?.address ?? LIMITS.loginFailuresPerAddress,
       },
+      buckets,
       now,
     ),
-    mayDeclareRestore(actor) {
-      const last = restoreDeclared.get(actor.userId);
-      if (last !== undefined && now() - last < restoreEveryMs) return false;
-      if (restoreDeclared.size >= 10_000) restoreDeclared.clear();
-      restoreDeclared.set(actor.userId, now());
-      return true;
+    async mayDeclareRestore(actor) {
+      return (await buckets.take(bucketKey('restore', actor.userId), restoreSpec)) === 0;
     },
     teamGate: new TeamGate(options.pushSlotsPerTeam ?? 2),
     ...(options.beforeCommit ? { beforeCommit: options.beforeCommit } : {}),
@@ -144,7 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           'unauthorized',
           'Sign in again: this device is signed out or its access was revoked',
         );
-      const wait = limiter.take(actor.deviceId);
+      const wait = await buckets.take(bucketKey('device', actor.deviceId), rate);
       if (wait > 0)
         throw new ApiError('rate_limited', 'Too many requests from this device; retry later', {
           retryAfterMs: wait,
@@ -227,8 +232,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (v1) => {
       registerAuthRoutes(v1, ctx);
       registerSyncRoutes(v1, ctx);
+      registerTeamRoutes(v1, ctx);
     },
     { prefix: '/v1' },
   );
+  if (options.webApp !== false) await registerWebApp(app, options.webApp?.dir);
   return app;
 }

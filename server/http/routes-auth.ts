@@ -16,7 +16,7 @@ const DeviceParamsSchema = z.object({ id: IdSchema });
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/auth/login', async (request) => {
     const body = parseWith(LoginRequestSchema, request.body, 'sign-in request');
-    const wait = ctx.loginThrottle.admit(request.ip, body.email);
+    const wait = await ctx.loginThrottle.admit(request.ip, body.email);
     if (wait > 0) {
       request.log.warn({ email: body.email, ip: request.ip }, 'sign-in throttled');
       throw new ApiError('rate_limited', 'Too many sign-in attempts; wait and try again', {
@@ -24,8 +24,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       });
     }
     const session = await login(ctx.db, body.email, body.password, body.deviceName);
-    if (session) ctx.loginThrottle.succeeded(request.ip, body.email);
-    else ctx.loginThrottle.failed(request.ip, body.email);
+    if (session) await ctx.loginThrottle.succeeded(request.ip, body.email);
+    else await ctx.loginThrottle.failed(request.ip, body.email);
     if (!session) {
       request.log.warn({ email: body.email }, 'sign-in refused');
       throw new ApiError('invalid_credentials', 'Wrong e-mail or password');

@@ -103,11 +103,11 @@ export async function openBatch(
   }>(
     `WITH e AS (SELECT value FROM server_meta WHERE key = 'epoch'),
      s AS (
-       INSERT INTO device_seqs (user_id, device_node, last_seq, epoch)
-       SELECT $1, $2, 0, e.value FROM e
-       ON CONFLICT (user_id, device_node) DO UPDATE SET last_seq = device_seqs.last_seq
+       INSERT INTO device_seqs (team_id, user_id, device_node, last_seq, epoch)
+       SELECT $6, $1, $2, 0, e.value FROM e
+       ON CONFLICT (team_id, user_id, device_node) DO UPDATE SET last_seq = device_seqs.last_seq
        RETURNING last_seq, epoch),
-     pruned AS (DELETE FROM applied_batches WHERE user_id = $1 AND device_node = $2 AND last_seq < $5),
+     pruned AS (DELETE FROM applied_batches WHERE team_id = $6 AND user_id = $1 AND device_node = $2 AND last_seq < $5),
      locked AS (
        SELECT r.* FROM (SELECT DISTINCT k::uuid AS id FROM jsonb_array_elements_text($7::jsonb) AS k ORDER BY 1) k
         CROSS JOIN LATERAL (
@@ -119,7 +119,7 @@ export async function openBatch(
      SELECT (SELECT value FROM e) AS epoch, s.last_seq, s.epoch AS seq_epoch,
        (SELECT json_agg(json_build_object('first_version', b.first_version, 'results', b.results))
           FROM applied_batches b
-         WHERE b.user_id = $1 AND b.device_node = $2 AND b.last_seq >= $3
+         WHERE b.team_id = $6 AND b.user_id = $1 AND b.device_node = $2 AND b.last_seq >= $3
            AND b.first_seq <= LEAST($4, s.last_seq)) AS seen,
        (SELECT json_agg(locked) FROM locked) AS locked,
        (SELECT json_agg(json_build_object('id', c.id, 'owner_id', c.owner_id, 'table_name', c.table_name))
@@ -127,7 +127,7 @@ export async function openBatch(
          CROSS JOIN LATERAL (
             SELECT id, owner_id, table_name FROM records WHERE team_id = $6 AND id = o.id) c) AS owners,
        (SELECT json_agg(sh.client_id) FROM ids CROSS JOIN LATERAL (
-            SELECT client_id FROM shares WHERE user_id = $1 AND client_id = ids.id AND team_id = $6) sh) AS shared
+            SELECT client_id FROM shares WHERE team_id = $6 AND user_id = $1 AND client_id = ids.id) sh) AS shared
        FROM s`,
     [
       ask.userId,
@@ -266,15 +266,15 @@ export async function writeBatch(
   const fresh = write.results.length > 0;
   const sql = `WITH ${counter}
      l AS (
-       INSERT INTO applied_batches (user_id, device_node, first_seq, last_seq, first_version, results)
-       SELECT $1::uuid, $2::text, $6::bigint, $3::bigint, ${first}, $7::json WHERE $6::bigint IS NOT NULL),
+       INSERT INTO applied_batches (team_id, user_id, device_node, first_seq, last_seq, first_version, results)
+       SELECT $8::uuid, $1::uuid, $2::text, $6::bigint, $3::bigint, ${first}, $7::json WHERE $6::bigint IS NOT NULL),
      q AS (
-       INSERT INTO quarantine (op_id, user_id, device_node, op, reason)
-       SELECT z.op_id, $1::uuid, $2::text, z.op, z.reason
+       INSERT INTO quarantine (team_id, op_id, user_id, device_node, op, reason)
+       SELECT $8::uuid, z.op_id, $1::uuid, $2::text, z.op, z.reason
          FROM jsonb_to_recordset($5::jsonb) AS z(op_id uuid, op jsonb, reason text)
-       ON CONFLICT (op_id) DO NOTHING),
+       ON CONFLICT (team_id, op_id) DO NOTHING),
      seqs AS (UPDATE device_seqs SET last_seq = $3::bigint, epoch = $4::text
-               WHERE user_id = $1::uuid AND device_node = $2::text)
+               WHERE team_id = $8::uuid AND user_id = $1::uuid AND device_node = $2::text)
      SELECT ${first} AS first`;
   const params = [
     write.userId,
@@ -288,9 +288,9 @@ export async function writeBatch(
     fresh
       ? JSON.stringify(write.results.map(({ result, rowIndex }) => storedResult(result, rowIndex)))
       : null,
+    write.teamId,
     ...(versioned
       ? [
-          write.teamId,
           write.rows.length,
           recordsetJson(write.rows, (row) => row.version === 0),
           recordsetJson(write.rows, (row) => row.version !== 0),

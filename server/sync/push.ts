@@ -31,7 +31,7 @@ export interface PushOptions {
    * Asked when a push proves the server forgot ops it acknowledged (see restoreEvidence); true
    * lets it begin a new epoch. Unsigned evidence, so the caller bounds how often one user may.
    */
-  mayDeclareRestore?: (actor: Actor) => boolean;
+  mayDeclareRestore?: (actor: Actor) => boolean | Promise<boolean>;
   /** Told when a push revealed a restore and a new epoch began. */
   onRestoreDetected?: (info: {
     userId: string;
@@ -130,7 +130,7 @@ async function pushInTransaction(
       !request.resetSequence &&
       request.epoch === epoch &&
       firstSeq > lastSeq + 1 &&
-      options.mayDeclareRestore?.(actor)
+      (await options.mayDeclareRestore?.(actor))
     ) {
       // The device pushes from its lowest unsettled op and names this epoch: everything below
       // firstSeq was acknowledged in this epoch, yet the server's sequence is behind it. The
@@ -154,8 +154,8 @@ async function pushInTransaction(
       lastSeq = firstSeq - 1;
       seen = [];
       await tx.query(
-        'DELETE FROM applied_batches WHERE user_id = $1 AND device_node = $2 AND last_seq >= $3',
-        [actor.userId, node, firstSeq],
+        'DELETE FROM applied_batches WHERE team_id = $4 AND user_id = $1 AND device_node = $2 AND last_seq >= $3',
+        [actor.userId, node, firstSeq, actor.teamId],
       );
     }
 

@@ -47,7 +47,9 @@ export async function shareClient(db: Db, clientId: string, email: string): Prom
 /** Stops sharing. Copies already on the rep's devices stay there; new changes no longer reach them. */
 export async function unshareClient(db: Db, clientId: string, email: string): Promise<boolean> {
   const { rows } = await db.query(
-    'DELETE FROM shares WHERE client_id = $1 AND user_id = (SELECT id FROM users WHERE lower(email) = lower($2)) RETURNING 1',
+    `DELETE FROM shares s USING users u
+      WHERE lower(u.email) = lower($2) AND s.team_id = u.team_id AND s.user_id = u.id AND s.client_id = $1
+      RETURNING 1`,
     [clientId, email],
   );
   return rows.length > 0;
