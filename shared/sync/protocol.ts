@@ -87,6 +87,27 @@ export const LoginResponseSchema = z.object({
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
+/**
+ * `GET /v1/team`: the people of the signed-in user's team, so a device shows names, never ids
+ * (an owner, who referred a client). Everyone gets the names; a manager also gets when each
+ * person's devices last reached the server (`lastSyncAt`; null for a rep asking, or never).
+ */
+export const TeamMemberSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  role: z.enum(['rep', 'manager']),
+  /** False for a person whose account was disabled: their records stay, with their name. */
+  active: z.boolean(),
+  lastSyncAt: z.string().nullable(),
+});
+export type TeamMember = z.infer<typeof TeamMemberSchema>;
+
+export const TeamResponseSchema = z.object({
+  team: z.object({ id: IdSchema, name: z.string() }),
+  members: z.array(TeamMemberSchema),
+});
+export type TeamResponse = z.infer<typeof TeamResponseSchema>;
+
 export const DeviceInfoSchema = z.object({
   id: IdSchema,
   name: z.string(),

@@ -32,6 +32,7 @@ import {
   SyncConflictSchema,
   OpResultSchema,
   UserInfoSchema,
+  TeamResponseSchema,
 } from '../../shared/sync/protocol';
 
 export const SCHEMA_FILE = resolve(import.meta.dirname, '../../docs/sync-protocol.schema.json');
@@ -63,6 +64,7 @@ const BODIES = {
   OkResponse: [OkResponseSchema, 'output'],
   MeResponse: [MeResponseSchema, 'output'],
   DevicesResponse: [DevicesResponseSchema, 'output'],
+  TeamResponse: [TeamResponseSchema, 'output'],
   HealthResponse: [HealthResponseSchema, 'output'],
   PushRequest: [PushRequestSchema, 'input'],
   PushOp: [PushOpSchema, 'input'],
@@ -80,6 +82,7 @@ const ENDPOINTS = {
   'POST /v1/auth/logout': { request: 'EmptyRequest', response: 'OkResponse', token: true },
   'GET /v1/me': { response: 'MeResponse', token: true },
   'GET /v1/devices': { response: 'DevicesResponse', token: true },
+  'GET /v1/team': { response: 'TeamResponse', token: true },
   'POST /v1/devices/{id}/revoke': { request: 'EmptyRequest', response: 'OkResponse', token: true },
   'POST /v1/push': { request: 'PushRequest', response: 'PushResponse', token: true },
   'POST /v1/pull': { request: 'PullRequest', response: 'PullResponse', token: true },
