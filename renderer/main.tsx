@@ -9,6 +9,7 @@ import { Repository } from './data/repository';
 import { appSyncClock } from './sync/clock';
 import { DataProvider } from './data/DataContext';
 import { App } from './app/App';
+import { StorageGate } from './features/storage';
 import { DatabaseErrorScreen } from './app/DatabaseErrorScreen';
 import './app/styles.css';
 
@@ -22,7 +23,9 @@ async function start() {
       <StrictMode>
         <I18nextProvider i18n={i18n}>
           <DataProvider db={db} repo={new Repository(db, { now: appSyncClock.now })}>
-            <App />
+            <StorageGate>
+              <App />
+            </StorageGate>
           </DataProvider>
         </I18nextProvider>
       </StrictMode>,

@@ -12,6 +12,7 @@ import { reportsFeature } from '../features/reports/feature';
 import { syncFeature } from '../features/sync/feature';
 import { settingsFeature } from '../features/settings/feature';
 import { programFeature } from '../features/program/feature';
+import { storageFeature } from '../features/storage/feature';
 
 export const FEATURES: readonly FeatureContribution[] = [
   clientsFeature,
@@ -23,4 +24,5 @@ export const FEATURES: readonly FeatureContribution[] = [
   syncFeature,
   settingsFeature,
   programFeature,
+  storageFeature,
 ];

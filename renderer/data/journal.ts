@@ -24,7 +24,8 @@ export type JournalPort = Pick<
 
 /** The marker rows' ids start with this; every other journal id is an outbox op id. */
 export const BOOK_MARKER_PREFIX = 'book:';
-export const BOOK_GENERATION_KEY = 'bookGeneration';
+/** The book's identity for the journal's marker (kept across restores, unlike the search index's 'book.generation'). */
+export const BOOK_GENERATION_KEY = 'journal.book';
 
 export interface BookMarker {
   generation: string;
@@ -32,6 +33,8 @@ export interface BookMarker {
   notes: number;
   outbox: number;
   deviceId: string | null;
+  /** The rep the book belongs to ('local' before a sign-in). */
+  repId: string;
   seq: number;
   clock: string | null;
   at: string;
@@ -182,11 +185,12 @@ export class BookJournal {
 /** The book as it stands: generation (made on first use), counts and the device's identity. */
 export async function readBookMarker(db: FieldbookDb): Promise<BookMarker> {
   return db.transaction('rw', [db.meta, db.clients, db.notes, db.outbox], async () => {
-    const [gen, device, seq, clock] = await db.meta.bulkGet([
+    const [gen, device, seq, clock, session] = await db.meta.bulkGet([
       BOOK_GENERATION_KEY,
       META.device,
       META.seq,
       META.clock,
+      META.session,
     ]);
     let generation = gen?.value as string | undefined;
     if (!generation) {
@@ -199,6 +203,7 @@ export async function readBookMarker(db: FieldbookDb): Promise<BookMarker> {
       notes: await db.notes.count(),
       outbox: await db.outbox.count(),
       deviceId: (device?.value as { deviceId?: string } | undefined)?.deviceId ?? null,
+      repId: (session?.value as { repId?: string } | undefined)?.repId ?? 'local',
       seq: (seq?.value as number | undefined) ?? 0,
       clock: (clock?.value as string | undefined) ?? null,
       at: new Date().toISOString(),
@@ -260,4 +265,28 @@ export function journalMiddleware(db: FieldbookDb): Middleware<DBCore> {
       },
     }),
   };
+}
+
+type RiskHook = (reason: 'before_import' | 'before_restore' | 'before_pull') => Promise<void>;
+const riskHooks = new WeakMap<FieldbookDb, RiskHook>();
+
+/** Who takes the backup before a risky operation (features/storage); returns the unhook. */
+export function setRiskHook(db: FieldbookDb, hook: RiskHook): () => void {
+  riskHooks.set(db, hook);
+  return () => {
+    if (riskHooks.get(db) === hook) riskHooks.delete(db);
+  };
+}
+
+/**
+ * Call before an import, a restore or a large pull: a local backup is taken first (when the app
+ * keeps them). Never throws: a backup that fails is told by its keeper, the operation goes on.
+ */
+export async function beforeRisk(
+  db: FieldbookDb,
+  reason: 'before_import' | 'before_restore' | 'before_pull',
+): Promise<void> {
+  await riskHooks
+    .get(db)?.(reason)
+    .catch(() => undefined);
 }
