@@ -20,6 +20,8 @@ export const DATE_STYLES = {
   numericWithTime: 'P, HH:mm',
   /** 24 ноября · 24 November: a day without its year (birthdays). */
   dayAndMonth: 'd MMMM',
+  /** вт, 24 нояб. · Tue, 24 Nov: a day of the coming weeks, with its weekday (greetings). */
+  weekdayDay: 'EEE, d MMM',
   /** ноябрь 2026 · November 2026 */
   monthAndYear: 'LLLL yyyy',
   /** нояб. · Nov */
@@ -31,6 +33,9 @@ export const DATE_STYLES = {
 export type DateStyle = keyof typeof DATE_STYLES;
 
 const LOCALES: Record<'ru' | 'en', Locale> = { ru, en: enGB };
+
+/** Where Russian words a style differently: its short weekday is «вт», where 'EEE' gives «втр». */
+const RU_PATTERNS: Partial<Record<DateStyle, string>> = { weekdayDay: 'EEEEEE, d MMM' };
 
 /** The date-fns locale of a UI language: Russian for ru, British English otherwise. */
 export function dateLocale(language: string): Locale {
@@ -71,8 +76,10 @@ export function formatDate(
   if (value === null || value === undefined || value === '') return '';
   const { date, yearless } = toDate(value);
   if (!isValid(date)) return String(value);
-  const pattern = DATE_STYLES[yearless ? 'dayAndMonth' : style];
-  return format(date, pattern, { locale: dateLocale(language) });
+  const locale = dateLocale(language);
+  const named = yearless ? 'dayAndMonth' : style;
+  const pattern = (locale === LOCALES.ru ? RU_PATTERNS[named] : undefined) ?? DATE_STYLES[named];
+  return format(date, pattern, { locale });
 }
 
 /** formatDate bound to the UI's current language, for components. */

@@ -6,7 +6,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactType, FollowUp } from '../../../shared/domain';
-import { describeFollowUp } from '../../../shared/domain/followupRules';
+import { CONTACT_ANSWERS } from '../../../shared/domain/followupRules';
+import { followUpTitle } from './followUpTitle';
 import { daysBetween } from '../../../shared/domain/followups/days';
 import { useRepository } from '../../data/DataContext';
 import { navigate } from '../../store/router';
@@ -40,16 +41,13 @@ const PRIMARY: Record<FollowUp['kind'], Primary> = {
   custom: 'closing',
 };
 
-/** The kind of contact a follow-up usually leads to (the rep can change it in the form). */
-const CONTACT_TYPE: Partial<Record<FollowUp['kind'], ContactType>> = {
-  birthday: 'friendly',
-  satisfaction_check: 'seller_initiated',
-  no_contact: 'seller_initiated',
-  delivery_check: 'seller_initiated',
-  installation_check: 'seller_initiated',
-  training_check: 'seller_initiated',
-  payment_check: 'seller_initiated',
-};
+/**
+ * The kind of contact a follow-up usually leads to (the rep can change it in the form): the one
+ * that answers it (shared/domain/followups/contactFacts.ts), else a call of the rep's own.
+ */
+function contactTypeFor(kind: FollowUp['kind']): ContactType {
+  return CONTACT_ANSWERS[kind]?.[0] ?? 'seller_initiated';
+}
 
 /** Logging the contact is the whole task for these; milestone checks still need their own "done". */
 const CONTACT_COMPLETES = new Set<FollowUp['kind']>([
@@ -61,7 +59,7 @@ const CONTACT_COMPLETES = new Set<FollowUp['kind']>([
 type Panel = 'none' | 'contact' | 'snooze' | 'date';
 
 export function AgendaItem({ entry, today }: { entry: AgendaEntry; today: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const formatDate = useFormatDate();
@@ -69,8 +67,13 @@ export function AgendaItem({ entry, today }: { entry: AgendaEntry; today: string
   const [panel, setPanel] = useState<Panel>('none');
   const [date, setDate] = useState(entry.day > today ? entry.day : snoozeDay(today, '1d'));
   const f = entry.followUp;
-  const d = describeFollowUp(f);
-  const title = t(d.key, d.params);
+  const title = followUpTitle(
+    f,
+    t,
+    i18n.language,
+    entry.person ? [entry.person] : [],
+    entry.clientName,
+  );
   const primary = PRIMARY[f.kind];
   const overdue = daysBetween(entry.day, today);
 
@@ -122,9 +125,13 @@ export function AgendaItem({ entry, today }: { entry: AgendaEntry; today: string
           {' · '}
           {t('agenda.due', { date: formatDate(entry.day) })}
           {f.status === 'snoozed' && ` · ${t('agenda.snoozedFrom', { date: formatDate(f.due) })}`}
-          {overdue > 0 && (
-            <span className="overdue"> · {t('agenda.overdueBy', { count: overdue })}</span>
-          )}
+          {overdue > 0 &&
+            (f.kind === 'birthday' ? (
+              // A greeting is not "overdue": it was missed, and lapses after a short grace.
+              <span className="missed"> · {t('agenda.missedBy', { count: overdue })}</span>
+            ) : (
+              <span className="overdue"> · {t('agenda.overdueBy', { count: overdue })}</span>
+            ))}
         </p>
       </div>
       <div className="agenda-actions" role="group" aria-label={t('agenda.action.more', { title })}>
@@ -196,7 +203,7 @@ export function AgendaItem({ entry, today }: { entry: AgendaEntry; today: string
         <div className="agenda-panel agenda-contact">
           <ContactLogForm
             clientId={f.clientId}
-            preset={{ type: CONTACT_TYPE[f.kind] }}
+            preset={{ type: contactTypeFor(f.kind) }}
             onCancel={() => setPanel('none')}
             onSaved={() => {
               setPanel('none');

@@ -1,8 +1,7 @@
 /** The agenda: overdue, today and the next 7 days, grouped by kind, each item with its actions. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAgenda, useAgendaGroup } from './data/useAgenda';
-import { localDay } from '../../data/localTime';
+import { useAgenda, useAgendaGroup, useToday } from './data/useAgenda';
 import { AgendaItem } from './AgendaItem';
 import {
   AGENDA_PAGE,
@@ -13,8 +12,10 @@ import {
 } from './agendaGroups';
 import './agenda.css';
 
-export function AgendaPage({ today = localDay() }: { today?: string }) {
+export function AgendaPage(props: { today?: string }) {
   const { t, i18n } = useTranslation();
+  const keeperToday = useToday();
+  const today = props.today ?? keeperToday;
   const sections = useAgenda(today, i18n.language);
 
   const counts = sections && {

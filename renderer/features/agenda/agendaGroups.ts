@@ -1,5 +1,5 @@
 /** The agenda's shape: overdue, today and the next 7 days, each grouped by kind of follow-up. */
-import type { FollowUp, FollowUpKind } from '../../../shared/domain';
+import type { ContactPerson, FollowUp, FollowUpKind } from '../../../shared/domain';
 import { addDays } from '../../../shared/domain/followups/days';
 import type { DayRange } from './data/followUps';
 
@@ -12,6 +12,8 @@ export interface AgendaEntry {
   /** The day it shows on: its due date, or the day it was snoozed to. */
   day: string;
   clientName: string;
+  /** The person a greeting is about (whose birthday, or whose child's). */
+  person?: ContactPerson;
 }
 
 export interface AgendaGroup {

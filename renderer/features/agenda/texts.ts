@@ -31,6 +31,10 @@ export const en = {
   overdueBy_few: '{{count}} days overdue',
   overdueBy_many: '{{count}} days overdue',
   overdueBy_other: '{{count}} days overdue',
+  missedBy_one: 'the day was yesterday: a late greeting is still kind',
+  missedBy_few: 'the day was {{count}} days ago: a late greeting is still kind',
+  missedBy_many: 'the day was {{count}} days ago: a late greeting is still kind',
+  missedBy_other: 'the day was {{count}} days ago: a late greeting is still kind',
   action: {
     openClient: 'Open client',
     done: 'Done',
@@ -105,6 +109,10 @@ export const ru: typeof en = {
   overdueBy_few: 'просрочено на {{count}} дня',
   overdueBy_many: 'просрочено на {{count}} дней',
   overdueBy_other: 'просрочено на {{count}} дня',
+  missedBy_one: 'день рождения был {{count}} день назад — поздравить ещё не поздно',
+  missedBy_few: 'день рождения был {{count}} дня назад — поздравить ещё не поздно',
+  missedBy_many: 'день рождения был {{count}} дней назад — поздравить ещё не поздно',
+  missedBy_other: 'день рождения был {{count}} дня назад — поздравить ещё не поздно',
   action: {
     openClient: 'Открыть клиента',
     done: 'Сделано',

@@ -292,9 +292,31 @@ describe('describing a follow-up for the UI', () => {
     [null, 'custom', 'followups.rule.custom'],
     ['someday_rule:x', 'custom', 'followups.rule.custom'],
   ] as const)('%s → %s', (ruleKey, kind, key) => {
-    expect(describeFollowUp({ ruleKey, kind, title: 'Маша' })).toEqual({
-      key,
-      params: { name: 'Маша' },
+    const d = describeFollowUp({ ruleKey, kind, title: 'Маша', due: '2025-03-07', subjectId: 'p' });
+    expect(d.key).toBe(key);
+    expect(d.params.name).toBe('Маша');
+  });
+
+  it('a greeting says whose birthday it is and the birthday itself, for the reminder ahead too', () => {
+    const fyodor = {
+      id: 'p',
+      name: 'Фёдор Колесников',
+      birthday: null,
+      children: [{ name: 'Алёна', birthday: '--12-11' }],
+    };
+    const reminder = {
+      ruleKey: 'birthday_child_before:p:алёна:2026',
+      kind: 'birthday' as const,
+      title: 'Алёна',
+      due: '2026-12-08',
+      subjectId: 'p',
+    };
+    expect(describeFollowUp(reminder, [fyodor]).params).toEqual({
+      name: 'Алёна',
+      parent: 'Фёдор Колесников',
+      day: '2026-12-11',
     });
+    const onTheDay = { ...reminder, ruleKey: 'birthday_child:p:алёна:2026', due: '2026-12-11' };
+    expect(describeFollowUp(onTheDay, [fyodor]).params.day).toBe('2026-12-11');
   });
 });

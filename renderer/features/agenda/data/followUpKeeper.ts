@@ -16,6 +16,25 @@ const DAY_CHECK_MS = 60_000;
 
 const requests = new Set<() => void>();
 
+/** The day the keeper last generated for, so screens turn to a new day with it. */
+let keptDay: string | null = null;
+const dayListeners = new Set<() => void>();
+
+export function keeperDay(): string | null {
+  return keptDay;
+}
+
+export function onKeeperDay(listener: () => void): () => void {
+  dayListeners.add(listener);
+  return () => dayListeners.delete(listener);
+}
+
+function announceDay(day: string): void {
+  if (day === keptDay) return;
+  keptDay = day;
+  for (const listener of dayListeners) listener();
+}
+
 /** Asks the running keeper to regenerate soon (e.g. after logging a contact). */
 export function requestFollowUpRefresh(): void {
   for (const request of requests) request();
@@ -49,6 +68,7 @@ export function startFollowUpKeeper(
     try {
       lastDay = today();
       await refreshFollowUps(repo, lastDay);
+      announceDay(lastDay);
       options.onRegenerated?.(lastDay);
     } catch (error) {
       options.onError?.(error);

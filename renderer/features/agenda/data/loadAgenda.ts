@@ -5,7 +5,12 @@
  * pages follow on without reading a whole day); it is shown by day and then by client name.
  * Snoozed ones show on their snooze day, so they are sorted into place here.
  */
-import { FOLLOW_UP_KINDS, type FollowUp, type FollowUpKind } from '../../../../shared/domain';
+import {
+  FOLLOW_UP_KINDS,
+  type ContactPerson,
+  type FollowUp,
+  type FollowUpKind,
+} from '../../../../shared/domain';
 import type { FieldbookDb } from '../../../data/db';
 import {
   agendaDay,
@@ -33,14 +38,35 @@ async function clientNames(
   return new Map(clients.filter((c) => c).map((c) => [c!.id, c!.name]));
 }
 
+/** The people greetings are about: whose birthday it is, and the day it falls on. */
+async function celebrants(
+  db: FieldbookDb,
+  followUps: readonly FollowUp[],
+): Promise<Map<string, ContactPerson>> {
+  const ids = new Set<string>();
+  for (const f of followUps) if (f.kind === 'birthday' && f.subjectId) ids.add(f.subjectId);
+  if (ids.size === 0) return new Map();
+  const people = await db.people.bulkGet([...ids]);
+  return new Map(people.filter((p) => p).map((p) => [p!.id, p!]));
+}
+
 /** A page as shown: by day, then by client name in the rep's language. */
 function shown(
   page: readonly FollowUp[],
   names: ReadonlyMap<string, string>,
+  people: ReadonlyMap<string, ContactPerson>,
   collator: Intl.Collator,
 ): AgendaEntry[] {
   return orderEntries(
-    page.map((f) => ({ followUp: f, day: agendaDay(f), clientName: names.get(f.clientId) ?? '' })),
+    page.map((f) => {
+      const person = f.kind === 'birthday' && f.subjectId ? people.get(f.subjectId) : undefined;
+      return {
+        followUp: f,
+        day: agendaDay(f),
+        clientName: names.get(f.clientId) ?? '',
+        ...(person ? { person } : {}),
+      };
+    }),
     collator,
   );
 }
@@ -57,7 +83,7 @@ export async function loadAgenda(
   today: string,
   locale: string,
 ): Promise<AgendaSections> {
-  return db.transaction('r', [db.followUps, db.clients], async () => {
+  return db.transaction('r', [db.followUps, db.clients, db.people], async () => {
     const ranges = SECTION_KEYS.map((section) => sectionRange(section, today));
     const [openCounts, snoozed] = await Promise.all([
       countOpenByKind(db, ranges),
@@ -81,13 +107,14 @@ export async function loadAgenda(
       ),
     );
     const names = await clientNames(db, pages.flat());
+    const people = await celebrants(db, pages.flat());
     const collator = new Intl.Collator(locale);
     const sections: AgendaSections = { overdue: [], today: [], week: [] };
     wanted.forEach((g, i) => {
       const group: AgendaGroup = {
         kind: g.kind,
         count: g.open + g.held.length,
-        entries: shown(pages[i]!, names, collator),
+        entries: shown(pages[i]!, names, people, collator),
       };
       sections[g.section].push(group);
     });
@@ -104,7 +131,7 @@ export async function loadAgendaGroup(
   limit: number,
   locale: string,
 ): Promise<AgendaEntry[]> {
-  return db.transaction('r', [db.followUps, db.clients], async () => {
+  return db.transaction('r', [db.followUps, db.clients, db.people], async () => {
     const range = sectionRange(section, today);
     const [open, snoozed] = await Promise.all([
       openFollowUpsOfKind(db, kind, range, limit),
@@ -114,6 +141,11 @@ export async function loadAgendaGroup(
       [...open, ...snoozed.filter((f) => f.kind === kind && inRange(agendaDay(f), range))],
       limit,
     );
-    return shown(page, await clientNames(db, page), new Intl.Collator(locale));
+    return shown(
+      page,
+      await clientNames(db, page),
+      await celebrants(db, page),
+      new Intl.Collator(locale),
+    );
   });
 }

@@ -1,14 +1,23 @@
 /** The agenda's queries for its screens: live reads, and the keeper started for the app's life. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { TFunction } from 'i18next';
 import type { FollowUpKind } from '../../../../shared/domain';
 import { useDatabase, useRepository } from '../../../data/DataContext';
 import type { AgendaEntry, AgendaSections, SectionKey } from '../agendaGroups';
 import { loadAgenda, loadAgendaGroup } from './loadAgenda';
 import { dueCount } from './followUps';
-import { startFollowUpKeeper } from './followUpKeeper';
+import { keeperDay, onKeeperDay, startFollowUpKeeper } from './followUpKeeper';
+import { localDay } from '../../../data/localTime';
 import { notifyDueToday } from './dueTodayNotice';
+
+/**
+ * The rep's day as the follow-ups were last generated for it: a screen open over midnight (or
+ * whose clock moved) turns to the new day with its follow-ups, even when no record changed.
+ */
+export function useToday(): string {
+  return useSyncExternalStore(onKeeperDay, () => keeperDay() ?? localDay());
+}
 
 export function useAgenda(today: string, locale: string): AgendaSections | undefined {
   const db = useDatabase();
