@@ -9,6 +9,7 @@ export type OpenFailure =
   | 'newer_version' // a newer Fieldbook already upgraded this database
   | 'unavailable' // IndexedDB is missing or forbidden (private window, policy)
   | 'quota' // the disk is full
+  | 'storage' // the browser cannot open its backing store (most often a full disk)
   | 'blocked' // another window holds an old version open
   | 'unknown';
 
@@ -27,6 +28,8 @@ export function classifyOpenError(error: unknown): OpenFailure {
   const names = `${name} ${inner}`;
   if (names.includes('VersionError')) return 'newer_version';
   if (names.includes('QuotaExceeded')) return 'quota';
+  const message = String((error as { message?: unknown } | null)?.message ?? '');
+  if (names.includes('UnknownError') || /backing store/i.test(message)) return 'storage';
   if (
     names.includes('MissingAPI') ||
     names.includes('InvalidState') ||

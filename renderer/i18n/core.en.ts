@@ -34,11 +34,15 @@ export const en = {
       'This data was last opened by a newer version of Fieldbook. Install the latest version, then start again. Nothing was changed.',
     unavailable:
       'This browser does not allow local storage (for example, a private window). Open Fieldbook in a normal window.',
-    quota: 'The disk is full. Free some space, then start Fieldbook again. Your data is safe.',
+    quota:
+      'The disk is full, so Fieldbook cannot open its data. Free some disk space (delete files you do not need, empty the Trash), then press Reload. Fieldbook deleted nothing; when it opens, it checks the book against its journal and tells you if anything is missing.',
+    storage:
+      'The browser cannot open its data store, most often because the disk is full. Free some disk space, then press Reload. Fieldbook deleted nothing; when it opens, it checks the book against its journal and tells you if anything is missing.',
     blocked:
       'Another Fieldbook window is holding the data. Close other Fieldbook windows, then reload.',
     unknown:
-      'An unexpected error stopped Fieldbook from opening its data. Reload; if it persists, tell IT: {{detail}}',
+      'An unexpected error stopped Fieldbook from opening its data. Reload; if it persists, tell IT and give them the details below.',
+    details: 'Details for IT',
     reload: 'Reload',
   },
 };
