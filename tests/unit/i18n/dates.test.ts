@@ -16,6 +16,7 @@ describe('formatDate', () => {
       numeric: ['24.11.2026', '24/11/2026'],
       numericWithTime: ['24.11.2026, 14:05', '24/11/2026, 14:05'],
       dayAndMonth: ['24 ноября', '24 November'],
+      weekdayDay: ['вт, 24 нояб.', 'Tue, 24 Nov'],
       monthAndYear: ['ноябрь 2026', 'November 2026'],
       monthShort: ['нояб.', 'Nov'],
       time: ['14:05', '14:05'],
