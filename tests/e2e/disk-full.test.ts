@@ -177,4 +177,65 @@ describe('a full disk under the browser profile', () => {
     );
     await context.close();
   }, 180_000);
+
+  it('when Chromium drops the IndexedDB store (as issue 15 saw after a full disk), the rep is told and gets every client, note and unsynced change back from the journal', async (ctx) => {
+    if (!disk) {
+      console.warn(`disk-full e2e skipped: ${whyNoDisk}`);
+      ctx.skip();
+      return;
+    }
+    const profile = join(disk, 'dropped');
+    let context = await openProfile(profile);
+    let page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(20_000);
+    await openBook(page);
+    const clients = ['ООО Ромашка', 'ИП Лютик'];
+    for (const name of clients) {
+      await addClient(page, 'ru', { name, contactPerson: `Контакт ${name}` });
+      await page.getByRole('heading', { name }).first().waitFor();
+      await addNote(page, `Заметка для ${name}`);
+      await page.getByText(`Заметка для ${name}`).first().waitFor();
+    }
+    await expect
+      .poll(
+        async () => {
+          const text = await journalText(page);
+          const marker = text.lastIndexOf('"book":');
+          return marker > text.lastIndexOf(`Заметка для ${clients[1]}`);
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    const before = (await readOutbox(page)).map((op) => op.opId as string).sort();
+    await context.close();
+
+    // What Chromium does to a store it judges corrupt: the database's folder is gone.
+    execFileSync('sh', [
+      '-c',
+      `rm -rf '${profile}'/Default/IndexedDB/*fieldbook* '${profile}'/Default/IndexedDB/http_127.0.0.1_*`,
+    ]);
+
+    context = await openProfile(profile);
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(20_000);
+    const said = await openBook(page);
+    expect(said).toContain('Ваша база не найдена на этом компьютере');
+    expect(said).toContain('База восстановлена.');
+    expect(said).not.toMatch(RAW_ERRORS);
+    const names = (await readStore(page, 'clients')).map((c) => c.name);
+    for (const name of clients) expect(names).toContain(name);
+    const notes = (await readStore(page, 'notes')).map((n) => n.text);
+    for (const name of clients) expect(notes).toContain(`Заметка для ${name}`);
+    const after = new Set((await readOutbox(page)).map((op) => op.opId as string));
+    for (const opId of before) expect(after.has(opId), `unsynced change ${opId}`).toBe(true);
+    for (const name of clients)
+      await page.getByRole('main').getByRole('option', { name }).first().waitFor();
+
+    // Opened again, the recovered book is the one the journal expects: no second recovery.
+    await page.waitForTimeout(2500);
+    await page.reload();
+    const again = await openBook(page);
+    expect(again).not.toContain('Ваша база не найдена');
+    await context.close();
+  }, 180_000);
 });
