@@ -8,6 +8,7 @@ export type Route =
   | { page: 'agenda' }
   | { page: 'visits'; visitId?: string }
   | { page: 'reports' }
+  | { page: 'team'; repId?: string }
   | { page: 'sync' }
   | { page: 'settings' };
 
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   if ((SIMPLE_PAGES as readonly string[]).includes(page ?? '')) {
     return { page: page as (typeof SIMPLE_PAGES)[number] };
   }
+  if (page === 'team') return id ? { page: 'team', repId: id } : { page: 'team' };
   if (page === 'visits') return id ? { page: 'visits', visitId: id } : { page: 'visits' };
   if (page === 'clients' && id === 'new') return { page: 'clients', isNew: true };
   if (page === 'clients' && id) return { page: 'clients', clientId: id };
@@ -36,6 +38,7 @@ export function routeHref(route: Route): string {
     if (route.isNew) return '#/clients/new';
     return route.clientId ? `#/clients/${encodeURIComponent(route.clientId)}` : '#/clients';
   }
+  if (route.page === 'team' && route.repId) return `#/team/${encodeURIComponent(route.repId)}`;
   if (route.page === 'visits' && route.visitId)
     return `#/visits/${encodeURIComponent(route.visitId)}`;
   return `#/${route.page}`;

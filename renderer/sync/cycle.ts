@@ -7,6 +7,7 @@ import type { SyncContext } from './context';
 import { pullAll } from './pullPages';
 import { pushOutbox } from './pushOutbox';
 import { draftUnsentTemplatesOfRep } from './refused';
+import { refreshTeam } from './team';
 import { beginRepair, runRepair } from './repair';
 import { isSyncHttpError, SyncHttpError } from './transport';
 
@@ -34,6 +35,8 @@ export async function runCycle(ctx: SyncContext): Promise<CycleSummary> {
       const pulled = await pullAll(ctx, { mode: 'replace' });
       summary.pulled += pulled.pulled;
       summary.invalid += pulled.invalid;
+      // Names for the owners on this device, and a manager's "last synced": best effort.
+      await refreshTeam(ctx.db, ctx.transport);
       await updateSyncFlags(ctx.db, {
         lastSyncAt: new Date(ctx.clock.wallNow()).toISOString(),
         clockOffsetMs: ctx.clock.offsetMs,

@@ -6,6 +6,7 @@ import {
   PulledRecordSchema,
   PullResponseSchema,
   PushResponseSchema,
+  TeamResponseSchema,
 } from '../../shared/sync/protocol';
 import { SignedInSchema, SyncHttpError, type SyncTransport } from './transport';
 
@@ -71,5 +72,10 @@ export function createDesktopSyncTransport(desktop: SyncDesktop): SyncTransport 
     signOut: () => desktop.syncSignOut(),
     push: (request) => post('/v1/push', request, PushResponseSchema),
     pull: (request) => post('/v1/pull', request, PullAnswerSchema),
+    team: async () =>
+      readAnswer(
+        await desktop.syncRequest({ method: 'GET', path: '/v1/team', body: null }),
+        TeamResponseSchema,
+      ),
   };
 }

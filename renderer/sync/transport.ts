@@ -10,6 +10,7 @@ import {
   type PullResponse,
   type PushRequest,
   type PushResponse,
+  type TeamResponse,
 } from '../../shared/sync/protocol';
 
 /** The sign-in answer without the token, which stays with the desktop. */
@@ -21,6 +22,8 @@ export interface SyncTransport {
   signOut(): Promise<void>;
   push(request: PushRequest): Promise<PushResponse>;
   pull(request: PullRequest): Promise<PullResponse>;
+  /** The team's people (`GET /v1/team`); absent in transports that have no team. */
+  team?(): Promise<TeamResponse>;
 }
 
 /**

@@ -15,6 +15,7 @@ import { useClientCard } from './data/useClientCard';
 import { ReferredBy, StartVisitButtons } from '../visits';
 import { formatDate } from '../../i18n/dates';
 import { useCadenceSettings } from '../settings';
+import { OwnerName } from '../sync';
 
 /** Everything the rep knows about one client, newest first where time matters. */
 export function ClientCard({ clientId }: { clientId: string }) {
@@ -65,7 +66,9 @@ export function ClientCard({ clientId }: { clientId: string }) {
           </div>
           <div>
             <dt>{t('clients.card.owner')}</dt>
-            <dd>{client.ownerId === 'local' ? t('clients.filters.me') : client.ownerId}</dd>
+            <dd>
+              <OwnerName userId={client.ownerId} />
+            </dd>
           </div>
           {client.referredBy && <ReferredBy referrerId={client.referredBy} />}
         </dl>

@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shiftMonth } from '../../../shared/domain/report';
+import { shiftMonth, type MonthlyReport } from '../../../shared/domain/report';
 import { localDay } from '../../data/localTime';
 import { useMonthlyReport } from './data/useMonthlyReport';
 import { formatDate, type DateStyle } from '../../i18n/dates';
@@ -67,20 +67,27 @@ export function ReportPage({ today = localDay() }: { today?: string }) {
           </button>
         </div>
       </div>
-      {!report ? (
-        <p className="muted">{t('reports.loading')}</p>
-      ) : (
-        <div className="report-grid">
-          <ActionsSection report={report} />
-          <ContactsSection report={report} />
-          <VisitsSection report={report} />
-          <SatisfactionSection report={report} monthName={(m) => monthName(m, 'monthShort')} />
-          <PromisesSection report={report} />
-          <ReferralsSection report={report} />
-          <ProblemsSection report={report} />
-          <AtRiskSection report={report} />
-        </div>
-      )}
+      {!report ? <p className="muted">{t('reports.loading')}</p> : <ReportView report={report} />}
+    </div>
+  );
+}
+
+/** The report's blocks for one report: the rep's own, or a rep's row opened in the team view. */
+export function ReportView({ report }: { report: MonthlyReport }) {
+  const { i18n } = useTranslation();
+  return (
+    <div className="report-grid">
+      <ActionsSection report={report} />
+      <ContactsSection report={report} />
+      <VisitsSection report={report} />
+      <SatisfactionSection
+        report={report}
+        monthName={(m) => formatDate(m, 'monthShort', i18n.language)}
+      />
+      <PromisesSection report={report} />
+      <ReferralsSection report={report} />
+      <ProblemsSection report={report} />
+      <AtRiskSection report={report} />
     </div>
   );
 }

@@ -72,6 +72,10 @@ export const en = {
   },
   clockAhead:
     'Your computer’s clock is about {{minutes}} min ahead of the server’s. Changes stamped with it were kept aside, not sent: you find them in the conflicts below. Set the correct time on this computer.',
+  people: {
+    me: 'me',
+    unknown: 'a colleague (the name comes with the next sync)',
+  },
   conflicts: {
     heading: 'Conflicts to resolve',
     none: 'No conflicts.',

@@ -1,0 +1,3 @@
+/** What other features use of the report: the book it reads, and its blocks for one report. */
+export { loadReportBook } from './data/reportData';
+export { ReportView } from './ReportPage';
