@@ -261,11 +261,11 @@ export class ClientBook {
     const generation = await readBookGeneration(this.db);
     const firstLoad = this.phase === 'starting';
     const zoneName = currentZone();
-    // The stored facts are read alongside the first screen and the list.
+    if (firstLoad) await this.showFirstScreen();
+    // The stored facts are read alongside the list (after the first screen, which they would slow).
     const storedFacts = firstLoad
       ? (this.factsStore?.load(generation, zoneName) ?? Promise.resolve(null))
       : Promise.resolve(null);
-    if (firstLoad) await this.showFirstScreen();
     // Read alongside the book; the slices below wait for it.
     const restoring = firstLoad ? this.restoreIndex(generation) : Promise.resolve();
     const live = new Set<string>();
@@ -276,13 +276,16 @@ export class ClientBook {
         // On a reload the old facts stay visible until the new ones are ready.
         if (!firstLoad) return;
         listed = { clients, people };
-        this.summaries = listOnlySummaries(clients, people, this.cadence);
-        this.phase = 'list';
-        this.publish();
       },
       afterList: async () => {
+        if (!listed) return;
         const stored = await storedFacts;
-        if (!stored || !listed || this.phase !== 'list') return;
+        if (!stored) {
+          this.summaries = listOnlySummaries(listed.clients, listed.people, this.cadence);
+          this.phase = 'list';
+          this.publish();
+          return;
+        }
         // Every client's facts as the last start and the writes since left them; the reading
         // below puts right any a crash kept from being written.
         this.facts = stored;
