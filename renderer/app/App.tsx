@@ -40,6 +40,7 @@ function useFocusOnRouteChange(hash: string) {
       return;
     }
     const trigger = document.activeElement;
+    let placed: Element | null = null;
     let frames = 0;
     let handle = 0;
     const settle = () => {
@@ -50,18 +51,20 @@ function useFocusOnRouteChange(hash: string) {
         active === document.body ||
         active === main ||
         active === trigger ||
+        active === placed ||
         !main?.contains(active);
       if (!main || !untouched) return;
-      // A page whose heading is not its first h1 (a client's card beside the list) marks it.
-      const heading =
-        main.querySelector<HTMLElement>('[data-page-heading]') ??
-        main.querySelector<HTMLElement>('h1');
-      if (!heading) {
-        if (++frames < 60) handle = requestAnimationFrame(settle);
-        return;
+      // A page whose heading is not its first h1 (a client's card beside the list) marks it; it
+      // may come a few frames after the page's h1 (the card loads), so the h1 holds the focus
+      // until then.
+      const marked = main.querySelector<HTMLElement>('[data-page-heading]');
+      const heading = marked ?? main.querySelector<HTMLElement>('h1');
+      if (heading && heading !== placed) {
+        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        heading.focus();
+        placed = heading;
       }
-      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-      heading.focus();
+      if (!marked && ++frames < 60) handle = requestAnimationFrame(settle);
     };
     handle = requestAnimationFrame(settle);
     return () => cancelAnimationFrame(handle);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { chooseLanguage, goTo } from './app';
+import { chooseLanguage, goTo, navLink } from './app';
 import { seriousViolations } from './axe';
 import { collectPageErrors, launchChromium, newRepContext } from './browser';
 import { BROWSER_LOCALE, LABELS, type Lang } from './labels';
@@ -400,16 +400,199 @@ describe('the walk through every screen', () => {
   });
 });
 
-// The keyboard half of issue 16 needs changes in the app's TSX first.
+// The keyboard half of issue 16: where the focus lands, asserted as document.activeElement.
 describe('keyboard (issue 16)', () => {
-  it.todo(
-    'the skip link moves the focus to the main content and leaves the route (e.g. the agenda) as it was',
-  );
-  it.todo('every route change puts the focus on the new page’s heading');
-  it.todo('starting a visit puts the focus on the first step’s heading');
-  it.todo('finishing a visit puts the focus on the finished visit’s summary');
-  it.todo('with single-key shortcuts off in Settings, "n" and "/" type text instead of acting');
-  it.todo(
-    'keyboard only: search → open a client → start a visit → tick a signal → next step → finish, the focus asserted at each step',
-  );
+  let kbBrowser: Browser | undefined;
+  const kbContexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    kbBrowser = await launchChromium();
+  });
+  afterAll(async () => {
+    await Promise.all(kbContexts.splice(0).map((c) => c.close()));
+    await kbBrowser?.close();
+  });
+
+  async function openRu(): Promise<Page> {
+    const setupError = inject('e2eSetupError');
+    if (setupError) throw new Error(setupError);
+    const context = await newRepContext(kbBrowser!, { locale: BROWSER_LOCALE.ru });
+    kbContexts.push(context);
+    const kb = await context.newPage();
+    kb.setDefaultTimeout(15_000);
+    const errors = collectPageErrors(kb);
+    kb.on('close', () => expect(errors).toEqual([]));
+    await kb.goto(inject('baseUrl'));
+    await kb.getByRole('navigation').first().waitFor();
+    return kb;
+  }
+
+  /** What has the focus: its tag, id, role, accessible-ish name and checked state. */
+  const focused = (kb: Page) =>
+    kb.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      let label = el?.getAttribute('aria-label') ?? '';
+      if (!label && el instanceof HTMLInputElement) label = el.labels?.[0]?.textContent ?? '';
+      if (!label) label = el?.textContent ?? '';
+      return {
+        tag: el?.tagName ?? '',
+        id: el?.id ?? '',
+        role: el?.getAttribute('role') ?? '',
+        name: label.replace(/\s+/g, ' ').trim(),
+        checked: el instanceof HTMLInputElement ? el.checked : null,
+      };
+    });
+
+  /** Presses Tab until the focus is on a control whose name starts with `name`, at most `max` times. */
+  async function tabTo(kb: Page, name: string, max = 40): Promise<number> {
+    for (let presses = 1; presses <= max; presses++) {
+      await kb.keyboard.press('Tab');
+      if ((await focused(kb)).name.startsWith(name)) return presses;
+    }
+    throw new Error(`"${name}" was not reached with ${max} presses of Tab`);
+  }
+
+  async function addClientRu(kb: Page, name: string) {
+    await goTo(kb, 'ru', 'clients');
+    await kb.getByRole('button', { name: LABELS.ru.newClient }).click();
+    await kb.getByLabel(LABELS.ru.clientName, { exact: true }).fill(name);
+    await kb.getByLabel(LABELS.ru.contactPerson, { exact: true }).fill('Анна Петрова');
+    await kb.getByRole('button', { name: LABELS.ru.save, exact: true }).click();
+    await kb.getByRole('heading', { name }).first().waitFor();
+  }
+
+  it('the skip link moves the focus to the main content and leaves the route (e.g. the agenda) as it was', async () => {
+    const kb = await openRu();
+    await goTo(kb, 'ru', 'agenda');
+    await kb.getByRole('heading', { level: 1, name: 'План' }).waitFor();
+    await kb.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await kb.keyboard.press('Tab');
+    expect((await focused(kb)).name).toBe('Перейти к содержимому');
+    await kb.keyboard.press('Enter');
+    expect(await focused(kb)).toMatchObject({ tag: 'MAIN', id: 'main' });
+    expect(await kb.evaluate(() => location.hash)).toBe('#/agenda');
+    await kb.getByRole('heading', { level: 1, name: 'План' }).waitFor();
+  });
+
+  it('every route change puts the focus on the new page’s heading', async () => {
+    const kb = await openRu();
+    for (const [route, heading] of [
+      ['agenda', 'План'],
+      ['visits', 'Визиты'],
+      ['settings', 'Настройки'],
+      ['sync', 'Синхронизация'],
+      ['clients', 'Клиенты'],
+    ] as const) {
+      await navLink(kb, 'ru', route).focus();
+      await kb.keyboard.press('Enter');
+      await expect
+        .poll(() => focused(kb), { message: `after opening ${route}` })
+        .toMatchObject({
+          tag: 'H1',
+          name: expect.stringMatching(new RegExp(`^${heading}`)) as unknown,
+        });
+    }
+  });
+
+  it('starting a visit puts the focus on the first step’s heading', async () => {
+    const kb = await openRu();
+    await addClientRu(kb, 'ООО Фокус');
+    await kb.getByRole('button', { name: 'Начать визит: завершение сделки' }).click();
+    await expect.poll(() => focused(kb)).toMatchObject({ tag: 'H2', name: 'Что говорит клиент' });
+  });
+
+  it('with single-key shortcuts off in Settings, "n" and "/" type text instead of acting', async () => {
+    const kb = await openRu();
+    await goTo(kb, 'ru', 'clients');
+    await kb.getByRole('heading', { level: 1, name: 'Клиенты' }).waitFor();
+    // On (the default): "n" opens the new-client form.
+    await kb.locator('body').press('n');
+    await expect.poll(() => kb.evaluate(() => location.hash)).toBe('#/clients/new');
+    await goTo(kb, 'ru', 'settings');
+    const toggle = kb.getByRole('checkbox', { name: /^Клавиши из одного символа/ });
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.uncheck();
+    await kb.getByText('Новый клиент (список клиентов; одна клавиша) (выключено)').waitFor();
+    await goTo(kb, 'ru', 'clients');
+    await kb.getByRole('heading', { level: 1, name: 'Клиенты' }).waitFor();
+    await kb.locator('body').press('n');
+    await kb.locator('body').press('/');
+    expect(await kb.evaluate(() => location.hash)).toBe('#/clients');
+    expect((await focused(kb)).id).not.toBe('client-search');
+    // The choice is kept across a restart, like the theme.
+    await kb.reload();
+    await goTo(kb, 'ru', 'settings');
+    expect(await kb.getByRole('checkbox', { name: /^Клавиши из одного символа/ }).isChecked()).toBe(
+      false,
+    );
+  });
+
+  it('keyboard only: search → open a client → start a visit → tick a signal → next step → finish, the focus asserted at each step', async () => {
+    const kb = await openRu();
+    await addClientRu(kb, 'ООО Клавиатура');
+    await goTo(kb, 'ru', 'clients');
+    await kb.getByRole('heading', { level: 1, name: 'Клиенты' }).waitFor();
+    await kb.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+
+    // Search: "/" jumps to the box.
+    await kb.keyboard.press('/');
+    expect(await focused(kb)).toMatchObject({ tag: 'INPUT', id: 'client-search' });
+    await kb.keyboard.type('Клавиатура');
+    await kb.getByRole('option', { name: /ООО Клавиатура/ }).waitFor();
+    // Open the client: ↓ to the list, Enter; the focus lands on the card's title.
+    await kb.keyboard.press('ArrowDown');
+    expect(await focused(kb)).toMatchObject({ role: 'listbox' });
+    await kb.keyboard.press('Enter');
+    await expect
+      .poll(() => focused(kb))
+      .toMatchObject({ tag: 'H2', id: 'client-card-title', name: 'ООО Клавиатура' });
+
+    // Start a visit: Tab to the button, Enter; the focus lands on the first step's heading.
+    await tabTo(kb, 'Начать визит: завершение сделки');
+    await kb.keyboard.press('Enter');
+    await expect.poll(() => focused(kb)).toMatchObject({ tag: 'H2', name: 'Что говорит клиент' });
+
+    // Tick a signal: the first control after the heading is the first signal.
+    await kb.keyboard.press('Tab');
+    expect(await focused(kb)).toMatchObject({ tag: 'INPUT', checked: false });
+    const signal = (await focused(kb)).name;
+    await kb.keyboard.press('Space');
+    expect(await focused(kb)).toMatchObject({ tag: 'INPUT', name: signal, checked: true });
+
+    // Next step (Alt+↓): the focus goes to its heading.
+    await kb.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => focused(kb)).toMatchObject({ tag: 'H2', name: 'Что делает клиент' });
+
+    // The required guards and the outcome, each reached with Tab.
+    await kb.keyboard.press('Alt+Digit4');
+    await expect.poll(() => focused(kb)).toMatchObject({ tag: 'H2', name: 'Без типичных ошибок' });
+    for (const guard of [
+      'Я не тороплю клиента',
+      'Только нужные сейчас документы',
+      'Я не давлю на клиента',
+    ]) {
+      await tabTo(kb, guard, 6);
+      await kb.keyboard.press('Space');
+      expect(await focused(kb)).toMatchObject({ checked: true });
+    }
+    await kb.keyboard.press('Alt+Digit5');
+    await expect.poll(() => focused(kb)).toMatchObject({ tag: 'H2', name: 'Итог' });
+    await tabTo(kb, 'Сделка заключена', 6);
+    // Radios of one group move with the arrows: Сделка заключена → Решение отложено → Отказ.
+    await kb.keyboard.press('ArrowDown');
+    await kb.keyboard.press('ArrowDown');
+    expect(await focused(kb)).toMatchObject({ name: 'Отказ', checked: true });
+    await tabTo(kb, 'Цена', 6);
+    await kb.keyboard.press('Space');
+    expect(await focused(kb)).toMatchObject({ name: 'Цена', checked: true });
+
+    // Finish: Ctrl+Enter to the finishing step, Tab to the button, Enter.
+    await kb.keyboard.press('Control+Enter');
+    await expect.poll(() => focused(kb)).toMatchObject({ tag: 'H2', name: 'Завершение визита' });
+    await tabTo(kb, 'Завершить визит', 10);
+    await kb.keyboard.press('Enter');
+    // The focus lands on the finished visit's summary.
+    await expect
+      .poll(() => focused(kb))
+      .toMatchObject({ tag: 'H2', id: 'finished-title', name: 'Визит завершён' });
+  });
 });
