@@ -13,6 +13,7 @@ import { syncFeature } from '../features/sync/feature';
 import { settingsFeature } from '../features/settings/feature';
 import { programFeature } from '../features/program/feature';
 import { storageFeature } from '../features/storage/feature';
+import { teamFeature } from '../features/team/feature';
 
 export const FEATURES: readonly FeatureContribution[] = [
   clientsFeature,
@@ -25,4 +26,5 @@ export const FEATURES: readonly FeatureContribution[] = [
   settingsFeature,
   programFeature,
   storageFeature,
+  teamFeature,
 ];

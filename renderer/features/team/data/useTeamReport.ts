@@ -1,0 +1,22 @@
+/** The team's month over the manager's whole book, live (shared/domain/report.ts teamReport). */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { teamReport, type TeamReport } from '../../../../shared/domain/report';
+import { useDatabase } from '../../../data/DataContext';
+import { loadReportBook } from '../../reports';
+
+export interface TeamMonth {
+  report: TeamReport;
+  /** Client names by id, for the lists that open a card. */
+  clientNames: Map<string, string>;
+}
+
+export function useTeamReport(month: string, today: string): TeamMonth | undefined {
+  const db = useDatabase();
+  return useLiveQuery(async () => {
+    const book = await loadReportBook(db);
+    return {
+      report: teamReport(book, month, today),
+      clientNames: new Map(book.clients.map((c) => [c.id, c.name])),
+    };
+  }, [db, month, today]);
+}
