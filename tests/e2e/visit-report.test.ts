@@ -11,13 +11,10 @@ import type { Page } from 'playwright-core';
 import { addClient, chooseLanguage } from './app';
 import { expectNoPageErrors, useChromium } from './session';
 import type { Lang } from './labels';
+import { LONG_COMPANY, LONG_PERSON, overflowRight } from './layout';
 
 const chromium = useChromium();
 const SHOTS = process.env.FIELDBOOK_SHOTS === '1';
-
-export const LONG_COMPANY =
-  'Общество с ограниченной ответственностью «Северо-Уральская теплоэнергетическая компания»';
-export const LONG_PERSON = 'Константинопольский-Преображенский Александр Вячеславович';
 
 const V = {
   ru: {
@@ -82,34 +79,6 @@ const activeText = (page: Page) =>
     const el = document.activeElement as HTMLElement | null;
     return { tag: el?.tagName ?? '', id: el?.id ?? '', text: el?.textContent?.trim() ?? '' };
   });
-
-/** Nothing sticks out to the right of the window: no horizontal scroll, no element past the edge. */
-export async function overflowRight(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
-    const out: string[] = [];
-    if (document.documentElement.scrollWidth > width)
-      out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      const style = getComputedStyle(el);
-      if (style.visibility === 'hidden' || style.display === 'none') continue;
-      // Clipped by a scrolling or hidden-overflow ancestor: not on screen, so not over the edge.
-      let clipped = false;
-      for (let p = el.parentElement; p; p = p.parentElement) {
-        const o = getComputedStyle(p);
-        if (o.overflowX !== 'visible' && p.getBoundingClientRect().right <= width) {
-          clipped = true;
-          break;
-        }
-      }
-      if (!clipped && box.right > width + 0.5)
-        out.push(`${el.tagName.toLowerCase()}.${el.className}: right ${Math.round(box.right)}`);
-    }
-    return out.slice(0, 10);
-  });
-}
 
 async function runLostVisit(page: Page, lang: Lang) {
   const v = V[lang];
