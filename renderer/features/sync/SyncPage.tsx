@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountSection } from './AccountSection';
 import { ConflictsList } from './ConflictsList';
@@ -13,7 +13,8 @@ export function SyncPage() {
   const engine = useSyncEngine();
   const { account, held, clockAheadMs, phase } = useSyncStatus((s) => s);
   const meta = useSyncMeta();
-  const lastServerUrl = meta?.flags.scope?.split(' ')[0] ?? '';
+  const sameOrigin = useServingSyncServer();
+  const lastServerUrl = meta?.flags.scope?.split(' ')[0] || sameOrigin;
   // The shell's badge starts the engine; starting twice is harmless, and this screen needs it.
   useEffect(() => {
     void engine.start();
@@ -25,7 +26,9 @@ export function SyncPage() {
       {account ? (
         <AccountSection account={account} />
       ) : (
-        phase !== 'starting' && meta && <SignInForm lastServerUrl={lastServerUrl} />
+        phase !== 'starting' &&
+        meta &&
+        sameOrigin !== undefined && <SignInForm lastServerUrl={lastServerUrl ?? ''} />
       )}
       <StatusSection />
       {held && (
@@ -46,4 +49,28 @@ export function SyncPage() {
       <ConflictsList />
     </section>
   );
+}
+
+/**
+ * When the app was served by the sync server itself (npm run server), its own address is the
+ * server to sign in to: asked once from /v1/health on this origin. '' when not (Electron, vite).
+ */
+function useServingSyncServer(): string | undefined {
+  const [origin, setOrigin] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    const here = window.location;
+    if (!/^https?:$/.test(here.protocol) || typeof fetch !== 'function') {
+      setOrigin('');
+      return;
+    }
+    let live = true;
+    fetch(`${here.origin}/v1/health`)
+      .then(async (r) => (r.ok ? ((await r.json()) as { protocolVersions?: unknown }) : null))
+      .then((body) => live && setOrigin(Array.isArray(body?.protocolVersions) ? here.origin : ''))
+      .catch(() => live && setOrigin(''));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return origin;
 }
