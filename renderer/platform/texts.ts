@@ -22,6 +22,11 @@ export const en = {
     io_error:
       'The file could not be read or written. Check that the disk has space and the file is not open in another program, then try again.',
   },
+  form: {
+    limit: '{{length}} of {{max}} characters',
+    implausibleDate:
+      'The year {{year}} looks wrong. Check the date; if it is right, press Save again.',
+  },
   storage: {
     disk_full:
       'the disk is full, so the change was not written; free some disk space (delete files you do not need, empty the Trash)',
@@ -49,6 +54,11 @@ export const ru: typeof en = {
       'Системные уведомления недоступны; напоминания будут показаны внутри Fieldbook.',
     io_error:
       'Не удалось прочитать или записать файл. Проверьте, что на диске есть место и файл не открыт в другой программе, и повторите попытку.',
+  },
+  form: {
+    limit: '{{length}} из {{max}} знаков',
+    implausibleDate:
+      'Год {{year}} похож на опечатку. Проверьте дату; если она верна, нажмите «Сохранить» ещё раз.',
   },
   storage: {
     disk_full:

@@ -15,8 +15,10 @@ import { useToasts } from '../../store/toasts';
 import { checkClientForm } from './validation';
 import { mapsLink, OpenInMaps } from './OpenInMaps';
 import { FormFooter } from '../../ui/FormFooter';
-import { Field } from '../../ui/Field';
+import { Field, maxLengthOf } from '../../ui/Field';
+import { ClientSchema, ContactPersonSchema } from '../../../shared/domain';
 import { AddressFormOptions } from './AddressFormOptions';
+import { BirthdayField, birthdayOf, partsOf } from './BirthdayField';
 import { useAction } from '../../ui/useAction';
 import { useCadenceSettings } from '../settings';
 import { cadenceText } from './cadenceText';
@@ -70,9 +72,10 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
     personRole: person?.role ?? '',
     phone: channel(person, 'phone'),
     email: channel(person, 'email'),
-    birthday: person?.birthday && !person.birthday.startsWith('--') ? person.birthday : '',
     addressForm: person?.addressForm ?? ('unknown' as AddressForm),
   }));
+  // Day and month, the year optional: a year-less birthday ('--MM-DD') is as good as any.
+  const [birthday, setBirthday] = useState(partsOf(person?.birthday ?? null));
   const [submitted, setSubmitted] = useState(false);
   const save = useAction((e) => t('clients.errors.saveFailed', { reason: (e as Error).message }));
   const issues = checkClientForm(values);
@@ -83,6 +86,8 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
     event.preventDefault();
     setSubmitted(true);
     if (Object.keys(issues.errors).length > 0) return;
+    const born = birthdayOf(birthday);
+    if (born === 'invalid') return save.fail(t('clients.errors.birthdayInvalid'));
     await save.run(async () => {
       const clientFields = {
         ...(client ?? emptyClientDraft()),
@@ -102,8 +107,7 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
               ...base,
               name: values.personName.trim() || base.name,
               role: values.personRole.trim(),
-              birthday:
-                values.birthday || (person?.birthday?.startsWith('--') ? person.birthday : null),
+              birthday: born,
               addressForm: values.addressForm,
               channels: withChannel(
                 withChannel(base.channels, 'email', values.email),
@@ -160,6 +164,7 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
         id={field('name')}
         label={t('clients.form.name')}
         error={errorOf('name') && t(errorOf('name')!)}
+        count={{ length: values.name.length, max: maxLengthOf(ClientSchema.shape.name) }}
       >
         {(control) => (
           <input
@@ -208,7 +213,11 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
         {(control) => <input {...control} value={values.tags} onChange={set('tags')} />}
       </Field>
 
-      <Field id={field('address')} label={t('clients.form.address')}>
+      <Field
+        id={field('address')}
+        label={t('clients.form.address')}
+        count={{ length: values.address.length, max: maxLengthOf(ClientSchema.shape.address) }}
+      >
         {(control) => (
           <>
             <input {...control} value={values.address} onChange={set('address')} />
@@ -218,7 +227,11 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
       </Field>
 
       {client && (
-        <Field id={field('notes')} label={t('clients.form.notes')}>
+        <Field
+          id={field('notes')}
+          label={t('clients.form.notes')}
+          count={{ length: values.notes.length, max: maxLengthOf(ClientSchema.shape.notes) }}
+        >
           {(control) => (
             <textarea {...control} rows={3} value={values.notes} onChange={set('notes')} />
           )}
@@ -229,12 +242,26 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
         <fieldset>
           <legend>{t('clients.form.personSection')}</legend>
           <div className="field-row">
-            <Field id={field('personName')} label={t('clients.form.personName')}>
+            <Field
+              id={field('personName')}
+              label={t('clients.form.personName')}
+              count={{
+                length: values.personName.length,
+                max: maxLengthOf(ContactPersonSchema.shape.name),
+              }}
+            >
               {(control) => (
                 <input {...control} value={values.personName} onChange={set('personName')} />
               )}
             </Field>
-            <Field id={field('personRole')} label={t('clients.form.personRole')}>
+            <Field
+              id={field('personRole')}
+              label={t('clients.form.personRole')}
+              count={{
+                length: values.personRole.length,
+                max: maxLengthOf(ContactPersonSchema.shape.role),
+              }}
+            >
               {(control) => (
                 <input {...control} value={values.personRole} onChange={set('personRole')} />
               )}
@@ -261,19 +288,11 @@ export function ClientForm({ client, person, onSaved, onCancel }: Props) {
             </Field>
           </div>
           <div className="field-row">
-            <Field id={field('birthday')} label={t('clients.form.birthday')}>
-              {(control) => (
-                <input
-                  {...control}
-                  type="date"
-                  // Chromium draws the field in the browser's own locale whatever lang says;
-                  // lang still tells assistive tech and a browser that honours it the rep's language.
-                  lang={i18n.language}
-                  value={values.birthday}
-                  onChange={set('birthday')}
-                />
-              )}
-            </Field>
+            <BirthdayField
+              legend={t('clients.form.birthday')}
+              value={birthday}
+              onChange={setBirthday}
+            />
             <Field id={field('addressForm')} label={t('clients.form.addressForm')}>
               {(control) => (
                 <select {...control} value={values.addressForm} onChange={set('addressForm')}>

@@ -1,13 +1,18 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AddressForm, Channel, ContactPerson } from '../../../shared/domain';
+import {
+  ContactPersonSchema,
+  type AddressForm,
+  type Channel,
+  type ContactPerson,
+} from '../../../shared/domain';
 import { useRepository } from '../../data/DataContext';
 import { emptyPersonDraft } from './data/clients';
 import { useToasts } from '../../store/toasts';
 import { BirthdayField, birthdayOf, partsOf, type BirthdayParts } from './BirthdayField';
 import { channelWarning } from './validation';
 import { FormFooter } from '../../ui/FormFooter';
-import { Field } from '../../ui/Field';
+import { Field, maxLengthOf } from '../../ui/Field';
 import { AddressFormOptions } from './AddressFormOptions';
 import { useAction } from '../../ui/useAction';
 
@@ -97,12 +102,20 @@ export function PersonForm({ clientId, person, onDone }: Props) {
       aria-label={name || t('clients.people.new')}
     >
       <div className="field-row">
-        <Field id={field('name')} label={t('clients.people.name')}>
+        <Field
+          id={field('name')}
+          label={t('clients.people.name')}
+          count={{ length: name.length, max: maxLengthOf(ContactPersonSchema.shape.name) }}
+        >
           {(control) => (
             <input {...control} value={name} onChange={(e) => setName(e.target.value)} />
           )}
         </Field>
-        <Field id={field('role')} label={t('clients.form.personRole')}>
+        <Field
+          id={field('role')}
+          label={t('clients.form.personRole')}
+          count={{ length: role.length, max: maxLengthOf(ContactPersonSchema.shape.role) }}
+        >
           {(control) => (
             <input {...control} value={role} onChange={(e) => setRole(e.target.value)} />
           )}
@@ -224,12 +237,23 @@ export function PersonForm({ clientId, person, onDone }: Props) {
         </button>
       </fieldset>
 
-      <Field id={field('interests')} label={t('clients.people.interests')}>
+      <Field
+        id={field('interests')}
+        label={t('clients.people.interests')}
+        count={{ length: interests.length, max: maxLengthOf(ContactPersonSchema.shape.interests) }}
+      >
         {(control) => (
           <input {...control} value={interests} onChange={(e) => setInterests(e.target.value)} />
         )}
       </Field>
-      <Field id={field('notes')} label={t('clients.people.personalNotes')}>
+      <Field
+        id={field('notes')}
+        label={t('clients.people.personalNotes')}
+        count={{
+          length: personalNotes.length,
+          max: maxLengthOf(ContactPersonSchema.shape.personalNotes),
+        }}
+      >
         {(control) => (
           <textarea
             {...control}

@@ -7,7 +7,7 @@ import { emptyPurchaseDraft, purchaseFromDraft, type PurchaseFormDraft } from '.
 import { MilestonesTable } from './MilestonesTable';
 import { useToasts } from '../../store/toasts';
 import { FormFooter } from '../../ui/FormFooter';
-import { Field } from '../../ui/Field';
+import { Field, implausibleYear } from '../../ui/Field';
 import { useAction } from '../../ui/useAction';
 
 const CURRENCIES = ['RUB', 'EUR', 'USD', 'KZT', 'BYN', 'CNY'];
@@ -29,6 +29,9 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
   const [draft, setDraft] = useState<PurchaseFormDraft>(() => emptyPurchaseDraft(purchase));
   const save = useAction((e) => t('clients.errors.saveFailed', { reason: (e as Error).message }));
   const field = (key: string) => `${ids}-${key}`;
+  // A date before 1900 or after 2100 is saved only once the rep confirms it (a second Save).
+  const [confirmedDate, setConfirmedDate] = useState<string | null>(null);
+  const oddYear = implausibleYear(draft.date);
   const set = <K extends keyof PurchaseFormDraft>(key: K, value: PurchaseFormDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
 
@@ -36,6 +39,10 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
     event.preventDefault();
     const built = purchaseFromDraft(draft, clientId);
     if (typeof built === 'string') return save.fail(t(built));
+    if (oddYear !== null && confirmedDate !== draft.date) {
+      setConfirmedDate(draft.date);
+      return save.fail(t('desktop.form.implausibleDate', { year: oddYear }));
+    }
     await save.run(async () => {
       if (purchase) await repo.update('purchases', purchase.id, built);
       else await repo.create('purchases', built);
@@ -52,7 +59,13 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
       aria-label={t('clients.purchases.formLabel')}
     >
       <div className="field-row">
-        <Field id={field('date')} label={t('clients.purchases.date')}>
+        <Field
+          id={field('date')}
+          label={t('clients.purchases.date')}
+          warning={
+            oddYear !== null ? t('desktop.form.implausibleDate', { year: oddYear }) : undefined
+          }
+        >
           {(control) => (
             <input
               {...control}
