@@ -13,6 +13,12 @@ const EnvSchema = z.object({
    * free port, written with the secret into the data folder's fieldbook-admin.json.
    */
   ADMIN_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /**
+   * Addresses of the load balancers in front (comma-separated addresses or CIDRs, e.g.
+   * 127.0.0.1 or 10.0.0.0/8): from them X-Forwarded-For names the client's address, which the
+   * sign-in throttle counts. Unset: the connection's address, and X-Forwarded-For is ignored.
+   */
+  TRUST_PROXY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type ServerConfig = z.infer<typeof EnvSchema>;

@@ -22,7 +22,10 @@ async function main(): Promise<void> {
     holder: 'server',
     ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
   });
-  const { app, migrated, meta } = await startServer(db, { logger: { level: config.LOG_LEVEL } });
+  const { app, migrated, meta } = await startServer(db, {
+    logger: { level: config.LOG_LEVEL },
+    ...(config.TRUST_PROXY ? { trustProxy: config.TRUST_PROXY } : {}),
+  });
   app.log.info(
     {
       database: db.kind,

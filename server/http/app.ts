@@ -38,6 +38,8 @@ export interface AppOptions {
   /** The built web app served at `/` (server/http/web-app.ts); false: the API only. */
   webApp?: false | { dir?: string };
   cursorSecret: string;
+  /** Load balancers whose X-Forwarded-For is believed (config TRUST_PROXY); none by default. */
+  trustProxy?: string;
   /** pino options, or false for no logs (tests). */
   logger?: boolean | { level: string };
   now?: () => number;
@@ -98,6 +100,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     connectionTimeout: options.timeouts?.idleMs ?? TIMEOUTS.idleMs,
     keepAliveTimeout: options.timeouts?.keepAliveMs ?? TIMEOUTS.keepAliveMs,
     return503OnClosing: true,
+    ...(options.trustProxy
+      ? { trustProxy: options.trustProxy.split(',').map((part) => part.trim()) }
+      : {}),
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });

@@ -200,6 +200,7 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
           HOST: '127.0.0.1',
           DATABASE_URL: url,
           DATABASE_POOL_SIZE: '8',
+          TRUST_PROXY: '127.0.0.1',
           LOG_LEVEL: 'error',
         },
         stdio: ['ignore', 'ignore', 'inherit'],
