@@ -56,7 +56,8 @@ const NOT_YOUR_CLIENT: Denial = {
 
 const NO_LONGER_SHARED: Denial = {
   code: 'forbidden',
-  reason: 'This client is no longer shared with you; your copy stays, but changes to it are not sent',
+  reason:
+    'This client is no longer shared with you; your copy stays, but changes to it are not sent',
 };
 
 /** May the actor change this existing row (null: a new row)? */
