@@ -235,7 +235,8 @@ export async function runClientBookBench(): Promise<Metric[]> {
   return [
     metricFromRuns('list.firstScreen.chromium.ms', s.firstScreen, ms(300)),
     metricFromRuns('list.all.chromium.ms', s.list, ms(1000)),
-    metricFromRuns('list.facts.chromium.ms', s.facts, ms(3000)),
+    // Issue 13: every client's health and last contact within a second at 10k (stored facts).
+    metricFromRuns('list.facts.chromium.ms', s.facts, ms(1000)),
     // Start to searchable: from the open database until search answers from the index.
     metricFromRuns('search.startToSearchable.chromium.ms', s.searchableStored, ms(2000)),
     metricFromRuns('search.startToSearchable.rebuild.chromium.ms', s.searchableRebuild, ms(2000)),

@@ -58,11 +58,14 @@ export interface LoadSteps {
 }
 
 export async function loadBookInSlices(db: FieldbookDb, steps: LoadSteps): Promise<void> {
+  // The list needs clients and people only: both are read at once, each in its own pages.
   const clients: Client[] = [];
-  await readInPages(db.clients, (rows) => {
-    for (const c of rows) if (isLive(c)) clients.push(c);
-  });
-  const people = await readGrouped(db.people);
+  const [, people] = await Promise.all([
+    readInPages(db.clients, (rows) => {
+      for (const c of rows) if (isLive(c)) clients.push(c);
+    }),
+    readGrouped(db.people),
+  ]);
   steps.onList(
     clients,
     [...people.values()].flat().filter((p) => isLive(p)),
