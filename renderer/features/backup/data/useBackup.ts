@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import type { BackupContent } from '../../../../shared/backup';
 import { useDatabase } from '../../../data/DataContext';
+import { beforeRisk } from '../../../data/journal';
 import { exportBackup, writeBackup } from './backup';
 
 export function useBackup() {
@@ -9,7 +10,11 @@ export function useBackup() {
   return useMemo(
     () => ({
       exportBackup: () => exportBackup(db),
-      writeBackup: (backup: BackupContent) => writeBackup(db, backup),
+      writeBackup: async (backup: BackupContent) => {
+        // The book being replaced is kept as a local backup first (issue 15).
+        await beforeRisk(db, 'before_restore');
+        return writeBackup(db, backup);
+      },
     }),
     [db],
   );

@@ -20,6 +20,7 @@ import {
 import type { Channel, Client, ContactPerson } from '../../../../shared/domain';
 import type { Table } from 'dexie';
 import type { FieldbookDb } from '../../../data/db';
+import { beforeRisk } from '../../../data/journal';
 import type { Repository, WriteBatch } from '../../../data/repository';
 import { yieldToMain } from '../../../platform/yield';
 import { isLive } from '../../../../shared/domain/common';
@@ -232,6 +233,8 @@ export async function commitImport(
   const bad = rows.filter((r) => r.errors.length > 0).length;
   if (bad > 0 && !options.skipBadRows) throw new ImportHasBadRows(bad);
   const db = repo.db;
+  // A local backup first (issue 15): an import is the largest write a rep makes at once.
+  await beforeRisk(db, 'before_import');
   const result: CommitResult = { created: 0, merged: 0, skippedDuplicates: 0, skippedBad: 0 };
   await db.transaction('rw', [db.clients, db.people, db.outbox, db.meta], async (tx) => {
     const batch = await repo.batch(tx);
