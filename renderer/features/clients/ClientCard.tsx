@@ -12,14 +12,23 @@ import { RetentionSection } from './RetentionSection';
 import { Timeline } from './Timeline';
 import { HealthBadge } from './HealthBadge';
 import { useClientCard } from './data/useClientCard';
-import { ReferredBy, StartVisitButtons } from '../visits';
+import { ContactLogForm, ReferredBy, StartVisitButtons } from '../visits';
+import { useState } from 'react';
 import { formatDate } from '../../i18n/dates';
 import { useCadenceSettings } from '../settings';
 import { OwnerName } from '../sync';
 
 /** Everything the rep knows about one client, newest first where time matters. */
-export function ClientCard({ clientId }: { clientId: string }) {
+export function ClientCard({
+  clientId,
+  logContact = false,
+}: {
+  clientId: string;
+  /** Open with the contact log form showing (asked for from the search results). */
+  logContact?: boolean;
+}) {
   const { t, i18n } = useTranslation();
+  const [logging, setLogging] = useState(logContact);
   const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const records = useClientCard(clientId);
@@ -72,7 +81,25 @@ export function ClientCard({ clientId }: { clientId: string }) {
           </div>
           {client.referredBy && <ReferredBy referrerId={client.referredBy} />}
         </dl>
-        <StartVisitButtons clientId={client.id} />
+        <div className="card-actions">
+          <StartVisitButtons clientId={client.id} />
+          <button type="button" aria-expanded={logging} onClick={() => setLogging(!logging)}>
+            {t('clients.card.logContact')}
+          </button>
+        </div>
+        {logging && (
+          <div className="card-contact-log">
+            <ContactLogForm
+              clientId={client.id}
+              focusFirst
+              onCancel={() => setLogging(false)}
+              onSaved={() => {
+                setLogging(false);
+                toast(t('clients.card.contactLogged'));
+              }}
+            />
+          </div>
+        )}
       </header>
 
       <ClientDetails key={client.updatedAt} client={client} />

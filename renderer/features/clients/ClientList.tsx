@@ -21,6 +21,8 @@ interface Props {
   today: Day;
   selectedId: string | undefined;
   onOpen: (clientId: string) => void;
+  /** Opens the client with the contact log form (a call comes in while the rep searches). */
+  onLogContact?: (clientId: string) => void;
   emptyText: string;
 }
 
@@ -33,7 +35,16 @@ function primaryPhone(s: ClientSummary): string {
 }
 
 /** A virtualised listbox: only the visible rows are in the DOM, so 50k clients scroll smoothly. */
-export function ClientList({ rows, hits, terms, today, selectedId, onOpen, emptyText }: Props) {
+export function ClientList({
+  rows,
+  hits,
+  terms,
+  today,
+  selectedId,
+  onOpen,
+  onLogContact,
+  emptyText,
+}: Props) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(() =>
@@ -81,69 +92,82 @@ export function ClientList({ rows, hits, terms, today, selectedId, onOpen, empty
   if (rows.length === 0) return <p className="muted empty">{emptyText}</p>;
 
   const optionId = (index: number) => `client-option-${index}`;
+  const current = rows[active];
   return (
-    <div
-      ref={scrollRef}
-      className="client-list"
-      role="listbox"
-      aria-label={t('clients.listLabel')}
-      tabIndex={0}
-      aria-activedescendant={rows[active] ? optionId(active) : undefined}
-      onKeyDown={onKeyDown}
-    >
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index]!;
-          const hit = hits?.get(row.client.id);
-          const phone = primaryPhone(row);
-          const person = row.people[0];
-          const flags = [
-            needsAttention(row, 'birthdaySoon', today) && t('clients.flags.birthdaySoon'),
-            needsAttention(row, 'followUpOverdue', today) && t('clients.flags.followUpOverdue'),
-            row.openProblems > 0 && t('clients.flags.openProblem', { count: row.openProblems }),
-            needsAttention(row, 'noContactBeyondCadence', today) && t('clients.flags.noContact'),
-          ].filter(Boolean);
-          return (
-            <div
-              key={row.client.id}
-              id={optionId(item.index)}
-              role="option"
-              aria-selected={row.client.id === selectedId}
-              className={`client-row${item.index === active ? ' active' : ''}`}
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-              onClick={() => {
-                setActive(item.index);
-                onOpen(row.client.id);
-              }}
-            >
-              <span className="client-name">
-                <HealthDot summary={row} today={today} />
-                <Highlighted text={row.client.name} terms={hit ? terms : []} />
-              </span>
-              <span className="client-meta">
-                <span className={`status status-${row.client.status}`}>
-                  {t(`clients.status.${row.client.status}`)}
+    <>
+      <div
+        ref={scrollRef}
+        className="client-list"
+        role="listbox"
+        aria-label={t('clients.listLabel')}
+        tabIndex={0}
+        aria-activedescendant={rows[active] ? optionId(active) : undefined}
+        onKeyDown={onKeyDown}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index]!;
+            const hit = hits?.get(row.client.id);
+            const phone = primaryPhone(row);
+            const person = row.people[0];
+            const flags = [
+              needsAttention(row, 'birthdaySoon', today) && t('clients.flags.birthdaySoon'),
+              needsAttention(row, 'followUpOverdue', today) && t('clients.flags.followUpOverdue'),
+              row.openProblems > 0 && t('clients.flags.openProblem', { count: row.openProblems }),
+              needsAttention(row, 'noContactBeyondCadence', today) && t('clients.flags.noContact'),
+            ].filter(Boolean);
+            return (
+              <div
+                key={row.client.id}
+                id={optionId(item.index)}
+                role="option"
+                aria-selected={row.client.id === selectedId}
+                className={`client-row${item.index === active ? ' active' : ''}`}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                onClick={() => {
+                  setActive(item.index);
+                  onOpen(row.client.id);
+                }}
+              >
+                <span className="client-name">
+                  <HealthDot summary={row} today={today} />
+                  <Highlighted text={row.client.name} terms={hit ? terms : []} />
                 </span>
-                {person ? person.name : t('clients.noPerson')}
-                {phone && ` · ${phone}`}
-              </span>
-              {hit && !hit.fields.includes('name') ? (
-                <MatchContext summary={row} hit={hit} terms={terms} />
-              ) : flags.length > 0 ? (
-                <span className="client-flags">{flags.join(' · ')}</span>
-              ) : (
-                <span className="client-last">
-                  {row.lastContact
-                    ? t('clients.flags.lastContact', {
-                        day: formatDate(row.lastContact, 'withMonth', i18n.language),
-                      })
-                    : t('clients.flags.neverContacted')}
+                <span className="client-meta">
+                  <span className={`status status-${row.client.status}`}>
+                    {t(`clients.status.${row.client.status}`)}
+                  </span>
+                  {person ? person.name : t('clients.noPerson')}
+                  {phone && ` · ${phone}`}
                 </span>
-              )}
-            </div>
-          );
-        })}
+                {hit && !hit.fields.includes('name') ? (
+                  <MatchContext summary={row} hit={hit} terms={terms} />
+                ) : flags.length > 0 ? (
+                  <span className="client-flags">{flags.join(' · ')}</span>
+                ) : (
+                  <span className="client-last">
+                    {row.lastContact
+                      ? t('clients.flags.lastContact', {
+                          day: formatDate(row.lastContact, 'withMonth', i18n.language),
+                        })
+                      : t('clients.flags.neverContacted')}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </div>
       </div>
-    </div>
+      {onLogContact && current && (
+        // After the list in the tab order: the row the arrows are on gets its contact logged.
+        <button
+          type="button"
+          className="list-log-contact"
+          onClick={() => onLogContact(current.client.id)}
+        >
+          {t('clients.logContactFor', { name: current.client.name })}
+        </button>
+      )}
+    </>
   );
 }

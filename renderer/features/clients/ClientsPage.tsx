@@ -66,6 +66,12 @@ export function ClientsPage({ route }: { route: Extract<Route, { page: 'clients'
     [book, version, filters, sort, today, i18n.language, search],
   );
   const open = (clientId: string) => navigate({ page: 'clients', clientId });
+  // Each ask opens a fresh card with the contact form, also for the client already shown.
+  const [logAsk, setLogAsk] = useState<{ clientId: string; n: number } | null>(null);
+  const logContact = (clientId: string) => {
+    setLogAsk((ask) => ({ clientId, n: (ask?.n ?? 0) + 1 }));
+    open(clientId);
+  };
   const close = () => navigate({ page: 'clients' });
   const filtered =
     filters.attention.length +
@@ -142,13 +148,20 @@ export function ClientsPage({ route }: { route: Extract<Route, { page: 'clients'
             today={today}
             selectedId={route.clientId}
             onOpen={open}
+            onLogContact={logContact}
             emptyText={search || filtered ? t('clients.noMatches') : t('clients.empty')}
           />
         )}
       </section>
       <section className="detail-pane" aria-label={t('clients.detailLabel')}>
         {route.isNew && <ClientForm key="new" onSaved={open} onCancel={close} />}
-        {route.clientId && <ClientCard key={route.clientId} clientId={route.clientId} />}
+        {route.clientId && (
+          <ClientCard
+            key={`${route.clientId}-${logAsk?.clientId === route.clientId ? logAsk.n : 0}`}
+            clientId={route.clientId}
+            logContact={logAsk?.clientId === route.clientId}
+          />
+        )}
         {!route.isNew && !route.clientId && (
           <p className="muted empty">{t('clients.selectHint')}</p>
         )}

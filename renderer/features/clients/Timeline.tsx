@@ -5,6 +5,8 @@ import { useRepository } from '../../data/DataContext';
 import type { FullClientRecords } from './data/clientSummary';
 import { timelineOf, type TimelineEntry } from './timelineEntries';
 import { formatDate } from '../../i18n/dates';
+import { localDay } from '../../data/localTime';
+import { followUpTitle } from '../agenda';
 
 function When({ entry }: { entry: TimelineEntry }) {
   const { i18n } = useTranslation();
@@ -45,38 +47,65 @@ function NoteComposer({ clientId }: { clientId: string }) {
   );
 }
 
-/** Every contact, visit, note, problem and follow-up of the client, newest first. */
-export function Timeline({ records }: { records: FullClientRecords }) {
+function Entry({ entry, label }: { entry: TimelineEntry; label: string }) {
   const { t } = useTranslation();
-  const entries = timelineOf(records);
+  return (
+    <li className={`timeline-entry timeline-${entry.kind}`}>
+      <div className="timeline-head">
+        <When entry={entry} />
+        <span className="timeline-kind">{label}</span>
+        {entry.visitId && (
+          <a href={routeHref({ page: 'visits', visitId: entry.visitId })}>
+            {t('clients.timeline.openVisit')}
+          </a>
+        )}
+      </div>
+      {entry.text && <p className="timeline-text">{entry.text}</p>}
+    </li>
+  );
+}
+
+/**
+ * The client's history: what happened, newest first (contacts, visits, notes, problems, follow-ups
+ * done, each named by its kind); the tasks ahead in their own short list above it, soonest first.
+ */
+export function Timeline({ records }: { records: FullClientRecords }) {
+  const { t, i18n } = useTranslation();
+  const { history, upcoming } = timelineOf(records);
+  const today = localDay();
+  const people = records.people.filter((p) => p.deletedAt === null);
+  const labelOf = (e: TimelineEntry): string => {
+    const params = Object.fromEntries(
+      Object.entries(e.labelParams ?? {}).map(([k, key]) => [k, t(key)]),
+    );
+    if (!e.followUp) return t(e.labelKey, params);
+    const what = followUpTitle(e.followUp, t, i18n.language, people, records.client.name);
+    return `${what} · ${t(e.labelKey, params)}`;
+  };
   return (
     <section className="card-section" aria-labelledby="timeline-heading">
       <h3 id="timeline-heading">{t('clients.timeline.title')}</h3>
+      {upcoming.length > 0 && (
+        <section className="timeline-upcoming" aria-labelledby="timeline-upcoming-heading">
+          <h4 id="timeline-upcoming-heading">{t('clients.timeline.upcoming')}</h4>
+          <ol className="timeline">
+            {upcoming.map((e) => (
+              <Entry
+                key={`${e.kind}-${e.id}`}
+                entry={e}
+                label={labelOf(e) + (e.at < today ? ` · ${t('clients.timeline.overdue')}` : '')}
+              />
+            ))}
+          </ol>
+        </section>
+      )}
       <NoteComposer clientId={records.client.id} />
-      {entries.length === 0 ? (
+      {history.length === 0 ? (
         <p className="muted">{t('clients.timeline.empty')}</p>
       ) : (
-        <ol className="timeline">
-          {entries.map((e) => (
-            <li key={`${e.kind}-${e.id}`} className={`timeline-entry timeline-${e.kind}`}>
-              <div className="timeline-head">
-                <When entry={e} />
-                <span className="timeline-kind">
-                  {t(
-                    e.labelKey,
-                    Object.fromEntries(
-                      Object.entries(e.labelParams ?? {}).map(([k, key]) => [k, t(key)]),
-                    ),
-                  )}
-                </span>
-                {e.visitId && (
-                  <a href={routeHref({ page: 'visits', visitId: e.visitId })}>
-                    {t('clients.timeline.openVisit')}
-                  </a>
-                )}
-              </div>
-              {e.text && <p className="timeline-text">{e.text}</p>}
-            </li>
+        <ol className="timeline" aria-labelledby="timeline-heading">
+          {history.map((e) => (
+            <Entry key={`${e.kind}-${e.id}`} entry={e} label={labelOf(e)} />
           ))}
         </ol>
       )}

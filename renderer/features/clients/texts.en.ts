@@ -95,6 +95,8 @@ export const enBook = {
     updated: 'Changes saved.',
   },
   card: {
+    logContact: 'Log a contact',
+    contactLogged: 'Contact logged.',
     details: 'Client details',
     editDetails: 'Edit details',
     cadence: 'Contact cadence',
@@ -323,6 +325,11 @@ export const enBook = {
     addNote: 'Add note',
     openVisit: 'Open visit',
     contact: '{{type}} · {{channel}}',
+    contactWithSubtype: '{{type}}: {{subtype}} · {{channel}}',
+    followUpDone: 'Done',
+    followUpOpen: 'Task ({{status}})',
+    upcoming: 'Tasks ahead',
+    overdue: 'overdue',
     visit: {
       closing: 'Closing visit ({{status}})',
       post_sale: 'Post-sale visit ({{status}})',
@@ -342,6 +349,14 @@ export const enBook = {
     friendly: 'Friendly',
     proactive_notice: 'Honest notice',
   },
+  contactSubtype: {
+    complaint: 'complaint',
+    suggestion: 'suggestion',
+    delay: 'delivery delay',
+    price_change: 'price change',
+    none: '',
+  },
+  logContactFor: 'Log a contact: {{name}}',
   contactChannel: {
     visit: 'visit',
     phone: 'phone',

@@ -102,6 +102,8 @@ export const ruBook: typeof enBook = {
     updated: 'Изменения сохранены.',
   },
   card: {
+    logContact: 'Записать контакт',
+    contactLogged: 'Контакт записан.',
     details: 'Данные клиента',
     editDetails: 'Изменить данные',
     cadence: 'Связываться',
@@ -345,6 +347,11 @@ export const ruBook: typeof enBook = {
     addNote: 'Добавить заметку',
     openVisit: 'Открыть визит',
     contact: '{{type}} · {{channel}}',
+    contactWithSubtype: '{{type}}: {{subtype}} · {{channel}}',
+    followUpDone: 'Сделано',
+    followUpOpen: 'Задача ({{status}})',
+    upcoming: 'Предстоящие задачи',
+    overdue: 'просрочена',
     visit: {
       closing: 'Визит-сделка ({{status}})',
       post_sale: 'Послепродажный визит ({{status}})',
@@ -364,6 +371,14 @@ export const ruBook: typeof enBook = {
     friendly: 'Дружеский',
     proactive_notice: 'Честное предупреждение',
   },
+  contactSubtype: {
+    complaint: 'жалоба',
+    suggestion: 'предложение',
+    delay: 'задержка поставки',
+    price_change: 'изменение цены',
+    none: '',
+  },
+  logContactFor: 'Записать контакт: {{name}}',
   contactChannel: {
     visit: 'визит',
     phone: 'телефон',

@@ -1,4 +1,10 @@
-/** The client's history as one list: each record kind turned into a dated, labelled entry. */
+/**
+ * The client's history as one list: each record kind turned into a dated, labelled entry. What
+ * happened (contacts, visits, notes, problems, follow-ups done) is the history, newest first; the
+ * tasks still to do (open or held follow-ups) are not history and go to their own list, soonest
+ * first, so a future task never sits above what happened.
+ */
+import type { FollowUp } from '../../../shared/domain';
 import type { FullClientRecords } from './data/clientSummary';
 
 export interface TimelineEntry {
@@ -11,27 +17,39 @@ export interface TimelineEntry {
   labelParams?: Record<string, string>;
   text: string;
   visitId?: string;
+  /** A follow-up's own record: the screen words it by its kind (what it asks for). */
+  followUp?: FollowUp;
 }
 
-export function timelineOf(r: FullClientRecords): TimelineEntry[] {
-  const entries: TimelineEntry[] = [];
+export interface Timeline {
+  /** What happened, newest first. */
+  history: TimelineEntry[];
+  /** Open and held follow-ups, the soonest (or most overdue) first. */
+  upcoming: TimelineEntry[];
+}
+
+export function timelineOf(r: FullClientRecords): Timeline {
+  const history: TimelineEntry[] = [];
+  const upcoming: TimelineEntry[] = [];
   for (const c of r.contacts) {
     if (c.deletedAt !== null) continue;
-    entries.push({
+    history.push({
       kind: 'contact',
       id: c.id,
       at: c.at,
-      labelKey: 'clients.timeline.contact',
+      labelKey:
+        c.subtype === 'none' ? 'clients.timeline.contact' : 'clients.timeline.contactWithSubtype',
       labelParams: {
         type: `clients.contactType.${c.type}`,
         channel: `clients.contactChannel.${c.channel}`,
+        subtype: `clients.contactSubtype.${c.subtype}`,
       },
       text: c.summary,
     });
   }
   for (const v of r.visits) {
     if (v.deletedAt !== null) continue;
-    entries.push({
+    history.push({
       kind: 'visit',
       id: v.id,
       at: v.startedAt,
@@ -43,7 +61,7 @@ export function timelineOf(r: FullClientRecords): TimelineEntry[] {
   }
   for (const n of r.notes) {
     if (n.deletedAt !== null) continue;
-    entries.push({
+    history.push({
       kind: 'note',
       id: n.id,
       at: n.createdAt,
@@ -54,7 +72,7 @@ export function timelineOf(r: FullClientRecords): TimelineEntry[] {
   }
   for (const p of r.problems) {
     if (p.deletedAt !== null) continue;
-    entries.push({
+    history.push({
       kind: 'problem',
       id: p.id,
       at: p.createdAt,
@@ -65,14 +83,23 @@ export function timelineOf(r: FullClientRecords): TimelineEntry[] {
   }
   for (const f of r.followUps) {
     if (f.deletedAt !== null || f.status === 'dismissed') continue;
-    entries.push({
+    const done = f.status === 'done';
+    const entry: TimelineEntry = {
       kind: 'followUp',
       id: f.id,
-      at: f.status === 'snoozed' && f.snoozedUntil ? f.snoozedUntil : f.due,
-      labelKey: 'clients.timeline.followUp',
+      at: done
+        ? (f.doneAt ?? f.due)
+        : f.status === 'snoozed' && f.snoozedUntil
+          ? f.snoozedUntil
+          : f.due,
+      labelKey: done ? 'clients.timeline.followUpDone' : 'clients.timeline.followUpOpen',
       labelParams: { status: `clients.followUpStatus.${f.status}` },
-      text: f.title,
-    });
+      text: '',
+      followUp: f,
+    };
+    (done ? history : upcoming).push(entry);
   }
-  return entries.sort((a, b) => b.at.localeCompare(a.at));
+  history.sort((a, b) => b.at.localeCompare(a.at));
+  upcoming.sort((a, b) => a.at.localeCompare(b.at));
+  return { history, upcoming };
 }

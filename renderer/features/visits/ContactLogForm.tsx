@@ -2,7 +2,7 @@
  * Quick entry of a post-sale contact (the five kinds plus a proactive notice, by channel), drawn
  * from the contact-log template so management's wording and required items apply here too.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Answer, ContactType } from '../../../shared/domain';
 import { itemApplies, validateRun } from '../../../shared/domain/checklistRun';
@@ -23,6 +23,8 @@ export interface ContactPreset {
 export function ContactLogForm(props: {
   clientId: string;
   preset?: ContactPreset;
+  /** Put the focus on the form's first control when it opens (opened from a button). */
+  focusFirst?: boolean;
   onSaved: () => void;
   onCancel: () => void;
 }) {
@@ -39,6 +41,13 @@ export function ContactLogForm(props: {
     t('visits.contact.failed', { reason: (e as Error).message }),
   );
   const data = useContactLogSetup(props.clientId);
+  const formRef = useRef<HTMLFormElement>(null);
+  const ready = Boolean(data?.template);
+  const { focusFirst } = props;
+  useEffect(() => {
+    if (ready && focusFirst)
+      formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, [ready, focusFirst]);
   if (!data?.template) return null;
   const { template, people } = data;
   const validation = validateRun(template, answers);
@@ -60,6 +69,7 @@ export function ContactLogForm(props: {
 
   return (
     <form
+      ref={formRef}
       className="contact-form"
       aria-labelledby={`${ids}-title`}
       onSubmit={(e) => {
