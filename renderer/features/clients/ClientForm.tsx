@@ -55,7 +55,7 @@ function tagsOf(text: string): string[] {
 }
 
 export function ClientForm({ client, person, onSaved, onCancel }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const ids = useId();
