@@ -157,6 +157,11 @@ function backupInfo(name: string, bytes: number): BackupInfo | null {
   };
 }
 
+/** Whether this browser has an origin private file system to keep the journal in. */
+export function hasOriginPrivateFileSystem(): boolean {
+  return typeof navigator !== 'undefined' && typeof navigator.storage?.getDirectory === 'function';
+}
+
 export function createBrowserDurableStore(deps: BrowserDurableDeps = {}): DurableStore {
   const rootOf =
     deps.root ??

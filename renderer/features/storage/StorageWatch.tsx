@@ -48,7 +48,7 @@ export function StorageWatch() {
         <p
           key={notice.kind}
           className={notice.kind === 'no_journal' ? 'hint' : 'error'}
-          role="status"
+          role={notice.kind === 'no_journal' ? undefined : 'status'}
         >
           {noticeText(notice)}{' '}
           <button type="button" className="link" onClick={() => storage.dismiss(notice.kind)}>

@@ -22,21 +22,6 @@ import { markBookReplaced } from '../../clients';
 
 export type DurablePort = Required<Pick<DesktopApi, DurableStoreMethod>>;
 
-/** The durable store when this build has one (every method there). */
-export function durablePortOf(api: DesktopApi): DurablePort | null {
-  const needed: DurableStoreMethod[] = [
-    'journalAppend',
-    'journalRead',
-    'journalAck',
-    'journalCompact',
-    'backupWrite',
-    'backupList',
-    'backupRead',
-    'diskSpace',
-  ];
-  return needed.every((m) => typeof api[m] === 'function') ? (api as DurablePort) : null;
-}
-
 export interface JournalContents {
   ops: OutboxOp[];
   marker: { id: string; seq: number; book: BookMarker } | null;

@@ -8,10 +8,9 @@ import type { DiskSpace } from '../../../../shared/ipc';
 import { useDatabase } from '../../../data/DataContext';
 import type { FieldbookDb } from '../../../data/db';
 import { attachJournal, journalOf, type JournalStatus } from '../../../data/journal';
-import { getDesktopApi } from '../../../platform';
+import { getDurableStore } from '../../../platform';
 import {
   checkBook,
-  durablePortOf,
   reconcileJournal,
   recoverBook,
   type BookCheck,
@@ -47,7 +46,7 @@ class StorageSession {
   private stopCare: (() => void) | null = null;
 
   constructor(readonly db: FieldbookDb) {
-    this.port = durablePortOf(getDesktopApi());
+    this.port = getDurableStore();
     attachJournal(db, this.port);
     void this.start();
   }
