@@ -3,6 +3,7 @@ import type { ContactPerson } from '../domain/person';
 import type { Purchase } from '../domain/purchase';
 import type { Note, Visit } from '../domain/visit';
 import type { ContactLogEntry } from '../domain/contact';
+import type { Problem, RetentionPlan } from '../domain/problem';
 import { isLive } from '../domain/common';
 
 /**
@@ -45,15 +46,25 @@ export interface ClientSearchDocument {
   notes: string[];
 }
 
-/** The records of one client that feed its search document. Trashed records are left out. */
+/**
+ * The records of one client that feed its search document: every text the rep typed about the
+ * client. Trashed records are left out.
+ */
 export interface ClientSearchSources {
-  /** The client's own notes are searched with the notes when given. */
-  client: Pick<Client, 'id' | 'name' | 'tags' | 'address'> & { notes?: string };
-  people?: readonly Pick<ContactPerson, 'name' | 'channels' | 'children' | 'deletedAt'>[];
-  purchases?: readonly Pick<Purchase, 'items' | 'deletedAt'>[];
+  /** The client's own notes (and why it left) are searched with the notes when given. */
+  client: Pick<Client, 'id' | 'name' | 'tags' | 'address'> & {
+    notes?: string;
+    churnComment?: string;
+  };
+  people?: readonly (Pick<ContactPerson, 'name' | 'channels' | 'children' | 'deletedAt'> &
+    Partial<Pick<ContactPerson, 'role' | 'interests' | 'personalNotes'>>)[];
+  purchases?: readonly (Pick<Purchase, 'items' | 'deletedAt'> &
+    Partial<Pick<Purchase, 'promisedBenefits'>>)[];
   notes?: readonly Pick<Note, 'text' | 'deletedAt'>[];
   visits?: readonly Pick<Visit, 'notes' | 'deletedAt'>[];
   contacts?: readonly Pick<ContactLogEntry, 'summary' | 'deletedAt'>[];
+  problems?: readonly Pick<Problem, 'description' | 'owner' | 'deletedAt'>[];
+  retentionPlans?: readonly Pick<RetentionPlan, 'cause' | 'actions' | 'deletedAt'>[];
 }
 
 const live = <T extends { deletedAt: string | null }>(rows: readonly T[] | undefined): T[] =>
@@ -66,11 +77,21 @@ const live = <T extends { deletedAt: string | null }>(rows: readonly T[] | undef
 export function buildClientSearchDocument(sources: ClientSearchSources): ClientSearchDocument {
   const people = live(sources.people);
   const channels = people.flatMap((p) => p.channels);
+  const purchases = live(sources.purchases);
   const notes = [
     sources.client.notes ?? '',
+    sources.client.churnComment ?? '',
     ...live(sources.notes).map((n) => n.text),
     ...live(sources.visits).map((v) => v.notes),
     ...live(sources.contacts).map((c) => c.summary),
+    // What was promised, what went wrong, what the person cares about, how to win them back.
+    ...purchases.flatMap((p) => (p.promisedBenefits ?? []).map((b) => b.text)),
+    ...live(sources.problems).flatMap((p) => [p.description, p.owner]),
+    ...people.flatMap((p) => [p.role ?? '', p.interests ?? '', p.personalNotes ?? '']),
+    ...live(sources.retentionPlans).flatMap((r) => [
+      r.cause,
+      ...r.actions.flatMap((a) => [a.text, a.responsible]),
+    ]),
   ].filter((t) => t.trim() !== '');
   return {
     id: sources.client.id,
@@ -81,7 +102,7 @@ export function buildClientSearchDocument(sources: ClientSearchSources): ClientS
     emails: channels.filter((c) => c.kind !== 'phone').map((c) => c.value),
     tags: [...sources.client.tags],
     address: sources.client.address,
-    items: live(sources.purchases).flatMap((p) => p.items.map((i) => i.name)),
+    items: purchases.flatMap((p) => p.items.map((i) => i.name)),
     notes,
   };
 }

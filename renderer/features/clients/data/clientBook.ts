@@ -479,6 +479,8 @@ function searchDocument(records: ClientRecords, notes: readonly NoteText[]): Cli
     notes,
     visits: records.visits,
     contacts: records.contacts,
+    problems: records.problems,
+    retentionPlans: records.retentionPlans,
   });
 }
 
