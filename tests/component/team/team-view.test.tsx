@@ -62,6 +62,7 @@ describe('the team view', { timeout: 30_000 }, () => {
         doneAt: status === 'done' ? `${due}T12:00:00+03:00` : null,
         title: 'Проверить доставку',
         subjectId: null,
+        deletedAt: null,
       });
     await fu(a.id, '2026-03-05', 'done');
     await fu(a.id, '2026-03-10', 'open');
