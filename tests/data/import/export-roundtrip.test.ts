@@ -50,7 +50,7 @@ interface Row {
   status: Client['status'];
   tags: string[];
   address: string;
-  person: { name: string; phones: string[]; emails: string[] } | null;
+  person: { name: string; phones: readonly string[]; emails: readonly string[] } | null;
 }
 
 const word = fc.stringMatching(/^[A-Za-zА-Яа-яЁё]{2,10}$/);
