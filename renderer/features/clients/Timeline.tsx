@@ -7,6 +7,7 @@ import { timelineOf, type TimelineEntry } from './timelineEntries';
 import { formatDate } from '../../i18n/dates';
 import { localDay } from '../../data/localTime';
 import { followUpTitle } from '../agenda';
+import { repFacingReason } from '../../ui/storageError';
 
 function When({ entry }: { entry: TimelineEntry }) {
   const { i18n } = useTranslation();
@@ -32,7 +33,7 @@ function NoteComposer({ clientId }: { clientId: string }) {
       setText('');
       setError(null);
     } catch (e) {
-      setError(t('clients.errors.saveFailed', { reason: (e as Error).message }));
+      setError(t('clients.errors.saveFailed', { reason: repFacingReason(e, t) }));
     }
   };
   return (
@@ -80,7 +81,7 @@ export function Timeline({ records }: { records: FullClientRecords }) {
     );
     if (!e.followUp) return t(e.labelKey, params);
     const what = followUpTitle(e.followUp, t, i18n.language, people, records.client.name);
-    return `${what} · ${t(e.labelKey, params)}`;
+    return e.labelKey ? `${what} · ${t(e.labelKey, params)}` : what;
   };
   return (
     <section className="card-section" aria-labelledby="timeline-heading">
