@@ -327,7 +327,7 @@ export const enBook = {
     contact: '{{type}} · {{channel}}',
     contactWithSubtype: '{{type}}: {{subtype}} · {{channel}}',
     followUpDone: 'Done',
-    followUpOpen: 'Task ({{status}})',
+    followUpHeld: 'snoozed',
     upcoming: 'Tasks ahead',
     overdue: 'overdue',
     visit: {

@@ -349,7 +349,7 @@ export const ruBook: typeof enBook = {
     contact: '{{type}} · {{channel}}',
     contactWithSubtype: '{{type}}: {{subtype}} · {{channel}}',
     followUpDone: 'Сделано',
-    followUpOpen: 'Задача ({{status}})',
+    followUpHeld: 'отложена',
     upcoming: 'Предстоящие задачи',
     overdue: 'просрочена',
     visit: {

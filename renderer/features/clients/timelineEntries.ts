@@ -92,7 +92,12 @@ export function timelineOf(r: FullClientRecords): Timeline {
         : f.status === 'snoozed' && f.snoozedUntil
           ? f.snoozedUntil
           : f.due,
-      labelKey: done ? 'clients.timeline.followUpDone' : 'clients.timeline.followUpOpen',
+      // An open task needs no word for it; a held one says so.
+      labelKey: done
+        ? 'clients.timeline.followUpDone'
+        : f.status === 'snoozed'
+          ? 'clients.timeline.followUpHeld'
+          : '',
       labelParams: { status: `clients.followUpStatus.${f.status}` },
       text: '',
       followUp: f,
