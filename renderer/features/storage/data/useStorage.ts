@@ -47,7 +47,10 @@ class StorageSession {
 
   constructor(readonly db: FieldbookDb) {
     this.port = getDurableStore();
-    attachJournal(db, this.port);
+    // A journal that falls behind is most often a full disk: look at the space at once.
+    attachJournal(db, this.port).subscribe((status) => {
+      if (status.kind === 'behind') void this.checkSpace();
+    });
     void this.start();
   }
 
