@@ -3,7 +3,7 @@
  * runs, parses JSON safely (prototype-poisoning guard), logs structured JSON through pino, and
  * is fast enough that the database, not the framework, limits sync throughput.
  */
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Actor } from '../accounts/accounts';
 import { authenticate, SeenWriter } from '../accounts/accounts';
 import type { Db } from '../db/db';
@@ -28,6 +28,7 @@ import {
   type ConnectionLimits,
   type Timeouts,
 } from './transport';
+import type { AppContext } from './context';
 import { registerAuthRoutes } from './routes-auth';
 import { registerSyncRoutes } from './routes-sync';
 import { registerTeamRoutes } from './routes-team';
@@ -58,20 +59,6 @@ export interface AppOptions {
   pushSlotsPerTeam?: number;
   /** Test seam: runs inside each push transaction just before COMMIT. */
   beforeCommit?: PushOptions['beforeCommit'];
-}
-
-export interface AppContext {
-  db: Db;
-  now: () => number;
-  cursors: CursorCodec;
-  maxClockAheadMs: number;
-  beforeCommit?: PushOptions['beforeCommit'];
-  loginThrottle: LoginThrottle;
-  teamGate: TeamGate;
-  /** May this user's push declare a restore now (at most once per restoreEvidenceEveryMs)? */
-  mayDeclareRestore(actor: Actor): Promise<boolean>;
-  /** Resolves the bearer token and applies the per-token rate limit; throws 401 or 429. */
-  requireActor(request: FastifyRequest): Promise<Actor>;
 }
 
 declare module 'fastify' {

@@ -8,7 +8,7 @@ import {
 } from '../../shared/sync/protocol';
 import { listDevices, login, revokeDevice } from '../accounts/accounts';
 import { readEpoch } from '../sync/meta';
-import type { AppContext } from './app';
+import type { AppContext } from './context';
 import { ApiError, parseWith } from './errors';
 
 const DeviceParamsSchema = z.object({ id: IdSchema });

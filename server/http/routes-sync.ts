@@ -9,7 +9,7 @@ import {
 import { pullPage } from '../sync/pull';
 import { pushBatch } from '../sync/push';
 import { readEpoch } from '../sync/meta';
-import type { AppContext } from './app';
+import type { AppContext } from './context';
 import { ApiError, parseWith } from './errors';
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: AppContext): void {

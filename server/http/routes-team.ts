@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TeamResponse } from '../../shared/sync/protocol';
 import { listTeamMembers } from '../accounts/team';
-import type { AppContext } from './app';
+import type { AppContext } from './context';
 
 /** `GET /v1/team`: names for every device of the team; last sync times for a manager. */
 export function registerTeamRoutes(app: FastifyInstance, ctx: AppContext): void {
