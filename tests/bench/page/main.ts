@@ -28,6 +28,8 @@ import type { BenchPageApi } from './api';
 import './importPage';
 // The sync bench registers `window.fieldbookSyncBench` (tests/bench/page/syncPage.ts).
 import './syncPage';
+// The team bench registers `window.fieldbookTeamBench` (tests/bench/page/teamPage.ts).
+import './teamPage';
 
 let book: Partial<DemoBook> | null = null;
 let started: { db: FieldbookDb; book: ClientBook } | null = null;

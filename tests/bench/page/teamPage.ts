@@ -1,0 +1,90 @@
+/**
+ * The team view's first screen on the bench page (tests/bench/team.bench.ts): the manager's book
+ * read as renderer/features/team/data/useTeamReport.ts reads it (loadReportBook), then the team's
+ * month computed by shared/domain/report.ts teamReport, from the open database.
+ */
+import { DB_NAME } from '../../../renderer/data/db';
+import { openDatabase } from '../../../renderer/data/open';
+import { loadReportBook } from '../../../renderer/features/reports';
+import type { Client } from '../../../shared/domain/client';
+import { teamReport } from '../../../shared/domain/report';
+
+export interface TeamScreenResult {
+  /** openDatabase, as the app's start does it. */
+  openMs: number;
+  /** The rows the team view reads (loadReportBook). */
+  readMs: number;
+  /** teamReport over them: each rep's month and the team's. */
+  computeMs: number;
+  /** Read and computed: the team view's first screen, from the open database. */
+  ms: number;
+  clients: number;
+  notes: number;
+  /** Reps with a row on that screen, to check the figure is about a spread book. */
+  reps: number;
+  /** The team's visits in the month, to check the month is not empty. */
+  visits: number;
+}
+
+export interface TeamBenchApi {
+  /** Gives the clients owners round-robin over `owners` (by id order); returns how many changed. */
+  spreadOwners(owners: string[]): Promise<number>;
+  teamFirstScreen(month: string, today: string): Promise<TeamScreenResult>;
+}
+
+declare global {
+  interface Window {
+    fieldbookTeamBench?: TeamBenchApi;
+  }
+}
+
+const api: TeamBenchApi = {
+  async spreadOwners(owners) {
+    const db = await openDatabase(DB_NAME);
+    let changed = 0;
+    let i = 0;
+    let last: string | null = null;
+    try {
+      for (;;) {
+        const page: Client[] =
+          last === null
+            ? await db.clients.orderBy(':id').limit(5000).toArray()
+            : await db.clients.where(':id').above(last).limit(5000).toArray();
+        if (page.length === 0) break;
+        const spread = page.map((c) => ({ ...c, ownerId: owners[i++ % owners.length]! }));
+        changed += spread.filter((c, k) => c.ownerId !== page[k]!.ownerId).length;
+        await db.clients.bulkPut(spread);
+        last = page[page.length - 1]!.id;
+      }
+    } finally {
+      db.close();
+    }
+    return changed;
+  },
+
+  async teamFirstScreen(month, today) {
+    const begun = performance.now();
+    const db = await openDatabase(DB_NAME);
+    const opened = performance.now();
+    try {
+      const book = await loadReportBook(db);
+      const read = performance.now();
+      const report = teamReport(book, month, today);
+      const computed = performance.now();
+      return {
+        openMs: opened - begun,
+        readMs: read - opened,
+        computeMs: computed - read,
+        ms: computed - opened,
+        clients: book.clients.length,
+        notes: book.notes.length,
+        reps: report.reps.length,
+        visits: report.reps.reduce((n, r) => n + r.report.visits.total, 0),
+      };
+    } finally {
+      db.close();
+    }
+  },
+};
+
+window.fieldbookTeamBench = api;
