@@ -232,6 +232,7 @@ function DatePick(props: {
       <label htmlFor={props.id}>{props.label}</label>
       <input
         id={props.id}
+        className="input-edge"
         type="date"
         value={props.value}
         min={props.min}

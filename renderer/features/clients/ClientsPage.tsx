@@ -101,11 +101,12 @@ export function ClientsPage({ route }: { route: Extract<Route, { page: 'clients'
           </button>
         </div>
         <div className="client-search">
-          <label htmlFor="client-search" className="visually-hidden">
+          <label htmlFor="client-search" className="sr-only">
             {t('clients.search.label')}
           </label>
           <input
             id="client-search"
+            className="input-edge"
             ref={searchRef}
             type="search"
             value={query}

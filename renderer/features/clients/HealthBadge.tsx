@@ -36,7 +36,7 @@ export function HealthBadge({ summary, today }: Props) {
           t('clients.health.noSignals')
         ) : (
           <>
-            <span className="visually-hidden">{t('clients.health.reasons')}: </span>
+            <span className="sr-only">{t('clients.health.reasons')}: </span>
             {health.signals.map((s, i) => (
               <span key={i} className={`signal signal-${s.severity}`}>
                 {describeSignal(s, t, i18n.language)}

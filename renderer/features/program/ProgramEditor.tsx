@@ -30,6 +30,7 @@ function DaysInput(props: {
   return (
     <input
       id={props.id}
+      className="input-edge"
       type="number"
       min={props.min}
       max={props.max}

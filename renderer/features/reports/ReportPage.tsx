@@ -44,6 +44,7 @@ export function ReportPage({ today = localDay() }: { today?: string }) {
           <label htmlFor={`${ids}-month`}>{t('reports.month')}</label>
           <input
             id={`${ids}-month`}
+            className="input-edge"
             type="month"
             // See ClientForm's date field: Chromium ignores lang for the drawn format.
             lang={i18n.language}

@@ -31,6 +31,7 @@ function MonthControls(props: { month: string; onMonth: (m: string) => void }) {
       <label htmlFor={`${ids}-month`}>{t('team.month')}</label>
       <input
         id={`${ids}-month`}
+        className="input-edge"
         type="month"
         lang={i18n.language}
         value={props.month}
