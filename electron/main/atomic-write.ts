@@ -30,15 +30,18 @@ export async function writeFileAtomic(
   await syncDirectory(dirname(filePath), fs);
 }
 
-/** The rename lives in the folder's entry; fsync the folder so it survives too (POSIX only). */
-async function syncDirectory(dir: string, fs: AtomicWriteFs): Promise<void> {
+/** A new or renamed file lives in its folder's entry: fsync the folder too (POSIX only). */
+export async function syncDirectory(
+  dir: string,
+  fs: Pick<typeof fsPromises, 'open'> = fsPromises,
+): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await fs.open(dir, 'r').catch(() => null);
   if (handle === null) return;
   try {
     await handle.sync();
   } catch {
-    // Some file systems refuse fsync on a folder; the file itself is already durable.
+    // Some file systems refuse fsync on a folder; the data itself is already synced.
   } finally {
     await handle.close();
   }

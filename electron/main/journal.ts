@@ -7,6 +7,8 @@ import type {
   JournalState,
 } from '../../shared/ipc';
 import { MAX_JOURNAL_READ } from '../../shared/ipc';
+import { frameHeader, frameMatches } from '../../shared/journal-frame';
+import { syncDirectory } from './atomic-write';
 
 /**
  * The durable journal of unsynced work: every outbox row the renderer writes is also appended
@@ -53,29 +55,10 @@ const SEGMENT = /^journal-(\d{6})\.log$/;
 const segmentName = (n: number) => `journal-${String(n).padStart(6, '0')}.log`;
 const NEWLINE = 0x0a;
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-export function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) {
-    crc = (CRC_TABLE[(crc ^ (bytes[i] as number)) & 0xff] as number) ^ (crc >>> 8);
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
 /** One record as a framed line. */
 export function frameRecord(record: unknown): Buffer {
   const json = Buffer.from(JSON.stringify(record), 'utf8');
-  const header = `${json.length} ${crc32(json).toString(16).padStart(8, '0')} `;
-  return Buffer.concat([Buffer.from(header, 'ascii'), json, Buffer.from('\n')]);
+  return Buffer.concat([Buffer.from(frameHeader(json), 'ascii'), json, Buffer.from('\n')]);
 }
 
 type JournalRecord = { s: number; i: string; r: unknown } | { a: string[] } | { h: number };
@@ -122,8 +105,7 @@ function parseLine(line: Buffer): JournalRecord | null {
   const header = HEADER.exec(line.subarray(0, secondSpace + 1).toString('ascii'));
   if (!header) return null;
   const json = line.subarray(secondSpace + 1);
-  if (json.length !== Number(header[1])) return null;
-  if (crc32(json) !== parseInt(header[2] as string, 16)) return null;
+  if (!frameMatches(json, header[1] as string, header[2] as string)) return null;
   let value: unknown;
   try {
     value = JSON.parse(json.toString('utf8'));
@@ -231,7 +213,7 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
     if (handle === null) {
       const isNew = activeBytes === 0;
       handle = await fs.open(path.join(dir, segmentName(activeN)), 'a', 0o600);
-      if (isNew) await syncDir(fs, dir);
+      if (isNew) await syncDirectory(dir, fs);
     }
     await handle.write(frames);
     await handle.sync();
@@ -263,12 +245,12 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
       await out.close();
     }
     await fs.rename(temp, target);
-    await syncDir(fs, dir);
+    await syncDirectory(dir, fs);
     // The new segment is whole on disk before any old one goes.
     for (const segment of scan.segments) {
       await fs.rm(path.join(dir, segmentName(segment.n)), { force: true });
     }
-    await syncDir(fs, dir);
+    await syncDirectory(dir, fs);
     activeN = n;
     activeBytes = frames.length;
     totalBytes = frames.length;
@@ -355,18 +337,4 @@ export async function openJournal(options: JournalOptions): Promise<Journal> {
         handle = null;
       }),
   };
-}
-
-/** A new or renamed file lives in its folder's entry: fsync the folder too (POSIX only). */
-async function syncDir(fs: JournalFs, dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await fs.open(dir, 'r').catch(() => null);
-  if (handle === null) return;
-  try {
-    await handle.sync();
-  } catch {
-    // Some file systems refuse fsync on a folder; the data itself is already synced.
-  } finally {
-    await handle.close();
-  }
 }

@@ -25,6 +25,7 @@ import {
   type JournalReadResult,
   type JournalState,
 } from '../../shared/ipc';
+import { frameHeader, frameMatches } from '../../shared/journal-frame';
 
 const ROOT = 'fieldbook-durable';
 const JOURNAL = 'journal.log';
@@ -41,29 +42,12 @@ export interface BrowserDurableDeps {
   estimate?: () => Promise<StorageEstimate>;
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-export function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++)
-    crc = (CRC_TABLE[(crc ^ (bytes[i] as number)) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
 const encoder = new TextEncoder();
 
 function frame(record: unknown): string {
   const json = JSON.stringify(record);
   const bytes = encoder.encode(json);
-  return `${bytes.length} ${crc32(bytes).toString(16).padStart(8, '0')} ${json}\n`;
+  return `${frameHeader(bytes)}${json}\n`;
 }
 
 interface Parsed {
@@ -92,12 +76,7 @@ export function parseJournal(text: string): Parsed {
     const match = /^(\d+) ([0-9a-f]{8}) (.*)$/.exec(line);
     const json = match?.[3];
     const bytes = json === undefined ? null : encoder.encode(json);
-    if (
-      !match ||
-      bytes === null ||
-      bytes.length !== Number(match[1]) ||
-      crc32(bytes) !== parseInt(match[2] as string, 16)
-    ) {
+    if (!match || bytes === null || !frameMatches(bytes, match[1] as string, match[2] as string)) {
       parsed.corrupt++;
       continue;
     }
