@@ -34,22 +34,17 @@ export function PairBars({
             <text x={labelWidth - 8} y={y + 14} textAnchor="end" className="chart-label">
               {r.label}
             </text>
-            <rect
-              x={labelWidth}
-              y={y}
-              width={(r.total / max) * barSpace}
-              height={18}
-              className="bar-total"
-              rx={3}
-            />
-            <rect
-              x={labelWidth}
-              y={y}
-              width={(r.part / max) * barSpace}
-              height={18}
-              className="bar-part"
-              rx={3}
-            />
+            {(['total', 'part'] as const).map((key) => (
+              <rect
+                key={key}
+                x={labelWidth}
+                y={y}
+                width={(r[key] / max) * barSpace}
+                height={18}
+                className={`bar-${key}`}
+                rx={3}
+              />
+            ))}
             <text
               x={labelWidth + (r.total / max) * barSpace + 6}
               y={y + 14}
