@@ -3,11 +3,12 @@
  * promise vs reality, referrals, problems and clients at risk. Charts where looking beats
  * reading, the numbers in tables beside them, and a print layout (Save as PDF in Electron).
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shiftMonth, type MonthlyReport } from '../../../shared/domain/report';
+import type { MonthlyReport } from '../../../shared/domain/report';
 import { localDay } from '../../data/localTime';
 import { useMonthlyReport } from './data/useMonthlyReport';
+import { MonthControls } from './MonthControls';
 import { formatDate, type DateStyle } from '../../i18n/dates';
 import {
   ActionsSection,
@@ -23,7 +24,6 @@ import './reports.css';
 
 export function ReportPage({ today = localDay() }: { today?: string }) {
   const { t, i18n } = useTranslation();
-  const ids = useId();
   const [month, setMonth] = useState(today.slice(0, 7));
   const report = useMonthlyReport(month, today);
   const monthName = (m: string, style: DateStyle = 'monthAndYear') =>
@@ -33,40 +33,7 @@ export function ReportPage({ today = localDay() }: { today?: string }) {
     <div className="page report-page">
       <div className="report-head">
         <h1>{t('reports.heading', { month: monthName(month) })}</h1>
-        <div className="report-controls no-print">
-          <button
-            type="button"
-            aria-label={t('reports.previous')}
-            onClick={() => setMonth(shiftMonth(month, -1))}
-          >
-            ←
-          </button>
-          <label htmlFor={`${ids}-month`}>{t('reports.month')}</label>
-          <input
-            id={`${ids}-month`}
-            className="input-edge"
-            type="month"
-            // See ClientForm's date field: Chromium ignores lang for the drawn format.
-            lang={i18n.language}
-            value={month}
-            onChange={(e) => /^\d{4}-\d{2}$/.test(e.target.value) && setMonth(e.target.value)}
-          />
-          <button
-            type="button"
-            aria-label={t('reports.next')}
-            onClick={() => setMonth(shiftMonth(month, 1))}
-          >
-            →
-          </button>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => window.print()}
-            title={t('reports.printHint')}
-          >
-            {t('reports.print')}
-          </button>
-        </div>
+        <MonthControls month={month} onMonth={setMonth} printHint />
       </div>
       {!report ? <p className="muted">{t('reports.loading')}</p> : <ReportView report={report} />}
     </div>

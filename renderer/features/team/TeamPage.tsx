@@ -4,52 +4,17 @@
  * row from the same computation over the whole book. A rep's name opens that rep's report; a
  * client opens the card. Shown only to a manager signed in to the company's server.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_KINDS } from '../../../shared/domain';
-import { shiftMonth, type MonthlyReport } from '../../../shared/domain/report';
+import type { MonthlyReport } from '../../../shared/domain/report';
 import { localDay } from '../../data/localTime';
 import { formatDate } from '../../i18n/dates';
 import { routeHref } from '../../store/router';
-import { ReportView } from '../reports';
+import { MonthControls, ReportView } from '../reports';
 import { useTeamOnDevice } from '../sync';
 import { useTeamReport } from './data/useTeamReport';
 import './team.css';
-
-function MonthControls(props: { month: string; onMonth: (m: string) => void }) {
-  const { t, i18n } = useTranslation();
-  const ids = useId();
-  return (
-    <div className="report-controls no-print">
-      <button
-        type="button"
-        aria-label={t('team.previous')}
-        onClick={() => props.onMonth(shiftMonth(props.month, -1))}
-      >
-        ←
-      </button>
-      <label htmlFor={`${ids}-month`}>{t('team.month')}</label>
-      <input
-        id={`${ids}-month`}
-        className="input-edge"
-        type="month"
-        lang={i18n.language}
-        value={props.month}
-        onChange={(e) => /^\d{4}-\d{2}$/.test(e.target.value) && props.onMonth(e.target.value)}
-      />
-      <button
-        type="button"
-        aria-label={t('team.next')}
-        onClick={() => props.onMonth(shiftMonth(props.month, 1))}
-      >
-        →
-      </button>
-      <button type="button" className="primary" onClick={() => window.print()}>
-        {t('team.print')}
-      </button>
-    </div>
-  );
-}
 
 const fmt = (n: number | null, lang: string) =>
   n === null ? '—' : n.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB');
