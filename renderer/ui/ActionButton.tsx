@@ -1,3 +1,5 @@
+import { ErrorAlert } from './ErrorAlert';
+
 /**
  * The big button of a one-step action outside a form (start a visit, finish it), with what went
  * wrong the last time above it, read out at once; the button says it is busy and cannot be pressed
@@ -18,11 +20,7 @@ export function ActionButton({
 }) {
   return (
     <>
-      {action.error && (
-        <p className="error" role="alert">
-          {action.error}
-        </p>
-      )}
+      <ErrorAlert error={action.error} />
       <button
         type="button"
         className="primary big"

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from './ErrorAlert';
 
 /** The end of every edit form: what went wrong (read out at once), Save, and Cancel. */
 export function FormFooter({
@@ -15,11 +16,7 @@ export function FormFooter({
   const { t } = useTranslation();
   return (
     <>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div className="actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? t('common.saving') : (saveLabel ?? t('common.save'))}

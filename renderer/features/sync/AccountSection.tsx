@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncAccount } from './data/useSync';
 import { diagnose } from '../../sync/problems';
 import { useSyncEngine } from './data/useSync';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 
 export function AccountSection({ account }: { account: SyncAccount }) {
   const { t } = useTranslation();
@@ -35,11 +36,7 @@ export function AccountSection({ account }: { account: SyncAccount }) {
         })}
       </p>
       <p className="muted">{t('sync.account.server', { url: account.serverUrl })}</p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div className="sync-actions">
         <button type="button" disabled={busy} onClick={() => void signOut()}>
           {t('sync.account.signOut')}

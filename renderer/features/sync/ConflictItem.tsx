@@ -4,6 +4,7 @@ import type { Conflict } from '../../../shared/domain';
 import type { Resolution } from '../../sync/conflicts';
 import { isRefusal, useConflictRecord, useResolveConflict } from './data/useSync';
 import { fieldLabel, formatConflictValue, recordTitle } from './format';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 
 function canEdit(conflict: Conflict): boolean {
   const textual = (v: unknown) => v === null || typeof v === 'string';
@@ -67,11 +68,7 @@ export function ConflictItem({ conflict }: { conflict: Conflict }) {
             {t('sync.conflicts.refused.keepServer')}
           </button>
         </div>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert error={error} />
       </article>
     );
   }
@@ -135,11 +132,7 @@ export function ConflictItem({ conflict }: { conflict: Conflict }) {
         </div>
       )}
       {record === undefined && <p className="muted">{t('sync.conflicts.missing')}</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </article>
   );
 }

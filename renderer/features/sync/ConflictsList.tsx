@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRefusal, useKeepServerVersionForAll, useUnresolvedConflicts } from './data/useSync';
 import { ConflictItem } from './ConflictItem';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 
 /** Every value that lost a merge and waits for the rep: nothing disappears silently. */
 export function ConflictsList() {
@@ -41,11 +42,7 @@ export function ConflictsList() {
               </button>
             </div>
           )}
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorAlert error={error} />
           <ul className="sync-list" aria-label={t('sync.conflicts.heading')}>
             {conflicts.map((conflict) => (
               <li key={conflict.id}>

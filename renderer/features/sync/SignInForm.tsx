@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { getDesktopApi } from '../../platform';
 import { diagnose } from '../../sync/problems';
 import { useSyncEngine } from './data/useSync';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 
 export function SignInForm({ lastServerUrl }: { lastServerUrl: string }) {
   const { t } = useTranslation();
@@ -95,11 +96,7 @@ export function SignInForm({ lastServerUrl }: { lastServerUrl: string }) {
             onChange={(e) => setDeviceName(e.target.value)}
           />
         </div>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert error={error} />
         <div className="sync-actions">
           <button type="submit" disabled={busy}>
             {busy ? t('sync.signIn.submitting') : t('sync.signIn.submit')}
