@@ -19,6 +19,7 @@ import { useToasts } from '../../store/toasts';
 import { useLocalized } from '../../i18n/localize';
 import { useDropTemplateDraft } from './data/useProgramRole';
 import type { TemplateDraft } from '../../sync/refused';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 
 type Steps = ChecklistTemplate['steps'];
 const LOGIC_KEYS = new Set<string>([
@@ -283,11 +284,7 @@ export function TemplateEditor({
           </div>
         </fieldset>
       ))}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div className="actions">
         <button type="button" className="primary" onClick={() => void publish()}>
           {t('program.editor.publish', { version: template.version + 1 })}
