@@ -56,7 +56,13 @@ export async function registerWebApp(
   const built = await isFile(resolve(root, 'index.html'));
   if (!built) app.log.warn(BUILD_HINT);
   app.get('/*', async (request, reply) => {
-    const path = decodeURIComponent(request.url.split('?')[0]!);
+    let path: string;
+    try {
+      path = decodeURIComponent(request.url.split('?')[0]!);
+    } catch {
+      // A broken %-escape is the client's mistake, never the server's.
+      return reply.code(400).type('text/plain; charset=utf-8').send('Bad path\n');
+    }
     // The API's paths (any protocol version) keep the API's own answers.
     if (/^\/v\d+(\/|$)/.test(path)) return reply.callNotFound();
     reply
@@ -64,8 +70,9 @@ export async function registerWebApp(
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'no-referrer')
       .header('x-frame-options', 'DENY');
+    // Not a server fault: there is nothing here until the app is built (so 404, never a 5xx).
     if (!built) {
-      return reply.code(503).type('text/plain; charset=utf-8').send(`${BUILD_HINT}\n`);
+      return reply.code(404).type('text/plain; charset=utf-8').send(`${BUILD_HINT}\n`);
     }
     let file = resolve(root, `.${path}`);
     if (file !== root && !file.startsWith(root + sep)) return reply.callNotFound();

@@ -108,8 +108,14 @@ describe('the web app served by the sync server', () => {
 
   it('without a build says in one line which command builds it', async () => {
     const res = await bare.app.inject({ method: 'GET', url: '/' });
-    expect(res.statusCode).toBe(503);
+    expect(res.statusCode).toBe(404);
     expect(res.body.trim()).toBe(BUILD_HINT);
     expect(BUILD_HINT).toContain('npm run build:renderer');
+    // Hostile paths get a client error, never a 5xx, built or not.
+    for (const url of ['/%00', '/%E0%A4%A', '/%', '/v1/../etc/passwd']) {
+      const status = (await bare.app.inject({ method: 'GET', url })).statusCode;
+      expect(status, url).toBeGreaterThanOrEqual(400);
+      expect(status, url).toBeLessThan(500);
+    }
   });
 });
