@@ -60,8 +60,8 @@ export async function registerWebApp(
     try {
       path = decodeURIComponent(request.url.split('?')[0]!);
     } catch {
-      // A broken %-escape is the client's mistake, never the server's.
-      return reply.code(400).type('text/plain; charset=utf-8').send('Bad path\n');
+      // A broken %-escape names nothing here: the API's own 404, never a 5xx.
+      return reply.callNotFound();
     }
     // The API's paths (any protocol version) keep the API's own answers.
     if (/^\/v\d+(\/|$)/.test(path)) return reply.callNotFound();
@@ -71,7 +71,9 @@ export async function registerWebApp(
       .header('referrer-policy', 'no-referrer')
       .header('x-frame-options', 'DENY');
     // Not a server fault: there is nothing here until the app is built (so 404, never a 5xx).
+    // The page's own address says how to build it; any other path gets the API's 404.
     if (!built) {
+      if (path !== '/' && path !== '/index.html') return reply.callNotFound();
       return reply.code(404).type('text/plain; charset=utf-8').send(`${BUILD_HINT}\n`);
     }
     let file = resolve(root, `.${path}`);
