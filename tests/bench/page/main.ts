@@ -19,7 +19,7 @@ import {
 } from '../../../renderer/features/clients/data/clientQueries';
 import { NO_FILTERS } from '../../../renderer/store/clientList';
 import { DEMO_TABLE_ORDER, generateDemoBook, type DemoBook } from '../../../shared/demo';
-import { clientFactsDbName } from '../../../renderer/features/clients/data/clientFactsStore';
+import { clientFactsDbName } from '../../../renderer/features/clients/data/clientFactsCache';
 import { loadAgenda } from '../../../renderer/features/agenda/data/loadAgenda';
 import { storedFollowUps } from '../demoFollowUps';
 import { mainThreadProbe } from './probe';

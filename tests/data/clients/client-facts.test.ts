@@ -14,10 +14,10 @@ import { emptyClientDraft } from '../../../renderer/features/clients/data/client
 import { ClientBook } from '../../../renderer/features/clients/data/clientBook';
 import { loadClientRecords } from '../../../renderer/features/clients/data/clientBookLoader';
 import {
-  ClientFactsStore,
+  ClientFactsCache,
   clientFactsDbName,
   currentZone,
-} from '../../../renderer/features/clients/data/clientFactsStore';
+} from '../../../renderer/features/clients/data/clientFactsCache';
 import {
   clientFacts,
   summarizeClient,
@@ -54,7 +54,7 @@ async function factsFromScratch(): Promise<Map<string, ClientFacts>> {
 }
 
 async function storedFacts(): Promise<Map<string, ClientFacts> | null> {
-  const store = new ClientFactsStore(db.name);
+  const store = new ClientFactsCache(db.name);
   try {
     const map = await store.load(null, currentZone());
     if (!map) return null;
@@ -310,7 +310,7 @@ describe('client facts kept on every write', () => {
     const first = await started();
     await first.flushIndex();
     first.dispose();
-    const store = new ClientFactsStore(db.name);
+    const store = new ClientFactsCache(db.name);
     expect(await store.load(null, 'Pacific/Chatham')).toBeNull();
     expect(await store.load('another-generation', currentZone())).toBeNull();
     expect(await store.load(null, currentZone())).not.toBeNull();

@@ -28,7 +28,7 @@ import {
   type ClientRecords,
   type ClientSummary,
 } from './clientSummary';
-import { ClientFactsStore, currentZone } from './clientFactsStore';
+import { ClientFactsCache, currentZone } from './clientFactsCache';
 import { loadBookInSlices, loadClientRecords, type NoteText } from './clientBookLoader';
 import { SearchIndexStore, readBookGeneration } from './searchIndexCache';
 import { repsZone } from '../../../data/localTime';
@@ -93,8 +93,8 @@ export class ClientBook {
   /** The index answers searches (restored, or built); until then names only. */
   private indexReady = false;
   private readonly store: SearchIndexStore | null;
-  /** Each client's facts kept between starts (clientFactsStore.ts). */
-  private readonly factsStore: ClientFactsStore | null;
+  /** Each client's facts kept between starts (clientFactsCache.ts). */
+  private readonly factsCache: ClientFactsCache | null;
   /** Client id → the facts the summaries were made from, as they were last written to the store. */
   private facts = new Map<string, ClientFacts>();
   /** What the stored facts are valid for; null until they were loaded or written whole. */
@@ -122,7 +122,7 @@ export class ClientBook {
   ) {
     const persist = options.persistIndex ?? typeof indexedDB !== 'undefined';
     this.store = persist ? new SearchIndexStore(db.name) : null;
-    this.factsStore = persist ? new ClientFactsStore(db.name) : null;
+    this.factsCache = persist ? new ClientFactsCache(db.name) : null;
     this.saveDelayMs = options.saveDelayMs ?? SAVE_DELAY_MS;
   }
 
@@ -148,8 +148,8 @@ export class ClientBook {
     this.saveTimer = null;
     // An unsaved change is only a few clients to index again at the next start.
     void this.saving.finally(() => this.store?.close());
-    const factsStore = this.factsStore;
-    if (factsStore) void factsStore.flushed().finally(() => factsStore.close());
+    const factsCache = this.factsCache;
+    if (factsCache) void factsCache.flushed().finally(() => factsCache.close());
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -264,7 +264,7 @@ export class ClientBook {
     if (firstLoad) await this.showFirstScreen();
     // The stored facts are read alongside the list (after the first screen, which they would slow).
     const storedFacts = firstLoad
-      ? (this.factsStore?.load(generation, zoneName) ?? Promise.resolve(null))
+      ? (this.factsCache?.load(generation, zoneName) ?? Promise.resolve(null))
       : Promise.resolve(null);
     // Read alongside the book; the slices below wait for it.
     const restoring = firstLoad ? this.restoreIndex(generation) : Promise.resolve();
@@ -322,7 +322,7 @@ export class ClientBook {
         this.publish();
         this.factsKey = { bookGeneration: generation, zone: zoneName };
         if (changed.size + removed.length > 0 || !sameKey) {
-          void this.factsStore?.write(changed, removed, { ...this.factsKey, replaceAll: !sameKey });
+          void this.factsCache?.write(changed, removed, { ...this.factsKey, replaceAll: !sameKey });
         }
       },
       beforeIndex: () => restoring,
@@ -395,7 +395,7 @@ export class ClientBook {
     if (this.saveTimer !== null) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     await this.saving;
-    await this.factsStore?.flushed();
+    await this.factsCache?.flushed();
     if (!this.unsaved) return false;
     return this.saveIndex();
   }
@@ -466,7 +466,7 @@ export class ClientBook {
     this.scheduleSave();
     // Kept as current as the summaries: written right after every commit that touched them.
     if (this.factsKey && changed.size + removed.length > 0) {
-      void this.factsStore?.write(changed, removed, this.factsKey);
+      void this.factsCache?.write(changed, removed, this.factsKey);
     }
   }
 }

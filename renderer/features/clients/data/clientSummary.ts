@@ -83,7 +83,7 @@ function followUpDay(f: FollowUp): Day | null {
 /**
  * The facts of one client that come from its records (everything in a summary but the client,
  * its people and what the cadence settings decide). They are what the book keeps stored between
- * starts (clientFactsStore.ts), so each is plain data: health's input is cut to the fields health
+ * starts (clientFactsCache.ts), so each is plain data: health's input is cut to the fields health
  * reads. Independent of today's date; notes count on the rep's day, so the zone is part of them.
  */
 export interface ClientFacts {

@@ -14,7 +14,7 @@
 import Dexie, { type Table } from 'dexie';
 import { randomHex } from '../../../../shared/ids';
 import type { FieldbookDb } from '../../../data/db';
-import { clientFactsDbName } from './clientFactsStore';
+import { clientFactsDbName } from './clientFactsCache';
 import {
   isTypedArray,
   restoreClientSearchIndex,

@@ -50,7 +50,7 @@ export function currentZone(): string {
 /** Rows written per transaction when many change at once (a start, an import). */
 const WRITE_SLICE = 2000;
 
-export class ClientFactsStore {
+export class ClientFactsCache {
   private readonly db: FactsDb;
   /** Writes run one after another, in the order the book made them. */
   private writing: Promise<void> = Promise.resolve();
