@@ -77,7 +77,7 @@ describe('a rep’s day with one client, in Russian', () => {
 
     // --- The post-sale visit records the installation as done --------------------------------
     await goTo(page, 'ru', 'visits');
-    await page.getByRole('searchbox', { name: 'Клиент' }).fill('Журавль');
+    await page.getByRole('searchbox', { name: 'Клиент', exact: true }).fill('Журавль');
     await page.getByRole('button', { name: CLIENT, exact: true }).click();
     await page.getByRole('radio', { name: 'Послепродажный визит' }).check();
     await page.getByRole('button', { name: 'Начать визит' }).click();

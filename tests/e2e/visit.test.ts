@@ -30,7 +30,9 @@ async function shot(page: Page, name: string) {
 
 async function startVisitFromList(page: Page, clientName: string, kind?: string) {
   await goTo(page, 'ru', 'visits');
-  await page.getByRole('searchbox', { name: 'Клиент' }).fill(clientName.slice(4, 10));
+  // Exact: «Поиск клиентов» on the page being left also contains «клиент», and a fill that lands
+  // there before the visits page shows leaves the picker empty.
+  await page.getByRole('searchbox', { name: 'Клиент', exact: true }).fill(clientName.slice(4, 10));
   await page.getByRole('button', { name: clientName, exact: true }).click();
   if (kind) await page.getByRole('radio', { name: kind }).check();
   await page.getByRole('button', { name: 'Начать визит' }).click();
