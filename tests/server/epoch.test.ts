@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids';
-import type { Db } from '../../server/db/db';
 import { runCommand } from '../../server/cli';
 import { ensureMeta } from '../../server/sync/meta';
 import {
@@ -13,30 +12,9 @@ import {
   push,
   TestDevice,
   type TestServer,
+  restoreTables,
+  snapshotTables,
 } from './harness';
-
-// Parents first, so a restore can insert in this order.
-const TABLES = [
-  'server_meta',
-  'teams',
-  'team_counters',
-  'users',
-  'devices',
-  'device_seqs',
-  'records',
-  'shares',
-  'applied_batches',
-  'quarantine',
-];
-
-/** A backup as the database saw it at one moment, and its restore: the whole state goes back in time. */
-async function backup(db: Db, name: string): Promise<void> {
-  for (const t of TABLES) await db.query(`CREATE TABLE ${name}_${t} AS SELECT * FROM ${t}`);
-}
-async function restore(db: Db, name: string): Promise<void> {
-  await db.query(`TRUNCATE ${TABLES.join(', ')}`);
-  for (const t of TABLES) await db.query(`INSERT INTO ${t} SELECT * FROM ${name}_${t}`);
-}
 
 describeBackends('epoch', (server: () => TestServer) => {
   it('every response names the epoch, and a request from an earlier epoch gets epoch_changed with the new one', async () => {
@@ -67,14 +45,14 @@ describeBackends('epoch', (server: () => TestServer) => {
     const keptOp = device.op('clients', kept, clientFields(kept, { name: 'До бэкапа' }));
     await push(s, rep, device, [keptOp]);
     const snap = `bk${Date.now() % 100000}`;
-    await backup(s.db, snap);
+    await snapshotTables(s.db, snap);
     const lostOp = device.op('clients', lost, clientFields(lost, { name: 'После бэкапа' }));
     const pushed = await push(s, rep, device, [lostOp]);
     expect(pushed.body.lastSeq).toBe(2);
     const { cursor } = await pullAll(s, rep);
     const epoch = pushed.body.epoch;
 
-    await restore(s.db, snap);
+    await restoreTables(s.db, snap);
 
     // The client's cursor is ahead of everything the restored database has issued.
     const detected = await pull(s, rep, cursor, { epoch });

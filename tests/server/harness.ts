@@ -318,3 +318,29 @@ export function templateFields(id: string): Record<string, unknown> {
     publishedAt: NOW_ISO(),
   };
 }
+
+// Parents first, so a restore can insert in this order.
+const SNAPSHOT_TABLES = [
+  'server_meta',
+  'teams',
+  'team_counters',
+  'users',
+  'devices',
+  'device_seqs',
+  'records',
+  'shares',
+  'applied_batches',
+  'quarantine',
+];
+
+/** A backup as the database saw it at one moment, kept beside the tables under `name`. */
+export async function snapshotTables(db: Db, name: string): Promise<void> {
+  for (const t of SNAPSHOT_TABLES)
+    await db.query(`CREATE TABLE ${name}_${t} AS SELECT * FROM ${t}`);
+}
+
+/** Its restore into the same database (its identity kept): the whole state goes back in time. */
+export async function restoreTables(db: Db, name: string): Promise<void> {
+  await db.query(`TRUNCATE ${SNAPSHOT_TABLES.join(', ')}`);
+  for (const t of SNAPSHOT_TABLES) await db.query(`INSERT INTO ${t} SELECT * FROM ${name}_${t}`);
+}

@@ -6,7 +6,6 @@
 import { expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids';
 import type { PushOp } from '../../shared/sync/protocol';
-import type { Db } from '../../server/db/db';
 import {
   clientFields,
   describeBackends,
@@ -18,29 +17,9 @@ import {
   TestDevice,
   type TestServer,
   type TestUser,
+  restoreTables,
+  snapshotTables,
 } from './harness';
-
-const TABLES = [
-  'server_meta',
-  'teams',
-  'team_counters',
-  'users',
-  'devices',
-  'device_seqs',
-  'records',
-  'shares',
-  'applied_batches',
-  'quarantine',
-];
-
-/** A snapshot of the whole state, and its restore into the same database (its identity kept). */
-async function snapshot(db: Db, name: string): Promise<void> {
-  for (const t of TABLES) await db.query(`CREATE TABLE ${name}_${t} AS SELECT * FROM ${t}`);
-}
-async function restore(db: Db, name: string): Promise<void> {
-  await db.query(`TRUNCATE ${TABLES.join(', ')}`);
-  for (const t of TABLES) await db.query(`INSERT INTO ${t} SELECT * FROM ${name}_${t}`);
-}
 
 /** A device with what it holds locally: its rows, as a client keeps them after their ops settled. */
 class Device extends TestDevice {
@@ -109,11 +88,11 @@ async function repro(s: TestServer) {
   const [a, b] = [new Device(repA), new Device(repB)];
   await a.create(s, 1, 'До снимка');
   const snap = `rs${Date.now() % 1_000_000}${Math.floor(Math.random() * 1000)}`;
-  await snapshot(s.db, snap);
+  await snapshotTables(s.db, snap);
   await a.create(s, 60, 'После снимка');
   const managerView = await pullAll(s, manager);
   expect(managerView.records).toHaveLength(61);
-  await restore(s.db, snap);
+  await restoreTables(s.db, snap);
   return { a, b, manager, managerCursor: managerView.cursor, epoch: repA.login.epoch };
 }
 
