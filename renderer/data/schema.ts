@@ -43,6 +43,17 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         'id, clientId, due, status, kind, ruleKey, [status+due], [status+kind+due], [status+kind+due+deletedAt], deletedAt',
     },
   },
+  {
+    // The month's report reads only what can change it (shared/domain/reportBounds.ts): visits
+    // by the day they were finished (post-sale ones on their own, up to the month's end), and the
+    // notes of the last cadence's days for each client's last contact, instead of every row.
+    version: 3,
+    stores: {
+      visits:
+        'id, clientId, status, kind, startedAt, deletedAt, [clientId+startedAt], finishedAt, [kind+finishedAt]',
+      notes: 'id, clientId, visitId, deletedAt, createdAt',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -15,6 +15,7 @@ import {
   saveClient,
 } from '../../renderer/features/clients/data/clients';
 import { newFollowUp, SYNCED_SCHEMAS, SYNCED_TABLES } from '../../shared/domain';
+import { note, visit } from '../unit/followups/book';
 
 /**
  * Fills a database created at `version` as the app of that version would: clients with people, a
@@ -54,12 +55,24 @@ async function fill(name: string, version: number) {
   await repo.update('followUps', snoozed.id, { status: 'snoozed', snoozedUntil: '2025-03-20' });
   const removed = await followUp('2025-03-03', 'Removed by the rules');
   await repo.trash('followUps', removed.id);
+  // A finished post-sale visit, one still open and a note: the month's report finds them by day.
+  await db.visits.bulkAdd([
+    visit(last!.id, {
+      kind: 'post_sale',
+      status: 'finished',
+      startedAt: '2025-03-04T10:00:00+03:00',
+      finishedAt: '2025-03-04T11:00:00+03:00',
+    }),
+    visit(last!.id, { kind: 'closing', status: 'draft', finishedAt: null }),
+  ]);
+  await db.notes.add(note(last!.id, '2025-03-06T10:00:00Z'));
   db.close();
 }
 
 const FIXTURES: Record<number, (name: string) => Promise<void>> = {
   1: (name) => fill(name, 1),
   2: (name) => fill(name, 2),
+  3: (name) => fill(name, 3),
 };
 
 async function snapshot(name: string) {
@@ -121,6 +134,14 @@ describe('schema migrations', () => {
             .toArray()
         ).map((f) => f.title),
       ).toEqual(['Removed by the rules']);
+      expect(await db.visits.where('finishedAt').between('2025-03', '2025-04').count()).toBe(1);
+      expect(
+        await db.visits
+          .where('[kind+finishedAt]')
+          .between(['post_sale', Dexie.minKey], ['post_sale', '2025-04'])
+          .count(),
+      ).toBe(1);
+      expect(await db.notes.where('createdAt').aboveOrEqual('2025-03-06').count()).toBe(1);
       db.close();
       await createDb(name).delete();
     });
