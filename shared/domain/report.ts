@@ -25,6 +25,12 @@ export interface ReportBook {
   notes: readonly Note[];
   /** The rep's cadence defaults (Settings); absent: the built-in ones. */
   cadence?: CadenceSettings;
+  /**
+   * Each client's last contact day as lastContactDays gives it over the whole book, when the
+   * caller read it without every note (reportBounds.ts); absent: computed from contacts, visits
+   * and notes here. A client left out counts from the day it was added, as in lastContactDays.
+   */
+  lastContact?: ReadonlyMap<string, Day>;
 }
 
 export interface ActionTally {
@@ -350,7 +356,7 @@ export function monthlyReport(
     if ((sat !== null && sat <= 2) || (rec !== null && rec <= 6))
       flag(clientId, 'low_satisfaction');
   }
-  const last = lastContactDays(book.contacts, book.visits, book.notes);
+  const last = book.lastContact ?? lastContactDays(book.contacts, book.visits, book.notes);
   for (const c of clients) {
     if (c.status === 'prospect' || c.status === 'lost') continue;
     const since = last.get(c.id) ?? dayOfTimestamp(c.createdAt);
@@ -448,6 +454,7 @@ export function splitBookByRep(book: ReportBook): Map<string, ReportBook> {
         contacts: [],
         notes: [],
         ...(book.cadence ? { cadence: book.cadence } : {}),
+        ...(book.lastContact ? { lastContact: book.lastContact } : {}),
       };
       books.set(ownerId, b);
     }
@@ -458,7 +465,9 @@ export function splitBookByRep(book: ReportBook): Map<string, ReportBook> {
     (bookOf(c.ownerId).clients as Client[]).push(c);
   }
   const visitOwner = new Map<string, string>();
-  const add = <K extends Exclude<keyof ReportBook, 'clients' | 'cadence' | 'checklistRuns'>>(
+  const add = <
+    K extends Exclude<keyof ReportBook, 'clients' | 'cadence' | 'checklistRuns' | 'lastContact'>,
+  >(
     key: K,
     rows: ReportBook[K],
   ) => {

@@ -1,0 +1,200 @@
+/**
+ * Which rows a month's report can depend on (report.ts monthlyReport), so a loader reads those
+ * through indexes instead of the whole book (issue 12: the team view over 50k clients).
+ *
+ * Every test here mirrors a rule of monthlyReport; a row the bound leaves out cannot change any
+ * figure of the month (tests/property/report-bounds.test.ts checks the report over the bounded
+ * rows against the report over the whole book). Days are compared as monthlyReport compares them:
+ * the first ten characters of the stamp as written, so no zone margin is needed.
+ *
+ * - followUps: due in the month;
+ * - contacts: logged in the month;
+ * - visits: finished in the month (visits by purpose and outcome, program versions), and
+ *   post-sale visits finished up to the month's end (the satisfaction trend and each client's
+ *   latest mood);
+ * - checklistRuns: those of the visits above;
+ * - purchases: of referred clients (referrals converted) and of the clients whose post-sale visit
+ *   this month rated promises (a promise's text comes from the client's own purchase);
+ * - problems: open ones, and those opened or closed in the month;
+ * - clients: all (statuses, churn, cadence, referrals);
+ * - notes: none. Each client's last contact is read from the last `cadence` days only
+ *   (lastContactWindow), which decides "no contact beyond cadence"; a client with nothing in that
+ *   window needs its own last contact only when it was added within its cadence (else it is
+ *   overdue whatever came before), and that is asked client by client (lastContactsNeeded).
+ */
+import { effectiveCadenceDays, type CadenceSettings } from './cadence';
+import type { Client } from './client';
+import type { ContactLogEntry } from './contact';
+import type { FollowUp } from './followup';
+import type { Problem } from './problem';
+import type { Purchase } from './purchase';
+import type { ChecklistRun } from './checklist';
+import type { Note, Visit } from './visit';
+import type { ReportBook } from './report';
+import { lastContactDays } from './followups/contactGaps';
+import { addDays, dayOfTimestamp, type Day } from './followups/days';
+import { parseHlc } from '../sync/hlc';
+import { isLive } from './common';
+
+const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** The key ranges of one month's report: stamps compare as strings, day first. */
+export interface ReportRange {
+  month: string;
+  /** 'YYYY-MM' of this month: a stamp in the month is ≥ this and < `next`. */
+  from: string;
+  /** 'YYYY-MM' of the next month. */
+  next: string;
+}
+
+export function reportRange(month: string): ReportRange {
+  const m = MONTH_RE.exec(month);
+  if (!m) throw new RangeError(`Not a month: ${month}`);
+  const index = Number(m[1]) * 12 + Number(m[2]); // the next month, 0-based
+  const next = `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+  return { month, from: month, next };
+}
+
+const inMonth = (stamp: string | null | undefined, r: ReportRange) =>
+  stamp != null && stamp >= r.from && stamp < r.next;
+
+export const followUpInReport = (f: FollowUp, r: ReportRange) => inMonth(f.due, r);
+
+export const contactInReport = (c: ContactLogEntry, r: ReportRange) => inMonth(c.at, r);
+
+/** Finished in the month, or a post-sale visit finished before the month's end. */
+export function visitInReport(v: Visit, r: ReportRange): boolean {
+  if (!v.finishedAt) return false;
+  return inMonth(v.finishedAt, r) || (v.kind === 'post_sale' && v.finishedAt < r.next);
+}
+
+const isOpen = (p: Problem) => p.status === 'open' || p.status === 'in_progress';
+
+/** The day a problem's status last changed, as monthlyReport reads it. */
+function statusChangedDay(p: Problem): Day | null {
+  const stamp = p.stamps.status;
+  if (stamp) {
+    try {
+      return new Date(parseHlc(stamp).ms).toISOString().slice(0, 10);
+    } catch {
+      // fall through to updatedAt
+    }
+  }
+  return dayOfTimestamp(p.updatedAt);
+}
+
+export function problemInReport(p: Problem, r: ReportRange): boolean {
+  if (isOpen(p)) return true;
+  return (
+    (dayOfTimestamp(p.createdAt) ?? '').startsWith(r.month) ||
+    (statusChangedDay(p) ?? '').startsWith(r.month)
+  );
+}
+
+/**
+ * The clients whose purchases the report reads: referred ones, and those with a post-sale visit
+ * finished in the month (their promises), among the visits given.
+ */
+export function purchaseClients(
+  clients: readonly Client[],
+  visits: readonly Visit[],
+  r: ReportRange,
+): Set<string> {
+  const ids = new Set<string>();
+  for (const c of clients) if (c.referredBy !== null) ids.add(c.id);
+  for (const v of visits)
+    if (v.kind === 'post_sale' && v.status === 'finished' && inMonth(v.finishedAt, r))
+      ids.add(v.clientId);
+  return ids;
+}
+
+/**
+ * The first day whose contacts can keep a client off "no contact beyond cadence" on `today`:
+ * today minus the longest cadence of a live client that can be flagged; null when none can.
+ */
+export function lastContactWindow(
+  clients: readonly Client[],
+  today: Day,
+  cadence?: CadenceSettings,
+): Day | null {
+  let longest = -1;
+  for (const c of clients) {
+    if (!isLive(c) || c.status === 'prospect' || c.status === 'lost') continue;
+    longest = Math.max(longest, effectiveCadenceDays(c, cadence));
+  }
+  return longest < 0 ? null : addDays(today, -longest);
+}
+
+/**
+ * The clients with no contact since `from` whose own last contact still decides the report: live,
+ * flaggable, and added on or after their cadence's first day (or on no readable day), so that an
+ * older contact rather than the day they were added is what counts.
+ */
+export function lastContactsNeeded(
+  clients: readonly Client[],
+  inWindow: ReadonlyMap<string, Day>,
+  today: Day,
+  cadence?: CadenceSettings,
+): string[] {
+  const ids: string[] = [];
+  for (const c of clients) {
+    if (!isLive(c) || c.status === 'prospect' || c.status === 'lost' || inWindow.has(c.id))
+      continue;
+    const added = dayOfTimestamp(c.createdAt);
+    if (added === null || added >= addDays(today, -effectiveCadenceDays(c, cadence)))
+      ids.push(c.id);
+  }
+  return ids;
+}
+
+/** A stamp on or after the window's first day (stamps compare as strings, day first). */
+export const fromWindow = (stamp: string, from: Day) => stamp >= from;
+
+/**
+ * Each client's last contact as the report needs it, from the whole book: exact for every client
+ * with a contact since the window, or one in lastContactsNeeded; the rest count from an older
+ * contact or the day they were added, and either way are beyond their cadence. The loader gives
+ * the same map from the window's rows and a look-up per needed client (tests/data).
+ */
+export function reportLastContacts(
+  book: Pick<ReportBook, 'clients' | 'contacts' | 'visits' | 'notes' | 'cadence'>,
+  today: Day,
+): Map<string, Day> {
+  const from = lastContactWindow(book.clients, today, book.cadence);
+  if (from === null) return new Map();
+  const inWindow = lastContactDays(
+    book.contacts.filter((c) => fromWindow(c.at, from)),
+    book.visits.filter((v) => fromWindow(v.startedAt, from)),
+    book.notes.filter((n) => fromWindow(n.createdAt, from)),
+  );
+  const needed = new Set(lastContactsNeeded(book.clients, inWindow, today, book.cadence));
+  if (needed.size === 0) return inWindow;
+  const mine = <T extends { clientId: string }>(rows: readonly T[]) =>
+    rows.filter((r) => needed.has(r.clientId));
+  const older = lastContactDays(mine(book.contacts), mine(book.visits), mine(book.notes));
+  for (const [id, day] of older) inWindow.set(id, day);
+  return inWindow;
+}
+
+/**
+ * The month's report book from the whole book: only the rows `reportRange` says the report reads,
+ * with each client's last contact given (no notes). The report over it is the report over `book`.
+ */
+export function boundReportBook(book: ReportBook, month: string, today: Day): ReportBook {
+  const r = reportRange(month);
+  const visits = book.visits.filter((v) => visitInReport(v, r));
+  const visitIds = new Set(visits.map((v) => v.id));
+  const buyers = purchaseClients(book.clients, visits, r);
+  return {
+    clients: book.clients,
+    purchases: book.purchases.filter((p: Purchase) => buyers.has(p.clientId)),
+    visits,
+    checklistRuns: book.checklistRuns.filter((c: ChecklistRun) => visitIds.has(c.visitId)),
+    followUps: book.followUps.filter((f) => followUpInReport(f, r)),
+    problems: book.problems.filter((p) => problemInReport(p, r)),
+    contacts: book.contacts.filter((c) => contactInReport(c, r)),
+    notes: [] as Note[],
+    ...(book.cadence ? { cadence: book.cadence } : {}),
+    lastContact: reportLastContacts(book, today),
+  };
+}
