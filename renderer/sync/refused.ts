@@ -2,7 +2,7 @@
  * What the server refused, and the way out that always works: keep the server's version. The
  * server's version of a row it never accepted is no row at all, so the local copy goes (without an
  * op); a row the server has comes back whole with the next pull. Nothing is lost that the rep
- * wrote: a checklist or program the server refused (a rep may not publish) becomes a draft on this
+ * wrote: a checklist or program the server refused (a rep may not publish) is kept unpublished on this
  * device, which the program editor offers when this device may publish again.
  */
 import type { ChecklistTemplate, Conflict, SyncedTable } from '../../shared/domain';
@@ -11,11 +11,11 @@ import type { FieldbookDb } from '../data/db';
 import type { OutboxRow } from '../data/editBase';
 import { SYNC_META, type PullPosition, type SyncAccount } from './state';
 
-/** Where template drafts are kept on this device (never synced). */
-export const TEMPLATE_DRAFTS_KEY = 'program.drafts';
+/** Where unpublished templates are kept on this device (never synced; the stored key keeps its old word). */
+export const UNPUBLISHED_TEMPLATES_KEY = 'program.drafts';
 
 /** A checklist or program the rep wrote that this device may not publish now. */
-export interface TemplateDraft {
+export interface UnpublishedTemplate {
   key: string;
   purpose: ChecklistTemplate['purpose'];
   title: ChecklistTemplate['title'];
@@ -23,20 +23,26 @@ export interface TemplateDraft {
   savedAt: string;
 }
 
-export async function readTemplateDrafts(db: FieldbookDb): Promise<TemplateDraft[]> {
-  return ((await db.meta.get(TEMPLATE_DRAFTS_KEY))?.value as TemplateDraft[] | undefined) ?? [];
+export async function readUnpublishedTemplates(db: FieldbookDb): Promise<UnpublishedTemplate[]> {
+  return (
+    ((await db.meta.get(UNPUBLISHED_TEMPLATES_KEY))?.value as UnpublishedTemplate[] | undefined) ??
+    []
+  );
 }
 
-/** Keeps one draft per template key: the latest one the rep wrote. */
-async function saveTemplateDraft(db: FieldbookDb, draft: TemplateDraft): Promise<void> {
-  const drafts = (await readTemplateDrafts(db)).filter((d) => d.key !== draft.key);
-  await db.meta.put({ key: TEMPLATE_DRAFTS_KEY, value: [...drafts, draft] });
+/** Keeps one unpublished version per template key: the latest one the rep wrote. */
+async function keepUnpublishedTemplate(
+  db: FieldbookDb,
+  template: UnpublishedTemplate,
+): Promise<void> {
+  const others = (await readUnpublishedTemplates(db)).filter((d) => d.key !== template.key);
+  await db.meta.put({ key: UNPUBLISHED_TEMPLATES_KEY, value: [...others, template] });
 }
 
-/** Forgets the draft of `key` (published, or thrown away by the rep). */
-export async function dropTemplateDraft(db: FieldbookDb, key: string): Promise<void> {
-  const drafts = (await readTemplateDrafts(db)).filter((d) => d.key !== key);
-  await db.meta.put({ key: TEMPLATE_DRAFTS_KEY, value: drafts });
+/** Forgets the unpublished version of `key` (published, or thrown away by the rep). */
+export async function dropUnpublishedTemplate(db: FieldbookDb, key: string): Promise<void> {
+  const others = (await readUnpublishedTemplates(db)).filter((d) => d.key !== key);
+  await db.meta.put({ key: UNPUBLISHED_TEMPLATES_KEY, value: others });
 }
 
 /**
@@ -55,7 +61,7 @@ type Row = Record<string, unknown> & { id: string; serverVersion: number };
 /**
  * Inside a transaction over the table, outbox, meta and conflicts: the row goes back to the
  * server's version. Its unsent ops go (the server refuses them the same way); a template's content
- * becomes a draft; every open conflict of the row is answered.
+ * is kept unpublished; every open conflict of the row is answered.
  */
 async function revertRow(
   db: FieldbookDb,
@@ -66,7 +72,7 @@ async function revertRow(
   const row = (await db.table(table).get(rowId)) as Row | undefined;
   if (row && table === 'checklistTemplates') {
     const t = row as unknown as ChecklistTemplate;
-    await saveTemplateDraft(db, {
+    await keepUnpublishedTemplate(db, {
       key: t.key,
       purpose: t.purpose,
       title: t.title,
@@ -148,10 +154,10 @@ export async function keepServerVersionForAllRefused(
 
 /**
  * A rep may not publish: checklist and program versions this device made and has not sent become
- * drafts instead of ops the server would refuse (a solo rep who joined a company, a manager who
+ * unpublished templates instead of ops the server would refuse (a solo rep who joined a company, a manager who
  * became a rep). Runs before every push.
  */
-export async function draftUnsentTemplatesOfRep(
+export async function holdUnsentTemplatesOfRep(
   db: FieldbookDb,
   nowIso: string = new Date().toISOString(),
 ): Promise<number> {
@@ -171,3 +177,9 @@ export async function draftUnsentTemplatesOfRep(
   );
   return ids.length;
 }
+
+/**
+ * @deprecated The old name of holdUnsentTemplatesOfRep ("draft" now means a record not yet saved,
+ * docs/domain.md); kept only until sync/cycle.ts, another engineer's file, imports the new name.
+ */
+export const draftUnsentTemplatesOfRep = holdUnsentTemplatesOfRep;

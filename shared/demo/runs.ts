@@ -1,6 +1,6 @@
 /**
  * Answers to the built-in closing and post-sale checklists, consistent with the visit and the
- * purchase they belong to: a finished run is complete, a draft run stops where the rep left it.
+ * purchase they belong to: a finished run is complete, an unfinished run stops where the rep left it.
  */
 import type { Answer } from '../domain/checklist';
 import type { Milestone, Purchase } from '../domain/purchase';
@@ -60,7 +60,7 @@ export function closingAnswers(rng: DemoRandom, outcome: ClosingResult): Answers
 }
 
 /** A closing checklist left after the signals: the rep will pick the method next. */
-export function closingDraftAnswers(rng: DemoRandom): Answers {
+export function closingUnfinishedAnswers(rng: DemoRandom): Answers {
   return signals(rng);
 }
 
@@ -117,7 +117,7 @@ export function postSaleAnswers(
 }
 
 /** A post-sale checklist left after the promises step, half of them rated. */
-export function postSaleDraftAnswers(rng: DemoRandom, purchase: Purchase): Answers {
+export function postSaleUnfinishedAnswers(rng: DemoRandom, purchase: Purchase): Answers {
   return {
     [POST_SALE_ITEMS.promises]: purchase.promisedBenefits.map((b, i) => ({
       benefitId: b.id,

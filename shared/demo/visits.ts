@@ -1,6 +1,6 @@
 /**
  * Visits: a closing visit before every purchase, a post-sale visit after most deliveries, visits
- * to prospects that ended postponed or lost, and now and then a draft the rep has not finished.
+ * to prospects that ended postponed or lost, and now and then a visit the rep has not finished (status `draft`).
  * Closing and post-sale visits carry a filled-in run of the built-in checklist.
  */
 import type { Answer, ChecklistRun } from '../domain/checklist';
@@ -12,9 +12,9 @@ import { phraseContext } from './notes';
 import { stampAll, synced, touch, type DemoContext } from './records';
 import {
   closingAnswers,
-  closingDraftAnswers,
+  closingUnfinishedAnswers,
   postSaleAnswers,
-  postSaleDraftAnswers,
+  postSaleUnfinishedAnswers,
   type ClosingResult,
 } from './runs';
 
@@ -33,7 +33,7 @@ interface VisitSpec {
   template: typeof CLOSING_TEMPLATE | null;
   answers: Record<string, Answer> | null;
   /** Where a draft was left: the checklist step the rep resumes at. */
-  draftStep?: string;
+  resumeStep?: string;
   problemsFound?: boolean;
 }
 
@@ -45,7 +45,7 @@ export function makeVisits(
   ctx: DemoContext,
   bundle: ClientBundle,
   purchases: readonly Purchase[],
-  draft: boolean,
+  withUnfinished: boolean,
 ): VisitsOutput {
   const { rng } = ctx;
   const locale = bundle.locale;
@@ -120,7 +120,7 @@ export function makeVisits(
     });
   }
 
-  if (draft) {
+  if (withUnfinished) {
     const delivered = purchases.find((p) => p.delivery.done !== null);
     specs.push(
       delivered
@@ -130,8 +130,8 @@ export function makeVisits(
             purchase: delivered,
             outcome: null,
             template: POST_SALE_TEMPLATE,
-            answers: postSaleDraftAnswers(rng, delivered),
-            draftStep: 'follow_through',
+            answers: postSaleUnfinishedAnswers(rng, delivered),
+            resumeStep: 'follow_through',
           }
         : {
             kind: 'closing',
@@ -139,8 +139,8 @@ export function makeVisits(
             purchase: null,
             outcome: null,
             template: CLOSING_TEMPLATE,
-            answers: closingDraftAnswers(rng),
-            draftStep: 'method',
+            answers: closingUnfinishedAnswers(rng),
+            resumeStep: 'method',
           },
     );
   }
@@ -151,7 +151,7 @@ export function makeVisits(
 
 function record(ctx: DemoContext, bundle: ClientBundle, spec: VisitSpec, out: VisitsOutput): void {
   const { rng, cal } = ctx;
-  const isDraft = spec.outcome === null;
+  const unfinished = spec.outcome === null;
   const startMs = cal.instant(spec.day, rng);
   const endMs = Math.min(startMs + rng.int(20, 120) * 60_000, cal.latestMs);
   const context = phraseContext(ctx, bundle, spec.purchase ? [spec.purchase] : []);
@@ -159,16 +159,16 @@ function record(ctx: DemoContext, bundle: ClientBundle, spec: VisitSpec, out: Vi
     ...synced(ctx, startMs),
     clientId: bundle.client.id,
     kind: spec.kind,
-    status: isDraft ? 'draft' : 'finished',
+    status: unfinished ? 'draft' : 'finished',
     startedAt: cal.iso(startMs),
-    finishedAt: isDraft ? null : cal.iso(endMs),
+    finishedAt: unfinished ? null : cal.iso(endMs),
     purchaseId: spec.purchase?.id ?? null,
     outcome: spec.outcome,
-    currentStep: isDraft ? (spec.draftStep ?? null) : null,
+    currentStep: unfinished ? (spec.resumeStep ?? null) : null,
     notes: rng.chance(0.6) ? bundle.locale.noteSentence(rng, context) : '',
   };
   stampAll(ctx, visit, startMs);
-  if (!isDraft)
+  if (!unfinished)
     touch(ctx, visit, endMs, ['status', 'finishedAt', 'outcome', 'currentStep', 'notes']);
   out.visits.push(visit);
   if (spec.problemsFound && spec.purchase)
@@ -184,7 +184,7 @@ function record(ctx: DemoContext, bundle: ClientBundle, spec: VisitSpec, out: Vi
       answers: spec.answers,
     };
     stampAll(ctx, run, startMs);
-    if (!isDraft) touch(ctx, run, endMs, ['answers']);
+    if (!unfinished) touch(ctx, run, endMs, ['answers']);
     out.runs.push(run);
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { RetentionPlan } from './problem';
 
-export interface RetentionActionDraft {
+export interface RetentionActionFormValues {
   id: string;
   text: string;
   responsible: string;
@@ -16,8 +16,10 @@ export interface RetentionActionDraft {
 export type RetentionActions =
   { ok: true; actions: RetentionPlan['actions'] } | { ok: false; problem: 'date_invalid' };
 
-export function retentionActionsFrom(drafts: readonly RetentionActionDraft[]): RetentionActions {
-  const kept = drafts.filter((a) => a.text.trim() !== '');
+export function retentionActionsFrom(
+  typed: readonly RetentionActionFormValues[],
+): RetentionActions {
+  const kept = typed.filter((a) => a.text.trim() !== '');
   if (kept.some((a) => a.due !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(a.due))) {
     return { ok: false, problem: 'date_invalid' };
   }

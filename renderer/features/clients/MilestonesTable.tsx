@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Milestone } from '../../../shared/domain';
-import { MILESTONES, type PurchaseFormDraft } from './purchaseDraft';
+import { MILESTONES, type PurchaseFormValues } from './purchaseFormValues';
 
-type Milestones = PurchaseFormDraft['milestones'];
+type Milestones = PurchaseFormValues['milestones'];
 
 /** Delivery, installation, training and payment: a due date and a done date each. */
 export function MilestonesTable({
@@ -15,7 +15,7 @@ export function MilestonesTable({
   const { t } = useTranslation();
   const setMilestone = (key: (typeof MILESTONES)[number], part: keyof Milestone, value: string) =>
     onChange({ ...milestones, [key]: { ...milestones[key], [part]: value } });
-  const draft = { milestones };
+
   return (
     <table className="milestones">
       <thead>
@@ -35,7 +35,7 @@ export function MilestonesTable({
                 aria-label={t('clients.purchases.dueOf', {
                   step: t(`clients.purchases.milestone.${m}`),
                 })}
-                value={draft.milestones[m].due ?? ''}
+                value={milestones[m].due ?? ''}
                 onChange={(e) => setMilestone(m, 'due', e.target.value)}
               />
             </td>
@@ -45,7 +45,7 @@ export function MilestonesTable({
                 aria-label={t('clients.purchases.doneOf', {
                   step: t(`clients.purchases.milestone.${m}`),
                 })}
-                value={draft.milestones[m].done ?? ''}
+                value={milestones[m].done ?? ''}
                 onChange={(e) => setMilestone(m, 'done', e.target.value)}
               />
             </td>

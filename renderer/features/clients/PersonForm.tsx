@@ -25,7 +25,7 @@ const CHANNEL_KINDS: Channel['kind'][] = [
   'other',
 ];
 
-interface ChildDraft {
+interface ChildFormValues {
   key: number;
   name: string;
   birthday: BirthdayParts;
@@ -53,7 +53,7 @@ export function PersonForm({ clientId, person, onDone }: Props) {
   const [channels, setChannels] = useState(() =>
     base.channels.map((c) => ({ ...c, key: nextKey++ })),
   );
-  const [children, setChildren] = useState<ChildDraft[]>(() =>
+  const [children, setChildren] = useState<ChildFormValues[]>(() =>
     base.children.map((c) => ({ key: nextKey++, name: c.name, birthday: partsOf(c.birthday) })),
   );
   const [interests, setInterests] = useState(base.interests);

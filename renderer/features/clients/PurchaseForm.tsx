@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { CROSS_SELL_KINDS, type Purchase } from '../../../shared/domain';
 import { uuidv7 } from '../../../shared/ids';
 import { useRepository } from '../../data/DataContext';
-import { emptyPurchaseDraft, purchaseFromDraft, type PurchaseFormDraft } from './purchaseDraft';
+import {
+  purchaseFormValues,
+  purchaseFromFormValues,
+  type PurchaseFormValues,
+} from './purchaseFormValues';
 import { MilestonesTable } from './MilestonesTable';
 import { useToasts } from '../../store/toasts';
 import { FormFooter } from '../../ui/FormFooter';
@@ -26,21 +30,21 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
   const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const ids = useId();
-  const [draft, setDraft] = useState<PurchaseFormDraft>(() => emptyPurchaseDraft(purchase));
+  const [values, setValues] = useState<PurchaseFormValues>(() => purchaseFormValues(purchase));
   const save = useAction((e) => t('clients.errors.saveFailed', { reason: (e as Error).message }));
   const field = (key: string) => `${ids}-${key}`;
   // A date before 1900 or after 2100 is saved only once the rep confirms it (a second Save).
   const [confirmedDate, setConfirmedDate] = useState<string | null>(null);
-  const oddYear = implausibleYear(draft.date);
-  const set = <K extends keyof PurchaseFormDraft>(key: K, value: PurchaseFormDraft[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }));
+  const oddYear = implausibleYear(values.date);
+  const set = <K extends keyof PurchaseFormValues>(key: K, value: PurchaseFormValues[K]) =>
+    setValues((d) => ({ ...d, [key]: value }));
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const built = purchaseFromDraft(draft, clientId);
+    const built = purchaseFromFormValues(values, clientId);
     if (typeof built === 'string') return save.fail(t(built));
-    if (oddYear !== null && confirmedDate !== draft.date) {
-      setConfirmedDate(draft.date);
+    if (oddYear !== null && confirmedDate !== values.date) {
+      setConfirmedDate(values.date);
       return save.fail(t('desktop.form.implausibleDate', { year: oddYear }));
     }
     await save.run(async () => {
@@ -70,7 +74,7 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
             <input
               {...control}
               type="date"
-              value={draft.date}
+              value={values.date}
               onChange={(e) => set('date', e.target.value)}
             />
           )}
@@ -80,7 +84,7 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
             <input
               {...control}
               inputMode="decimal"
-              value={draft.amount}
+              value={values.amount}
               onChange={(e) => set('amount', e.target.value)}
             />
           )}
@@ -89,10 +93,10 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
           {(control) => (
             <select
               {...control}
-              value={draft.currency}
+              value={values.currency}
               onChange={(e) => set('currency', e.target.value)}
             >
-              {[...new Set([draft.currency, ...CURRENCIES])].map((c) => (
+              {[...new Set([values.currency, ...CURRENCIES])].map((c) => (
                 <option key={c} value={c}>
                   {c}
                 </option>
@@ -104,7 +108,7 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
 
       <fieldset>
         <legend>{t('clients.purchases.items')}</legend>
-        {draft.items.map((item, i) => (
+        {values.items.map((item, i) => (
           <div key={item.key} className="repeat-row">
             <input
               aria-label={t('clients.purchases.itemName', { n: i + 1 })}
@@ -112,7 +116,9 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
               onChange={(e) =>
                 set(
                   'items',
-                  draft.items.map((x) => (x.key === item.key ? { ...x, name: e.target.value } : x)),
+                  values.items.map((x) =>
+                    x.key === item.key ? { ...x, name: e.target.value } : x,
+                  ),
                 )
               }
             />
@@ -124,7 +130,7 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
               onChange={(e) =>
                 set(
                   'items',
-                  draft.items.map((x) =>
+                  values.items.map((x) =>
                     x.key === item.key ? { ...x, quantity: e.target.value } : x,
                   ),
                 )
@@ -138,7 +144,7 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
               onChange={(e) =>
                 set(
                   'items',
-                  draft.items.map((x) =>
+                  values.items.map((x) =>
                     x.key === item.key ? { ...x, unitPrice: e.target.value } : x,
                   ),
                 )
@@ -150,7 +156,7 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
               onClick={() =>
                 set(
                   'items',
-                  draft.items.filter((x) => x.key !== item.key),
+                  values.items.filter((x) => x.key !== item.key),
                 )
               }
             >
@@ -162,7 +168,7 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
           type="button"
           onClick={() =>
             set('items', [
-              ...draft.items,
+              ...values.items,
               { key: nextKey++, name: '', quantity: '1', unitPrice: '' },
             ])
           }
@@ -174,7 +180,7 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
       <fieldset>
         <legend>{t('clients.purchases.benefits')}</legend>
         <p className="hint">{t('clients.purchases.benefitsHint')}</p>
-        {draft.benefits.map((b, i) => (
+        {values.benefits.map((b, i) => (
           <div key={b.id} className="repeat-row">
             <input
               aria-label={t('clients.purchases.benefit', { n: i + 1 })}
@@ -182,7 +188,7 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
               onChange={(e) =>
                 set(
                   'benefits',
-                  draft.benefits.map((x) => (x.id === b.id ? { ...x, text: e.target.value } : x)),
+                  values.benefits.map((x) => (x.id === b.id ? { ...x, text: e.target.value } : x)),
                 )
               }
             />
@@ -192,7 +198,7 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
               onClick={() =>
                 set(
                   'benefits',
-                  draft.benefits.filter((x) => x.id !== b.id),
+                  values.benefits.filter((x) => x.id !== b.id),
                 )
               }
             >
@@ -202,7 +208,7 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
         ))}
         <button
           type="button"
-          onClick={() => set('benefits', [...draft.benefits, { id: uuidv7(), text: '' }])}
+          onClick={() => set('benefits', [...values.benefits, { id: uuidv7(), text: '' }])}
         >
           {t('clients.purchases.addBenefit')}
         </button>
@@ -211,7 +217,7 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
       <fieldset>
         <legend>{t('clients.purchases.followThrough')}</legend>
         <MilestonesTable
-          milestones={draft.milestones}
+          milestones={values.milestones}
           onChange={(milestones) => set('milestones', milestones)}
         />
         <div className="field-row">
@@ -220,7 +226,7 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
               <input
                 {...control}
                 type="date"
-                value={draft.warrantyEnd}
+                value={values.warrantyEnd}
                 onChange={(e) => set('warrantyEnd', e.target.value)}
               />
             )}
@@ -233,7 +239,7 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
         <label className="check">
           <input
             type="checkbox"
-            checked={draft.contractActive}
+            checked={values.contractActive}
             onChange={(e) => set('contractActive', e.target.checked)}
           />
           {t('clients.purchases.contractActive')}
@@ -244,7 +250,7 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
               <input
                 {...control}
                 type="date"
-                value={draft.contractUntil}
+                value={values.contractUntil}
                 onChange={(e) => set('contractUntil', e.target.value)}
               />
             )}
@@ -253,7 +259,7 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
             {(control) => (
               <input
                 {...control}
-                value={draft.contractNote}
+                value={values.contractNote}
                 onChange={(e) => set('contractNote', e.target.value)}
               />
             )}
@@ -267,13 +273,13 @@ export function PurchaseForm({ clientId, purchase, onDone }: Props) {
           <label key={k}>
             <input
               type="checkbox"
-              checked={draft.crossSell.includes(k)}
+              checked={values.crossSell.includes(k)}
               onChange={() =>
                 set(
                   'crossSell',
-                  draft.crossSell.includes(k)
-                    ? draft.crossSell.filter((x) => x !== k)
-                    : [...draft.crossSell, k],
+                  values.crossSell.includes(k)
+                    ? values.crossSell.filter((x) => x !== k)
+                    : [...values.crossSell, k],
                 )
               }
             />

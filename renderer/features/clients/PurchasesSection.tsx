@@ -5,7 +5,7 @@ import { useRepository } from '../../data/DataContext';
 import { localToday } from './data/clientQueries';
 import { useToasts } from '../../store/toasts';
 import { PurchaseForm } from './PurchaseForm';
-import { MILESTONES } from './purchaseDraft';
+import { MILESTONES } from './purchaseFormValues';
 import { formatMoney } from '../../i18n/money';
 import { formatDate } from '../../i18n/dates';
 import { isLive } from '../../../shared/domain/common';

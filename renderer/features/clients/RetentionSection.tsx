@@ -5,7 +5,7 @@ import {
   isLive,
   retentionActionsFrom,
   type Client,
-  type RetentionActionDraft,
+  type RetentionActionFormValues,
   type RetentionPlan,
 } from '../../../shared/domain';
 import { uuidv7 } from '../../../shared/ids';
@@ -17,7 +17,6 @@ import { Field } from '../../ui/Field';
 import { useAction } from '../../ui/useAction';
 
 type ChurnReason = (typeof CHURN_REASONS)[number];
-type ActionDraft = RetentionActionDraft;
 
 interface Props {
   client: Client;
@@ -38,14 +37,14 @@ export function RetentionSection({ client, plans }: Props) {
   const [comment, setComment] = useState(client.churnComment);
   const [cause, setCause] = useState(plan?.cause ?? '');
   const [status, setStatus] = useState<RetentionPlan['status']>(plan?.status ?? 'active');
-  const [actions, setActions] = useState<ActionDraft[]>(
+  const [actions, setActions] = useState<RetentionActionFormValues[]>(
     () => plan?.actions.map((a) => ({ ...a, due: a.due ?? '' })) ?? [],
   );
   const { busy, error, fail, run } = useAction((e) =>
     t('clients.errors.saveFailed', { reason: (e as Error).message }),
   );
   const field = (k: string) => `${ids}-${k}`;
-  const change = (id: string, patch: Partial<ActionDraft>) =>
+  const change = (id: string, patch: Partial<RetentionActionFormValues>) =>
     setActions((list) => list.map((a) => (a.id === id ? { ...a, ...patch } : a)));
 
   const onSubmit = async (event: FormEvent) => {

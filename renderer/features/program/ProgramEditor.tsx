@@ -59,13 +59,13 @@ export function ProgramEditor({
   const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const ids = useId();
-  const [draft, setDraft] = useState<Program>(program);
+  const [edited, setEdited] = useState<Program>(program);
 
   const publish = async () => {
     try {
       const published = await publishTemplateVersion(repo, template, {
         title: template.title,
-        steps: programSteps(draft),
+        steps: programSteps(edited),
       });
       toast(t('program.program.published', { version: published.version }));
     } catch (e) {
@@ -83,9 +83,9 @@ export function ProgramEditor({
         <tbody>
           {PROGRAM_RULE_KINDS.map((kind) => {
             const info = PROGRAM_RULES[kind];
-            const rule = draft.rules[kind];
+            const rule = edited.rules[kind];
             const set = (patch: Partial<typeof rule>) =>
-              setDraft((d) => ({ ...d, rules: { ...d.rules, [kind]: { ...rule, ...patch } } }));
+              setEdited((d) => ({ ...d, rules: { ...d.rules, [kind]: { ...rule, ...patch } } }));
             return (
               <tr key={kind}>
                 <th scope="row">{pick(PROGRAM_RULE_TITLES[kind])}</th>
@@ -129,9 +129,9 @@ export function ProgramEditor({
               id={`${ids}-${key}`}
               min={HORIZON_LIMITS[key].min}
               max={HORIZON_LIMITS[key].max}
-              value={draft.horizon[key]}
+              value={edited.horizon[key]}
               onValue={(value) =>
-                setDraft((d) => ({ ...d, horizon: { ...d.horizon, [key]: value } }))
+                setEdited((d) => ({ ...d, horizon: { ...d.horizon, [key]: value } }))
               }
             />
           </div>

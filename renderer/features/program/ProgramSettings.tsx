@@ -11,7 +11,7 @@ import { PROGRAM_RULE_TITLES } from '../../../shared/domain/templates';
 import { templateForPurpose } from './data/checklistTemplates';
 import { useTemplates } from './data/useTemplates';
 import { useLocalized } from '../../i18n/localize';
-import { useProgramRole, useTemplateDrafts } from './data/useProgramRole';
+import { useProgramRole, useUnpublishedTemplates } from './data/useProgramRole';
 import { ProgramEditor } from './ProgramEditor';
 import { TemplateEditor } from './TemplateEditor';
 import '../../ui/checklistItems.css';
@@ -24,7 +24,7 @@ export function ProgramSettings() {
   const pick = useLocalized();
   const ids = useId();
   const role = useProgramRole();
-  const drafts = useTemplateDrafts();
+  const unpublished = useUnpublishedTemplates();
   const [purpose, setPurpose] = useState<ChecklistTemplate['purpose']>('closing');
   const templates = useTemplates();
   if (!templates || !role) return null;
@@ -54,8 +54,8 @@ export function ProgramSettings() {
       <p className="hint" role="note">
         {t(`program.role.${role}`)}
       </p>
-      {!mayPublish && drafts !== undefined && drafts.length > 0 && (
-        <p className="hint">{t('program.draftsKept', { count: drafts.length })}</p>
+      {!mayPublish && unpublished !== undefined && unpublished.length > 0 && (
+        <p className="hint">{t('program.unpublishedKept', { count: unpublished.length })}</p>
       )}
       {mayPublish && (
         <>
@@ -91,7 +91,7 @@ export function ProgramSettings() {
             <TemplateEditor
               key={editing.id}
               template={editing}
-              draft={drafts?.find((d) => d.key === editing.key)}
+              unpublished={unpublished?.find((d) => d.key === editing.key)}
             />
           )}
         </>

@@ -17,8 +17,8 @@ import { useRepository } from '../../data/DataContext';
 import { publishTemplateVersion } from './data/checklistTemplates';
 import { useToasts } from '../../store/toasts';
 import { useLocalized } from '../../i18n/localize';
-import { useDropTemplateDraft } from './data/useProgramRole';
-import type { TemplateDraft } from '../../sync/refused';
+import { useDropUnpublishedTemplate } from './data/useProgramRole';
+import type { UnpublishedTemplate } from '../../sync/refused';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 
 type Steps = ChecklistTemplate['steps'];
@@ -85,20 +85,22 @@ function TextPair(props: {
 
 export function TemplateEditor({
   template,
-  draft,
+  unpublished,
 }: {
   template: ChecklistTemplate;
   /** What the rep wrote here before and the server did not take: loaded instead of the version in force. */
-  draft?: TemplateDraft | undefined;
+  unpublished?: UnpublishedTemplate | undefined;
 }) {
-  const dropDraft = useDropTemplateDraft();
+  const dropUnpublished = useDropUnpublishedTemplate();
   const { t } = useTranslation();
   const pick = useLocalized();
   const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const ids = useId();
-  const [steps, setSteps] = useState<Steps>(() => structuredClone(draft?.steps ?? template.steps));
-  const [fromDraft, setFromDraft] = useState(draft !== undefined);
+  const [steps, setSteps] = useState<Steps>(() =>
+    structuredClone(unpublished?.steps ?? template.steps),
+  );
+  const [fromUnpublished, setFromUnpublished] = useState(unpublished !== undefined);
   const [addType, setAddType] = useState<ChecklistItem['type']>('check');
   const [error, setError] = useState<string | null>(null);
 
@@ -123,9 +125,9 @@ export function TemplateEditor({
         title: template.title,
         steps,
       });
-      if (fromDraft) {
-        await dropDraft(template.key);
-        setFromDraft(false);
+      if (fromUnpublished) {
+        await dropUnpublished(template.key);
+        setFromUnpublished(false);
       }
       toast(
         t('program.editor.published', { title: pick(published.title), version: published.version }),
@@ -137,18 +139,18 @@ export function TemplateEditor({
 
   return (
     <div className="template-editor">
-      {fromDraft && draft && (
+      {fromUnpublished && unpublished && (
         <p className="hint" role="note">
-          {t('program.draftLoaded', { date: draft.savedAt.slice(0, 10) })}{' '}
+          {t('program.unpublishedLoaded', { date: unpublished.savedAt.slice(0, 10) })}{' '}
           <button
             type="button"
             onClick={() => {
-              void dropDraft(template.key);
-              setFromDraft(false);
+              void dropUnpublished(template.key);
+              setFromUnpublished(false);
               setSteps(structuredClone(template.steps));
             }}
           >
-            {t('program.discardDraft')}
+            {t('program.discardUnpublished')}
           </button>
         </p>
       )}

@@ -9,17 +9,17 @@ export const en = {
     rep: 'This is your company’s program, published by your manager. It is read-only on your account.',
     solo: 'You work without a company server, so the program on this computer is yours to set.',
   },
-  draftsKept_one:
+  unpublishedKept_one:
     '{{count}} checklist you wrote is kept on this computer as a draft; it can be published when this computer is used by a manager or works alone.',
-  draftsKept_few:
+  unpublishedKept_few:
     '{{count}} checklists you wrote are kept on this computer as drafts; they can be published when this computer is used by a manager or works alone.',
-  draftsKept_many:
+  unpublishedKept_many:
     '{{count}} checklists you wrote are kept on this computer as drafts; they can be published when this computer is used by a manager or works alone.',
-  draftsKept_other:
+  unpublishedKept_other:
     '{{count}} checklists you wrote are kept on this computer as drafts; they can be published when this computer is used by a manager or works alone.',
-  draftLoaded:
+  unpublishedLoaded:
     'Your draft of {{date}} is loaded. Publish it, or discard it to start from the version in force.',
-  discardDraft: 'Discard the draft',
+  discardUnpublished: 'Discard the draft',
   managerHint:
     'Changes are published as a new version; visits already filled keep reading with the version they used.',
   rules: 'Follow-up rules in force',
@@ -83,17 +83,17 @@ export const ru: typeof en = {
     rep: 'Это программа вашей компании, её публикует руководитель. Для вашей учётной записи она только для чтения.',
     solo: 'Вы работаете без сервера компании, поэтому программу на этом компьютере задаёте вы.',
   },
-  draftsKept_one:
+  unpublishedKept_one:
     '{{count}} написанный вами чек-лист хранится на этом компьютере как черновик; его можно будет опубликовать, когда здесь войдёт руководитель или компьютер будет работать без сервера.',
-  draftsKept_few:
+  unpublishedKept_few:
     '{{count}} написанных вами чек-листа хранятся на этом компьютере как черновики; их можно будет опубликовать, когда здесь войдёт руководитель или компьютер будет работать без сервера.',
-  draftsKept_many:
+  unpublishedKept_many:
     '{{count}} написанных вами чек-листов хранятся на этом компьютере как черновики; их можно будет опубликовать, когда здесь войдёт руководитель или компьютер будет работать без сервера.',
-  draftsKept_other:
+  unpublishedKept_other:
     '{{count}} написанных вами чек-листа хранятся на этом компьютере как черновики; их можно будет опубликовать, когда здесь войдёт руководитель или компьютер будет работать без сервера.',
-  draftLoaded:
+  unpublishedLoaded:
     'Загружен ваш черновик от {{date}}. Опубликуйте его или удалите, чтобы начать с действующей версии.',
-  discardDraft: 'Удалить черновик',
+  discardUnpublished: 'Удалить черновик',
   managerHint:
     'Изменения публикуются новой версией; уже заполненные визиты читаются по той версии, с которой их заполняли.',
   rules: 'Действующие правила задач',

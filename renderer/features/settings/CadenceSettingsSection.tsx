@@ -25,7 +25,7 @@ interface TagRow {
   days: string;
 }
 
-interface Draft {
+interface CadenceFormValues {
   defaultDays: string;
   byStatus: Record<ClientStatus, string>;
   tags: TagRow[];
@@ -33,7 +33,7 @@ interface Draft {
 
 let nextRowKey = 1;
 
-function draftOf(settings: CadenceSettings): Draft {
+function formValuesOf(settings: CadenceSettings): CadenceFormValues {
   return {
     defaultDays: String(settings.defaultDays),
     byStatus: Object.fromEntries(
@@ -49,21 +49,24 @@ function draftOf(settings: CadenceSettings): Draft {
 
 type Problems = Map<string, string>;
 
-/** The settings a draft stands for, or the problems that keep it from being saved (by field). */
-export function readDraft(draft: Draft): { settings: CadenceSettings | null; problems: Problems } {
+/** The settings a values stands for, or the problems that keep it from being saved (by field). */
+export function readFormValues(values: CadenceFormValues): {
+  settings: CadenceSettings | null;
+  problems: Problems;
+} {
   const problems: Problems = new Map();
-  const defaultDays = readCadenceDays(draft.defaultDays);
+  const defaultDays = readCadenceDays(values.defaultDays);
   if (defaultDays === null) problems.set('default', 'settings.cadence.errors.required');
   else if (defaultDays === 'invalid') problems.set('default', 'settings.cadence.errors.days');
   const byStatus: CadenceSettings['byStatus'] = {};
   for (const status of CLIENT_STATUSES) {
-    const days = readCadenceDays(draft.byStatus[status]);
+    const days = readCadenceDays(values.byStatus[status]);
     if (days === 'invalid') problems.set(`status-${status}`, 'settings.cadence.errors.days');
     else if (days !== null) byStatus[status] = days;
   }
   const byTag: Record<string, number> = {};
   const seen = new Set<string>();
-  for (const row of draft.tags) {
+  for (const row of values.tags) {
     const tag = row.tag.trim();
     const days = readCadenceDays(row.days);
     if (tag === '' && row.days.trim() === '') continue; // an untouched new row is no mistake
@@ -90,17 +93,17 @@ function CadenceForm({ settings }: { settings: CadenceSettings }) {
   const { t } = useTranslation();
   const saveCadenceSettings = useSaveCadenceSettings();
   const ids = useId();
-  const [draft, setDraft] = useState(() => draftOf(settings));
+  const [values, setValues] = useState(() => formValuesOf(settings));
   const [submitted, setSubmitted] = useState(false);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [failure, setFailure] = useState<string | null>(null);
   const tags = useClientTags();
-  const { settings: next, problems } = readDraft(draft);
+  const { settings: next, problems } = readFormValues(values);
   const field = (name: string) => `${ids}-${name}`;
   const problemOf = (name: string) => (submitted ? problems.get(name) : undefined);
 
-  const change = (update: (d: Draft) => Draft) => {
-    setDraft(update);
+  const change = (update: (d: CadenceFormValues) => CadenceFormValues) => {
+    setValues(update);
     setStatus('idle');
   };
   const onSubmit = async (event: FormEvent) => {
@@ -137,7 +140,7 @@ function CadenceForm({ settings }: { settings: CadenceSettings }) {
         inputMode="numeric"
         size={5}
         value={value}
-        placeholder={name.startsWith('status-') ? draft.defaultDays : undefined}
+        placeholder={name.startsWith('status-') ? values.defaultDays : undefined}
         onChange={(e) => set(e.target.value)}
         aria-invalid={problemOf(name) ? true : undefined}
         aria-describedby={problemOf(name) ? `${field(name)}-msg` : undefined}
@@ -151,7 +154,7 @@ function CadenceForm({ settings }: { settings: CadenceSettings }) {
       <h2 id={field('title')}>{t('settings.cadence.title')}</h2>
       <p className="muted">{t('settings.cadence.intro')}</p>
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        {numberInput('default', t('settings.cadence.defaultDays'), draft.defaultDays, (v) =>
+        {numberInput('default', t('settings.cadence.defaultDays'), values.defaultDays, (v) =>
           change((d) => ({ ...d, defaultDays: v })),
         )}
         <fieldset>
@@ -159,7 +162,7 @@ function CadenceForm({ settings }: { settings: CadenceSettings }) {
           <p className="hint">{t('settings.cadence.byStatusHint')}</p>
           <div className="cadence-grid">
             {CLIENT_STATUSES.map((s) =>
-              numberInput(`status-${s}`, t(`clients.status.${s}`), draft.byStatus[s], (v) =>
+              numberInput(`status-${s}`, t(`clients.status.${s}`), values.byStatus[s], (v) =>
                 change((d) => ({ ...d, byStatus: { ...d.byStatus, [s]: v } })),
               ),
             )}
@@ -173,9 +176,9 @@ function CadenceForm({ settings }: { settings: CadenceSettings }) {
               <option key={tag} value={tag} />
             ))}
           </datalist>
-          {draft.tags.length === 0 && <p className="muted">{t('settings.cadence.noTags')}</p>}
+          {values.tags.length === 0 && <p className="muted">{t('settings.cadence.noTags')}</p>}
           <ul className="cadence-tags">
-            {draft.tags.map((row, index) => {
+            {values.tags.map((row, index) => {
               const setRow = (patch: Partial<TagRow>) =>
                 change((d) => ({
                   ...d,

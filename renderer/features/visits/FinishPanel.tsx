@@ -18,7 +18,7 @@ import {
   filledReferrals,
   readProblemDrafts,
   readReferralDrafts,
-} from './data/visitDrafts';
+} from './data/visitExtras';
 import { DEFAULT_NEXT_STEP_DAYS, finishVisit, VisitIncompleteError } from './data/visitOutcome';
 import type { VisitContext } from './data/visits';
 import { useFormatDate } from '../../i18n/dates';

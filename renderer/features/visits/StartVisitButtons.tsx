@@ -44,7 +44,7 @@ export function StartVisitButtons({ clientId }: { clientId: string }) {
           disabled={busy}
           onClick={() => void start(kind)}
         >
-          {info.drafts.has(kind)
+          {info.unfinished.has(kind)
             ? `${t('visits.start.resume')}: ${t(`visits.kind.${kind}`)}`
             : t(`visits.start.${kind}`)}
         </button>

@@ -10,7 +10,7 @@ import { chosen, itemApplies } from '../../../shared/domain/checklistRun';
 import { CLOSING_ITEMS, POST_SALE_ITEMS } from '../../../shared/domain/templates';
 import { ChecklistItemField } from './ChecklistItemField';
 import { MethodSuggestions } from './ReadinessPanel';
-import { ProblemDrafts, ReferralDrafts, SaleDraft } from './DraftEditors';
+import { ProblemsEditor, ReferralsEditor, SaleEditor } from './ExtrasEditors';
 import { useLocalized } from '../../i18n/localize';
 import type { Benefit } from './PromiseRealityRows';
 import { REMARKS_OPTION, remarksKey } from './visitRecord';
@@ -84,9 +84,9 @@ export function StepView(props: {
               )}
           </Fragment>
         ))}
-      {extras.sale && <SaleDraft answers={answers} onAnswers={props.onAnswers} />}
-      {extras.problems && <ProblemDrafts answers={answers} onAnswers={props.onAnswers} />}
-      {extras.referrals && <ReferralDrafts answers={answers} onAnswers={props.onAnswers} />}
+      {extras.sale && <SaleEditor answers={answers} onAnswers={props.onAnswers} />}
+      {extras.problems && <ProblemsEditor answers={answers} onAnswers={props.onAnswers} />}
+      {extras.referrals && <ReferralsEditor answers={answers} onAnswers={props.onAnswers} />}
     </section>
   );
 }

@@ -16,7 +16,7 @@ export function VisitsPage({ visitId }: { visitId?: string }) {
 function VisitList() {
   const { t } = useTranslation();
   const rows = useVisitList();
-  const drafts = rows?.filter((r) => r.visit.status === 'draft') ?? [];
+  const unfinished = rows?.filter((r) => r.visit.status === 'draft') ?? [];
   const finished = rows?.filter((r) => r.visit.status === 'finished') ?? [];
   return (
     <div className="page visits-page">
@@ -24,10 +24,12 @@ function VisitList() {
       <div className="visits-columns">
         <NewVisitForm />
         <div>
-          <section aria-labelledby="drafts-title">
-            <h2 id="drafts-title">{t('visits.list.drafts')}</h2>
-            {rows && drafts.length === 0 && <p className="muted">{t('visits.list.noDrafts')}</p>}
-            <VisitRows rows={drafts} action={t('visits.list.resume')} />
+          <section aria-labelledby="unfinished-title">
+            <h2 id="unfinished-title">{t('visits.list.unfinished')}</h2>
+            {rows && unfinished.length === 0 && (
+              <p className="muted">{t('visits.list.noUnfinished')}</p>
+            )}
+            <VisitRows rows={unfinished} action={t('visits.list.resume')} />
           </section>
           <section aria-labelledby="finished-title">
             <h2 id="finished-title">{t('visits.list.finished')}</h2>

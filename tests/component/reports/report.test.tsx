@@ -6,7 +6,7 @@ import { ReportPage } from '../../../renderer/features/reports/ReportPage';
 import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
 import { finishVisit } from '../../../renderer/features/visits/data/visitOutcome';
 import { saveVisitEdits, startVisit } from '../../../renderer/features/visits/data/visits';
-import { DRAFT_KEYS } from '../../../renderer/features/visits/data/visitDrafts';
+import { EXTRA_KEYS } from '../../../renderer/features/visits/data/visitExtras';
 import { localDay } from '../../../renderer/data/localTime';
 import type { Repository } from '../../../renderer/data/repository';
 import { renderWithData } from '../renderApp';
@@ -51,7 +51,7 @@ async function monthOfWork(repo: Repository) {
     buy_again: 'definitely',
     referrals: 'given',
     problems_found: true,
-    [DRAFT_KEYS.problems]: JSON.stringify([
+    [EXTRA_KEYS.problems]: JSON.stringify([
       {
         id: 'p',
         description: 'Шумит компрессор',
@@ -61,7 +61,7 @@ async function monthOfWork(repo: Repository) {
         sellersFault: true,
       },
     ]),
-    [DRAFT_KEYS.referrals]: JSON.stringify([
+    [EXTRA_KEYS.referrals]: JSON.stringify([
       { id: 'r1', name: 'ООО Лютик', contactPerson: '', phone: '', note: '' },
       { id: 'r2', name: 'ИП Васильев', contactPerson: '', phone: '', note: '' },
     ]),

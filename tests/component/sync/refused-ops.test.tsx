@@ -13,7 +13,7 @@ import {
   templateForPurpose,
 } from '../../../renderer/features/program/data/checklistTemplates';
 import { ConflictsList } from '../../../renderer/features/sync/ConflictsList';
-import { readTemplateDrafts } from '../../../renderer/sync/refused';
+import { readUnpublishedTemplates } from '../../../renderer/sync/refused';
 import { SYNC_META } from '../../../renderer/sync/state';
 import { renderWithData } from '../renderApp';
 
@@ -88,9 +88,9 @@ describe('refused changes', { timeout: 30_000 }, () => {
     expect(await db.checklistTemplates.get(mine.id)).toBeUndefined();
     expect(templateForPurpose(await allTemplates(db), 'closing')!.id).toBe(closing.id);
     // …and what the rep wrote stays on this device as a draft.
-    const drafts = await readTemplateDrafts(db);
-    expect(drafts.map((d) => d.key)).toEqual([closing.key]);
-    expect(JSON.stringify(drafts[0]!.steps)).toContain('my_q');
+    const unpublished = await readUnpublishedTemplates(db);
+    expect(unpublished.map((d) => d.key)).toEqual([closing.key]);
+    expect(JSON.stringify(unpublished[0]!.steps)).toContain('my_q');
     // A row the server has comes back whole with the next pull.
     expect((await db.meta.get(SYNC_META.pull))?.value).toEqual({
       epoch: 'e'.repeat(32),

@@ -224,7 +224,7 @@ describe('a rep may not publish', () => {
   it("a signed-in rep's unsent checklist versions become a local draft, not ops the server would refuse", async () => {
     const { allTemplates, publishTemplateVersion, templateForPurpose } =
       await import('../../../renderer/features/program/data/checklistTemplates');
-    const { draftUnsentTemplatesOfRep, readTemplateDrafts } =
+    const { holdUnsentTemplatesOfRep, readUnpublishedTemplates } =
       await import('../../../renderer/sync/refused');
     const { SYNC_META } = await import('../../../renderer/sync/state');
     const closing = templateForPurpose(await allTemplates(db), 'closing')!;
@@ -234,13 +234,13 @@ describe('a rep may not publish', () => {
     });
     const client = await repo.create('clients', { ...emptyClientDraft(), name: 'Мой' });
     // Working alone, the program is the rep's: nothing is drafted.
-    expect(await draftUnsentTemplatesOfRep(db)).toBe(0);
+    expect(await holdUnsentTemplatesOfRep(db)).toBe(0);
     await db.meta.put({ key: SYNC_META.account, value: { role: 'rep', userId: USER } });
-    expect(await draftUnsentTemplatesOfRep(db)).toBe(1);
+    expect(await holdUnsentTemplatesOfRep(db)).toBe(1);
     const left = await db.outbox.toArray();
     expect(left.every((op) => op.table !== 'checklistTemplates')).toBe(true);
     expect(left.some((op) => op.rowId === client.id)).toBe(true);
     expect(await db.checklistTemplates.get(mine.id)).toBeUndefined();
-    expect((await readTemplateDrafts(db)).map((d) => d.key)).toEqual([closing.key]);
+    expect((await readUnpublishedTemplates(db)).map((d) => d.key)).toEqual([closing.key]);
   });
 });

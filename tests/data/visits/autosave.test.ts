@@ -16,7 +16,7 @@ function memoryStorage(): JournalStorage & { data: Map<string, string> } {
   };
 }
 
-async function draftVisit() {
+async function unfinishedVisit() {
   const book = await freshBook();
   const client = await addClient(book, 'Epsilon');
   const ids = await visitWith(book, 'closing', client.id, {});
@@ -25,7 +25,7 @@ async function draftVisit() {
 
 describe('visit autosave', () => {
   it('a burst of keystrokes becomes one write and one outbox row, holding the last text', async () => {
-    const { book, ids } = await draftVisit();
+    const { book, ids } = await unfinishedVisit();
     const store = memoryStorage();
     const saver = new VisitSaver(book.repo, ids, new VisitJournal(ids.visitId, store));
     const before = await book.db.outbox.where('table').equals('visits').count();
@@ -38,7 +38,7 @@ describe('visit autosave', () => {
   });
 
   it('every keystroke is journalled at once, before any database write', async () => {
-    const { book, ids } = await draftVisit();
+    const { book, ids } = await unfinishedVisit();
     const store = memoryStorage();
     const saver = new VisitSaver(book.repo, ids, new VisitJournal(ids.visitId, store));
     saver.edit({ notes: 'Клиент прос' });
@@ -50,7 +50,7 @@ describe('visit autosave', () => {
   });
 
   it('a journal left by a page that died is replayed into the database and then cleared', async () => {
-    const { book, ids } = await draftVisit();
+    const { book, ids } = await unfinishedVisit();
     const store = memoryStorage();
     // The page journalled these, then was killed before its debounced write.
     const dying = new VisitJournal(ids.visitId, store);
@@ -65,7 +65,7 @@ describe('visit autosave', () => {
   });
 
   it('an edit made while a write is running is not lost when that write settles', async () => {
-    const { book, ids } = await draftVisit();
+    const { book, ids } = await unfinishedVisit();
     const store = memoryStorage();
     const journal = new VisitJournal(ids.visitId, store);
     const saver = new VisitSaver(book.repo, ids, journal);

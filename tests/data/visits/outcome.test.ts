@@ -5,7 +5,7 @@ import {
   finishVisit,
   VisitIncompleteError,
 } from '../../../renderer/features/visits/data/visitOutcome';
-import { DRAFT_KEYS } from '../../../renderer/features/visits/data/visitDrafts';
+import { EXTRA_KEYS } from '../../../renderer/features/visits/data/visitExtras';
 import { localDay } from '../../../renderer/data/localTime';
 import { saveCadenceSettings } from '../../../renderer/features/settings/data/cadenceSettings';
 import { DEFAULT_CADENCE_SETTINGS } from '../../../shared/domain/cadence';
@@ -23,7 +23,7 @@ async function winDeal(book: Book, clientName = 'ООО Ромашка') {
     outcome: 'won',
     promised_benefits: '- Экономия 20% энергии\n2) Поставка за 3 дня\n\n• Обучение персонала',
     delivery_date: delivery,
-    [DRAFT_KEYS.sale]: JSON.stringify({
+    [EXTRA_KEYS.sale]: JSON.stringify({
       item: 'Холодильная витрина',
       amount: '120 000',
       currency: 'RUB',
@@ -130,7 +130,7 @@ async function postSaleAnswers(book: Book, purchaseId: string): Promise<Record<s
     cross_sell_interest: ['service_contract'],
     referrals: 'given',
     review: 'agreed',
-    [DRAFT_KEYS.problems]: JSON.stringify([
+    [EXTRA_KEYS.problems]: JSON.stringify([
       {
         id: 'p1',
         description: 'Шумит компрессор',
@@ -141,7 +141,7 @@ async function postSaleAnswers(book: Book, purchaseId: string): Promise<Record<s
       },
       { id: 'p2', description: '  ', owner: '', due: null, status: 'open', sellersFault: false },
     ]),
-    [DRAFT_KEYS.referrals]: JSON.stringify([
+    [EXTRA_KEYS.referrals]: JSON.stringify([
       {
         id: 'r1',
         name: 'ООО Лютик',

@@ -6,7 +6,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDatabase } from '../../../data/DataContext';
 import { readSyncMeta } from '../../../sync/state';
-import { readTemplateDrafts, dropTemplateDraft, type TemplateDraft } from '../../../sync/refused';
+import {
+  readUnpublishedTemplates,
+  dropUnpublishedTemplate,
+  type UnpublishedTemplate,
+} from '../../../sync/refused';
 
 export type ProgramRole = 'manager' | 'rep' | 'solo';
 
@@ -18,13 +22,13 @@ export function useProgramRole(): ProgramRole | undefined {
   }, [db]);
 }
 
-/** Checklists and programs written here that the server did not take (kept as drafts). */
-export function useTemplateDrafts(): TemplateDraft[] | undefined {
+/** Checklists and programs written here that the server did not take (kept here unpublished). */
+export function useUnpublishedTemplates(): UnpublishedTemplate[] | undefined {
   const db = useDatabase();
-  return useLiveQuery(() => readTemplateDrafts(db), [db]);
+  return useLiveQuery(() => readUnpublishedTemplates(db), [db]);
 }
 
-export function useDropTemplateDraft(): (key: string) => Promise<void> {
+export function useDropUnpublishedTemplate(): (key: string) => Promise<void> {
   const db = useDatabase();
-  return (key) => dropTemplateDraft(db, key);
+  return (key) => dropUnpublishedTemplate(db, key);
 }

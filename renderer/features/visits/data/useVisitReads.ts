@@ -15,10 +15,10 @@ export function useVisitList(): VisitRow[] | undefined {
   return useLiveQuery(() => listVisits(db), [db]);
 }
 
-/** The visits offered for a client (the one to press first) and which of them has a draft. */
+/** The visits offered for a client (the one to press first) and which of them is unfinished. */
 export function useVisitStartOptions(
   clientId: string,
-): { kinds: VisitKind[]; drafts: Set<Visit['kind']> } | undefined {
+): { kinds: VisitKind[]; unfinished: Set<Visit['kind']> } | undefined {
   const db = useDatabase();
   return useLiveQuery(async () => {
     const [purchases, visits] = await Promise.all([
@@ -27,7 +27,9 @@ export function useVisitStartOptions(
     ]);
     return {
       kinds: visitKindsOffered(purchases.some(isLive)),
-      drafts: new Set(visits.filter((v) => v.status === 'draft' && isLive(v)).map((v) => v.kind)),
+      unfinished: new Set(
+        visits.filter((v) => v.status === 'draft' && isLive(v)).map((v) => v.kind),
+      ),
     };
   }, [db, clientId]);
 }

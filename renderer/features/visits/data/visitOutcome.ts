@@ -35,7 +35,7 @@ import {
   readProblemDrafts,
   readReferralDrafts,
   readSaleDraft,
-} from './visitDrafts';
+} from './visitExtras';
 import { isLive } from '../../../../shared/domain/common';
 
 export class VisitIncompleteError extends Error {

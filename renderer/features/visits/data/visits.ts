@@ -79,8 +79,8 @@ export async function startVisit(repo: Repository, options: StartVisitOptions): 
             : latestPurchase(purchases)
           : undefined;
       const purchaseId = purchase?.id ?? null;
-      const drafts = await db.visits.where('clientId').equals(options.clientId).toArray();
-      const open = drafts.find(
+      const ofClient = await db.visits.where('clientId').equals(options.clientId).toArray();
+      const open = ofClient.find(
         (v) =>
           isLive(v) &&
           v.status === 'draft' &&
@@ -190,7 +190,7 @@ export interface VisitRow {
 
 /** Unfinished visits first (to resume), then the latest finished ones. */
 export async function listVisits(db: FieldbookDb, limit = 50): Promise<VisitRow[]> {
-  const [draftRows, recent] = await Promise.all([
+  const [unfinishedRows, recent] = await Promise.all([
     db.visits.where('status').equals('draft').toArray(),
     db.visits
       .orderBy('startedAt')
@@ -199,9 +199,11 @@ export async function listVisits(db: FieldbookDb, limit = 50): Promise<VisitRow[
       .toArray(),
   ]);
   const live = (v: Visit) => isLive(v);
-  const drafts = draftRows.filter(live).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  const unfinished = unfinishedRows
+    .filter(live)
+    .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   const finished = recent.filter((v) => live(v) && v.status === 'finished').slice(0, limit);
-  const rows = [...drafts, ...finished];
+  const rows = [...unfinished, ...finished];
   const clients = await db.clients.bulkGet([...new Set(rows.map((v) => v.clientId))]);
   const names = new Map(clients.filter((c) => c).map((c) => [c!.id, c!.name]));
   return rows.map((visit) => ({ visit, clientName: names.get(visit.clientId) ?? '' }));

@@ -1,7 +1,7 @@
 /**
  * The parts of a visit that become records when it is finished: problems found (owner, due date,
  * status), referrals (each a future prospect) and, for a win, what was sold. They are kept in the
- * run's answers until then (see data/visitDrafts.ts) and autosave like any answer.
+ * run's answers until then (see data/visitExtras.ts) and autosave like any answer.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,28 +9,28 @@ import type { Answer } from '../../../shared/domain';
 import { PROBLEM_STATUSES } from '../../../shared/domain';
 import { uuidv7 } from '../../../shared/ids';
 import {
-  DRAFT_KEYS,
+  EXTRA_KEYS,
   parseAmount,
   readProblemDrafts,
   readReferralDrafts,
   readSaleDraft,
-  writeDraft,
+  writeExtra,
   type ProblemDraft,
   type ReferralDraft,
-} from './data/visitDrafts';
+} from './data/visitExtras';
 
 type Answers = Record<string, Answer>;
 
-interface DraftProps {
+interface ExtrasProps {
   answers: Answers;
   onAnswers: (next: Answers) => void;
 }
 
-export function ProblemDrafts({ answers, onAnswers }: DraftProps) {
+export function ProblemsEditor({ answers, onAnswers }: ExtrasProps) {
   const { t } = useTranslation();
   const ids = useId();
   const drafts = readProblemDrafts(answers);
-  const save = (next: ProblemDraft[]) => onAnswers(writeDraft(answers, DRAFT_KEYS.problems, next));
+  const save = (next: ProblemDraft[]) => onAnswers(writeExtra(answers, EXTRA_KEYS.problems, next));
   const change = (id: string, patch: Partial<ProblemDraft>) =>
     save(drafts.map((d) => (d.id === id ? { ...d, ...patch } : d)));
   const add = () =>
@@ -47,13 +47,13 @@ export function ProblemDrafts({ answers, onAnswers }: DraftProps) {
     ]);
 
   return (
-    <section className="draft-list" aria-labelledby={`${ids}-title`}>
+    <section className="extras-list" aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`}>{t('visits.problems.title')}</h3>
       <p className="hint">{t('visits.problems.hint')}</p>
       {drafts.map((d, i) => {
         const id = `${ids}-${i}`;
         return (
-          <fieldset key={d.id} className="draft-card">
+          <fieldset key={d.id} className="extras-card">
             <legend>{t('visits.problems.item', { n: i + 1 })}</legend>
             <div className="field">
               <label htmlFor={`${id}-description`}>{t('visits.problems.description')}</label>
@@ -124,12 +124,12 @@ export function ProblemDrafts({ answers, onAnswers }: DraftProps) {
   );
 }
 
-export function ReferralDrafts({ answers, onAnswers }: DraftProps) {
+export function ReferralsEditor({ answers, onAnswers }: ExtrasProps) {
   const { t } = useTranslation();
   const ids = useId();
   const drafts = readReferralDrafts(answers);
   const save = (next: ReferralDraft[]) =>
-    onAnswers(writeDraft(answers, DRAFT_KEYS.referrals, next));
+    onAnswers(writeExtra(answers, EXTRA_KEYS.referrals, next));
   const change = (id: string, patch: Partial<ReferralDraft>) =>
     save(drafts.map((d) => (d.id === id ? { ...d, ...patch } : d)));
   const add = () =>
@@ -137,11 +137,11 @@ export function ReferralDrafts({ answers, onAnswers }: DraftProps) {
 
   const fields = ['name', 'contactPerson', 'phone', 'note'] as const;
   return (
-    <section className="draft-list" aria-labelledby={`${ids}-title`}>
+    <section className="extras-list" aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`}>{t('visits.referrals.title')}</h3>
       <p className="hint">{t('visits.referrals.hint')}</p>
       {drafts.map((d, i) => (
-        <fieldset key={d.id} className="draft-card">
+        <fieldset key={d.id} className="extras-card">
           <legend>{t('visits.referrals.item', { n: i + 1 })}</legend>
           <div className="field-row field-row-wrap">
             {fields.map((field) => (
@@ -174,15 +174,15 @@ export function ReferralDrafts({ answers, onAnswers }: DraftProps) {
 
 const CURRENCIES = ['RUB', 'EUR', 'USD', 'KZT', 'BYN'] as const;
 
-export function SaleDraft({ answers, onAnswers }: DraftProps) {
+export function SaleEditor({ answers, onAnswers }: ExtrasProps) {
   const { t, i18n } = useTranslation();
   const ids = useId();
   const sale = readSaleDraft(answers, i18n.language === 'ru' ? 'RUB' : 'EUR');
   const change = (patch: Partial<typeof sale>) =>
-    onAnswers(writeDraft(answers, DRAFT_KEYS.sale, { ...sale, ...patch }));
+    onAnswers(writeExtra(answers, EXTRA_KEYS.sale, { ...sale, ...patch }));
   const amountInvalid = sale.amount.trim() !== '' && parseAmount(sale.amount) === null;
   return (
-    <section className="draft-list" aria-labelledby={`${ids}-title`}>
+    <section className="extras-list" aria-labelledby={`${ids}-title`}>
       <h3 id={`${ids}-title`}>{t('visits.sale.title')}</h3>
       <div className="field-row">
         <div className="field field-grow">

@@ -13,7 +13,7 @@ import type { Editable } from '../../data/repository';
 export const MILESTONES = ['delivery', 'installation', 'training', 'payment'] as const;
 type MilestoneKey = (typeof MILESTONES)[number];
 
-export interface PurchaseFormDraft {
+export interface PurchaseFormValues {
   date: string;
   amount: string;
   currency: string;
@@ -35,7 +35,7 @@ function today(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export function emptyPurchaseDraft(purchase?: Purchase): PurchaseFormDraft {
+export function purchaseFormValues(purchase?: Purchase): PurchaseFormValues {
   return {
     date: purchase?.date ?? today(),
     amount: purchase ? String(purchase.total.amount) : '',
@@ -72,16 +72,16 @@ export function parseAmount(text: string): number | null | 'invalid' {
 const dayOrNull = (value: string | null): string | null =>
   value && value.trim() !== '' ? value.trim() : null;
 
-/** The purchase the draft describes, or the i18n key of the first thing to fix. */
-export function purchaseFromDraft(
-  draft: PurchaseFormDraft,
+/** The purchase the values describes, or the i18n key of the first thing to fix. */
+export function purchaseFromFormValues(
+  values: PurchaseFormValues,
   clientId: string,
 ): Editable<'purchases'> | string {
-  if (!isCalendarDay(draft.date)) return 'clients.errors.purchaseDateRequired';
-  const amount = parseAmount(draft.amount);
+  if (!isCalendarDay(values.date)) return 'clients.errors.purchaseDateRequired';
+  const amount = parseAmount(values.amount);
   if (amount === 'invalid') return 'clients.errors.amountInvalid';
   const items: Purchase['items'] = [];
-  for (const item of draft.items) {
+  for (const item of values.items) {
     if (item.name.trim() === '' && item.unitPrice.trim() === '') continue;
     const quantity = parseAmount(item.quantity);
     const unitPrice = parseAmount(item.unitPrice);
@@ -98,24 +98,24 @@ export function purchaseFromDraft(
   });
   return {
     clientId,
-    date: draft.date,
+    date: values.date,
     items,
     // No total typed: the items' sum is the best the app knows.
-    total: { amount: amount ?? sum, currency: draft.currency },
-    promisedBenefits: draft.benefits
+    total: { amount: amount ?? sum, currency: values.currency },
+    promisedBenefits: values.benefits
       .map((b) => ({ id: b.id, text: b.text.trim() }))
       .filter((b) => b.text !== ''),
-    delivery: milestone(draft.milestones.delivery),
-    installation: milestone(draft.milestones.installation),
-    training: milestone(draft.milestones.training),
-    payment: milestone(draft.milestones.payment),
-    warrantyEnd: dayOrNull(draft.warrantyEnd),
+    delivery: milestone(values.milestones.delivery),
+    installation: milestone(values.milestones.installation),
+    training: milestone(values.milestones.training),
+    payment: milestone(values.milestones.payment),
+    warrantyEnd: dayOrNull(values.warrantyEnd),
     serviceContract: {
-      active: draft.contractActive,
-      until: dayOrNull(draft.contractUntil),
-      note: draft.contractNote.trim(),
+      active: values.contractActive,
+      until: dayOrNull(values.contractUntil),
+      note: values.contractNote.trim(),
     },
-    crossSell: draft.crossSell,
+    crossSell: values.crossSell,
     deletedAt: null,
   };
 }

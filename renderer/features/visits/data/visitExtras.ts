@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Answer } from '../../../../shared/domain';
 import { DaySchema, PROBLEM_STATUSES } from '../../../../shared/domain';
 
-export const DRAFT_KEYS = {
+export const EXTRA_KEYS = {
   problems: 'visit:problems',
   referrals: 'visit:referrals',
   sale: 'visit:sale',
@@ -55,20 +55,20 @@ function readJson<T>(answer: Answer | undefined, schema: z.ZodType<T>, fallback:
 type Answers = Readonly<Record<string, Answer | undefined>>;
 
 export function readProblemDrafts(answers: Answers): ProblemDraft[] {
-  return readJson(answers[DRAFT_KEYS.problems], z.array(ProblemDraftSchema), []);
+  return readJson(answers[EXTRA_KEYS.problems], z.array(ProblemDraftSchema), []);
 }
 
 export function readReferralDrafts(answers: Answers): ReferralDraft[] {
-  return readJson(answers[DRAFT_KEYS.referrals], z.array(ReferralDraftSchema), []);
+  return readJson(answers[EXTRA_KEYS.referrals], z.array(ReferralDraftSchema), []);
 }
 
 export function readSaleDraft(answers: Answers, currency = 'RUB'): SaleDraft {
-  return readJson(answers[DRAFT_KEYS.sale], SaleDraftSchema, { item: '', amount: '', currency });
+  return readJson(answers[EXTRA_KEYS.sale], SaleDraftSchema, { item: '', amount: '', currency });
 }
 
-export function writeDraft(
+export function writeExtra(
   answers: Readonly<Record<string, Answer>>,
-  key: (typeof DRAFT_KEYS)[keyof typeof DRAFT_KEYS],
+  key: (typeof EXTRA_KEYS)[keyof typeof EXTRA_KEYS],
   value: unknown,
 ): Record<string, Answer> {
   return { ...answers, [key]: JSON.stringify(value) };
