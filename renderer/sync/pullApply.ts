@@ -49,6 +49,8 @@ export interface PageOptions {
   massDelete: PullRun & { allowed: boolean };
   /** The server has more pages: the tally is saved with the cursor (and dropped after the last). */
   more?: boolean;
+  /** Main-thread time one slice of the page's writes may take (default WRITE_SLICE_MS). */
+  sliceBudgetMs?: number;
   /** Runs inside the page's transaction (with outbox and meta), e.g. to write repair ops. */
   alsoInTransaction?: (repairs: readonly RepairCandidate[]) => Promise<void>;
 }
@@ -222,13 +224,48 @@ export async function applyPullPage(
     ];
     const clock = clockRows ? foldInStamp(clockRows, maxStamp, options.nowMs) : null;
     if (clock !== null) metaWrites.push({ key: META.clock, value: clock });
-    await Promise.all([
-      ...[...writes].map(([table, rows]) => db.table(table).bulkPut(rows)),
-      db.meta.bulkPut(metaWrites),
-    ]);
+    await writeInSlices(db, [...writes, ['meta', metaWrites]], options.sliceBudgetMs);
     if (options.alsoInTransaction) await options.alsoInTransaction(repairs);
     return { run, repairOps: repairs.length };
   });
+}
+
+/** Rows in one bulkPut at least: below 50 Dexie's change tracking works row by row. */
+const MIN_SLICE_ROWS = 64;
+/** Main-thread time one slice of a page's writes may take (each slice is its own task). */
+const WRITE_SLICE_MS = 8;
+
+/**
+ * Puts every row in slices, inside the caller's transaction: a slice's bulkPut is issued, then the
+ * one before it awaited, so IndexedDB always has the next slice queued (no round trip is lost
+ * between slices), while each slice's synchronous part (Dexie, the structured clone of each row)
+ * is its own main-thread task: a page of a thousand long notes is not one long task. The slice
+ * size follows the time the last slice took, so a fast laptop writes in few slices.
+ */
+async function writeInSlices(
+  db: FieldbookDb,
+  jobs: readonly (readonly [string, readonly unknown[]])[],
+  budgetMs = WRITE_SLICE_MS,
+): Promise<void> {
+  let msPerRow = 0;
+  let inFlight: Promise<unknown> | null = null;
+  for (const [table, rows] of jobs) {
+    for (let at = 0; at < rows.length;) {
+      const fit = msPerRow > 0 ? Math.floor(budgetMs / msPerRow) : MIN_SLICE_ROWS;
+      const size = Math.min(rows.length - at, Math.max(MIN_SLICE_ROWS, fit));
+      const started = performance.now();
+      const put = db
+        .table(table)
+        .bulkPut(at === 0 && size === rows.length ? rows : rows.slice(at, at + size));
+      msPerRow = (performance.now() - started) / size;
+      put.catch(() => undefined); // its failure aborts the transaction, which the next await sees
+      at += size;
+      // The slice before this one done: the transaction is active again to take the next.
+      if (inFlight) await inFlight;
+      inFlight = put;
+    }
+  }
+  await inFlight;
 }
 
 /**
