@@ -1,7 +1,7 @@
 import type { Transaction } from 'dexie';
 import { HybridLogicalClock } from '../../shared/sync/hlc';
 import { randomHex } from '../../shared/ids';
-import type { FieldbookDb } from './db';
+import type { FieldbookDb } from './dbTypes';
 
 /**
  * The device's identity, clock and outbox sequence live in the `meta` table and are read and

@@ -14,7 +14,7 @@ import Dexie, { type DBCore, type Middleware } from 'dexie';
 import type { DesktopApi, DurableStoreMethod } from '../../shared/ipc';
 import { randomHex } from '../../shared/ids';
 import type { OutboxOp } from '../../shared/sync/outbox';
-import type { FieldbookDb } from './db';
+import type { FieldbookDb } from './dbTypes';
 import { META } from './device';
 
 export type JournalPort = Pick<
