@@ -6,7 +6,7 @@ export * from './highlight';
 export * from './document';
 export * from './types';
 export { queryTerms } from './terms';
-export { InvertedClientIndex, isTypedArray } from './inverted-index';
+export { InvertedClientIndex, isTypedArray, PACKED_FORMAT_VERSION } from './inverted-index';
 
 /** The client search index the app uses (chosen by measurement, see docs/search.md). */
 export function createClientSearchIndex(): ClientSearchIndex {

@@ -18,6 +18,7 @@ import {
 } from './segments';
 import type {
   ClientSearchIndex,
+  PackedClientIndex,
   SearchHit,
   SearchOptions,
   SearchResult,
@@ -25,6 +26,27 @@ import type {
 } from './types';
 
 export const INDEX_FORMAT_VERSION = 200 + NORMALIZER_VERSION;
+/** The version of the packed (stored) layout: a change to it or the normaliser rebuilds. */
+export const PACKED_FORMAT_VERSION = 300 + NORMALIZER_VERSION;
+
+/** A sealed segment's words joined once: a segment never changes after it is made. */
+const joinedTerms = new WeakMap<SealedSegment, string>();
+
+/** Splits a '\n'-joined list of `count` entries (an empty string holds none). */
+function splitLines(text: string, count: number): string[] | null {
+  if (count === 0) return text === '' ? [] : null;
+  const lines = text.split('\n');
+  return lines.length === count ? lines : null;
+}
+
+/** Checks the offsets of a postings list: from 0, never going back, ending at the data's end. */
+function validOffsets(offsets: Uint32Array, data: Uint32Array): boolean {
+  const n = offsets.length - 1;
+  if (n < 0 || offsets[0] !== 0 || offsets[n] !== data.length) return false;
+  for (let i = 1; i <= n; i++)
+    if ((offsets[i] as number) < (offsets[i - 1] as number)) return false;
+  return true;
+}
 
 /**
  * Our own inverted index: a sealed segment plus a delta of recent writes (see segments.ts). An
@@ -201,6 +223,116 @@ export class InvertedClientIndex implements ClientSearchIndex {
     return index;
   }
 
+  /**
+   * The index in its stored layout (PackedClientIndex), as is: no sealing, so storing after a few
+   * writes costs the few words they added, not a pass over every posting. The big arrays are the
+   * index's own (do not modify them; storing or posting them copies or moves them).
+   */
+  pack(): PackedClientIndex {
+    const ids = this.docIds.map((id) => {
+      if (id === null) return '';
+      if (id === '' || id.includes('\n'))
+        throw new Error('a client id the stored index cannot hold');
+      return id;
+    });
+    let terms = joinedTerms.get(this.base);
+    if (terms === undefined) {
+      terms = this.base.terms.join('\n');
+      joinedTerms.set(this.base, terms);
+    }
+    const { delta } = this;
+    const deltaOffsets = new Uint32Array(delta.terms.length + 1);
+    const deltaData = new Uint32Array(delta.postingCount);
+    let size = 0;
+    delta.postings.forEach((postings, t) => {
+      deltaOffsets[t] = size;
+      deltaData.set(postings, size);
+      size += postings.length;
+    });
+    deltaOffsets[delta.terms.length] = size;
+    return {
+      format: 'fieldbook-client-search-packed',
+      version: PACKED_FORMAT_VERSION,
+      docs: ids.length,
+      ids: ids.join('\n'),
+      terms,
+      postingOffsets: this.base.offsets,
+      postingData: this.base.data,
+      deltaTerms: delta.terms.join('\n'),
+      deltaOffsets,
+      deltaData,
+    };
+  }
+
+  /**
+   * The index from its stored layout, using its arrays as they are (do not reuse them); null when
+   * it is from another version or damaged in any way, and the caller rebuilds from the records.
+   */
+  static unpack(data: PackedClientIndex): InvertedClientIndex | null {
+    if (
+      data?.format !== 'fieldbook-client-search-packed' ||
+      data.version !== PACKED_FORMAT_VERSION ||
+      !Number.isSafeInteger(data.docs) ||
+      data.docs < 0 ||
+      typeof data.ids !== 'string' ||
+      typeof data.terms !== 'string' ||
+      typeof data.deltaTerms !== 'string' ||
+      !isTypedArray(data.postingOffsets, 'Uint32Array') ||
+      !isTypedArray(data.postingData, 'Uint32Array') ||
+      !isTypedArray(data.deltaOffsets, 'Uint32Array') ||
+      !isTypedArray(data.deltaData, 'Uint32Array') ||
+      !validOffsets(data.postingOffsets, data.postingData) ||
+      !validOffsets(data.deltaOffsets, data.deltaData)
+    ) {
+      return null;
+    }
+    const ids = splitLines(data.ids, data.docs);
+    const terms = splitLines(data.terms, data.postingOffsets.length - 1);
+    const deltaTerms = splitLines(data.deltaTerms, data.deltaOffsets.length - 1);
+    if (!ids || !terms || !deltaTerms) return null;
+    // Words sorted and distinct, none empty; in the delta distinct.
+    for (let t = 0; t < terms.length; t++) {
+      if (
+        (terms[t] as string) === '' ||
+        (t > 0 && (terms[t - 1] as string) >= (terms[t] as string))
+      )
+        return null;
+    }
+    if (deltaTerms.includes('') || new Set(deltaTerms).size !== deltaTerms.length) return null;
+    // One doc number per client: a client listed twice would be found twice.
+    const docNumById = new Map<string, number>();
+    for (let doc = 0; doc < ids.length; doc++) {
+      const id = ids[doc] as string;
+      if (id === '') continue;
+      if (docNumById.has(id)) return null;
+      docNumById.set(id, doc);
+    }
+    const counts = new Array<number>(ids.length).fill(0);
+    for (const postings of [data.postingData, data.deltaData]) {
+      for (let k = 0; k < postings.length; k++) {
+        const doc = ((postings[k] as number) / MASK_BITS) | 0;
+        if (doc >= ids.length) return null;
+        counts[doc] = (counts[doc] as number) + 1;
+      }
+    }
+    const index = new InvertedClientIndex();
+    index.base = { terms, offsets: data.postingOffsets, data: data.postingData };
+    joinedTerms.set(index.base, data.terms);
+    for (let t = 0; t < deltaTerms.length; t++) {
+      const term = deltaTerms[t] as string;
+      const end = data.deltaOffsets[t + 1] as number;
+      for (let k = data.deltaOffsets[t] as number; k < end; k++) {
+        index.delta.add(term, data.deltaData[k] as number);
+      }
+    }
+    index.setDocs(
+      ids.map((id) => (id === '' ? null : id)),
+      counts,
+      docNumById,
+    );
+    return index;
+  }
+
   private visit(
     entry: number,
     q: number,
@@ -235,11 +367,19 @@ export class InvertedClientIndex implements ClientSearchIndex {
     };
   }
 
-  private setDocs(ids: string[], counts: number[]): void {
+  /** Doc numbers start afresh: `ids` by doc number, null for a dead doc (its postings count). */
+  private setDocs(
+    ids: (string | null)[],
+    counts: number[],
+    docNumById = new Map(ids.map((id, doc) => [id as string, doc])),
+  ): void {
     this.docIds = ids;
     this.docPostings = counts;
-    this.docNumById = new Map(ids.map((id, doc) => [id, doc]));
+    this.docNumById = docNumById;
     this.deadPostings = 0;
+    ids.forEach((id, doc) => {
+      if (id === null) this.deadPostings += counts[doc] as number;
+    });
     // Doc numbers changed: start the scratch arrays afresh (they hold only zeros between searches).
     this.alive = new Uint8Array(0);
     this.best = new Float64Array(0);
@@ -248,7 +388,9 @@ export class InvertedClientIndex implements ClientSearchIndex {
     this.masks = new Uint16Array(0);
     this.matched = new Int32Array(0);
     this.growScratch(ids.length);
-    this.alive.fill(1, 0, ids.length);
+    ids.forEach((id, doc) => {
+      if (id !== null) this.alive[doc] = 1;
+    });
   }
 
   private growScratch(needed: number): void {

@@ -49,3 +49,29 @@ export interface SerializedClientIndex {
   postingOffsets: Uint32Array;
   postingData: Uint32Array;
 }
+
+/**
+ * The stored layout of the client index: a few big strings and typed arrays, so that reading it
+ * back from IndexedDB and handing it between a worker and the page are a handful of copies, not
+ * one object per word or per client. Words and ids contain no line break (words are letters and
+ * digits; ids are checked when packed), so each list is one string joined by '\n'.
+ */
+export interface PackedClientIndex {
+  format: 'fieldbook-client-search-packed';
+  /** Changes with the layout or the normaliser; a mismatch means rebuild. */
+  version: number;
+  /** Doc numbers in use, living and dead. */
+  docs: number;
+  /** Doc number → client id joined by '\n'; an empty line is a doc replaced or removed. */
+  ids: string;
+  /** The sealed segment's words, sorted, joined by '\n'. */
+  terms: string;
+  /** Word i's postings are postingData[postingOffsets[i]] .. [postingOffsets[i + 1]]. */
+  postingOffsets: Uint32Array;
+  /** Each doc number × 256 + field mask. */
+  postingData: Uint32Array;
+  /** Words written since the last seal (in the order first written), joined by '\n'. */
+  deltaTerms: string;
+  deltaOffsets: Uint32Array;
+  deltaData: Uint32Array;
+}
