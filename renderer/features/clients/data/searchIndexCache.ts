@@ -4,7 +4,12 @@
  * It is a cache: one row, written whole in one transaction, with a fingerprint per client of the
  * document it indexed. Whatever is stored (current, a few writes behind after a crash, from an
  * older version, damaged), the start hashes each client's fresh document and indexes again only
- * the clients whose fingerprint moved, or everything when the row cannot be used.
+ * the clients whose fingerprint moved, or everything when the row cannot be used; both in a
+ * worker (searchIndexLoader.ts).
+ *
+ * The row is laid out to load fast: the index packed into a few strings and typed arrays
+ * (shared/search PackedClientIndex) and the fingerprints in one Float64Array by doc number, so
+ * reading it back is a few big copies, not an object per word or per client.
  *
  * A book replaced whole (a backup restored) gets a new generation in its `meta`, written in the
  * restore's own transaction; an index stored for another generation is never restored, so no
@@ -16,14 +21,14 @@ import { randomHex } from '../../../../shared/ids';
 import type { FieldbookDb } from '../../../data/db';
 import { clientFactsDbName } from './clientFactsCache';
 import {
+  InvertedClientIndex,
   isTypedArray,
-  restoreClientSearchIndex,
   type ClientSearchIndex,
-  type SerializedClientIndex,
+  type PackedClientIndex,
 } from '../../../../shared/search';
 
 /** The stored row's own layout; the index inside carries its format version too. */
-export const STORED_INDEX_VERSION = 1;
+export const STORED_INDEX_VERSION = 2;
 
 const ROW_KEY = 'clients';
 
@@ -31,15 +36,15 @@ export interface StoredIndexRow {
   key: typeof ROW_KEY;
   version: number;
   savedAt: string;
-  index: SerializedClientIndex;
-  /** documentFingerprint of each client, in the order of `index.ids`. */
+  index: PackedClientIndex;
+  /** documentFingerprint of each client by doc number of `index` (NaN for a dead doc). */
   fingerprints: Float64Array;
   /** The book generation the index was reconciled with (absent in rows stored before it). */
   bookGeneration?: string | null;
 }
 
 export interface RestoredIndex {
-  index: ClientSearchIndex;
+  index: InvertedClientIndex & ClientSearchIndex;
   /** Client id → fingerprint of the document the index holds for it. */
   fingerprints: Map<string, number>;
 }
@@ -102,14 +107,18 @@ export class SearchIndexStore {
     fingerprints: ReadonlyMap<string, number>,
     bookGeneration: string | null,
   ): Promise<void> {
-    const serialized = index.serialize();
+    if (!(index instanceof InvertedClientIndex)) throw new Error('only our own index is stored');
+    const packed = index.pack();
+    const ids = packed.docs === 0 ? [] : packed.ids.split('\n');
     const row: StoredIndexRow = {
       key: ROW_KEY,
       version: STORED_INDEX_VERSION,
       savedAt: new Date().toISOString(),
-      index: serialized,
+      index: packed,
       // A client without one (never expected) gets NaN, which equals nothing: it is indexed again.
-      fingerprints: Float64Array.from(serialized.ids, (id) => fingerprints.get(id) ?? NaN),
+      fingerprints: Float64Array.from(ids, (id) =>
+        id === '' ? NaN : (fingerprints.get(id) ?? NaN),
+      ),
       bookGeneration,
     };
     await this.db.snapshots.put(row);
@@ -131,17 +140,18 @@ export function restoreRow(
 ): RestoredIndex | null {
   if (!row || row.version !== STORED_INDEX_VERSION) return null;
   if ((row.bookGeneration ?? null) !== bookGeneration) return null;
-  const ids = row.index?.ids;
   if (
-    !Array.isArray(ids) ||
     !isTypedArray(row.fingerprints, 'Float64Array') ||
-    row.fingerprints.length !== ids.length
+    row.fingerprints.length !== row.index?.docs
   ) {
     return null;
   }
-  const index = restoreClientSearchIndex(row.index);
+  const index = InvertedClientIndex.unpack(row.index);
   if (!index) return null;
   const fingerprints = new Map<string, number>();
-  ids.forEach((id, i) => fingerprints.set(id, row.fingerprints[i] as number));
+  const ids = row.index.docs === 0 ? [] : row.index.ids.split('\n');
+  ids.forEach((id, doc) => {
+    if (id !== '') fingerprints.set(id, row.fingerprints[doc] as number);
+  });
   return { index, fingerprints };
 }
