@@ -1,5 +1,5 @@
 /**
- * Chromium for benchmarks: the bench page built with vite's JS API into out/bench, served from a
+ * Chromium for benchmarks: the bench page built with vite's JS API into out/bench-<pid>, served from a
  * tiny static server on a free loopback port, and Debian's Chromium with a persistent profile so
  * a database written in one launch can be opened cold by the next.
  */
@@ -16,7 +16,12 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/browser';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PAGE_DIR = join(ROOT, 'tests', 'bench', 'page');
-export const BENCH_OUT = join(ROOT, 'out', 'bench');
+/**
+ * One build directory per bench process: two benches run at once (two engineers, or a bench beside
+ * the e2e suite) must not empty each other's page while it is being served.
+ */
+export const BENCH_OUT = join(ROOT, 'out', `bench-${process.pid}`);
+process.once('exit', () => rmSync(BENCH_OUT, { recursive: true, force: true }));
 
 export async function buildBenchPage(): Promise<void> {
   await build({
