@@ -1,0 +1,324 @@
+/**
+ * The client book's search index, whole: restored from its stored copy at start (one read of a
+ * few big arrays, searchable at once), reconciled with the book by a pass that runs in a Web
+ * Worker (searchIndexScan.ts; on the main thread in slices where there is no worker), built from
+ * scratch the same way when no stored copy can be used, kept current one client at a time after
+ * every commit, and stored again a few seconds after the last change.
+ *
+ * The client book (clientBook.ts) calls `reconcile` when it reads the whole book, `updateClient`
+ * or `removeClient` for each client a commit touched, and `search` while `ready`.
+ */
+import {
+  buildClientSearchDocument,
+  documentFingerprint,
+  InvertedClientIndex,
+  type ClientSearchDocument,
+  type SearchResult,
+} from '../../../../shared/search';
+import Dexie from 'dexie';
+import type { FieldbookDb } from '../../../data/db';
+import { yieldToMain } from '../../../platform/yield';
+import type { ClientRecords } from './clientSummary';
+import type { NoteText } from './clientBookLoader';
+import { SearchIndexStore } from './searchIndexCache';
+import {
+  scanBook,
+  type BookConnection,
+  type ScanRequest,
+  type ScanResult,
+} from './searchIndexScan';
+
+/** How the index of the last whole-book pass came about, for the benches and the tests. */
+export interface IndexStats {
+  /** A stored index was restored (else it was built from the records). */
+  restored: boolean;
+  /** Clients indexed from their records in the last pass (all of them when built). */
+  reindexed: number;
+  /** Clients dropped from the index in the last pass (gone from the book since it was stored). */
+  removed: number;
+}
+
+export interface BookSearchIndexOptions {
+  /** Keep the index between starts. */
+  persist: boolean;
+  /** The index is stored this long after the last change. */
+  saveDelayMs: number;
+  /** Run the pass in a Web Worker when the platform has them (default true). */
+  worker?: boolean;
+}
+
+/** The search document of a client from the records the client book reads for it. */
+export function clientSearchDocument(
+  records: ClientRecords,
+  notes: readonly NoteText[],
+): ClientSearchDocument {
+  return buildClientSearchDocument({
+    client: records.client,
+    people: records.people,
+    purchases: records.purchases,
+    notes,
+    visits: records.visits,
+    contacts: records.contacts,
+    problems: records.problems,
+    retentionPlans: records.retentionPlans,
+  });
+}
+
+/** Main-thread time one slice of applying a pass's documents may take. */
+const SLICE_MS = 8;
+
+export class BookSearchIndex {
+  private index = new InvertedClientIndex();
+  /** Client id → fingerprint of the document the index holds for it. */
+  private fingerprints = new Map<string, number>();
+  private isReady = false;
+  private started = false;
+  /** The book generation the index was last reconciled with (a restore starts a new one). */
+  private generation: string | null = null;
+  /** The generation of the copy last restored or stored (undefined: none). */
+  private storedGeneration: string | null | undefined = undefined;
+  private readonly store: SearchIndexStore | null;
+  /**
+   * While a pass runs: what the change feed wrote since it began (null: removed). The page read
+   * these after their commit, so they win over what the pass read.
+   */
+  private touched: Map<string, { doc: ClientSearchDocument; fingerprint: number } | null> | null =
+    null;
+  private listeners = new Set<() => void>();
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private unsaved = false;
+  private saving: Promise<boolean> = Promise.resolve(false);
+  private disposed = false;
+  stats: IndexStats = { restored: false, reindexed: 0, removed: 0 };
+
+  constructor(
+    private readonly db: FieldbookDb,
+    private readonly options: BookSearchIndexOptions,
+  ) {
+    this.store = options.persist ? new SearchIndexStore(db.name) : null;
+  }
+
+  /** The index answers searches (restored, or built); until then the book matches names. */
+  get ready(): boolean {
+    return this.isReady;
+  }
+
+  /** Called when the index becomes ready or is replaced by a built one. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  search(query: string, limit: number): SearchResult {
+    return this.index.search(query, { limit });
+  }
+
+  /**
+   * Brings the index in line with the whole book as it is now. The first call restores the
+   * stored copy when there is a usable one (ready at once) and then checks every client's
+   * fingerprint against the book in the background; without one it builds the index there.
+   * Resolves once the index matches the book (writes committed meanwhile included).
+   */
+  async reconcile(generation: string | null): Promise<void> {
+    if (!this.started) {
+      this.started = true;
+      const restored = await this.store?.load(generation);
+      if (restored && !this.disposed) {
+        this.index = restored.index as InvertedClientIndex;
+        this.fingerprints = restored.fingerprints;
+        this.generation = generation;
+        this.storedGeneration = generation;
+        this.stats = { restored: true, reindexed: 0, removed: 0 };
+        this.isReady = true;
+        this.notify();
+      }
+    }
+    const request: ScanRequest = { dbName: this.db.name, knownIds: null, fingerprints: null };
+    if (this.isReady) {
+      const ids = [...this.fingerprints.keys()];
+      request.knownIds = ids.join('\n');
+      request.fingerprints = Float64Array.from(ids, (id) => this.fingerprints.get(id) as number);
+      // An id with a line break cannot travel joined: let the pass build the index instead.
+      if (ids.some((id) => id.includes('\n'))) request.knownIds = request.fingerprints = null;
+    }
+    const touched = new Map<string, { doc: ClientSearchDocument; fingerprint: number } | null>();
+    this.touched = touched;
+    let result: ScanResult;
+    try {
+      result = await this.scan(request);
+    } finally {
+      this.touched = null;
+    }
+    if (this.disposed) return;
+    let changed = 0;
+    if (result.kind === 'built') {
+      const index = InvertedClientIndex.unpack(result.packed);
+      if (!index) throw new Error('the search index built in the background does not unpack');
+      const ids = result.packed.docs === 0 ? [] : result.packed.ids.split('\n');
+      const fingerprints = new Map<string, number>();
+      ids.forEach((id, doc) => {
+        if (id !== '') fingerprints.set(id, result.fingerprints[doc] as number);
+      });
+      this.index = index;
+      this.fingerprints = fingerprints;
+      this.stats = { restored: false, reindexed: result.indexed, removed: 0 };
+      changed = 1;
+    } else {
+      let reindexed = 0;
+      let removed = 0;
+      let sliceStart = performance.now();
+      for (let i = 0; i < result.changed.length; i++) {
+        const doc = result.changed[i]!;
+        if (touched.has(doc.id)) continue;
+        this.index.upsert(doc);
+        this.fingerprints.set(doc.id, result.changedFingerprints[i] as number);
+        reindexed++;
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToMain();
+          sliceStart = performance.now();
+        }
+      }
+      for (const id of result.removed) {
+        if (touched.has(id) || !this.fingerprints.has(id)) continue;
+        this.index.remove(id);
+        this.fingerprints.delete(id);
+        removed++;
+      }
+      this.stats = { restored: this.stats.restored, reindexed, removed };
+      changed = reindexed + removed;
+      // Folded in now, not on the rep's next keystroke.
+      if (changed > 0) this.index.optimize();
+    }
+    // What the change feed wrote while the pass ran is newer than what the pass read.
+    for (const [id, entry] of touched) {
+      if (entry === null) this.dropClient(id);
+      else this.put(entry.doc, entry.fingerprint);
+    }
+    this.generation = generation;
+    const wasReady = this.isReady;
+    this.isReady = true;
+    if (result.kind === 'built' || !wasReady) this.notify();
+    if (changed + touched.size > 0 || generation !== this.storedGeneration) this.scheduleSave();
+  }
+
+  /** Indexes a client a commit touched, unless the index already holds this very document. */
+  updateClient(records: ClientRecords, notes: readonly NoteText[]): void {
+    const doc = clientSearchDocument(records, notes);
+    const fingerprint = documentFingerprint(doc);
+    this.touched?.set(doc.id, { doc, fingerprint });
+    if (this.fingerprints.get(doc.id) === fingerprint && this.index.has(doc.id)) return;
+    this.put(doc, fingerprint);
+    this.scheduleSave();
+  }
+
+  /** Drops a client that is gone or trashed. */
+  removeClient(id: string): void {
+    this.touched?.set(id, null);
+    if (!this.index.has(id) && !this.fingerprints.has(id)) return;
+    this.dropClient(id);
+    this.scheduleSave();
+  }
+
+  private put(doc: ClientSearchDocument, fingerprint: number): void {
+    if (this.fingerprints.get(doc.id) === fingerprint && this.index.has(doc.id)) return;
+    this.index.upsert(doc);
+    this.fingerprints.set(doc.id, fingerprint);
+  }
+
+  private dropClient(id: string): void {
+    this.index.remove(id);
+    this.fingerprints.delete(id);
+  }
+
+  /** Runs the pass in a worker, or on the main thread in slices where there is none. */
+  private async scan(request: ScanRequest): Promise<ScanResult> {
+    if (this.options.worker !== false && typeof Worker !== 'undefined') {
+      try {
+        return await scanInWorker(request);
+      } catch {
+        // A worker that cannot start or read (an old engine, a locked profile): do it here.
+      }
+    }
+    return scanBook(request, () => this.connection(), yieldToMain);
+  }
+
+  /** The page's own connection to the book (left open: the app keeps using it). */
+  private async connection(): Promise<BookConnection> {
+    if (!this.db.isOpen()) await this.db.open();
+    const db = this.db.backendDB();
+    // The key ranges of the IndexedDB the book was opened with (a test's may be another realm's).
+    const KeyRange = Dexie.dependencies.IDBKeyRange;
+    return { db, after: (key) => KeyRange.lowerBound(key, true), close: () => {} };
+  }
+
+  private scheduleSave(): void {
+    if (!this.store || this.disposed) return;
+    this.unsaved = true;
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      void this.save();
+    }, this.options.saveDelayMs);
+  }
+
+  /** Stores the index now if it changed since the last save; true when it wrote. */
+  async flush(): Promise<boolean> {
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    await this.saving;
+    if (!this.unsaved) return false;
+    return this.save();
+  }
+
+  private save(): Promise<boolean> {
+    const store = this.store;
+    if (!store || !this.unsaved || !this.isReady) return Promise.resolve(false);
+    this.unsaved = false;
+    const { index, fingerprints, generation } = this;
+    this.saving = this.saving
+      .then(() => store.save(index, fingerprints, generation))
+      .then(
+        () => {
+          this.storedGeneration = generation;
+          return true;
+        },
+        // A cache that cannot be written (disk full) only costs a longer next start.
+        () => false,
+      );
+    return this.saving;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.listeners.clear();
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    // An unsaved change is only a few clients to index again at the next start.
+    void this.saving.finally(() => this.store?.close());
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** One pass in a fresh worker, ended after it answers. */
+function scanInWorker(request: ScanRequest): Promise<ScanResult> {
+  const worker = new Worker(new URL('./searchIndex.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  return new Promise<ScanResult>((resolve, reject) => {
+    worker.onmessage = (
+      event: MessageEvent<{ ok: true; result: ScanResult } | { ok: false; error: string }>,
+    ) => {
+      worker.terminate();
+      if (event.data.ok) resolve(event.data.result);
+      else reject(new Error(event.data.error));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || 'the search index worker failed'));
+    };
+    worker.postMessage(request);
+  });
+}

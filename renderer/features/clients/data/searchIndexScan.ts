@@ -1,0 +1,248 @@
+/**
+ * One pass of the client search index over the whole book, the same code in a Web Worker
+ * (searchIndex.worker.ts) and, where there is no worker (tests, jsdom), on the main thread in
+ * slices: reads every table that feeds a client's search document straight from IndexedDB in
+ * pages, builds each live client's document and fingerprint, then either
+ * - builds the whole index (no usable index yet, or most clients changed) and hands it back in
+ *   its packed layout (a few strings and typed arrays, moved to the page without a copy), or
+ * - compares the fingerprints with those of the index the page holds and hands back only the
+ *   documents that moved and the clients that are gone.
+ *
+ * The pass is not a snapshot of the book: a write committed while it reads is also applied by the
+ * page from the change feed, and the page keeps that newer document over the pass's
+ * (searchIndexLoader.ts).
+ */
+import {
+  buildClientSearchDocument,
+  documentFingerprint,
+  InvertedClientIndex,
+  type ClientSearchDocument,
+  type ClientSearchSources,
+  type PackedClientIndex,
+} from '../../../../shared/search';
+
+/** What the page knows: its index's clients and their fingerprints (null: build it all). */
+export interface ScanRequest {
+  /** The book's database name (the worker opens it itself). */
+  dbName: string;
+  /** Client ids joined by '\n', in the order of `fingerprints`. */
+  knownIds: string | null;
+  fingerprints: Float64Array | null;
+}
+
+export type ScanResult =
+  | {
+      kind: 'built';
+      packed: PackedClientIndex;
+      /** documentFingerprint by doc number of `packed` (NaN for a dead doc). */
+      fingerprints: Float64Array;
+      indexed: number;
+    }
+  | {
+      kind: 'changes';
+      changed: ClientSearchDocument[];
+      changedFingerprints: number[];
+      /** Known clients the book no longer holds live. */
+      removed: string[];
+    };
+
+/** More changed clients than this (and than a tenth of the book): building anew is cheaper. */
+const BUILD_ABOVE = 2000;
+/** Rows read per IndexedDB request. */
+const PAGE = 2000;
+/** Clients indexed between two folds of new words into the sealed part. */
+const OPTIMIZE_EVERY = 8000;
+
+/** The tables that feed a client's search document, and what of each row is kept. */
+type Row = Record<string, unknown> & { id: string; clientId?: string; deletedAt?: unknown };
+type Sources = Required<Omit<ClientSearchSources, 'client'>>;
+const CHILD_TABLES = [
+  'people',
+  'purchases',
+  'notes',
+  'visits',
+  'contacts',
+  'problems',
+  'retentionPlans',
+] as const satisfies readonly (keyof Sources)[];
+
+/** Waits between slices; the worker does not wait, the main thread yields to the page. */
+export type Pause = () => Promise<void>;
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** The book's database as the pass reads it. */
+export interface BookConnection {
+  db: IDBDatabase;
+  /** IDBKeyRange.lowerBound of the realm the database belongs to. */
+  after(key: string): IDBKeyRange;
+  /** Ends the pass's use of the connection (closes it when the pass opened it). */
+  close(): void;
+}
+
+/** Opens the book's database as it is, never creating or upgrading it (the worker's way in). */
+export function openBook(idb: IDBFactory, name: string): Promise<BookConnection> {
+  return new Promise((resolve, reject) => {
+    const req = idb.open(name);
+    req.onupgradeneeded = () => req.transaction?.abort();
+    req.onsuccess = () => {
+      const db = req.result;
+      // An upgrade elsewhere (a newer app version) must not wait behind this pass.
+      db.onversionchange = () => db.close();
+      resolve({ db, after: (key) => IDBKeyRange.lowerBound(key, true), close: () => db.close() });
+    };
+    req.onerror = () => reject(req.error ?? new Error(`cannot open ${name}`));
+    req.onblocked = () => reject(new Error(`${name} is blocked`));
+  });
+}
+
+/** Every row of a table in pages by primary key, each page in its own short transaction. */
+async function readTable(
+  book: BookConnection,
+  table: string,
+  onPage: (rows: Row[]) => void,
+  pause: Pause,
+): Promise<void> {
+  let last: string | null = null;
+  for (;;) {
+    const store = book.db.transaction(table, 'readonly').objectStore(table);
+    const range: IDBKeyRange | null = last === null ? null : book.after(last);
+    const rows = (await request(store.getAll(range, PAGE))) as Row[];
+    onPage(rows);
+    if (rows.length < PAGE) return;
+    last = rows[rows.length - 1]!.id;
+    await pause();
+  }
+}
+
+const isLive = (row: Row) => row.deletedAt === null || row.deletedAt === undefined;
+
+/** Keeps of each row only what a search document reads (a note: its text), grouped by client. */
+function keep(table: (typeof CHILD_TABLES)[number], row: Row): Row {
+  if (table === 'notes') return { id: row.id, text: row.text, deletedAt: null };
+  return row;
+}
+
+/** Runs one pass; `pause` is awaited between pages and slices of clients. */
+export async function scanBook(
+  req: ScanRequest,
+  open: () => Promise<BookConnection>,
+  pause: Pause,
+  now: () => number = () => performance.now(),
+): Promise<ScanResult> {
+  const db = await open();
+  const clients: Row[] = [];
+  const byClient = new Map<string, Partial<Record<keyof Sources, Row[]>>>();
+  try {
+    await readTable(
+      db,
+      'clients',
+      (rows) => {
+        for (const c of rows) if (isLive(c)) clients.push(c);
+      },
+      pause,
+    );
+    for (const table of CHILD_TABLES) {
+      await readTable(
+        db,
+        table,
+        (rows) => {
+          for (const row of rows) {
+            // Trashed rows never reach a document (buildClientSearchDocument leaves them out).
+            if (!isLive(row) || typeof row.clientId !== 'string') continue;
+            let sources = byClient.get(row.clientId);
+            if (!sources) byClient.set(row.clientId, (sources = {}));
+            (sources[table] ??= []).push(keep(table, row));
+          }
+        },
+        pause,
+      );
+    }
+  } finally {
+    db.close();
+  }
+
+  const documentOf = (client: Row): ClientSearchDocument =>
+    buildClientSearchDocument({
+      client: client as unknown as ClientSearchSources['client'],
+      ...(byClient.get(client.id) as Partial<Sources>),
+    } as ClientSearchSources);
+
+  const known = new Map<string, number>();
+  if (req.knownIds !== null && req.fingerprints !== null) {
+    const ids = req.knownIds === '' ? [] : req.knownIds.split('\n');
+    ids.forEach((id, i) => known.set(id, req.fingerprints![i] as number));
+  }
+  const build = req.knownIds === null;
+  const changed: ClientSearchDocument[] = [];
+  const changedFingerprints: number[] = [];
+  const fingerprints: number[] = [];
+  let sliceStart = now();
+  const slice = async () => {
+    if (now() - sliceStart < 8) return;
+    await pause();
+    sliceStart = now();
+  };
+  if (!build) {
+    const live = new Set<string>();
+    let tooMany = false;
+    for (const client of clients) {
+      live.add(client.id);
+      if (tooMany) continue;
+      const doc = documentOf(client);
+      const fingerprint = documentFingerprint(doc);
+      if (known.get(client.id) !== fingerprint) {
+        changed.push(doc);
+        changedFingerprints.push(fingerprint);
+        tooMany = changed.length > Math.max(BUILD_ABOVE, clients.length / 10);
+      }
+      await slice();
+    }
+    if (!tooMany) {
+      const removed = [...known.keys()].filter((id) => !live.has(id));
+      return { kind: 'changes', changed, changedFingerprints, removed };
+    }
+  }
+
+  const index = new InvertedClientIndex();
+  const byId = new Map<string, number>();
+  for (let i = 0; i < clients.length; i++) {
+    const client = clients[i]!;
+    const doc = documentOf(client);
+    index.upsert(doc);
+    byId.set(client.id, documentFingerprint(doc));
+    // The page gets each client once; the grouped rows of an indexed client are not needed again.
+    byClient.delete(client.id);
+    if ((i + 1) % OPTIMIZE_EVERY === 0) index.optimize();
+    await slice();
+  }
+  index.optimize();
+  const packed = index.pack();
+  const ids = packed.docs === 0 ? [] : packed.ids.split('\n');
+  for (const id of ids) fingerprints.push(id === '' ? NaN : (byId.get(id) ?? NaN));
+  return {
+    kind: 'built',
+    packed,
+    fingerprints: Float64Array.from(fingerprints),
+    indexed: clients.length,
+  };
+}
+
+/** The buffers of a result that can move to the page instead of being copied. */
+export function transferables(result: ScanResult): ArrayBuffer[] {
+  if (result.kind !== 'built') return [];
+  const { packed, fingerprints } = result;
+  const buffers = [
+    packed.postingOffsets.buffer,
+    packed.postingData.buffer,
+    packed.deltaOffsets.buffer,
+    packed.deltaData.buffer,
+    fingerprints.buffer,
+  ];
+  return [...new Set(buffers)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}
