@@ -5,12 +5,7 @@
  * instead of both creating the same follow-up.
  */
 import Dexie from 'dexie';
-import {
-  FOLLOW_UP_KINDS,
-  type FollowUp,
-  type FollowUpKind,
-  type Purchase,
-} from '../../../../shared/domain';
+import { type FollowUp, type FollowUpKind, type Purchase } from '../../../../shared/domain';
 import { currentProgram } from '../../../../shared/domain/program';
 import {
   generateFollowUps,
@@ -170,54 +165,44 @@ export interface DayRange {
   to: string;
 }
 
-function openOfKind(db: FieldbookDb, kind: FollowUpKind, range: DayRange) {
+/** Open follow-ups of a kind due in the range, live and trashed, in the index's order (day, then id). */
+export function openOfKind(db: FieldbookDb, kind: FollowUpKind, range: DayRange) {
   return db.followUps
     .where('[status+kind+due]')
     .between(['open', kind, range.from ?? Dexie.minKey], ['open', kind, range.to], true, true);
 }
 
-/**
- * The trashed ones among openOfKind: the rules remove a follow-up by trashing it as it is, still
- * open. Live rows have no deletedAt, so this index holds trashed ones only.
- */
-function trashedOpenOfKind(db: FieldbookDb, kind: FollowUpKind, range: DayRange) {
-  return db.followUps
-    .where('[status+kind+due+deletedAt]')
-    .between(
-      ['open', kind, range.from ?? Dexie.minKey, Dexie.minKey],
-      ['open', kind, range.to, Dexie.maxKey],
-      true,
-      true,
-    );
+/** A trashed follow-up that is still open, as the index of trashed ones keys it. */
+export interface TrashedOpen {
+  kind: FollowUpKind;
+  due: string;
 }
 
 /**
- * How many live open follow-ups of each kind fall due in each range, counted on the indexes
- * instead of read: a 10k-client book has tens of thousands open, most of them long overdue.
+ * The trashed ones among the open follow-ups: the rules remove a follow-up by trashing it as it
+ * is, still open. Live rows have no deletedAt, so `[status+kind+due+deletedAt]` holds trashed ones
+ * only, and its keys alone say how many to take off each count: one read, no records.
  */
-export async function countOpenByKind(
-  db: FieldbookDb,
-  ranges: readonly DayRange[],
-): Promise<Map<FollowUpKind, number>[]> {
-  // One count first: with nothing trashed (a fresh book) the per-kind trashed counts are skipped.
-  const anyTrashed =
-    (await db.followUps
-      .where('[status+kind+due+deletedAt]')
-      .between(['open'], ['open', Dexie.maxKey], true, true)
-      .count()) > 0;
-  const countLive = async (kind: FollowUpKind, range: DayRange) => {
-    const [all, trashed] = await Promise.all([
-      openOfKind(db, kind, range).count(),
-      anyTrashed ? trashedOpenOfKind(db, kind, range).count() : 0,
-    ]);
-    return [kind, all - trashed] as const;
-  };
-  return Promise.all(
-    ranges.map(
-      async (range) =>
-        new Map(await Promise.all(FOLLOW_UP_KINDS.map((kind) => countLive(kind, range)))),
-    ),
-  );
+export async function trashedOpen(db: FieldbookDb): Promise<TrashedOpen[]> {
+  const keys = await db.followUps
+    .where('[status+kind+due+deletedAt]')
+    .between(['open', Dexie.minKey], ['open', Dexie.maxKey], true, true)
+    .keys();
+  return keys.map((key) => {
+    const [, kind, due] = key as unknown as [string, FollowUpKind, string, string];
+    return { kind, due };
+  });
+}
+
+/** How many of `trashed` are of this kind (any kind when null) and fall in the range. */
+export function trashedIn(
+  trashed: readonly TrashedOpen[],
+  kind: FollowUpKind | null,
+  range: DayRange,
+): number {
+  let n = 0;
+  for (const t of trashed) if ((kind === null || t.kind === kind) && inRange(t.due, range)) n++;
+  return n;
 }
 
 export function inRange(day: string, range: DayRange): boolean {
@@ -226,22 +211,20 @@ export function inRange(day: string, range: DayRange): boolean {
 
 /**
  * The first `limit` live open follow-ups of a kind due in the range, in the index's order (oldest
- * day first, then by id), read without touching the rest.
+ * day first, then by id), read with their records in one request: `trashed` is how many trashed
+ * ones lie in that range, so that many more rows are sure to hold `limit` live ones.
  */
 export async function openFollowUpsOfKind(
   db: FieldbookDb,
   kind: FollowUpKind,
   range: DayRange,
   limit: number,
+  trashed: number,
 ): Promise<FollowUp[]> {
-  // Keys first (cheap to read), so trashed rows in between cost no record reads: as many more
-  // keys as there are trashed ones in the range are sure to hold `limit` live ones.
-  const trashed = new Set(await trashedOpenOfKind(db, kind, range).primaryKeys());
-  const keys = await openOfKind(db, kind, range)
-    .limit(limit + trashed.size)
-    .primaryKeys();
-  const live = keys.filter((id) => !trashed.has(id)).slice(0, limit);
-  return (await db.followUps.bulkGet(live)).filter((f): f is FollowUp => f !== undefined);
+  const rows = await openOfKind(db, kind, range)
+    .limit(limit + trashed)
+    .toArray();
+  return rows.filter(isLive).slice(0, limit);
 }
 
 /** Live snoozed follow-ups: only the rep snoozes, so there are few. */
@@ -249,15 +232,24 @@ export async function snoozedFollowUps(db: FieldbookDb): Promise<FollowUp[]> {
   return (await db.followUps.where('status').equals('snoozed').toArray()).filter(isLive);
 }
 
-/** What the navigation counts: follow-ups due today or overdue. */
+/**
+ * What the navigation counts: follow-ups due today or overdue. One count on `[status+due]` for
+ * the open ones, less the trashed ones among them, plus the snoozed ones back by today, the three
+ * read at once.
+ */
 export async function dueCount(db: FieldbookDb, today: string): Promise<number> {
-  const [[open], snoozed] = await Promise.all([
-    countOpenByKind(db, [{ from: null, to: today }]),
-    snoozedFollowUps(db),
-  ]);
-  let count = snoozed.filter((f) => agendaDay(f) <= today).length;
-  for (const n of open!.values()) count += n;
-  return count;
+  return db.transaction('r', db.followUps, async () => {
+    const [open, trashed, snoozed] = await Promise.all([
+      db.followUps
+        .where('[status+due]')
+        .between(['open', Dexie.minKey], ['open', today], true, true)
+        .count(),
+      trashedOpen(db),
+      snoozedFollowUps(db),
+    ]);
+    const held = snoozed.filter((f) => agendaDay(f) <= today).length;
+    return open - trashedIn(trashed, null, { from: null, to: today }) + held;
+  });
 }
 
 /** Follow-ups that show on `day` itself (not the overdue ones): what the day's notice lists. */

@@ -14,10 +14,12 @@ import {
 import type { FieldbookDb } from '../../../data/db';
 import {
   agendaDay,
-  countOpenByKind,
   inRange,
   openFollowUpsOfKind,
+  openOfKind,
   snoozedFollowUps,
+  trashedIn,
+  trashedOpen,
 } from './followUps';
 import {
   AGENDA_PAGE,
@@ -25,7 +27,6 @@ import {
   orderEntries,
   sectionRange,
   type AgendaEntry,
-  type AgendaGroup,
   type AgendaSections,
   type SectionKey,
 } from '../agendaGroups';
@@ -34,6 +35,7 @@ async function clientNames(
   db: FieldbookDb,
   followUps: readonly FollowUp[],
 ): Promise<Map<string, string>> {
+  if (followUps.length === 0) return new Map();
   const clients = await db.clients.bulkGet([...new Set(followUps.map((f) => f.clientId))]);
   return new Map(clients.filter((c) => c).map((c) => [c!.id, c!.name]));
 }
@@ -84,40 +86,46 @@ export async function loadAgenda(
   locale: string,
 ): Promise<AgendaSections> {
   return db.transaction('r', [db.followUps, db.clients, db.people], async () => {
-    const ranges = SECTION_KEYS.map((section) => sectionRange(section, today));
-    const [openCounts, snoozed] = await Promise.all([
-      countOpenByKind(db, ranges),
+    const groups = SECTION_KEYS.flatMap((section) => {
+      const range = sectionRange(section, today);
+      return FOLLOW_UP_KINDS.map((kind) => ({ section, kind, range }));
+    });
+    // Every request goes out at once, in one transaction: the counts walk the index (the bulk of
+    // the time on a big book), the first rows of each group are read with their records behind
+    // them, and only the names of the clients shown wait for those rows.
+    const trashed = trashedOpen(db);
+    const [counts, snoozed, dead, firstRows] = await Promise.all([
+      Promise.all(groups.map((g) => openOfKind(db, g.kind, g.range).count())),
       snoozedFollowUps(db),
-    ]);
-    const wanted = SECTION_KEYS.flatMap((section, i) =>
-      FOLLOW_UP_KINDS.map((kind) => {
-        const held = snoozed.filter((f) => f.kind === kind && inRange(agendaDay(f), ranges[i]!));
-        return { section, kind, open: openCounts[i]!.get(kind)!, held, range: ranges[i]! };
-      }).filter((g) => g.open + g.held.length > 0),
-    );
-    const pages = await Promise.all(
-      wanted.map(async (g) =>
-        firstOf(
-          [
-            ...(g.open > 0 ? await openFollowUpsOfKind(db, g.kind, g.range, AGENDA_PAGE) : []),
-            ...g.held,
-          ],
-          AGENDA_PAGE,
+      trashed,
+      trashed.then((t) =>
+        Promise.all(
+          groups.map((g) =>
+            openFollowUpsOfKind(db, g.kind, g.range, AGENDA_PAGE, trashedIn(t, g.kind, g.range)),
+          ),
         ),
       ),
-    );
-    const names = await clientNames(db, pages.flat());
-    const people = await celebrants(db, pages.flat());
+    ]);
+    const wanted = groups
+      .map((g, i) => {
+        const back = snoozed.filter((f) => f.kind === g.kind && inRange(agendaDay(f), g.range));
+        return {
+          ...g,
+          count: counts[i]! - trashedIn(dead, g.kind, g.range) + back.length,
+          page: firstOf([...firstRows[i]!, ...back], AGENDA_PAGE),
+        };
+      })
+      .filter((g) => g.count > 0);
+    const rows = wanted.flatMap((g) => g.page);
+    const [names, people] = await Promise.all([clientNames(db, rows), celebrants(db, rows)]);
     const collator = new Intl.Collator(locale);
     const sections: AgendaSections = { overdue: [], today: [], week: [] };
-    wanted.forEach((g, i) => {
-      const group: AgendaGroup = {
+    for (const g of wanted)
+      sections[g.section].push({
         kind: g.kind,
-        count: g.open + g.held.length,
-        entries: shown(pages[i]!, names, people, collator),
-      };
-      sections[g.section].push(group);
-    });
+        count: g.count,
+        entries: shown(g.page, names, people, collator),
+      });
     return sections;
   });
 }
@@ -134,18 +142,16 @@ export async function loadAgendaGroup(
   return db.transaction('r', [db.followUps, db.clients, db.people], async () => {
     const range = sectionRange(section, today);
     const [open, snoozed] = await Promise.all([
-      openFollowUpsOfKind(db, kind, range, limit),
+      trashedOpen(db).then((t) =>
+        openFollowUpsOfKind(db, kind, range, limit, trashedIn(t, kind, range)),
+      ),
       snoozedFollowUps(db),
     ]);
     const page = firstOf(
       [...open, ...snoozed.filter((f) => f.kind === kind && inRange(agendaDay(f), range))],
       limit,
     );
-    return shown(
-      page,
-      await clientNames(db, page),
-      await celebrants(db, page),
-      new Intl.Collator(locale),
-    );
+    const [names, people] = await Promise.all([clientNames(db, page), celebrants(db, page)]);
+    return shown(page, names, people, new Intl.Collator(locale));
   });
 }
