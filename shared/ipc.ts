@@ -134,7 +134,6 @@ export const NotificationSchema = z.strictObject({
   title: z.string().min(1).max(MAX_NOTIFY_TITLE_LENGTH),
   body: z.string().max(MAX_NOTIFY_BODY_LENGTH),
 });
-export type DesktopNotification = z.infer<typeof NotificationSchema>;
 
 export const SaveFileRequestSchema = z.strictObject({
   suggestedName: FileNameSchema,
@@ -259,7 +258,6 @@ export const BackupWriteRequestSchema = z.strictObject({
   /** The backup as made by shared/backup (JSON text). */
   content: z.string().min(1).max(MAX_SAVE_FILE_CHARS),
 });
-export type BackupWriteRequest = z.infer<typeof BackupWriteRequestSchema>;
 
 export const BackupInfoSchema = z.strictObject({
   name: BackupNameSchema,

@@ -18,7 +18,7 @@ const CRC_TABLE = (() => {
 })();
 
 /** CRC-32 (IEEE 802.3, as zlib computes it) of the bytes. */
-export function crc32(bytes: Uint8Array): number {
+function crc32(bytes: Uint8Array): number {
   let crc = 0xffffffff;
   for (let i = 0; i < bytes.length; i++) {
     crc = (CRC_TABLE[(crc ^ (bytes[i] as number)) & 0xff] as number) ^ (crc >>> 8);

@@ -6,8 +6,8 @@ import { decodeHostLabel } from './punycode';
 
 /** The app is served from this origin by the main process's custom protocol. */
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'fieldbook';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_HOST = 'fieldbook';
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** Longer links are refused rather than truncated: nothing a rep clicks is that long. */

@@ -14,8 +14,7 @@ import { writeFileAtomic, type AtomicWriteFs } from './atomic-write';
  * JSON) on a schedule and before risky operations; each is written atomically, and only the
  * newest `keep` stay. Restoring one is the renderer's work; this only keeps the files.
  */
-export type BackupFs = AtomicWriteFs &
-  Pick<typeof fsPromises, 'readdir' | 'readFile' | 'stat' | 'mkdir'>;
+type BackupFs = AtomicWriteFs & Pick<typeof fsPromises, 'readdir' | 'readFile' | 'stat' | 'mkdir'>;
 
 export interface BackupStoreOptions {
   dir: string;
@@ -35,7 +34,7 @@ export interface BackupStore {
 const NAME = /^backup-(\d{8}T\d{9}Z)-([a-z_]{1,20})\.json$/;
 
 /** 2026-12-07T01:32:08.123Z → 20261207T013208123Z: sorts by time as text, safe on every OS. */
-export function backupStamp(date: Date): string {
+function backupStamp(date: Date): string {
   return date.toISOString().replace(/[-:.]/g, '');
 }
 

@@ -12,7 +12,7 @@ export interface NavigationPolicy {
 export type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
 /** The window stays on the app's own origin; anything else is refused. */
-export function mayNavigate(url: string, devOrigin: string | null): boolean {
+function mayNavigate(url: string, devOrigin: string | null): boolean {
   return isInternalUrl(url, devOrigin);
 }
 

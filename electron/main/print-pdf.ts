@@ -8,7 +8,7 @@ import { writeFileAtomic } from './atomic-write';
 import type { FileDialogs } from './file-dialogs';
 
 /** The part of Electron's webContents this needs. */
-export interface PdfPrinter {
+interface PdfPrinter {
   printToPDF(options: {
     printBackground: boolean;
     pageSize: 'A4';

@@ -1,7 +1,7 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 /** Painted before the first frame, so the window does not flash white while the page loads. */
-export const WINDOW_BACKGROUND = '#f4f5f7';
+const WINDOW_BACKGROUND = '#f4f5f7';
 
 /**
  * The one window. Each webPreferences line is a layer of the security model (docs/desktop-shell.md):

@@ -33,7 +33,7 @@ function collectKeys(tree: IntervalTree | undefined, into: Set<string>): boolean
  * Reads the parts of one database out of a mutation event. Bulk writes of 50 rows or more are
  * reported by Dexie as whole-table ranges; those come back as `all`.
  */
-export function affectedClients(parts: ObservabilitySet, dbName: string): BookChange | null {
+function affectedClients(parts: ObservabilitySet, dbName: string): BookChange | null {
   const prefix = `idb://${dbName}/`;
   const ids = new Set<string>();
   const visitIds = new Set<string>();

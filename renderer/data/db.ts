@@ -3,7 +3,7 @@ import type { FieldbookDb } from './dbTypes';
 import { journalMiddleware } from './journal';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
-export type { FieldbookDb, MetaRow } from './dbTypes';
+export type { FieldbookDb } from './dbTypes';
 
 export const DB_NAME = 'fieldbook';
 

@@ -7,7 +7,7 @@ import type { Conflict, RecordOf, SyncedTable } from '../../shared/domain';
 import type { OutboxOp } from '../../shared/sync/outbox';
 
 /** Small local facts: device identity, the last clock stamp, the outbox sequence, the session. */
-export interface MetaRow {
+interface MetaRow {
   key: string;
   value: unknown;
 }

@@ -22,7 +22,7 @@ export class DatabaseOpenError extends Error {
   }
 }
 
-export function classifyOpenError(error: unknown): OpenFailure {
+function classifyOpenError(error: unknown): OpenFailure {
   const name = (error as { name?: string } | null)?.name ?? '';
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
   const names = `${name} ${inner}`;

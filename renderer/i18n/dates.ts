@@ -38,7 +38,7 @@ const LOCALES: Record<'ru' | 'en', Locale> = { ru, en: enGB };
 const RU_PATTERNS: Partial<Record<DateStyle, string>> = { weekdayDay: 'EEEEEE, d MMM' };
 
 /** The date-fns locale of a UI language: Russian for ru, British English otherwise. */
-export function dateLocale(language: string): Locale {
+function dateLocale(language: string): Locale {
   return language.toLowerCase().startsWith('ru') ? LOCALES.ru : LOCALES.en;
 }
 

@@ -60,7 +60,7 @@ interface Parsed {
   corrupt: number;
 }
 
-export function parseJournal(text: string): Parsed {
+function parseJournal(text: string): Parsed {
   const parsed: Parsed = {
     live: new Map(),
     lastSeq: 0,

@@ -12,7 +12,7 @@ export function yieldToMain(): Promise<void> {
  * Main-thread time one slice may take: well under the 50 ms of a long task even on a slow laptop,
  * and long enough that a fast one yields rarely (each yield costs a macrotask turn).
  */
-export const SLICE_BUDGET_MS = 10;
+const SLICE_BUDGET_MS = 10;
 /** Items done between two looks at the clock. */
 const CLOCK_EVERY = 16;
 

@@ -16,7 +16,7 @@ export type Page = Route['page'];
 
 const SIMPLE_PAGES = ['trash', 'import', 'agenda', 'reports', 'sync', 'settings'] as const;
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const parts = hash
     .replace(/^#\/?/, '')
     .split('/')

@@ -1,7 +1,7 @@
 /** Short messages for the rep ("Saved", "Moved to the trash"); shown by ui/Toasts.tsx. */
 import { create } from 'zustand';
 
-export interface Toast {
+interface Toast {
   id: number;
   text: string;
   tone: 'info' | 'error';
@@ -15,7 +15,7 @@ interface ToastState {
 
 let nextId = 1;
 /** At most this many on screen; an older one gives way to a new one. */
-export const MAX_VISIBLE_TOASTS = 3;
+const MAX_VISIBLE_TOASTS = 3;
 
 export const useToasts = create<ToastState>()((set, get) => ({
   toasts: [],

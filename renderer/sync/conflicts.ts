@@ -30,7 +30,7 @@ function contentOf(row: Row): Record<string, unknown> {
   return Object.fromEntries(Object.entries(row).filter(([field]) => !SYSTEM.has(field)));
 }
 
-export function chosenValue(conflict: Conflict, resolution: Resolution): unknown {
+function chosenValue(conflict: Conflict, resolution: Resolution): unknown {
   if (resolution.choice === 'kept_mine') return conflict.localValue;
   if (resolution.choice === 'kept_theirs') return conflict.remoteValue;
   return resolution.value;

@@ -21,7 +21,7 @@ export const SYNC_PROBLEMS = [
   'no_secret_store',
   'app_error',
 ] as const;
-export type SyncProblemCode = (typeof SYNC_PROBLEMS)[number];
+type SyncProblemCode = (typeof SYNC_PROBLEMS)[number];
 
 export interface SyncProblem {
   code: SyncProblemCode;
@@ -29,7 +29,7 @@ export interface SyncProblem {
   detail?: string;
 }
 
-export type RetryPolicy =
+type RetryPolicy =
   | { kind: 'backoff'; retryAfterMs?: number }
   | { kind: 'later'; afterMs: number }
   /** Nothing happens until the rep acts (signs in, fixes the address). */

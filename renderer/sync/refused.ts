@@ -12,7 +12,7 @@ import type { OutboxRow } from '../data/editBase';
 import { SYNC_META, type PullPosition, type SyncAccount } from './state';
 
 /** Where unpublished templates are kept on this device (never synced; the stored key keeps its old word). */
-export const UNPUBLISHED_TEMPLATES_KEY = 'program.drafts';
+const UNPUBLISHED_TEMPLATES_KEY = 'program.drafts';
 
 /** A checklist or program the rep wrote that this device may not publish now. */
 export interface UnpublishedTemplate {

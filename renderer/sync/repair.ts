@@ -19,7 +19,7 @@ import { renumberOutbox } from './outboxOrder';
 import { pullAll } from './pullPages';
 
 /** Call inside a transaction over outbox and meta: one op per row, replacing the row's older ops. */
-export async function writeRepairOps(
+async function writeRepairOps(
   db: FieldbookDb,
   repairs: readonly RepairCandidate[],
   nowMs: number,

@@ -13,7 +13,7 @@ export async function readTeam(db: FieldbookDb): Promise<TeamResponse | null> {
   return ((await db.meta.get(TEAM_KEY))?.value as TeamResponse | undefined) ?? null;
 }
 
-export async function saveTeam(db: FieldbookDb, team: TeamResponse): Promise<void> {
+async function saveTeam(db: FieldbookDb, team: TeamResponse): Promise<void> {
   await db.meta.put({ key: TEAM_KEY, value: team });
 }
 

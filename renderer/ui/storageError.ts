@@ -22,10 +22,10 @@ function namesOf(error: unknown, depth = 0): string {
   return parts.join(' ');
 }
 
-export type StorageFailure = 'disk_full' | 'refused';
+type StorageFailure = 'disk_full' | 'refused';
 
 /** Whether the error is the browser's storage refusing a write, and how. */
-export function storageFailureOf(error: unknown): StorageFailure | null {
+function storageFailureOf(error: unknown): StorageFailure | null {
   const names = namesOf(error);
   if (/QuotaExceeded|disk is full|ENOSPC/i.test(names)) return 'disk_full';
   if (/AbortError|UnknownError|backing store|DatabaseClosed|InvalidStateError/.test(names))

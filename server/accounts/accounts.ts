@@ -35,7 +35,7 @@ export async function addTeam(db: Db, name: string): Promise<string> {
   return id;
 }
 
-export async function findTeamId(q: Queryable, name: string): Promise<string> {
+async function findTeamId(q: Queryable, name: string): Promise<string> {
   const { rows } = await q.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [name]);
   if (!rows[0]) throw new AccountError(`No team named "${name}"`);
   return rows[0].id;

@@ -31,7 +31,7 @@ interface CommandHelp {
   details?: string;
 }
 
-export const COMMANDS: Record<string, CommandHelp> = {
+const COMMANDS: Record<string, CommandHelp> = {
   'add-team': { synopsis: 'add-team <name>', summary: 'create a team' },
   'add-user': {
     synopsis:
@@ -110,7 +110,7 @@ The database is DATABASE_URL (PostgreSQL), or the embedded one in FIELDBOOK_SERV
 (its admin endpoint on 127.0.0.1, with the secret in <folder>/fieldbook-admin.json): run it as the
 user that runs the server. On PostgreSQL it works on the database directly, server running or not.`;
 
-export function commandHelp(command: string): string | null {
+function commandHelp(command: string): string | null {
   const help = COMMANDS[command];
   if (!help) return null;
   return [

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const ADMIN_FILE = 'fieldbook-admin.json';
+const ADMIN_FILE = 'fieldbook-admin.json';
 
 export interface AdminEndpoint {
   pid: number;

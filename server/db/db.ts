@@ -2,7 +2,7 @@
  * The one storage seam of the server: PostgreSQL through `pg`, or embedded PGlite, behind the same
  * two calls. SQL is written once, for PostgreSQL; both backends run it unchanged.
  */
-export type Row = Record<string, unknown>;
+type Row = Record<string, unknown>;
 
 export interface QueryOptions {
   /** A name unique to this SQL text. */

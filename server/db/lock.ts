@@ -88,7 +88,7 @@ export function lockIsLive(info: LockInfo): boolean {
   return true;
 }
 
-export function readLock(dataDir: string): LockInfo | null {
+function readLock(dataDir: string): LockInfo | null {
   let text: string;
   try {
     text = readFileSync(join(dataDir, LOCK_FILE), 'utf8');

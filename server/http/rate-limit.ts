@@ -19,7 +19,7 @@ interface Bucket {
 
 const MAX_KEYS = 100_000;
 
-export class RateLimiter {
+class RateLimiter {
   protected readonly buckets = new Map<string, Bucket>();
 
   constructor(
@@ -71,7 +71,7 @@ function tokensNow(
 }
 
 /** A RateLimiter that can also be asked, without taking, whether a key is spent or untouched. */
-export class FailureCounter extends RateLimiter {
+class FailureCounter extends RateLimiter {
   /** Milliseconds until the key may fail again (0: it may now). */
   waitMs(key: string): number {
     const tokens = tokensNow(this.buckets, this.spec, key, this.now());
@@ -106,7 +106,7 @@ export interface BucketStore {
 }
 
 /** Buckets in this process's memory: for the embedded database (one process) and unit tests. */
-export class MemoryBuckets implements BucketStore {
+class MemoryBuckets implements BucketStore {
   private readonly limiters = new Map<string, FailureCounter>();
   private readonly marks = new Map<string, number>();
 
@@ -157,7 +157,7 @@ const REFILLED =
  * Times are this process's clock (`now`), as in memory; replicas' clocks differ by little, and a
  * bucket's time never goes back. Rows of full buckets and expired marks are swept now and then.
  */
-export class SqlBuckets implements BucketStore {
+class SqlBuckets implements BucketStore {
   private lastSweep = 0;
 
   constructor(

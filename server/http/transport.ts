@@ -41,7 +41,7 @@ export interface ConnectionLimits {
   bodyBytes: number;
 }
 
-export const CONNECTIONS: ConnectionLimits = {
+const CONNECTIONS: ConnectionLimits = {
   max: 4096,
   perAddress: 256,
   perDevice: 4,

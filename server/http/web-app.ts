@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
-export const WEB_APP_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+const WEB_APP_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 export const BUILD_HINT =
   'The web app is not built, so this server serves only the sync API; run `npm run build:renderer` and restart it.';
 

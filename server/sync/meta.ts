@@ -14,7 +14,7 @@ import {
 import type { Db, Queryable } from '../db/db';
 import { ApiError } from '../http/errors';
 
-export function newEpoch(): string {
+function newEpoch(): string {
   return randomBytes(16).toString('hex');
 }
 

@@ -52,7 +52,7 @@ class RestoreEvidence extends Error {
   }
 }
 
-export function checkBatchShape(request: PushRequest): void {
+function checkBatchShape(request: PushRequest): void {
   if (request.ops.length > LIMITS.maxOpsPerBatch) {
     throw new ApiError(
       'batch_too_large',

@@ -16,7 +16,7 @@ import { sha256, toHex } from './sha256';
  * A format-1 file has none and still restores; a format-2 file refused by an app that reads only
  * format 1 is refused as newer, not as damaged.
  */
-export const BACKUP_FORMAT = 'fieldbook-backup';
+const BACKUP_FORMAT = 'fieldbook-backup';
 export const BACKUP_FORMAT_VERSION = 2;
 
 export type BackupTables = Record<string, unknown[]>;
@@ -46,19 +46,19 @@ export const BACKUP_ERROR_CODES = [
   'invalid_settings',
 ] as const;
 export type BackupErrorCode = (typeof BACKUP_ERROR_CODES)[number];
-export interface BackupError {
+interface BackupError {
   code: BackupErrorCode;
   params: Record<string, string | number>;
 }
 
 /** Every table a backup may hold and the schema its records must pass. */
-export const BACKUP_SCHEMAS: Record<string, z.ZodType> = {
+const BACKUP_SCHEMAS: Record<string, z.ZodType> = {
   ...SYNCED_SCHEMAS,
   conflicts: ConflictSchema,
 };
 
 /** Every settings section a backup may hold and the schema it must pass. */
-export const BACKUP_SETTINGS_SCHEMAS: { [K in keyof Required<BackupSettings>]: z.ZodType } = {
+const BACKUP_SETTINGS_SCHEMAS: { [K in keyof Required<BackupSettings>]: z.ZodType } = {
   cadence: CadenceSettingsSchema,
 };
 

@@ -47,8 +47,6 @@ export const DEMO_BOOK_SIZES = {
   '50k': { clients: 50_000, notes: 500_000 },
 } as const satisfies Record<string, Pick<DemoBookOptions, 'clients' | 'notes'>>;
 
-export type DemoBookSize = keyof typeof DEMO_BOOK_SIZES;
-
 export type DemoBatch = { [T in SyncedTable]: { table: T; records: RecordOf<T>[] } }[SyncedTable];
 export type DemoBook = { [T in SyncedTable]: RecordOf<T>[] };
 

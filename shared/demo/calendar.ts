@@ -6,7 +6,7 @@ import type { DemoRandom } from './random';
 
 export const DAY_MS = 86_400_000;
 
-export function dayToUtcMs(day: string): number {
+function dayToUtcMs(day: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) throw new RangeError(`expected YYYY-MM-DD, got ${day}`);
   const [, y, m, d] = match;

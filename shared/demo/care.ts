@@ -26,18 +26,14 @@ function problemStatus(ctx: DemoContext, ageDays: number): Problem['status'] {
   ] as const);
 }
 
-export interface ProblemSource {
+interface ProblemSource {
   atMs: number;
   visit: Visit | null;
   purchase: Purchase | null;
   description: string;
 }
 
-export function makeProblem(
-  ctx: DemoContext,
-  bundle: ClientBundle,
-  source: ProblemSource,
-): Problem {
+function makeProblem(ctx: DemoContext, bundle: ClientBundle, source: ProblemSource): Problem {
   const { rng, cal } = ctx;
   const day = cal.offsetOf(source.atMs);
   const status = problemStatus(ctx, -day);

@@ -3,12 +3,9 @@ export {
   generateDemoBook,
   collectDemoBook,
   DEMO_TABLE_ORDER,
-  DEMO_TEMPLATES,
   DEMO_BOOK_SIZES,
-  type DemoBookSize,
   type DemoBookOptions,
-  type DemoBatch,
   type DemoBook,
 } from './book';
-export { DemoRandom, hashSeed } from './random';
+export { DemoRandom } from './random';
 export { demoUuid, DemoCalendar } from './calendar';

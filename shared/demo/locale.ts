@@ -5,7 +5,7 @@
 import type { ContactType } from '../domain/contact';
 import type { DemoRandom } from './random';
 
-export type DemoLang = 'ru' | 'en';
+type DemoLang = 'ru' | 'en';
 export type Gender = 'm' | 'f';
 
 export interface PersonName {

@@ -17,7 +17,7 @@ function randomBirthday(ctx: DemoContext, fromYear: number, toYear: number): str
 }
 
 /** A birthday on the day `offset` days from today, in a year that has that day. */
-export function birthdayOn(ctx: DemoContext, offset: number, year: number): string {
+function birthdayOn(ctx: DemoContext, offset: number, year: number): string {
   const monthDay = ctx.cal.day(offset).slice(5);
   const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   let y = year;

@@ -15,7 +15,7 @@ function splitmix32(state: number): () => number {
 }
 
 /** FNV-1a over UTF-16 code units: turns a seed text or a stream label into 32 bits. */
-export function hashSeed(text: string): number {
+function hashSeed(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -7,7 +7,7 @@ import { CLIENT_STATUSES, type Client, type ClientStatus } from './client';
  * override them. Health ("no contact beyond cadence"), the list filter, the "no contact for N days"
  * follow-up, the report and the card all read the cadence through `effectiveCadence` only.
  */
-export const CADENCE_LIMITS = { min: 1, max: 3650 } as const;
+const CADENCE_LIMITS = { min: 1, max: 3650 } as const;
 
 const Days = z.number().int().min(CADENCE_LIMITS.min).max(CADENCE_LIMITS.max);
 
@@ -28,7 +28,7 @@ export const DEFAULT_CADENCE_SETTINGS: CadenceSettings = {
   byTag: {},
 };
 
-export type CadenceSource = 'client' | 'tag' | 'status' | 'default';
+type CadenceSource = 'client' | 'tag' | 'status' | 'default';
 
 export interface EffectiveCadence {
   days: number;
@@ -77,7 +77,7 @@ export function effectiveCadenceDays(
 }
 
 /** What a client of `status` gets with no cadence of its own and no tag cadence (rules 3 and 4). */
-export function statusCadence(status: ClientStatus, settings: CadenceSettings): EffectiveCadence {
+function statusCadence(status: ClientStatus, settings: CadenceSettings): EffectiveCadence {
   const days = settings.byStatus[status];
   return days !== undefined
     ? { days, source: 'status', tag: null }

@@ -31,7 +31,6 @@ export const ItemConditionSchema = z.object({
   item: itemKey,
   anyOf: z.array(z.string().max(60)).min(1).max(50),
 });
-export type ItemCondition = z.infer<typeof ItemConditionSchema>;
 
 const itemBase = {
   key: itemKey,

@@ -66,7 +66,7 @@ function checkAnswer(
   }
 }
 
-export interface StepValidation {
+interface StepValidation {
   step: string;
   missing: string[];
   invalid: string[];
@@ -98,7 +98,7 @@ export function validateRun(
   return { complete: steps.every((s) => s.missing.length === 0 && s.invalid.length === 0), steps };
 }
 
-export interface StepProgress {
+interface StepProgress {
   step: string;
   /** Applicable items with a fitting answer. */
   answered: number;

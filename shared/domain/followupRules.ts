@@ -10,21 +10,11 @@ import type { FollowUpBook, FollowUpDiff, RuleContext } from './followups/types'
 import { isLive } from './common';
 import type { ContactLogEntry } from './contact';
 
-export type {
-  FollowUpBook,
-  FollowUpDiff,
-  FollowUpDraft,
-  FollowUpUpdate,
-  FollowUpRemoval,
-  FollowUpTarget,
-  TargetMode,
-} from './followups/types';
+export type { FollowUpBook, FollowUpDiff } from './followups/types';
 export { applyFollowUpDiff, isEmptyDiff } from './followups/apply';
 export { describeFollowUp } from './followups/describe';
-export { ruleOfKey } from './followups/reconcile';
 export { BIRTHDAY_GRACE_DAYS } from './followups/birthdays';
-export { NO_CONTACT_LEAD_DAYS } from './followups/contactGaps';
-export { contactAnswers, CONTACT_ANSWERS } from './followups/contactFacts';
+export { CONTACT_ANSWERS } from './followups/contactFacts';
 
 /**
  * The follow-ups the management program asks for, as a diff against the existing ones: what to

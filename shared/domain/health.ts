@@ -13,8 +13,8 @@ import { isLive } from './common';
  * explainable on purpose: every signal says what it is about and carries the figures the UI needs
  * to say why ("delivery 12 days overdue"), so the badge never asks the rep to trust a black box.
  */
-export type LoyaltyLevel = (typeof LOYALTY_LEVELS)[number];
-export type RiskSeverity = 'high' | 'medium' | 'low';
+type LoyaltyLevel = (typeof LOYALTY_LEVELS)[number];
+type RiskSeverity = 'high' | 'medium' | 'low';
 
 export const RISK_SIGNAL_CODES = [
   'delivery_overdue',
@@ -28,7 +28,7 @@ export const RISK_SIGNAL_CODES = [
   'post_sale_below',
   'churn_reason',
 ] as const;
-export type RiskSignalCode = (typeof RISK_SIGNAL_CODES)[number];
+type RiskSignalCode = (typeof RISK_SIGNAL_CODES)[number];
 
 export interface RiskSignal {
   code: RiskSignalCode;

@@ -69,7 +69,7 @@ export const RuleSettingSchema = z.object({
   enabled: z.boolean(),
   days: z.number().int().min(0).max(365),
 });
-export type RuleSetting = z.infer<typeof RuleSettingSchema>;
+type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
 export const HORIZON_LIMITS = {
   pastDays: { min: 0, max: 3650 },

@@ -98,7 +98,7 @@ export function* openCsvImportInSteps(
   };
 }
 
-export interface ImportRowWithMatches extends ImportRow {
+interface ImportRowWithMatches extends ImportRow {
   /** Clients already in the book that this row may be (the rep chooses merge or skip). */
   duplicates: DuplicateMatch<string>[];
 }

@@ -17,7 +17,7 @@ export interface CsvRecord {
 }
 
 export type CsvDelimiter = ',' | ';' | '\t';
-export const CSV_DELIMITERS: readonly CsvDelimiter[] = [';', ',', '\t'];
+const CSV_DELIMITERS: readonly CsvDelimiter[] = [';', ',', '\t'];
 
 export interface CsvParserOptions {
   delimiter: CsvDelimiter;

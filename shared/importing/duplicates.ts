@@ -26,12 +26,12 @@ export function clientNameKey(name: string): string {
     .join(' ');
 }
 
-export function phoneKey(phone: string): string {
+function phoneKey(phone: string): string {
   const digits = normalizePhone(phone);
   return digits.length >= 10 ? digits.slice(-10) : digits;
 }
 
-export function emailKey(email: string): string {
+function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }
 

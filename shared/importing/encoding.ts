@@ -24,7 +24,7 @@ export interface DecodeOptions {
   sliceBytes?: number;
 }
 
-export const DEFAULT_MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 const DEFAULT_SLICE_BYTES = 1 << 20;
 /** Characters the Russian test reads per step. */
 const RUSSIAN_PIECE = 1 << 18;

@@ -41,7 +41,7 @@ export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
  * kept as written (a year before 1900 or after 2100, a vCard without END or with a misspelt
  * BEGIN that was read anyway). Every other code means something in the row was not imported.
  */
-export const CONFIRM_ROW_CODES = [
+const CONFIRM_ROW_CODES = [
   'implausible_date',
   'vcard_unterminated',
   'vcard_no_begin',

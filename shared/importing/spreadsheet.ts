@@ -13,7 +13,7 @@ export function startsLikeFormula(value: string): boolean {
 }
 
 /** The cell's text made inert: an apostrophe before anything that would start a formula. */
-export function neutraliseFormula(value: string): string {
+function neutraliseFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 

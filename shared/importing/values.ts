@@ -54,7 +54,7 @@ export type DateReading =
   | { ok: true; value: string; implausible: boolean }
   | { ok: false; reason: 'impossible' | 'unreadable' };
 
-export function isPlausibleYear(year: number): boolean {
+function isPlausibleYear(year: number): boolean {
   return year >= PLAUSIBLE_YEARS.min && year <= PLAUSIBLE_YEARS.max;
 }
 

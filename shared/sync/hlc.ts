@@ -7,7 +7,7 @@
 export const HLC_PATTERN = /^\d{15}-[0-9a-f]{4}-[0-9a-f]{16}$/;
 export const MAX_COUNTER = 0xffff;
 /** How far ahead of our wall clock a received stamp may be before it is refused. */
-export const DEFAULT_MAX_DRIFT_MS = 5 * 60 * 1000;
+const DEFAULT_MAX_DRIFT_MS = 5 * 60 * 1000;
 
 export interface HlcState {
   ms: number;

@@ -33,9 +33,9 @@ export interface MergeOptions {
   node: string;
 }
 
-export type FieldOutcome = 'local' | 'remote' | 'merged' | 'quarantined';
+type FieldOutcome = 'local' | 'remote' | 'merged' | 'quarantined';
 
-export type ConflictKind = 'field' | 'text_merge' | 'edit_vs_delete' | 'clock_quarantine';
+type ConflictKind = 'field' | 'text_merge' | 'edit_vs_delete' | 'clock_quarantine';
 
 /** A value that lost, seen from the merging side: `local` is what it held, `remote` what arrived. */
 export interface MergeConflict {
@@ -86,7 +86,7 @@ export function isLineMerged(table: SyncedTable, field: string): boolean {
 }
 
 /** A field a rep edits (not bookkeeping, not the delete marker). */
-export function isContentField(field: string): boolean {
+function isContentField(field: string): boolean {
   return !UNMERGED_FIELDS.has(field) && !BOOKKEEPING_FIELDS.has(field) && field !== 'deletedAt';
 }
 
@@ -118,7 +118,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
   );
 }
 
-export function isTooFarAhead(stamp: string, nowMs: number, maxAheadMs: number): boolean {
+function isTooFarAhead(stamp: string, nowMs: number, maxAheadMs: number): boolean {
   return parseHlc(stamp).ms > nowMs + maxAheadMs;
 }
 

@@ -7,7 +7,7 @@ import { Highlighted } from './Highlighted';
 const SNIPPET_CHARS = 90;
 
 /** The part of a long text around its first match, so the marked word is always in view. */
-export function snippetAround(text: string, terms: readonly string[]): string | null {
+function snippetAround(text: string, terms: readonly string[]): string | null {
   const segments = highlight(text, terms);
   let offset = 0;
   for (const s of segments) {

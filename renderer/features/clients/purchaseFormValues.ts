@@ -62,7 +62,7 @@ export function purchaseFormValues(purchase?: Purchase): PurchaseFormValues {
 }
 
 /** "1 234,50" and "1234.5" are both numbers a rep types; an empty field is null. */
-export function parseAmount(text: string): number | null | 'invalid' {
+function parseAmount(text: string): number | null | 'invalid' {
   const cleaned = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
   if (cleaned === '') return null;
   const n = Number(cleaned);

@@ -46,7 +46,7 @@ function newItem(type: ChecklistItem['type'], key: string, label: LocalizedText)
 }
 
 /** Checks the steps as a whole before publishing: schema, and keys unique within the template. */
-export function stepsProblem(steps: Steps): string | null {
+function stepsProblem(steps: Steps): string | null {
   const parsed = z.array(ChecklistStepSchema).safeParse(steps);
   if (!parsed.success) return parsed.error.issues[0]?.message ?? 'invalid';
   const keys = steps.flatMap((s) => s.items.map((i) => i.key));

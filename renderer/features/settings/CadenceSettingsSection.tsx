@@ -50,7 +50,7 @@ function formValuesOf(settings: CadenceSettings): CadenceFormValues {
 type Problems = Map<string, string>;
 
 /** The settings a values stands for, or the problems that keep it from being saved (by field). */
-export function readFormValues(values: CadenceFormValues): {
+function readFormValues(values: CadenceFormValues): {
   settings: CadenceSettings | null;
   problems: Problems;
 } {

@@ -1,7 +1,3 @@
 /** What other features use of settings: the contact-cadence settings that the rules read. */
-export {
-  CADENCE_SETTINGS_KEY,
-  loadCadenceSettings,
-  saveCadenceSettings,
-} from './data/cadenceSettings';
+export { CADENCE_SETTINGS_KEY, loadCadenceSettings } from './data/cadenceSettings';
 export { useCadenceSettings } from './data/useCadenceSettings';

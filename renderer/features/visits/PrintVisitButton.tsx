@@ -8,7 +8,7 @@ import { desktopErrorMessageKey, getDesktopApi } from '../../platform';
 import { useToasts } from '../../store/toasts';
 
 /** A name every file system takes: no folder signs, quotes or control characters, not too long. */
-export function reportFileName(label: string): string {
+function reportFileName(label: string): string {
   const safe = [...label]
     .map((c) => ((c.codePointAt(0) ?? 0) < 0x20 || '/\\:*?"<>|'.includes(c) ? ' ' : c))
     .join('')

@@ -14,7 +14,7 @@ export function remarksKey(itemKey: string): string {
   return `${itemKey}_remarks`;
 }
 
-export interface RecordRow {
+interface RecordRow {
   key: string;
   label: string;
   /** One line each; several for a multiple choice or promise-vs-reality rows. */

@@ -14,10 +14,7 @@ export const CONTACT_ANSWERS: Partial<Record<FollowUpKind, readonly ContactType[
 };
 
 /** Whether a logged contact answers a follow-up of this kind. */
-export function contactAnswers(
-  kind: FollowUpKind,
-  contact: Pick<ContactLogEntry, 'type'>,
-): boolean {
+function contactAnswers(kind: FollowUpKind, contact: Pick<ContactLogEntry, 'type'>): boolean {
   return CONTACT_ANSWERS[kind]?.includes(contact.type) ?? false;
 }
 

@@ -6,7 +6,7 @@ import { shortTitle, type RuleContext } from './types';
 import { isLive } from '../common';
 
 /** "No contact" follow-ups appear a week ahead, as the agenda looks a week ahead; earlier they would only churn. */
-export const NO_CONTACT_LEAD_DAYS = 7;
+const NO_CONTACT_LEAD_DAYS = 7;
 
 /** The day of each client's latest contact of any kind: a logged contact, a visit or a note. */
 export function lastContactDays(

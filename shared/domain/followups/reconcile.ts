@@ -18,12 +18,12 @@ const RULE_OF_PREFIX = new Map<string, ProgramRuleKind>([
 ]);
 
 /** The rule a generated key belongs to; null for keys this version does not know (a newer app wrote them): those are left alone. */
-export function ruleOfKey(ruleKey: string): ProgramRuleKind | null {
+function ruleOfKey(ruleKey: string): ProgramRuleKind | null {
   return RULE_OF_PREFIX.get(ruleKey.slice(0, ruleKey.indexOf(':'))) ?? null;
 }
 
 /** The follow-ups holding one rule key: normally one; twins sorted, the one that counts first. */
-export interface KeyGroup {
+interface KeyGroup {
   members: FollowUp[];
   /** Set while reconciling, once a rule still wants this key. */
   wanted: boolean;

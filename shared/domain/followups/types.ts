@@ -63,7 +63,7 @@ export type FollowUpDraft = Pick<
 
 export type FollowUpChanges = Partial<Pick<FollowUp, 'due' | 'title' | 'clientId' | 'subjectId'>>;
 
-export interface FollowUpUpdate {
+interface FollowUpUpdate {
   id: string;
   ruleKey: string;
   changes: FollowUpChanges;
@@ -71,16 +71,16 @@ export interface FollowUpUpdate {
 
 export type RemovalReason = 'subject_gone' | 'rule_off' | 'lapsed' | 'duplicate';
 
-export interface FollowUpRemoval {
+interface FollowUpRemoval {
   id: string;
   ruleKey: string;
   reason: RemovalReason;
 }
 
 /** Why an open follow-up closes itself: the fact it waited for was recorded. */
-export type CloseReason = 'fact_recorded' | 'contact_made';
+type CloseReason = 'fact_recorded' | 'contact_made';
 
-export interface FollowUpClose {
+interface FollowUpClose {
   id: string;
   ruleKey: string;
   reason: CloseReason;

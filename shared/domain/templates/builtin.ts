@@ -7,8 +7,8 @@ import type { z } from 'zod';
  * the last group. A new built-in version takes a new serial; a serial is never reused.
  */
 const BUILTIN_TIME_HEX = '01941f297c00';
-export const BUILTIN_CREATED_AT = '2025-01-01T00:00:00.000Z';
-export const BUILTIN_OWNER = 'builtin';
+const BUILTIN_CREATED_AT = '2025-01-01T00:00:00.000Z';
+const BUILTIN_OWNER = 'builtin';
 /** The clock stamp of every field of a built-in: older than anything a device can write. */
 const BUILTIN_STAMP = '001735689600000-0000-0000000000000000';
 

@@ -4,10 +4,10 @@ import { BUYER_SIGNALS_BY_KEY, type SignalKind } from './closingSignals';
 import { CLOSING_METHOD_KEYS, type ClosingMethodKey } from './closingMethods';
 import { CLOSING_ITEMS, LOST_REASONS } from './closing';
 
-export type ReadinessLevel = 'cold' | 'warming' | 'ready';
-export const READINESS_THRESHOLDS = { warming: 35, ready: 70 } as const;
+type ReadinessLevel = 'cold' | 'warming' | 'ready';
+const READINESS_THRESHOLDS = { warming: 35, ready: 70 } as const;
 
-export interface ReadinessDriver {
+interface ReadinessDriver {
   signal: string;
   kind: SignalKind;
   weight: number;
@@ -49,7 +49,7 @@ export function readiness(answers: Answers): Readiness {
   return { score, level, drivers };
 }
 
-export type SuggestionReason =
+type SuggestionReason =
   { kind: 'signal'; signal: string } | { kind: 'readiness'; level: ReadinessLevel };
 
 export interface MethodSuggestion {

@@ -22,7 +22,6 @@ export const POST_SALE_ITEMS = {
 } as const;
 
 export const BUY_AGAIN_OPTIONS = ['definitely', 'probably', 'unsure', 'unlikely'] as const;
-export type BuyAgain = (typeof BUY_AGAIN_OPTIONS)[number];
 
 const followThroughOptions = [
   { key: 'as_agreed', label: text('Как договаривались', 'As agreed') },

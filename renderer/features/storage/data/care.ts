@@ -9,7 +9,7 @@ import { readBookMarker, setRiskHook } from '../../../data/journal';
 import { exportBackup } from '../../backup';
 import type { DurablePort } from './bookCheck';
 
-export const BACKUP_EVERY_MS = 60 * 60 * 1000;
+const BACKUP_EVERY_MS = 60 * 60 * 1000;
 export const DISK_CHECK_EVERY_MS = 2 * 60 * 1000;
 
 /** Low: under 10% of the volume, at most 200 MiB (so a big disk warns at 200 MiB free). */

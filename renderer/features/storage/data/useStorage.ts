@@ -25,7 +25,7 @@ export type Notice =
   | { kind: 'skipped'; count: number }
   | { kind: 'backup_failed'; error: unknown };
 
-export type GateState =
+type GateState =
   | { kind: 'checking' }
   | { kind: 'ready' }
   | { kind: 'recovering'; lost: Extract<BookCheck, { kind: 'lost' }> }

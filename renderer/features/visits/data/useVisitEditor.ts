@@ -12,7 +12,7 @@ import { isLive } from '../../../../shared/domain/common';
 
 export type Answers = Record<string, Answer>;
 
-export type EditorState =
+type EditorState =
   | { status: 'loading' }
   | { status: 'missing' }
   | { status: 'ready'; ctx: VisitContext; answers: Answers; notes: string; step: string | null };

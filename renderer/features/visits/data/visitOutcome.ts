@@ -45,7 +45,7 @@ export class VisitIncompleteError extends Error {
   }
 }
 
-export class VisitNotFinishableError extends Error {
+class VisitNotFinishableError extends Error {
   readonly code = 'not_finishable';
   constructor(reason: string) {
     super(reason);

@@ -11,7 +11,7 @@ import { VisitJournal, type JournalEntry } from './visitJournal';
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
 /** The longest a keystroke waits before it is written to the database. */
-export const SAVE_DELAY_MS = 250;
+const SAVE_DELAY_MS = 250;
 
 export interface VisitIds {
   visitId: string;

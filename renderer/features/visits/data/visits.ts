@@ -34,7 +34,7 @@ export function latestPurchase(purchases: readonly Purchase[]): Purchase | undef
 }
 
 /** A run's answers as a new run starts: item defaults, and one unrated row per promised benefit. */
-export function initialAnswers(
+function initialAnswers(
   template: ChecklistTemplate,
   purchase: Purchase | undefined,
 ): Record<string, Answer> {
