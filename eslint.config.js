@@ -158,14 +158,15 @@ export default tseslint.config(
     },
   },
   // A feature's screens and helpers (features/<name>/*): no Dexie, no database; they call their
-  // feature's data/ modules. Another feature only through its index.
+  // feature's data/ modules. Another feature only through its index, and never its stylesheet
+  // (shared rules live in ui/ or app/styles.css).
   {
     files: ['renderer/features/*/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': rendererImports([
         ...FEATURE_LAYER,
         {
-          regex: String.raw`^\.\./(?!.*\.css$)[^./][^/]*/.+`,
+          regex: String.raw`^\.\./[^./][^/]*/.+`,
           message:
             "Another feature is reached only through its index (import from '../<feature>').",
         },
@@ -188,7 +189,7 @@ export default tseslint.config(
       'no-restricted-imports': rendererImports([
         ...FEATURE_LAYER,
         {
-          regex: String.raw`^\.\./\.\./(?!.*\.css$)[^./][^/]*/.+`,
+          regex: String.raw`^\.\./\.\./[^./][^/]*/.+`,
           message:
             "Another feature is reached only through its index (import from '../../<feature>').",
         },

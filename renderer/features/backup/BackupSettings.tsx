@@ -7,7 +7,7 @@ import { useBackup } from './data/useBackup';
 import { getDesktopApi, isDesktopError } from '../../platform';
 import { useToasts } from '../../store/toasts';
 import { formatDate } from '../../i18n/dates';
-import '../clients/clients.css';
+import './backup.css';
 
 type State =
   | { kind: 'idle' }

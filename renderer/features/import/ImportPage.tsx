@@ -22,7 +22,7 @@ import { ImportMapping } from './ImportMapping';
 import { ImportReview, type DuplicateChoices } from './ImportReview';
 import { ImportProgress } from './ImportProgress';
 import { isVCard, openCsvFile, readCsvRows, readVCardRows } from './importFlow';
-import '../clients/clients.css';
+import './import.css';
 
 type Step =
   | { kind: 'pick' }

@@ -122,6 +122,17 @@ describe('import direction', { timeout: 60_000 }, () => {
     }
   });
 
+  it("a feature's stylesheet is its own: another feature's css is out of reach, shared ones live in ui/", async () => {
+    for (const [file, line, count] of [
+      ['renderer/features/import/Probe.tsx', "import '../clients/clients.css';", 1],
+      ['renderer/features/import/data/probe.ts', "import '../../clients/clients.css';", 1],
+      ['renderer/features/import/Probe.tsx', "import './import.css';", 0],
+      ['renderer/features/program/Probe.tsx', "import '../../ui/checklistItems.css';", 0],
+    ] as const) {
+      expect(await restrictedImports(file, probe(line)), `${file}: ${line}`).toBe(count);
+    }
+  });
+
   it("only data modules touch Dexie: a feature's screens hold no database", async () => {
     for (const line of [
       "import Dexie from 'dexie';",
