@@ -248,11 +248,18 @@ async function writeInSlices(
   budgetMs = WRITE_SLICE_MS,
 ): Promise<void> {
   let msPerRow = 0;
+  let last = MIN_SLICE_ROWS;
   let inFlight: Promise<unknown> | null = null;
   for (const [table, rows] of jobs) {
     for (let at = 0; at < rows.length;) {
-      const fit = msPerRow > 0 ? Math.floor(budgetMs / msPerRow) : MIN_SLICE_ROWS;
+      // At most twice the last slice: one quick slice on a busy laptop says little of the next.
+      const fit = !Number.isFinite(budgetMs)
+        ? rows.length
+        : msPerRow > 0
+          ? Math.min(Math.floor(budgetMs / msPerRow), 2 * last)
+          : MIN_SLICE_ROWS;
       const size = Math.min(rows.length - at, Math.max(MIN_SLICE_ROWS, fit));
+      last = size;
       const started = performance.now();
       const put = db
         .table(table)
