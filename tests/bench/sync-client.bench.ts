@@ -11,7 +11,7 @@
  */
 import 'fake-indexeddb/auto';
 import { spawn, execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -29,7 +29,7 @@ import { PASSWORD } from '../data/sync/harness';
 import { buildBenchPage, serveBenchPage, withBenchPage } from './chromium';
 import { benchRuns, metricFromRuns, type Metric } from './metric';
 import type { SyncPullResult } from './page/syncPage';
-import { replayTransport } from './replayTransport';
+import { pageTexts, replayTransport } from './replayTransport';
 
 interface RunningServer {
   url: string;
@@ -67,14 +67,24 @@ async function startServerProcess(): Promise<
 > {
   const dataDir = mkdtempSync(join(tmpdir(), 'fb-sync-bench-'));
   const { DATABASE_URL: _notHere, ...inherited } = process.env;
-  const env = { ...inherited, FIELDBOOK_SERVER_DATA: dataDir, PORT: '0', LOG_LEVEL: 'info' };
+  const env = {
+    ...inherited,
+    FIELDBOOK_SERVER_DATA: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    // PostgreSQL instead of embedded PGlite: a database of the bench's own, never the app's.
+    ...(process.env.BENCH_SYNC_DATABASE_URL
+      ? { DATABASE_URL: process.env.BENCH_SYNC_DATABASE_URL }
+      : {}),
+  };
   const email = `rep-${randomHex(4)}@example.test`;
+  const team = `bench-${randomHex(4)}`;
   const cli = (...args: string[]) => promisify(execFile)(TSX, ['server/cli.ts', ...args], { env });
-  await cli('add-team', 'bench');
+  await cli('add-team', team);
   await cli(
     'add-user',
     '--team',
-    'bench',
+    team,
     '--email',
     email,
     '--name',
@@ -204,7 +214,124 @@ async function check(engine: SyncEngine, what: string): Promise<void> {
   if (problem) throw new Error(`${what}: ${JSON.stringify(problem)}`);
 }
 
+/** Another size's name for a figure: the default book is 50k records (250k: `sync.client.250k.…`). */
+function sized(m: Metric): Metric {
+  return TOTAL === 50_000
+    ? m
+    : { ...m, name: m.name.replace('sync.client.', `sync.client.${Math.round(TOTAL / 1000)}k.`) };
+}
+
+/**
+ * Recorded pages grown to `total` records: each further copy of the book gets ids of its own (the
+ * first hex digit of a uuidv7 of these years is 0, so 1…f cannot collide), references left as they
+ * are (a pull does not follow them). Lets the client side be measured at 250k records without
+ * pushing 250k records through the server first.
+ */
+function grownPages(pages: readonly string[], total: number): string[] {
+  const parsed = pages.map((text) => JSON.parse(text) as PullResponse);
+  const records = parsed.flatMap((page) => page.records);
+  const perPage = Math.max(...parsed.map((page) => page.records.length));
+  const copies = Math.ceil(total / records.length);
+  if (copies > 16) throw new Error(`at most 16 copies of the recorded ${records.length} records`);
+  const all: PullResponse['records'] = [];
+  for (let copy = 0; copy < copies; copy++) {
+    const prefix = copy.toString(16);
+    for (const r of records) {
+      if (all.length === total) break;
+      const id = copy === 0 ? r.id : prefix + r.id.slice(1);
+      all.push({ ...r, id, version: all.length + 1, record: { ...r.record, id } });
+    }
+  }
+  const out: string[] = [];
+  for (let at = 0; at < all.length; at += perPage) {
+    const more = at + perPage < all.length;
+    out.push(
+      JSON.stringify({
+        ...parsed[0]!,
+        records: all.slice(at, at + perPage),
+        cursor: `replay-${at + perPage}`,
+        hasMore: more,
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * BENCH_SYNC_PAGES_IN (a file BENCH_SYNC_PAGES_OUT wrote): this side alone in Chromium, no server
+ * and no push, over the recorded pages grown to BENCH_SYNC_RECORDS. Gives the `clientOnly`
+ * figures and the floor at sizes the push would take hours to reach on a busy machine.
+ */
+async function runReplayOnly(file: string): Promise<Metric[]> {
+  const recorded = JSON.parse(readFileSync(file, 'utf8')) as {
+    pages: string[];
+    signedIn: SignedIn;
+  };
+  const pages = grownPages(recorded.pages, TOTAL);
+  const rates: number[] = [];
+  const floorRates: number[] = [];
+  const ofFloor: number[] = [];
+  const longest: number[] = [];
+  const frameGap: number[] = [];
+  await buildBenchPage();
+  const page = await serveBenchPage();
+  try {
+    for (let run = 0; run < benchRuns(); run++) {
+      await withBenchPage(
+        page.url,
+        () => window.fieldbookSyncBench !== undefined,
+        async (tab) => {
+          const replayed: SyncPullResult = await tab.evaluate(
+            (options) => window.fieldbookSyncBench!.replayPull(options),
+            { pages, signedIn: recorded.signedIn },
+          );
+          if (replayed.problem !== null || replayed.pulled !== TOTAL)
+            throw new Error(`chromium replay: ${replayed.problem ?? replayed.pulled}`);
+          console.error(
+            `  chromium replay ${run + 1}: ${replayed.pulled} records in ${Math.round(replayed.ms)} ms; longest task ${Math.round(replayed.longestTaskMs)} ms (${replayed.longTasks} long); bare bulkPut ${Math.round(replayed.floorMs)} ms`,
+          );
+          rates.push(replayed.pulled / (replayed.ms / 1000));
+          floorRates.push(replayed.pulled / (replayed.floorMs / 1000));
+          ofFloor.push(replayed.floorMs / replayed.ms);
+          longest.push(replayed.longestTaskMs);
+          frameGap.push(replayed.longestFrameGapMs);
+        },
+      );
+    }
+  } finally {
+    await page.close();
+  }
+  return [
+    metricFromRuns('sync.client.firstPull.chromium.clientOnly.ofFloor', ofFloor, {
+      unit: 'ratio',
+      goal: 0.8,
+      better: 'higher',
+    }),
+    metricFromRuns('sync.client.firstPull.chromium.clientOnly.longestTask.ms', longest, {
+      unit: 'ms',
+      goal: 50,
+      better: 'lower',
+    }),
+    metricFromRuns('sync.client.firstPull.chromium.clientOnly.frameGap.ms', frameGap, {
+      unit: 'ms',
+      goal: 100,
+      better: 'lower',
+    }),
+    metricFromRuns('sync.client.firstPull.chromium.clientOnly.rate', rates, {
+      unit: 'records/s',
+      goal: 10_000,
+      better: 'higher',
+    }),
+    metricFromRuns('sync.client.firstPull.chromium.idbFloor.rate', floorRates, {
+      unit: 'records/s',
+      goal: 10_000,
+      better: 'higher',
+    }),
+  ].map(sized);
+}
+
 export async function runSyncClientBench(): Promise<Metric[]> {
+  if (process.env.BENCH_SYNC_PAGES_IN) return runReplayOnly(process.env.BENCH_SYNC_PAGES_IN);
   const server = await startServerProcess();
   const pushRates: number[] = [];
   const pullRates: number[] = [];
@@ -215,7 +342,7 @@ export async function runSyncClientBench(): Promise<Metric[]> {
   const chromiumRates: number[] = [];
   const chromiumFloorRates: number[] = [];
   const chromiumReplayRates: number[] = [];
-  let recorded: { pages: PullResponse[]; signedIn: SignedIn } | null = null;
+  let recorded: { pages: string[]; signedIn: SignedIn } | null = null;
   const chromiumLongest: number[] = [];
   const chromiumFrameGap: number[] = [];
   const chromiumOfFloor: number[] = [];
@@ -280,9 +407,11 @@ export async function runSyncClientBench(): Promise<Metric[]> {
       }
       serverRates.push(written / ((performance.now() - serverStarted) / 1000));
       const signedIn = reader.signedIn;
-      recorded = { pages, signedIn };
+      recorded = { pages: pageTexts(pages), signedIn };
+      if (process.env.BENCH_SYNC_PAGES_OUT)
+        writeFileSync(process.env.BENCH_SYNC_PAGES_OUT, JSON.stringify(recorded));
       await reader.close();
-      const replayed = await openDevice(null, email, replayTransport(pages, signedIn));
+      const replayed = await openDevice(null, email, replayTransport(recorded.pages, signedIn));
       replayed.setOnline(true);
       const applyStarted = performance.now();
       await replayed.engine.syncNow();
@@ -340,11 +469,6 @@ export async function runSyncClientBench(): Promise<Metric[]> {
   } finally {
     server.stop();
   }
-  // The default book is 50k records; another size (BENCH_SYNC_RECORDS=250000) is named by it.
-  const sized = (m: Metric): Metric =>
-    TOTAL === 50_000
-      ? m
-      : { ...m, name: m.name.replace('sync.client.', `sync.client.${Math.round(TOTAL / 1000)}k.`) };
   return [
     metricFromRuns('sync.client.firstPull.chromium.ofFloor', chromiumOfFloor, {
       unit: 'ratio',

@@ -12,7 +12,6 @@ import { createBrowserSync } from '../../../renderer/platform/browser-sync';
 import { createDesktopSyncTransport } from '../../../renderer/sync/desktopTransport';
 import { SyncEngine } from '../../../renderer/sync/engine';
 import type { SignedIn, SyncTransport } from '../../../renderer/sync/transport';
-import type { PullResponse } from '../../../shared/sync/protocol';
 import { replayTransport } from '../replayTransport';
 import { mainThreadProbe } from './probe';
 
@@ -43,8 +42,8 @@ export interface SyncPullResult {
 }
 
 export interface SyncReplayOptions {
-  /** Pages recorded from the server, in order, and the sign-in answer they were pulled under. */
-  pages: PullResponse[];
+  /** Pages recorded from the server (their JSON text), in order, and the sign-in they were pulled under. */
+  pages: string[];
   signedIn: SignedIn;
 }
 
