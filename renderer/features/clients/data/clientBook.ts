@@ -2,18 +2,12 @@
  * The client book's read model: one summary per client and the search index, in memory, loaded
  * in slices at start (so the first screen shows while the rest loads) and kept current after
  * every commit through the change feed. It is derived data, never written back to the book; the
- * repository stays the only writer. The search index alone is also kept between starts in its
- * own database (clientBookIndexStore.ts): restored at start, reconciled with the records, saved
- * again a few seconds after the last change.
+ * repository stays the only writer. The search index is kept by searchIndexLoader.ts: restored
+ * from its own database at start, reconciled with the records in a worker, saved again a few
+ * seconds after the last change. Each client's list row (client, people, facts) is kept between
+ * starts by clientFactsCache.ts, so a start lists every client with its facts from one table.
  */
-import {
-  buildClientSearchDocument,
-  createClientSearchIndex,
-  documentFingerprint,
-  type ClientSearchDocument,
-  type ClientSearchIndex,
-  type SearchHit,
-} from '../../../../shared/search';
+import type { SearchHit } from '../../../../shared/search';
 import { liveQuery } from 'dexie';
 import type { Client, ContactPerson } from '../../../../shared/domain';
 import { DEFAULT_CADENCE_SETTINGS, type CadenceSettings } from '../../../../shared/domain/cadence';
@@ -22,15 +16,21 @@ import { watchClientBook, type BookChange } from '../../../data/changeFeed';
 import { loadCadenceSettings } from '../../settings';
 import {
   clientFacts,
+  factsOfSummary,
+  listedClient,
+  listedPeople,
+  samePlain,
   summaryFromFacts,
+  summaryHasFacts,
   withCadenceSettings,
   type ClientFacts,
   type ClientRecords,
   type ClientSummary,
 } from './clientSummary';
-import { ClientFactsCache, currentZone } from './clientFactsCache';
-import { loadBookInSlices, loadClientRecords, type NoteText } from './clientBookLoader';
-import { SearchIndexStore, readBookGeneration } from './searchIndexCache';
+import { ClientFactsCache, currentZone, type StoredClientRow } from './clientFactsCache';
+import { loadBookInSlices, loadClientRecords } from './clientBookLoader';
+import { readBookGeneration } from './searchIndexCache';
+import { BookSearchIndex, type IndexStats } from './searchIndexLoader';
 import { repsZone } from '../../../data/localTime';
 import { yieldToMain } from '../../../platform/yield';
 import { isLive } from '../../../../shared/domain/common';
@@ -53,14 +53,6 @@ export interface BookSearch {
   total: number;
 }
 
-/** Clients indexed between two folds of the index while it is built (see reload). */
-const OPTIMIZE_EVERY = 4000;
-
-/** The app's own index can fold its recent words; another implementation need not. */
-function optimizeIndex(index: ClientSearchIndex): void {
-  (index as ClientSearchIndex & { optimize?: () => void }).optimize?.();
-}
-
 /** Above this many clients touched by one commit, a full reload is cheaper than one by one. */
 const RELOAD_THRESHOLD = 300;
 
@@ -73,37 +65,19 @@ export interface ClientBookOptions {
   saveDelayMs?: number;
 }
 
-/** How the index of the last load came about, for the benches and the tests. */
-export interface IndexStats {
-  /** A stored index was restored (else it was built from the records). */
-  restored: boolean;
-  /** Clients indexed from their records in the last load (all of them when built). */
-  reindexed: number;
-  /** Clients dropped from the index in the last load (gone from the book since it was stored). */
-  removed: number;
-}
+export type { IndexStats } from './searchIndexLoader';
 
 export class ClientBook {
   private summaries = new Map<string, ClientSummary>();
-  private index: ClientSearchIndex = createClientSearchIndex();
-  /** Client id → fingerprint of the document the index holds for it. */
-  private fingerprints = new Map<string, number>();
-  /** The book generation the index was last reconciled with (a restore starts a new one). */
-  private generation: string | null = null;
-  /** The index answers searches (restored, or built); until then names only. */
-  private indexReady = false;
-  private readonly store: SearchIndexStore | null;
-  /** Each client's facts kept between starts (clientFactsCache.ts). */
+  /** The search index, its stored copy and its background passes (searchIndexLoader.ts). */
+  private readonly searchIndex: BookSearchIndex;
+  /**
+   * Each live client's list row kept between starts (clientFactsCache.ts): the summaries are made
+   * from what was last written there, so a summary is also what its stored row says.
+   */
   private readonly factsCache: ClientFactsCache | null;
-  /** Client id → the facts the summaries were made from, as they were last written to the store. */
-  private facts = new Map<string, ClientFacts>();
-  /** What the stored facts are valid for; null until they were loaded or written whole. */
+  /** What the stored rows are valid for; null until they were loaded or written whole. */
   private factsKey: { bookGeneration: string | null; zone: string } | null = null;
-  private readonly saveDelayMs: number;
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
-  private unsaved = false;
-  private saving: Promise<boolean> = Promise.resolve(false);
-  indexStats: IndexStats = { restored: false, reindexed: 0, removed: 0 };
   private listeners = new Set<() => void>();
   private stopWatching: (() => void) | null = null;
   private work: Promise<void> = Promise.resolve();
@@ -121,9 +95,17 @@ export class ClientBook {
     options: ClientBookOptions = {},
   ) {
     const persist = options.persistIndex ?? typeof indexedDB !== 'undefined';
-    this.store = persist ? new SearchIndexStore(db.name) : null;
+    this.searchIndex = new BookSearchIndex(db, {
+      persist,
+      saveDelayMs: options.saveDelayMs ?? SAVE_DELAY_MS,
+    });
+    this.searchIndex.onChange(() => this.publish());
     this.factsCache = persist ? new ClientFactsCache(db.name) : null;
-    this.saveDelayMs = options.saveDelayMs ?? SAVE_DELAY_MS;
+  }
+
+  /** How the index of the last load came about, for the benches and the tests. */
+  get indexStats(): IndexStats {
+    return this.searchIndex.stats;
   }
 
   /** Starts loading and watching; safe to call twice. */
@@ -144,10 +126,7 @@ export class ClientBook {
     this.stopCadence?.();
     this.stopCadence = null;
     this.listeners.clear();
-    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
-    this.saveTimer = null;
-    // An unsaved change is only a few clients to index again at the next start.
-    void this.saving.finally(() => this.store?.close());
+    this.searchIndex.dispose();
     const factsCache = this.factsCache;
     if (factsCache) void factsCache.flushed().finally(() => factsCache.close());
   }
@@ -175,12 +154,12 @@ export class ClientBook {
 
   /** Search answers from the index: restored at start, or once built. */
   get searchReady(): boolean {
-    return this.indexReady;
+    return this.searchIndex.ready;
   }
 
   search(query: string, limit = 500): BookSearch {
-    if (!this.indexReady) return this.searchNames(query);
-    const result = this.index.search(query, { limit });
+    if (!this.searchIndex.ready) return this.searchNames(query);
+    const result = this.searchIndex.search(query, limit);
     return {
       hits: new Map(result.hits.map((h) => [h.id, h])),
       queryTerms: result.queryTerms,
@@ -262,42 +241,26 @@ export class ClientBook {
     const firstLoad = this.phase === 'starting';
     const zoneName = currentZone();
     if (firstLoad) await this.showFirstScreen();
-    // The stored facts are read alongside the list (after the first screen, which they would slow).
-    const storedFacts = firstLoad
-      ? (this.factsCache?.load(generation, zoneName) ?? Promise.resolve(null))
-      : Promise.resolve(null);
-    // Read alongside the book; the slices below wait for it.
-    const restoring = firstLoad ? this.restoreIndex(generation) : Promise.resolve();
-    const live = new Set<string>();
-    let reindexed = 0;
-    let listed: { clients: Client[]; people: ContactPerson[] } | null = null;
+    // Every client with its facts from one table of stored rows, as the last start and the writes
+    // since left them; the reading below puts right any a crash kept from being written.
+    const stored = firstLoad && (await this.showStoredRows(generation, zoneName));
+    // The stored index restores (search ready) and the index is reconciled with the book in a
+    // worker, alongside the reading below; its failure fails the load once the rest is read. It
+    // starts once the stored rows are shown: read alongside them, each slowed the other down.
+    const indexing = this.searchIndex.reconcile(generation);
+    indexing.catch(() => {});
     await loadBookInSlices(this.db, {
       onList: (clients, people) => {
         // On a reload the old facts stay visible until the new ones are ready.
-        if (!firstLoad) return;
-        listed = { clients, people };
-      },
-      afterList: async () => {
-        if (!listed) return;
-        const stored = await storedFacts;
-        if (!stored) {
-          this.summaries = listOnlySummaries(listed.clients, listed.people, this.cadence);
-          this.phase = 'list';
-          this.publish();
-          return;
-        }
-        // Every client's facts as the last start and the writes since left them; the reading
-        // below puts right any a crash kept from being written.
-        this.facts = stored;
-        this.factsKey = { bookGeneration: generation, zone: zoneName };
-        this.summaries = summariesFromFacts(listed.clients, listed.people, stored, this.cadence);
-        this.phase = 'facts';
+        if (!firstLoad || stored) return;
+        this.summaries = listOnlySummaries(clients, people, this.cadence);
+        this.phase = 'list';
         this.publish();
       },
       onFacts: async (records) => {
+        const old = this.summaries;
         const next = new Map<string, ClientSummary>();
-        const nextFacts = new Map<string, ClientFacts>();
-        const changed = new Map<string, ClientFacts>();
+        const changed: StoredClientRow[] = [];
         const zone = repsZone();
         const sameKey =
           this.factsKey !== null &&
@@ -307,83 +270,74 @@ export class ClientBook {
           // A 50k book takes seconds here: the window keeps painting between slices.
           if (i > 0 && i % FACTS_SLICE === 0) await yieldToMain();
           const r = records[i]!;
-          const facts = clientFacts(r, zone);
           const id = r.client.id;
-          const old = this.facts.get(id);
-          const kept = old !== undefined && sameFacts(old, facts) ? old : facts;
-          if (kept !== old || !sameKey) changed.set(id, kept);
-          nextFacts.set(id, kept);
-          next.set(id, summaryFromFacts(r.client, r.people, kept, this.cadence, zone));
+          const [summary, moved] = this.summarize(r, sameKey ? old.get(id) : undefined, zone);
+          if (moved) changed.push(storedRow(summary));
+          next.set(id, summary);
         }
-        const removed = sameKey ? [...this.facts.keys()].filter((id) => !nextFacts.has(id)) : [];
-        this.facts = nextFacts;
+        const removed = sameKey ? [...old.keys()].filter((id) => !next.has(id)) : [];
         this.summaries = next;
         if (this.phase !== 'ready') this.phase = 'facts';
         this.publish();
         this.factsKey = { bookGeneration: generation, zone: zoneName };
-        if (changed.size + removed.length > 0 || !sameKey) {
+        if (changed.length + removed.length > 0 || !sameKey) {
           void this.factsCache?.write(changed, removed, { ...this.factsKey, replaceAll: !sameKey });
         }
       },
-      beforeIndex: () => restoring,
-      onIndexSlice: (records, notes) => {
-        for (const r of records) {
-          live.add(r.client.id);
-          if (!this.indexClient(r, notes.get(r.client.id) ?? [])) continue;
-          // Fold new words into the sealed part every few thousand clients: the first search
-          // after a bulk load otherwise sorts every new word at once, which overflows the stack
-          // past ~100k distinct words (shared/search/segments.ts spreads them into one push).
-          if (++reindexed % OPTIMIZE_EVERY === 0) optimizeIndex(this.index);
-        }
-      },
     });
-    let removed = 0;
-    for (const id of [...this.fingerprints.keys()]) {
-      if (live.has(id)) continue;
-      this.index.remove(id);
-      this.fingerprints.delete(id);
-      removed++;
-    }
-    optimizeIndex(this.index);
-    this.generation = generation;
-    this.indexStats = { restored: this.indexStats.restored, reindexed, removed };
-    this.indexReady = true;
+    await indexing;
     this.phase = 'ready';
     this.publish();
-    if (reindexed + removed > 0) this.scheduleSave();
   }
 
-  /** Indexes a client unless the index already holds this very document; true when it did. */
-  private indexClient(records: ClientRecords, notes: readonly NoteText[]): boolean {
-    const doc = searchDocument(records, notes);
-    const fingerprint = documentFingerprint(doc);
-    const id = records.client.id;
-    if (this.fingerprints.get(id) === fingerprint && this.index.has(id)) return false;
-    this.index.upsert(doc);
-    this.fingerprints.set(id, fingerprint);
-    return true;
+  /**
+   * A client's summary from its records, and whether what its stored row says moved. The old
+   * summary itself comes back when nothing in it moved, so what is cached by summary (health)
+   * stays valid; its client and people objects are kept when only the facts moved.
+   */
+  private summarize(
+    records: ClientRecords,
+    old: ClientSummary | undefined,
+    zone: ReturnType<typeof repsZone>,
+  ): [ClientSummary, boolean] {
+    const facts = clientFacts(records, zone);
+    let client = listedClient(records.client);
+    let people = listedPeople(records.people);
+    if (old !== undefined) {
+      const sameClient = samePlain(old.client, client);
+      const samePeople = samePlain(old.people, people);
+      if (sameClient) client = old.client;
+      if (samePeople) people = old.people;
+      if (sameClient && samePeople && summaryHasFacts(old, facts)) {
+        if (old.healthInput.cadence === this.cadence) return [old, false];
+        return [summaryFromFacts(client, people, factsOfSummary(old), this.cadence, zone), false];
+      }
+    }
+    return [summaryFromFacts(client, people, facts, this.cadence, zone), true];
   }
 
-  /** Takes the stored index when there is a usable one; searches may use it at once. */
-  private async restoreIndex(generation: string | null): Promise<void> {
-    const restored = await this.store?.load(generation);
-    if (!restored) return;
-    this.generation = generation;
-    this.index = restored.index;
-    this.fingerprints = restored.fingerprints;
-    this.indexStats = { restored: true, reindexed: 0, removed: 0 };
-    this.indexReady = true;
+  /**
+   * Shows every client with its facts from the stored rows, read page by page; false (nothing
+   * shown) when there are none usable for this generation of the book and this zone.
+   */
+  private async showStoredRows(generation: string | null, zoneName: string): Promise<boolean> {
+    if (!this.factsCache) return false;
+    const zone = repsZone();
+    const summaries = new Map<string, ClientSummary>();
+    const loaded = await this.factsCache.load(generation, zoneName, (rows) => {
+      for (const row of rows) {
+        summaries.set(
+          row.id,
+          summaryFromFacts(row.client, row.people, row.facts, this.cadence, zone),
+        );
+      }
+    });
+    if (!loaded) return false;
+    this.summaries = summaries;
+    this.factsKey = { bookGeneration: generation, zone: zoneName };
+    this.phase = 'facts';
     this.publish();
-  }
-
-  private scheduleSave(): void {
-    if (!this.store) return;
-    this.unsaved = true;
-    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = null;
-      void this.saveIndex();
-    }, this.saveDelayMs);
+    return true;
   }
 
   /**
@@ -392,27 +346,8 @@ export class ClientBook {
    */
   async flushIndex(): Promise<boolean> {
     await this.work;
-    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
-    this.saveTimer = null;
-    await this.saving;
     await this.factsCache?.flushed();
-    if (!this.unsaved) return false;
-    return this.saveIndex();
-  }
-
-  private saveIndex(): Promise<boolean> {
-    const store = this.store;
-    if (!store || !this.unsaved || !this.indexReady) return Promise.resolve(false);
-    this.unsaved = false;
-    const { index, fingerprints, generation } = this;
-    this.saving = this.saving
-      .then(() => store.save(index, fingerprints, generation))
-      .then(
-        () => true,
-        // A cache that cannot be written (disk full) only costs a longer next start.
-        () => false,
-      );
-    return this.saving;
+    return this.searchIndex.flush();
   }
 
   /**
@@ -438,66 +373,46 @@ export class ClientBook {
   }
 
   private async refresh(ids: Set<string>): Promise<void> {
+    // Facts count notes on the rep's day: in another zone every client's are computed again.
+    if (this.factsKey !== null && this.factsKey.zone !== currentZone()) return this.reload();
     const zone = repsZone();
-    const changed = new Map<string, ClientFacts>();
+    const changed: StoredClientRow[] = [];
     const removed: string[] = [];
     for (const id of ids) {
       const loaded = await loadClientRecords(this.db, id);
       if (!loaded || loaded.records.client.deletedAt !== null) {
-        this.summaries.delete(id);
-        this.index.remove(id);
-        this.fingerprints.delete(id);
-        if (this.facts.delete(id)) removed.push(id);
+        if (this.summaries.delete(id)) removed.push(id);
+        this.searchIndex.removeClient(id);
         continue;
       }
       const { records } = loaded;
-      const facts = clientFacts(records, zone);
-      const old = this.facts.get(id);
-      const kept = old !== undefined && sameFacts(old, facts) ? old : facts;
-      if (kept !== old) changed.set(id, kept);
-      this.facts.set(id, kept);
-      this.summaries.set(
-        id,
-        summaryFromFacts(records.client, records.people, kept, this.cadence, zone),
-      );
-      this.indexClient(records, loaded.noteTexts);
+      const [summary, moved] = this.summarize(records, this.summaries.get(id), zone);
+      if (moved) changed.push(storedRow(summary));
+      this.summaries.set(id, summary);
+      this.searchIndex.updateClient(records, loaded.noteTexts);
     }
     this.publish();
-    this.scheduleSave();
     // Kept as current as the summaries: written right after every commit that touched them.
-    if (this.factsKey && changed.size + removed.length > 0) {
+    if (this.factsKey && changed.length + removed.length > 0) {
       void this.factsCache?.write(changed, removed, this.factsKey);
     }
   }
 }
 
-function searchDocument(records: ClientRecords, notes: readonly NoteText[]): ClientSearchDocument {
-  return buildClientSearchDocument({
-    client: records.client,
-    people: records.people,
-    purchases: records.purchases,
-    notes,
-    visits: records.visits,
-    contacts: records.contacts,
-    problems: records.problems,
-    retentionPlans: records.retentionPlans,
-  });
-}
-
 /** Clients summarised per slice of the facts pass, between which the window paints. */
 const FACTS_SLICE = 2000;
 
-/** Whether two facts of a client say the same (stored rows carry their id besides). */
-function sameFacts(a: ClientFacts, b: ClientFacts): boolean {
-  return (
-    a.lastContact === b.lastContact &&
-    a.nextFollowUp === b.nextFollowUp &&
-    a.openProblems === b.openProblems &&
-    JSON.stringify(a.health) === JSON.stringify(b.health)
-  );
+/** A summary as its client's stored row. */
+function storedRow(summary: ClientSummary): StoredClientRow {
+  return {
+    id: summary.client.id,
+    client: summary.client,
+    people: summary.people,
+    facts: factsOfSummary(summary),
+  };
 }
 
-/** The summaries of listed clients from stored facts; a client without them shows as listed. */
+/** The summaries of listed clients before their facts are known. */
 function summariesFromFacts(
   clients: readonly Client[],
   people: readonly ContactPerson[],
@@ -508,7 +423,7 @@ function summariesFromFacts(
   const zone = repsZone();
   const map = new Map<string, ClientSummary>();
   for (const client of clients) {
-    const people = byClient.get(client.id) ?? [];
+    const people = listedPeople(byClient.get(client.id) ?? []);
     map.set(
       client.id,
       summaryFromFacts(client, people, facts.get(client.id) ?? NO_FACTS, cadence, zone),

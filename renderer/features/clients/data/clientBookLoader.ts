@@ -12,7 +12,6 @@ import { isLive } from '../../../../shared/domain/common';
 export type NoteText = Pick<Note, 'text' | 'deletedAt'>;
 
 const PAGE = 2000;
-const INDEX_SLICE = 400;
 
 async function readInPages<T extends { id: string }>(
   table: Table<T, string>,
@@ -47,14 +46,8 @@ async function readGrouped<T extends { id: string; clientId: string }>(
 
 export interface LoadSteps {
   onList: (clients: Client[], people: ContactPerson[]) => void;
-  /** Awaited after the list is out, before the rest of the book is read (stored facts load). */
-  afterList?: () => Promise<void>;
-  /** May take its time in slices: the index slices wait for it. */
+  /** May take its time in slices. */
   onFacts: (records: ClientRecords[]) => void | Promise<void>;
-  /** Awaited once the facts are out and before the first slice to index (a stored index loads). */
-  beforeIndex?: () => Promise<void>;
-  /** Called with slices of clients to index, with the text of every client's live notes. */
-  onIndexSlice: (records: ClientRecords[], notes: Map<string, NoteText[]>) => void;
 }
 
 export async function loadBookInSlices(db: FieldbookDb, steps: LoadSteps): Promise<void> {
@@ -70,7 +63,6 @@ export async function loadBookInSlices(db: FieldbookDb, steps: LoadSteps): Promi
     clients,
     [...people.values()].flat().filter((p) => isLive(p)),
   );
-  await steps.afterList?.();
 
   const purchases = await readGrouped(db.purchases);
   const visits = await readGrouped(db.visits);
@@ -86,20 +78,16 @@ export async function loadBookInSlices(db: FieldbookDb, steps: LoadSteps): Promi
       else runsByVisit.set(run.visitId, [run]);
     }
   });
-  // Notes are the biggest table: keep only each note's day, and the text of live ones for search.
+  // Notes are the biggest table: only each live note's time is kept (the search index reads the
+  // texts itself, in its worker).
   const noteDays = new Map<string, Pick<Note, 'clientId' | 'createdAt' | 'deletedAt'>[]>();
-  const noteTexts = new Map<string, NoteText[]>();
   await readInPages(db.notes, (rows) => {
     for (const n of rows) {
       if (n.deletedAt !== null) continue;
       const day = { clientId: n.clientId, createdAt: n.createdAt, deletedAt: null };
-      const texts = { text: n.text, deletedAt: null };
       const days = noteDays.get(n.clientId);
       if (days) days.push(day);
       else noteDays.set(n.clientId, [day]);
-      const list = noteTexts.get(n.clientId);
-      if (list) list.push(texts);
-      else noteTexts.set(n.clientId, [texts]);
     }
   });
   const records: ClientRecords[] = clients.map((client) => ({
@@ -115,12 +103,6 @@ export async function loadBookInSlices(db: FieldbookDb, steps: LoadSteps): Promi
     checklistRuns: (visits.get(client.id) ?? []).flatMap((v) => runsByVisit.get(v.id) ?? []),
   }));
   await steps.onFacts(records);
-  await steps.beforeIndex?.();
-
-  for (let i = 0; i < records.length; i += INDEX_SLICE) {
-    await yieldToMain();
-    steps.onIndexSlice(records.slice(i, i + INDEX_SLICE), noteTexts);
-  }
 }
 
 /** Everything of one client, read through the clientId indexes; undefined when it is gone. */

@@ -52,10 +52,53 @@ export interface FullClientRecords extends ClientRecords {
   notes: readonly Note[];
 }
 
-export interface ClientSummary {
-  client: Client;
+/**
+ * A client as the list keeps it: the record without its per-field clocks (`stamps`), which only
+ * sync and the editors read (they load the record itself). Half of a record's size, and of the
+ * renderer's memory at 50k clients.
+ */
+export type ListedClient = Omit<Client, 'stamps'>;
+export type ListedPerson = Omit<ContactPerson, 'stamps'>;
+
+/** The client without its clocks (the same object when it has none). */
+export function listedClient(client: ListedClient): ListedClient {
+  if (!('stamps' in client)) return client;
+  const { stamps: _stamps, ...listed } = client as Client;
+  return listed;
+}
+
+/**
+ * Live people without their clocks, first added first, as the list keeps them (the same list when
+ * it is so already).
+ */
+export function listedPeople(people: readonly ListedPerson[]): ListedPerson[] {
+  if (!people.some((p) => 'stamps' in p)) return livePeople(people);
+  const out: ListedPerson[] = [];
+  for (const p of people) {
+    if (p.deletedAt !== null) continue;
+    const { stamps: _stamps, ...listed } = p as ContactPerson;
+    out.push(listed);
+  }
+  return livePeople(out);
+}
+
+/** Live people, first added first (the same list when it is so already). */
+function livePeople<P extends ListedPerson>(people: readonly P[]): P[] {
+  let ready = true;
+  for (let i = 0; i < people.length && ready; i++) {
+    const p = people[i]!;
+    ready =
+      p.deletedAt === null && (i === 0 || people[i - 1]!.createdAt.localeCompare(p.createdAt) <= 0);
+  }
+  if (ready) return people as P[];
+  return live(people).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** `P`: the book keeps people without their clocks; the card summarises whole records. */
+export interface ClientSummary<P extends ListedPerson = ListedPerson> {
+  client: ListedClient;
   /** Live people, first added first. */
-  people: ContactPerson[];
+  people: P[];
   lastContact: Day | null;
   /** The day the silence counts from: the last contact, else the day the client was added. */
   contactSince: Day | null;
@@ -84,7 +127,8 @@ function followUpDay(f: FollowUp): Day | null {
  * The facts of one client that come from its records (everything in a summary but the client,
  * its people and what the cadence settings decide). They are what the book keeps stored between
  * starts (clientFactsCache.ts), so each is plain data: health's input is cut to the fields health
- * reads. Independent of today's date; notes count on the rep's day, so the zone is part of them.
+ * reads (of a checklist run, only the answers that can judge a promise: lists of objects). Independent
+ * of today's date; notes count on the rep's day, so the zone is part of them.
  */
 export interface ClientFacts {
   lastContact: Day | null;
@@ -144,9 +188,95 @@ export function clientFacts(records: ClientRecords, zone: RepsZone = repsZone())
       })),
       checklistRuns: live(records.checklistRuns)
         .filter((r) => postSaleIds.has(r.visitId))
-        .map((r) => ({ visitId: r.visitId, answers: r.answers, deletedAt: null })),
+        .map((r) => ({ visitId: r.visitId, answers: judgingAnswers(r.answers), deletedAt: null })),
     },
   };
+}
+
+/**
+ * The answers of a run that health may read: a post-sale run's verdicts on promises are lists of
+ * objects ({benefitId, reality}); ticks, texts and choices never judge a promise, and dropping
+ * them keeps the facts a third smaller. A superset of what health checks, so health sees the same.
+ */
+function judgingAnswers(answers: ChecklistRun['answers']): ChecklistRun['answers'] {
+  let out: ChecklistRun['answers'] | null = null;
+  for (const key in answers) {
+    const value = answers[key];
+    if (Array.isArray(value) && value.some((v) => typeof v === 'object' && v !== null)) {
+      (out ??= {})[key] = value;
+    }
+  }
+  return out ?? NO_ANSWERS;
+}
+
+const NO_ANSWERS: ChecklistRun['answers'] = Object.freeze({}) as ChecklistRun['answers'];
+
+/** Whether two facts of a client say the same (plain data compared deeply, no allocation). */
+export function sameFacts(a: ClientFacts, b: ClientFacts): boolean {
+  return (
+    a.lastContact === b.lastContact &&
+    a.nextFollowUp === b.nextFollowUp &&
+    a.openProblems === b.openProblems &&
+    samePlain(a.health, b.health)
+  );
+}
+
+/** The facts a summary was made from. */
+export function factsOfSummary(s: ClientSummary): ClientFacts {
+  const h = s.healthInput;
+  return {
+    lastContact: s.lastContact,
+    nextFollowUp: s.nextFollowUp,
+    openProblems: s.openProblems,
+    health: {
+      purchases: h.purchases ?? [],
+      problems: h.problems ?? [],
+      contacts: h.contacts ?? [],
+      visits: h.visits ?? [],
+      checklistRuns: h.checklistRuns ?? [],
+    },
+  };
+}
+
+/** Whether a summary was made from these facts (compared field by field, no allocation). */
+export function summaryHasFacts(s: ClientSummary, f: ClientFacts): boolean {
+  const h = s.healthInput;
+  return (
+    s.lastContact === f.lastContact &&
+    s.nextFollowUp === f.nextFollowUp &&
+    s.openProblems === f.openProblems &&
+    samePlain(h.purchases, f.health.purchases) &&
+    samePlain(h.problems, f.health.problems) &&
+    samePlain(h.contacts, f.health.contacts) &&
+    samePlain(h.visits, f.health.visits) &&
+    samePlain(h.checklistRuns, f.health.checklistRuns)
+  );
+}
+
+/**
+ * Deep equality of plain data (what IndexedDB stores: objects, arrays, strings, numbers, booleans,
+ * null); a key whose value is undefined counts as absent, as after a JSON round trip.
+ */
+export function samePlain(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!samePlain(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let defined = 0;
+  for (const key in x) {
+    const v = x[key];
+    if (v === undefined) continue;
+    defined++;
+    if (!samePlain(v, y[key])) return false;
+  }
+  for (const key in y) if (y[key] !== undefined) defined--;
+  return defined === 0;
 }
 
 /**
@@ -154,18 +284,19 @@ export function clientFacts(records: ClientRecords, zone: RepsZone = repsZone())
  * rep's cadence settings; `zone` is the one the facts were made in (the client's own creation day
  * counts on it).
  */
-export function summaryFromFacts(
-  client: Client,
-  people: readonly ContactPerson[],
+export function summaryFromFacts<P extends ListedPerson>(
+  record: ListedClient,
+  people: readonly P[],
   facts: ClientFacts,
   cadence: CadenceSettings = DEFAULT_CADENCE_SETTINGS,
   zone: RepsZone = repsZone(),
-): ClientSummary {
+): ClientSummary<P> {
+  const client = listedClient(record);
   const since = facts.lastContact ?? dayOfTimestamp(inRepsZone([client], zone)[0]!.createdAt);
   return {
     client,
     healthInput: { client, cadence, ...facts.health },
-    people: live(people).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    people: livePeople(people),
     lastContact: facts.lastContact,
     ...cadenceFacts(client, since, cadence),
     nextFollowUp: facts.nextFollowUp,
@@ -183,7 +314,7 @@ export function summarizeClient(
   records: ClientRecords,
   cadence: CadenceSettings = DEFAULT_CADENCE_SETTINGS,
   zone: RepsZone = repsZone(),
-): ClientSummary {
+): ClientSummary<ContactPerson> {
   return summaryFromFacts(
     records.client,
     records.people,
@@ -193,7 +324,7 @@ export function summarizeClient(
   );
 }
 
-function cadenceFacts(client: Client, since: Day | null, settings: CadenceSettings) {
+function cadenceFacts(client: ListedClient, since: Day | null, settings: CadenceSettings) {
   const cadence = effectiveCadence(client, settings);
   return {
     contactSince: since,
@@ -207,10 +338,10 @@ function cadenceFacts(client: Client, since: Day | null, settings: CadenceSettin
  * cadence, the day contact is due and health's input depend on them. A new object, so caches by
  * identity (health) see the change.
  */
-export function withCadenceSettings(
-  summary: ClientSummary,
+export function withCadenceSettings<P extends ListedPerson>(
+  summary: ClientSummary<P>,
   settings: CadenceSettings,
-): ClientSummary {
+): ClientSummary<P> {
   if (summary.healthInput.cadence === settings) return summary;
   return {
     ...summary,
@@ -232,7 +363,7 @@ export interface UpcomingBirthday {
  * birthdays included; 29 February is greeted on the 28th in other years).
  */
 export function upcomingBirthdays(
-  people: readonly ContactPerson[],
+  people: readonly ListedPerson[],
   today: Day,
   days = 7,
 ): UpcomingBirthday[] {
