@@ -45,13 +45,15 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
   },
   {
     // The month's report reads only what can change it (shared/domain/reportBounds.ts): visits
-    // by the day they were finished (post-sale ones on their own, up to the month's end), and the
-    // notes of the last cadence's days for each client's last contact, instead of every row.
+    // by the day they were finished (post-sale ones on their own, up to the month's end), and
+    // each client's last contact from the keys alone of the last cadence's days (stamp + client)
+    // of contacts, visits and notes, instead of every row.
     version: 3,
     stores: {
       visits:
-        'id, clientId, status, kind, startedAt, deletedAt, [clientId+startedAt], finishedAt, [kind+finishedAt]',
-      notes: 'id, clientId, visitId, deletedAt, createdAt',
+        'id, clientId, status, kind, startedAt, deletedAt, [clientId+startedAt], finishedAt, [kind+finishedAt], [startedAt+clientId]',
+      notes: 'id, clientId, visitId, deletedAt, [createdAt+clientId]',
+      contacts: 'id, clientId, at, type, [clientId+at], deletedAt, [at+clientId]',
     },
   },
 ];

@@ -141,7 +141,15 @@ describe('schema migrations', () => {
           .between(['post_sale', Dexie.minKey], ['post_sale', '2025-04'])
           .count(),
       ).toBe(1);
-      expect(await db.notes.where('createdAt').aboveOrEqual('2025-03-06').count()).toBe(1);
+      expect(
+        await db.notes.where('[createdAt+clientId]').aboveOrEqual(['2025-03-06', '']).count(),
+      ).toBe(1);
+      expect(
+        await db.visits.where('[startedAt+clientId]').aboveOrEqual(['2025-03-06', '']).count(),
+      ).toBe(0);
+      expect(
+        await db.visits.where('[startedAt+clientId]').aboveOrEqual(['2025-03-04', '']).count(),
+      ).toBe(2);
       db.close();
       await createDb(name).delete();
     });

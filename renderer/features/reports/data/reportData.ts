@@ -1,5 +1,25 @@
-/** Reads what the monthly report counts (shared/domain/report.ts does the counting). */
+/**
+ * Reads what the monthly report counts (shared/domain/report.ts does the counting).
+ *
+ * loadMonthBook reads only the rows that can change one month's report, through the indexes
+ * (shared/domain/reportBounds.ts says which); loadReportBook reads the whole book, for tests and
+ * anything that needs every row.
+ */
+import Dexie, { type Table } from 'dexie';
 import type { ReportBook } from '../../../../shared/domain/report';
+import {
+  contactInReport,
+  followUpInReport,
+  lastContactsNeeded,
+  lastContactWindow,
+  problemInReport,
+  purchaseClients,
+  reportRange,
+  visitInReport,
+} from '../../../../shared/domain/reportBounds';
+import { lastContactDays } from '../../../../shared/domain/followups/contactGaps';
+import type { Day } from '../../../../shared/domain/followups/days';
+import type { Visit } from '../../../../shared/domain';
 import type { FieldbookDb } from '../../../data/db';
 import { loadCadenceSettings } from '../../settings';
 
@@ -27,4 +47,118 @@ export async function loadReportBook(db: FieldbookDb): Promise<ReportBook> {
     notes,
     cadence,
   };
+}
+
+/**
+ * The rows of `month`'s report as seen on `today`, read through the indexes: the report over
+ * them is the report over the whole book (boundReportBook in reportBounds.ts is the same choice
+ * made over rows in memory; tests/data/reports/month-book.test.ts holds the two together). One
+ * read transaction, so a write in between cannot split the book.
+ */
+export function loadMonthBook(
+  db: FieldbookDb,
+  month: string,
+  today: Day,
+  /** Told how long each read took (they overlap); the bench takes the read apart with it. */
+  trace?: (step: string, ms: number) => void,
+): Promise<ReportBook> {
+  const r = reportRange(month);
+  const timed = <T>(step: string, read: Promise<T>): Promise<T> => {
+    if (!trace) return read;
+    const begun = performance.now();
+    return read.then((value) => {
+      trace(step, performance.now() - begun);
+      return value;
+    });
+  };
+  const tables = [
+    db.clients,
+    db.purchases,
+    db.visits,
+    db.checklistRuns,
+    db.followUps,
+    db.problems,
+    db.contacts,
+    db.notes,
+    db.meta,
+  ];
+  return db.transaction('r', tables, async () => {
+    const [clients, cadence, followUps, contacts, monthVisits, postSale, problems] =
+      await Promise.all([
+        timed('clients', db.clients.toArray()),
+        loadCadenceSettings(db),
+        timed('followUps', db.followUps.where('due').between(r.from, r.next).toArray()),
+        timed('contacts', db.contacts.where('at').between(r.from, r.next).toArray()),
+        timed('visits', db.visits.where('finishedAt').between(r.from, r.next).toArray()),
+        timed(
+          'postSaleVisits',
+          db.visits
+            .where('[kind+finishedAt]')
+            .between(['post_sale', Dexie.minKey], ['post_sale', r.next])
+            .toArray(),
+        ),
+        timed('problems', db.problems.toArray()),
+      ]);
+    const visitById = new Map<string, Visit>();
+    for (const v of [...monthVisits, ...postSale]) if (visitInReport(v, r)) visitById.set(v.id, v);
+    const visits = [...visitById.values()];
+    const buyers = purchaseClients(clients, visits, r);
+    const from = lastContactWindow(clients, today, cadence);
+    const [checklistRuns, purchases, lastContact] = await Promise.all([
+      timed('checklistRuns', byKeys(db.checklistRuns, 'visitId', [...visitById.keys()])),
+      timed('purchases', byKeys(db.purchases, 'clientId', [...buyers])),
+      from === null ? new Map<string, Day>() : timed('window', lastContactsSince(db, from, timed)),
+    ]);
+    const needed = lastContactsNeeded(clients, lastContact, today, cadence);
+    if (needed.length > 0) {
+      const [c, v, n] = await timed(
+        `olderContacts(${needed.length} clients)`,
+        Promise.all([
+          byKeys(db.contacts, 'clientId', needed),
+          byKeys(db.visits, 'clientId', needed),
+          byKeys(db.notes, 'clientId', needed),
+        ]),
+      );
+      for (const [id, day] of lastContactDays(c, v, n)) lastContact.set(id, day);
+    }
+    return {
+      clients,
+      purchases,
+      visits,
+      checklistRuns,
+      followUps: followUps.filter((f) => followUpInReport(f, r)),
+      problems: problems.filter((p) => problemInReport(p, r)),
+      contacts: contacts.filter((c) => contactInReport(c, r)),
+      notes: [],
+      cadence,
+      lastContact,
+    };
+  });
+}
+
+/** The rows whose `index` holds one of `keys`: one request per key, all in flight at once. */
+async function byKeys<T>(table: Table<T, string>, index: string, keys: string[]): Promise<T[]> {
+  const pages = await Promise.all(keys.map((k) => table.where(index).equals(k).toArray()));
+  return pages.flat();
+}
+
+/**
+ * Each client's latest contact, visit start or note since `from` (lastContactDays over those
+ * rows), read through the [stamp+clientId] indexes. (Their keys alone would do, but a key cursor
+ * in Chromium costs more per row than reading the rows whole.)
+ */
+async function lastContactsSince(
+  db: FieldbookDb,
+  from: Day,
+  timed: <T>(step: string, read: Promise<T>) => Promise<T>,
+): Promise<Map<string, Day>> {
+  const [contacts, visits, notes] = await Promise.all([
+    timed('windowContacts', db.contacts.where('[at+clientId]').aboveOrEqual([from, '']).toArray()),
+    timed(
+      'windowVisits',
+      db.visits.where('[startedAt+clientId]').aboveOrEqual([from, '']).toArray(),
+    ),
+    timed('windowNotes', db.notes.where('[createdAt+clientId]').aboveOrEqual([from, '']).toArray()),
+  ]);
+  return lastContactDays(contacts, visits, notes);
 }
