@@ -29,6 +29,9 @@ export const INDEX_FORMAT_VERSION = 200 + NORMALIZER_VERSION;
 /** The version of the packed (stored) layout: a change to it or the normaliser rebuilds. */
 export const PACKED_FORMAT_VERSION = 300 + NORMALIZER_VERSION;
 
+/** More docs than postings can number (doc × 256 + mask in 32 bits). */
+const DOC_LIMIT = 2 ** 24;
+
 /** A sealed segment's words joined once: a segment never changes after it is made. */
 const joinedTerms = new WeakMap<SealedSegment, string>();
 
@@ -269,11 +272,22 @@ export class InvertedClientIndex implements ClientSearchIndex {
    * it is from another version or damaged in any way, and the caller rebuilds from the records.
    */
   static unpack(data: PackedClientIndex): InvertedClientIndex | null {
+    const counts = InvertedClientIndex.checkPacked(data);
+    return counts === null ? null : InvertedClientIndex.fromChecked(data, counts);
+  }
+
+  /**
+   * Checks a stored layout through and through (the costly half of unpack, a pass over every
+   * posting: a worker does it); the number of postings of each doc, or null when it is from
+   * another version or damaged in any way.
+   */
+  static checkPacked(data: PackedClientIndex): Uint32Array | null {
     if (
       data?.format !== 'fieldbook-client-search-packed' ||
       data.version !== PACKED_FORMAT_VERSION ||
       !Number.isSafeInteger(data.docs) ||
       data.docs < 0 ||
+      data.docs >= DOC_LIMIT ||
       typeof data.ids !== 'string' ||
       typeof data.terms !== 'string' ||
       typeof data.deltaTerms !== 'string' ||
@@ -300,14 +314,9 @@ export class InvertedClientIndex implements ClientSearchIndex {
     }
     if (deltaTerms.includes('') || new Set(deltaTerms).size !== deltaTerms.length) return null;
     // One doc number per client: a client listed twice would be found twice.
-    const docNumById = new Map<string, number>();
-    for (let doc = 0; doc < ids.length; doc++) {
-      const id = ids[doc] as string;
-      if (id === '') continue;
-      if (docNumById.has(id)) return null;
-      docNumById.set(id, doc);
-    }
-    const counts = new Array<number>(ids.length).fill(0);
+    const live = ids.filter((id) => id !== '');
+    if (new Set(live).size !== live.length) return null;
+    const counts = new Uint32Array(ids.length);
     for (const postings of [data.postingData, data.deltaData]) {
       for (let k = 0; k < postings.length; k++) {
         const doc = ((postings[k] as number) / MASK_BITS) | 0;
@@ -315,6 +324,17 @@ export class InvertedClientIndex implements ClientSearchIndex {
         counts[doc] = (counts[doc] as number) + 1;
       }
     }
+    return counts;
+  }
+
+  /**
+   * The index from a stored layout `checkPacked` passed, with the counts it gave (the cheap half
+   * of unpack: splitting the words and ids, the page does it).
+   */
+  static fromChecked(data: PackedClientIndex, counts: Uint32Array): InvertedClientIndex {
+    const ids = data.docs === 0 ? [] : data.ids.split('\n');
+    const terms = data.postingOffsets.length === 1 ? [] : data.terms.split('\n');
+    const deltaTerms = data.deltaOffsets.length === 1 ? [] : data.deltaTerms.split('\n');
     const index = new InvertedClientIndex();
     index.base = { terms, offsets: data.postingOffsets, data: data.postingData };
     joinedTerms.set(index.base, data.terms);
@@ -325,11 +345,14 @@ export class InvertedClientIndex implements ClientSearchIndex {
         index.delta.add(term, data.deltaData[k] as number);
       }
     }
-    index.setDocs(
-      ids.map((id) => (id === '' ? null : id)),
-      counts,
-      docNumById,
-    );
+    const docIds: (string | null)[] = new Array(ids.length);
+    const docNumById = new Map<string, number>();
+    for (let doc = 0; doc < ids.length; doc++) {
+      const id = ids[doc] as string;
+      docIds[doc] = id === '' ? null : id;
+      if (id !== '') docNumById.set(id, doc);
+    }
+    index.setDocs(docIds, Array.from(counts), docNumById);
     return index;
   }
 

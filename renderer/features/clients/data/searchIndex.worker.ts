@@ -1,26 +1,77 @@
 /**
- * The client search index's pass over the book (searchIndexScan.ts) off the main thread: reading
- * 500k notes, tokenising them and sorting the words takes seconds at 50k clients, and here the
- * window keeps painting meanwhile. One request per worker; the page ends the worker after it.
+ * The client search index's work off the main thread: reading and checking the stored copy (a
+ * pass over every posting), then the pass over the book (searchIndexScan.ts): reading 500k notes,
+ * tokenising them and sorting the words takes seconds at 50k clients, and here the window keeps
+ * painting meanwhile. One request per worker; the page ends the worker after it.
+ *
+ * Answers, in order: `restored` (only when asked to restore: the checked row, or null), then
+ * `result` (the pass's), or `failed`.
  */
-import { openBook, scanBook, transferables, type ScanRequest } from './searchIndexScan';
+import {
+  openBook,
+  readStoredRow,
+  scanBook,
+  transferables,
+  type ScanRequest,
+  type ScanResult,
+} from './searchIndexScan';
+import { checkRow, rowBuffers, type StoredIndexRow } from './searchIndexRow';
+
+export interface WorkerRequest extends ScanRequest {
+  /** Restore the stored copy from this database first, for this generation of the book. */
+  restore?: { searchDbName: string; generation: string | null };
+}
+
+export type WorkerAnswer =
+  | { kind: 'restored'; row: StoredIndexRow | null; counts: Uint32Array | null }
+  | { kind: 'result'; result: ScanResult }
+  | { kind: 'failed'; error: string };
 
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<ScanRequest>) => void) | null;
-  postMessage(message: unknown, transfer: Transferable[]): void;
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerAnswer, transfer: Transferable[]): void;
 };
 
-scope.onmessage = (event) => {
-  scanBook(
-    event.data,
-    () => openBook(indexedDB, event.data.dbName),
+async function run(req: WorkerRequest): Promise<void> {
+  const scan: ScanRequest = {
+    dbName: req.dbName,
+    knownIds: req.knownIds,
+    fingerprints: req.fingerprints,
+  };
+  if (req.restore) {
+    const row = (await readStoredRow(indexedDB, req.restore.searchDbName)) as
+      StoredIndexRow | undefined;
+    const counts = checkRow(row, req.restore.generation);
+    if (row && counts) {
+      // What the pass compares with, taken before the row's arrays move to the page.
+      const ids = row.index.docs === 0 ? [] : row.index.ids.split('\n');
+      const known: string[] = [];
+      const fingerprints: number[] = [];
+      ids.forEach((id, doc) => {
+        if (id === '') return;
+        known.push(id);
+        fingerprints.push(row.fingerprints[doc] as number);
+      });
+      scope.postMessage({ kind: 'restored', row, counts }, [...rowBuffers(row), counts.buffer]);
+      scan.knownIds = known.join('\n');
+      scan.fingerprints = Float64Array.from(fingerprints);
+    } else {
+      scope.postMessage({ kind: 'restored', row: null, counts: null }, []);
+    }
+  }
+  const result = await scanBook(
+    scan,
+    () => openBook(indexedDB, req.dbName),
     () => Promise.resolve(),
-  ).then(
-    (result) => scope.postMessage({ ok: true, result }, transferables(result)),
-    (error: unknown) =>
-      scope.postMessage(
-        { ok: false, error: error instanceof Error ? error.message : String(error) },
-        [],
-      ),
+  );
+  scope.postMessage({ kind: 'result', result }, transferables(result));
+}
+
+scope.onmessage = (event) => {
+  run(event.data).catch((error: unknown) =>
+    scope.postMessage(
+      { kind: 'failed', error: error instanceof Error ? error.message : String(error) },
+      [],
+    ),
   );
 };

@@ -20,40 +20,25 @@ import Dexie, { type Table } from 'dexie';
 import { randomHex } from '../../../../shared/ids';
 import type { FieldbookDb } from '../../../data/db';
 import { clientFactsDbName } from './clientFactsCache';
+import { InvertedClientIndex, type ClientSearchIndex } from '../../../../shared/search';
 import {
-  InvertedClientIndex,
-  isTypedArray,
-  type ClientSearchIndex,
-  type PackedClientIndex,
-} from '../../../../shared/search';
+  ROW_KEY,
+  STORED_INDEX_VERSION,
+  restoreRow,
+  searchIndexDbName,
+  type RestoredIndex,
+  type StoredIndexRow,
+} from './searchIndexRow';
 
-/** The stored row's own layout; the index inside carries its format version too. */
-export const STORED_INDEX_VERSION = 2;
-
-const ROW_KEY = 'clients';
-
-export interface StoredIndexRow {
-  key: typeof ROW_KEY;
-  version: number;
-  savedAt: string;
-  index: PackedClientIndex;
-  /** documentFingerprint of each client by doc number of `index` (NaN for a dead doc). */
-  fingerprints: Float64Array;
-  /** The book generation the index was reconciled with (absent in rows stored before it). */
-  bookGeneration?: string | null;
-}
-
-export interface RestoredIndex {
-  index: InvertedClientIndex & ClientSearchIndex;
-  /** Client id → fingerprint of the document the index holds for it. */
-  fingerprints: Map<string, number>;
-}
+export {
+  STORED_INDEX_VERSION,
+  restoreRow,
+  searchIndexDbName,
+  type RestoredIndex,
+  type StoredIndexRow,
+} from './searchIndexRow';
 
 type IndexDb = Dexie & { snapshots: Table<StoredIndexRow, string> };
-
-export function searchIndexDbName(bookDbName: string): string {
-  return `${bookDbName}-search`;
-}
 
 /** `meta` key of the book's generation: none until the book is first replaced whole. */
 export const BOOK_GENERATION_KEY = 'book.generation';
@@ -131,27 +116,4 @@ export class SearchIndexStore {
   close(): void {
     this.db.close();
   }
-}
-
-/** Checks a stored row before anything trusts it; null means build the index from the records. */
-export function restoreRow(
-  row: StoredIndexRow | undefined,
-  bookGeneration: string | null,
-): RestoredIndex | null {
-  if (!row || row.version !== STORED_INDEX_VERSION) return null;
-  if ((row.bookGeneration ?? null) !== bookGeneration) return null;
-  if (
-    !isTypedArray(row.fingerprints, 'Float64Array') ||
-    row.fingerprints.length !== row.index?.docs
-  ) {
-    return null;
-  }
-  const index = InvertedClientIndex.unpack(row.index);
-  if (!index) return null;
-  const fingerprints = new Map<string, number>();
-  const ids = row.index.docs === 0 ? [] : row.index.ids.split('\n');
-  ids.forEach((id, doc) => {
-    if (id !== '') fingerprints.set(id, row.fingerprints[doc] as number);
-  });
-  return { index, fingerprints };
 }

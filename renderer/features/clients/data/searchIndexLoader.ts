@@ -21,6 +21,8 @@ import { yieldToMain } from '../../../platform/yield';
 import type { ClientRecords } from './clientSummary';
 import type { NoteText } from './clientBookLoader';
 import { SearchIndexStore } from './searchIndexCache';
+import { assembleRow, searchIndexDbName, type RestoredIndex } from './searchIndexRow';
+import type { WorkerAnswer, WorkerRequest } from './searchIndex.worker';
 import {
   scanBook,
   type BookConnection,
@@ -64,6 +66,9 @@ export function clientSearchDocument(
   });
 }
 
+/** What the change feed wrote during a pass, by client (null: removed). */
+type Touched = Map<string, { doc: ClientSearchDocument; fingerprint: number } | null>;
+
 /** Main-thread time one slice of applying a pass's documents may take. */
 const SLICE_MS = 8;
 
@@ -82,8 +87,7 @@ export class BookSearchIndex {
    * While a pass runs: what the change feed wrote since it began (null: removed). The page read
    * these after their commit, so they win over what the pass read.
    */
-  private touched: Map<string, { doc: ClientSearchDocument; fingerprint: number } | null> | null =
-    null;
+  private touched: Touched | null = null;
   private listeners = new Set<() => void>();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private unsaved = false;
@@ -120,32 +124,13 @@ export class BookSearchIndex {
    * Resolves once the index matches the book (writes committed meanwhile included).
    */
   async reconcile(generation: string | null): Promise<void> {
-    if (!this.started) {
-      this.started = true;
-      const restored = await this.store?.load(generation);
-      if (restored && !this.disposed) {
-        this.index = restored.index as InvertedClientIndex;
-        this.fingerprints = restored.fingerprints;
-        this.generation = generation;
-        this.storedGeneration = generation;
-        this.stats = { restored: true, reindexed: 0, removed: 0 };
-        this.isReady = true;
-        this.notify();
-      }
-    }
-    const request: ScanRequest = { dbName: this.db.name, knownIds: null, fingerprints: null };
-    if (this.isReady) {
-      const ids = [...this.fingerprints.keys()];
-      request.knownIds = ids.join('\n');
-      request.fingerprints = Float64Array.from(ids, (id) => this.fingerprints.get(id) as number);
-      // An id with a line break cannot travel joined: let the pass build the index instead.
-      if (ids.some((id) => id.includes('\n'))) request.knownIds = request.fingerprints = null;
-    }
-    const touched = new Map<string, { doc: ClientSearchDocument; fingerprint: number } | null>();
+    const first = !this.started;
+    this.started = true;
+    const touched: Touched = new Map();
     this.touched = touched;
     let result: ScanResult;
     try {
-      result = await this.scan(request);
+      result = await this.pass(first, generation, touched);
     } finally {
       this.touched = null;
     }
@@ -190,15 +175,84 @@ export class BookSearchIndex {
       if (changed > 0) this.index.optimize();
     }
     // What the change feed wrote while the pass ran is newer than what the pass read.
-    for (const [id, entry] of touched) {
-      if (entry === null) this.dropClient(id);
-      else this.put(entry.doc, entry.fingerprint);
-    }
+    this.replay(touched);
     this.generation = generation;
     const wasReady = this.isReady;
     this.isReady = true;
     if (result.kind === 'built' || !wasReady) this.notify();
     if (changed + touched.size > 0 || generation !== this.storedGeneration) this.scheduleSave();
+  }
+
+  /**
+   * The pass over the book, after restoring the stored copy on the first one: both in a worker
+   * (the page only puts the checked arrays together), or here in slices where there is none.
+   */
+  private async pass(
+    first: boolean,
+    generation: string | null,
+    touched: Touched,
+  ): Promise<ScanResult> {
+    if (this.options.worker !== false && typeof Worker !== 'undefined') {
+      const request: WorkerRequest = first
+        ? {
+            dbName: this.db.name,
+            knownIds: null,
+            fingerprints: null,
+            restore: this.store
+              ? { searchDbName: searchIndexDbName(this.db.name), generation }
+              : undefined,
+          }
+        : { dbName: this.db.name, ...this.known() };
+      try {
+        return await passInWorker(request, (restored) => {
+          if (restored) this.take(restored, generation, touched);
+        });
+      } catch {
+        // A worker that cannot start or read (an old engine, a locked profile): do it here.
+      }
+    }
+    if (first && !this.isReady) {
+      const restored = await this.store?.load(generation);
+      if (restored) this.take(restored, generation, touched);
+    }
+    return scanBook(
+      { dbName: this.db.name, ...this.known() },
+      () => this.connection(),
+      yieldToMain,
+    );
+  }
+
+  /** The clients the index holds and their fingerprints, for a pass to compare with. */
+  private known(): Pick<ScanRequest, 'knownIds' | 'fingerprints'> {
+    if (!this.isReady) return { knownIds: null, fingerprints: null };
+    const ids = [...this.fingerprints.keys()];
+    // An id with a line break cannot travel joined: let the pass build the index instead.
+    if (ids.some((id) => id.includes('\n'))) return { knownIds: null, fingerprints: null };
+    return {
+      knownIds: ids.join('\n'),
+      fingerprints: Float64Array.from(ids, (id) => this.fingerprints.get(id) as number),
+    };
+  }
+
+  /** Takes the stored copy: search answers from it at once. */
+  private take(restored: RestoredIndex, generation: string | null, touched: Touched): void {
+    if (this.disposed) return;
+    this.index = restored.index;
+    this.fingerprints = restored.fingerprints;
+    this.generation = generation;
+    this.storedGeneration = generation;
+    this.stats = { restored: true, reindexed: 0, removed: 0 };
+    // Written before the copy arrived: newer than it.
+    this.replay(touched);
+    this.isReady = true;
+    this.notify();
+  }
+
+  private replay(touched: Touched): void {
+    for (const [id, entry] of touched) {
+      if (entry === null) this.dropClient(id);
+      else this.put(entry.doc, entry.fingerprint);
+    }
   }
 
   /** Indexes a client a commit touched, unless the index already holds this very document. */
@@ -228,18 +282,6 @@ export class BookSearchIndex {
   private dropClient(id: string): void {
     this.index.remove(id);
     this.fingerprints.delete(id);
-  }
-
-  /** Runs the pass in a worker, or on the main thread in slices where there is none. */
-  private async scan(request: ScanRequest): Promise<ScanResult> {
-    if (this.options.worker !== false && typeof Worker !== 'undefined') {
-      try {
-        return await scanInWorker(request);
-      } catch {
-        // A worker that cannot start or read (an old engine, a locked profile): do it here.
-      }
-    }
-    return scanBook(request, () => this.connection(), yieldToMain);
   }
 
   /** The page's own connection to the book (left open: the app keeps using it). */
@@ -302,18 +344,27 @@ export class BookSearchIndex {
   }
 }
 
-/** One pass in a fresh worker, ended after it answers. */
-function scanInWorker(request: ScanRequest): Promise<ScanResult> {
+/**
+ * One pass in a fresh worker, ended after it answers; `onRestored` gets the stored copy (checked
+ * in the worker, put together here) or null, when the request asked for it.
+ */
+function passInWorker(
+  request: WorkerRequest,
+  onRestored: (restored: RestoredIndex | null) => void,
+): Promise<ScanResult> {
   const worker = new Worker(new URL('./searchIndex.worker.ts', import.meta.url), {
     type: 'module',
   });
   return new Promise<ScanResult>((resolve, reject) => {
-    worker.onmessage = (
-      event: MessageEvent<{ ok: true; result: ScanResult } | { ok: false; error: string }>,
-    ) => {
+    worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
+      const answer = event.data;
+      if (answer.kind === 'restored') {
+        onRestored(answer.row && answer.counts ? assembleRow(answer.row, answer.counts) : null);
+        return;
+      }
       worker.terminate();
-      if (event.data.ok) resolve(event.data.result);
-      else reject(new Error(event.data.error));
+      if (answer.kind === 'result') resolve(answer.result);
+      else reject(new Error(answer.error));
     };
     worker.onerror = (event) => {
       worker.terminate();

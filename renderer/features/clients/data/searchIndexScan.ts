@@ -48,8 +48,8 @@ export type ScanResult =
 
 /** More changed clients than this (and than a tenth of the book): building anew is cheaper. */
 const BUILD_ABOVE = 2000;
-/** Rows read per IndexedDB request. */
-const PAGE = 2000;
+/** Rows read per IndexedDB request (a worker waits on no one; the page keeps its slices short). */
+const PAGE = typeof window === 'undefined' ? 5000 : 2000;
 /** Clients indexed between two folds of new words into the sealed part. */
 const OPTIMIZE_EVERY = 8000;
 
@@ -100,6 +100,26 @@ export function openBook(idb: IDBFactory, name: string): Promise<BookConnection>
     req.onblocked = () => reject(new Error(`${name} is blocked`));
   });
 }
+
+/** The stored index's row read straight from its database (undefined: none, or unreadable). */
+export async function readStoredRow(idb: IFactoryLike, name: string): Promise<unknown> {
+  let book: BookConnection;
+  try {
+    book = await openBook(idb as IDBFactory, name);
+  } catch {
+    return undefined;
+  }
+  try {
+    const store = book.db.transaction('snapshots', 'readonly').objectStore('snapshots');
+    return await request(store.get('clients'));
+  } catch {
+    return undefined;
+  } finally {
+    book.close();
+  }
+}
+
+type IFactoryLike = Pick<IDBFactory, 'open'>;
 
 /** Every row of a table in pages by primary key, each page in its own short transaction. */
 async function readTable(
