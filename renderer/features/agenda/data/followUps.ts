@@ -20,6 +20,7 @@ import { loadCadenceSettings } from '../../settings';
 import { inRepsZone, localDay, localTimestamp } from '../../../data/localTime';
 import { isLive } from '../../../../shared/domain/common';
 import { CLIENT_CHILD_TABLES } from '../../../../shared/domain';
+import { followUpTally, hasFollowUpTally, tallied } from './followUpTally';
 
 const BOOK_TABLES = ['clients', ...CLIENT_CHILD_TABLES, 'checklistTemplates'] as const;
 
@@ -233,11 +234,20 @@ export async function snoozedFollowUps(db: FieldbookDb): Promise<FollowUp[]> {
 }
 
 /**
- * What the navigation counts: follow-ups due today or overdue. One count on `[status+due]` for
- * the open ones, less the trashed ones among them, plus the snoozed ones back by today, the three
- * read at once.
+ * What the navigation counts: follow-ups due today or overdue. The open ones summed from the
+ * tally where the schema keeps one, else one count on `[status+due]` less the trashed ones among
+ * them; plus the snoozed ones back by today; all read at once.
  */
 export async function dueCount(db: FieldbookDb, today: string): Promise<number> {
+  const upToToday = { from: null, to: today };
+  if (hasFollowUpTally(db))
+    return db.transaction('r', [db.followUps, followUpTally(db)], async () => {
+      const [rows, snoozed] = await Promise.all([
+        followUpTally(db).toArray(),
+        snoozedFollowUps(db),
+      ]);
+      return tallied(rows, null, upToToday) + snoozed.filter((f) => agendaDay(f) <= today).length;
+    });
   return db.transaction('r', db.followUps, async () => {
     const [open, trashed, snoozed] = await Promise.all([
       db.followUps
@@ -248,7 +258,7 @@ export async function dueCount(db: FieldbookDb, today: string): Promise<number> 
       snoozedFollowUps(db),
     ]);
     const held = snoozed.filter((f) => agendaDay(f) <= today).length;
-    return open - trashedIn(trashed, null, { from: null, to: today }) + held;
+    return open - trashedIn(trashed, null, upToToday) + held;
   });
 }
 

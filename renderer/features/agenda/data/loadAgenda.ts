@@ -20,7 +20,10 @@ import {
   snoozedFollowUps,
   trashedIn,
   trashedOpen,
+  type DayRange,
+  type TrashedOpen,
 } from './followUps';
+import { followUpTally, hasFollowUpTally, tallied } from './followUpTally';
 import {
   AGENDA_PAGE,
   SECTION_KEYS,
@@ -80,12 +83,43 @@ function firstOf(candidates: FollowUp[], limit: number): FollowUp[] {
   return keyed.slice(0, limit).map((k) => k.f);
 }
 
+/** What the agenda reads: the follow-ups (and their tally, where the schema keeps one), names, people. */
+function agendaTables(db: FieldbookDb) {
+  return [
+    db.followUps,
+    db.clients,
+    db.people,
+    ...(hasFollowUpTally(db) ? [followUpTally(db)] : []),
+  ];
+}
+
+/**
+ * Live open follow-ups in each group: summed from the tally where the schema keeps one, else
+ * counted on `[status+kind+due]` (the bulk of the time on a big book: every key's record is read)
+ * less the trashed ones.
+ */
+async function openCounts(
+  db: FieldbookDb,
+  groups: readonly { kind: FollowUpKind; range: DayRange }[],
+  trashed: Promise<TrashedOpen[]>,
+): Promise<number[]> {
+  if (hasFollowUpTally(db)) {
+    const rows = await followUpTally(db).toArray();
+    return groups.map((g) => tallied(rows, g.kind, g.range));
+  }
+  const [all, dead] = await Promise.all([
+    Promise.all(groups.map((g) => openOfKind(db, g.kind, g.range).count())),
+    trashed,
+  ]);
+  return groups.map((g, i) => all[i]! - trashedIn(dead, g.kind, g.range));
+}
+
 export async function loadAgenda(
   db: FieldbookDb,
   today: string,
   locale: string,
 ): Promise<AgendaSections> {
-  return db.transaction('r', [db.followUps, db.clients, db.people], async () => {
+  return db.transaction('r', agendaTables(db), async () => {
     const groups = SECTION_KEYS.flatMap((section) => {
       const range = sectionRange(section, today);
       return FOLLOW_UP_KINDS.map((kind) => ({ section, kind, range }));
@@ -94,10 +128,9 @@ export async function loadAgenda(
     // the time on a big book), the first rows of each group are read with their records behind
     // them, and only the names of the clients shown wait for those rows.
     const trashed = trashedOpen(db);
-    const [counts, snoozed, dead, firstRows] = await Promise.all([
-      Promise.all(groups.map((g) => openOfKind(db, g.kind, g.range).count())),
+    const [counts, snoozed, firstRows] = await Promise.all([
+      openCounts(db, groups, trashed),
       snoozedFollowUps(db),
-      trashed,
       trashed.then((t) =>
         Promise.all(
           groups.map((g) =>
@@ -111,7 +144,7 @@ export async function loadAgenda(
         const back = snoozed.filter((f) => f.kind === g.kind && inRange(agendaDay(f), g.range));
         return {
           ...g,
-          count: counts[i]! - trashedIn(dead, g.kind, g.range) + back.length,
+          count: counts[i]! + back.length,
           page: firstOf([...firstRows[i]!, ...back], AGENDA_PAGE),
         };
       })
@@ -139,7 +172,7 @@ export async function loadAgendaGroup(
   limit: number,
   locale: string,
 ): Promise<AgendaEntry[]> {
-  return db.transaction('r', [db.followUps, db.clients, db.people], async () => {
+  return db.transaction('r', agendaTables(db), async () => {
     const range = sectionRange(section, today);
     const [open, snoozed] = await Promise.all([
       trashedOpen(db).then((t) =>

@@ -1,0 +1,197 @@
+/**
+ * The follow-up tally: how many live open follow-ups each kind has due on each day, kept in its own
+ * store (`followUpTally`, one row per kind and day) in the same transaction as every write to
+ * `followUps`, so the agenda reads its counts from ~2k tiny rows on a 50k book instead of counting
+ * 76k index keys (in Chromium an index count reads the record behind every key).
+ *
+ * Proposed for the kernel (renderer/data, installed by createDb beside journalMiddleware, the store
+ * added by a schema version whose upgrade runs `fillFollowUpTally`): see /work/notes/requests.md.
+ * Until a schema has the store, `hasFollowUpTally` is false and the agenda counts on the indexes.
+ *
+ * Exactness: the middleware sits right above IndexedDB, under Dexie's own layers, widens
+ * every read-write transaction that holds `followUps` to the tally, and for each write reads the
+ * rows of the keys written before and after it, so whatever the writer (repository, pull, restore,
+ * repair, a bulk write with failures, a whole-table clear) the tally moves by exactly what changed.
+ * Writes to `followUps` within one transaction are tallied one after another, so two parallel
+ * writes never read the same tally row before either wrote it.
+ */
+import {
+  RangeSet,
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  type Middleware,
+  type Transaction,
+} from 'dexie';
+import type { FollowUp, FollowUpKind } from '../../../../shared/domain';
+import type { FieldbookDb } from '../../../data/db';
+
+export const FOLLOW_UP_TALLY = 'followUpTally';
+/** The store's Dexie definition: primary key [kind+due]. */
+export const FOLLOW_UP_TALLY_STORE = '[kind+due]';
+
+export interface FollowUpTallyRow {
+  kind: FollowUpKind;
+  due: string;
+  /** Live follow-ups with status 'open' of this kind due this day; a row at 0 is removed. */
+  open: number;
+}
+
+type Tallied = Pick<FollowUp, 'kind' | 'due' | 'status' | 'deletedAt'>;
+
+function counts(row: unknown): row is Tallied {
+  const f = row as Partial<Tallied> | undefined | null;
+  return !!f && f.status === 'open' && (f.deletedAt ?? null) === null && typeof f.due === 'string';
+}
+
+const pairKey = (kind: string, due: string) => `${kind}\u0000${due}`;
+
+/** Adds `sign` for every row that counts, per kind and day. */
+function tallyInto(into: Map<string, FollowUpTallyRow>, rows: readonly unknown[], sign: 1 | -1) {
+  for (const row of rows) {
+    if (!counts(row)) continue;
+    const key = pairKey(row.kind, row.due);
+    const t = into.get(key) ?? { kind: row.kind, due: row.due, open: 0 };
+    t.open += sign;
+    into.set(key, t);
+  }
+}
+
+async function applyDeltas(
+  tally: DBCoreTable,
+  trans: DBCoreTransaction,
+  deltas: Map<string, FollowUpTallyRow>,
+): Promise<boolean> {
+  const changed = [...deltas.values()].filter((d) => d.open !== 0);
+  if (changed.length === 0) return false;
+  const keys = changed.map((d) => [d.kind, d.due]);
+  const stored = (await tally.getMany({ trans, keys })) as (FollowUpTallyRow | undefined)[];
+  const put: FollowUpTallyRow[] = [];
+  const gone: unknown[] = [];
+  changed.forEach((d, i) => {
+    const open = (stored[i]?.open ?? 0) + d.open;
+    if (open > 0) put.push({ kind: d.kind, due: d.due, open });
+    else gone.push(keys[i]);
+  });
+  if (put.length > 0) await tally.mutate({ type: 'put', trans, values: put });
+  if (gone.length > 0) await tally.mutate({ type: 'delete', trans, keys: gone });
+  return true;
+}
+
+/** The keys a write touches, known before it runs. */
+async function keysOf(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[]> {
+  switch (req.type) {
+    case 'add':
+    case 'put':
+      return req.keys ?? req.values.map((v) => table.schema.primaryKey.extractKey!(v));
+    case 'delete':
+      return req.keys;
+    case 'deleteRange': {
+      const found = await table.query({
+        trans: req.trans,
+        values: false,
+        query: { index: table.schema.primaryKey, range: req.range },
+      });
+      return found.result;
+    }
+  }
+}
+
+export function followUpTallyMiddleware(): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'followUpTally',
+    // Below Dexie's own layers (the observability one at 0, its value cache at -1): the reads and
+    // writes here go straight to IndexedDB in the writer's transaction, and the tally's change is
+    // added to the parts that write reports, so live queries over the tally run again.
+    level: -2,
+    create(down) {
+      if (!down.schema.tables.some((t) => t.name === FOLLOW_UP_TALLY)) return down;
+      const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
+      const tallyPart = `idb://${down.schema.name}/${FOLLOW_UP_TALLY}/`;
+      return {
+        ...down,
+        transaction(stores, mode, options) {
+          const widened =
+            mode === 'readwrite' &&
+            stores.includes('followUps') &&
+            !stores.includes(FOLLOW_UP_TALLY)
+              ? [...stores, FOLLOW_UP_TALLY]
+              : stores;
+          return down.transaction(widened, mode, options);
+        },
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'followUps') return table;
+          const tally = down.table(FOLLOW_UP_TALLY);
+          const tallied = async (req: DBCoreMutateRequest) => {
+            const { trans } = req;
+            // A bulk write may name a row twice; it is one row (follow-up ids are strings).
+            const keys = [...new Set(await keysOf(table, req))];
+            const before = keys.length > 0 ? await table.getMany({ trans, keys }) : [];
+            const result = await table.mutate(req);
+            const after = keys.length > 0 ? await table.getMany({ trans, keys }) : [];
+            const deltas = new Map<string, FollowUpTallyRow>();
+            tallyInto(deltas, before, -1);
+            tallyInto(deltas, after, 1);
+            if (await applyDeltas(tally, trans, deltas)) {
+              const parts = req.mutatedParts;
+              if (parts) parts[tallyPart] = new RangeSet(down.MIN_KEY, down.MAX_KEY);
+            }
+            return result;
+          };
+          return {
+            ...table,
+            mutate(req) {
+              const queued = (queues.get(req.trans) ?? Promise.resolve()).then(() => tallied(req));
+              queues.set(
+                req.trans,
+                queued.catch(() => undefined),
+              );
+              return queued;
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
+/** The upgrade step of the schema version that adds the store: the tally counted from the rows. */
+export async function fillFollowUpTally(tx: Transaction): Promise<void> {
+  const tallies = new Map<string, FollowUpTallyRow>();
+  tallyInto(tallies, await tx.table('followUps').toArray(), 1);
+  const table = tx.table(FOLLOW_UP_TALLY);
+  await table.clear();
+  await table.bulkPut([...tallies.values()]);
+}
+
+export function hasFollowUpTally(db: FieldbookDb): boolean {
+  return db.tables.some((t) => t.name === FOLLOW_UP_TALLY);
+}
+
+/** The tally's store, for a transaction's scope. */
+export function followUpTally(db: FieldbookDb) {
+  return db.table<FollowUpTallyRow>(FOLLOW_UP_TALLY);
+}
+
+/**
+ * Live open follow-ups of the kind (any kind when null) due in the range, summed over the tally's
+ * rows (one read of all of them: a kind and day each, ~2k on a 50k book).
+ */
+export function tallied(
+  rows: readonly FollowUpTallyRow[],
+  kind: FollowUpKind | null,
+  range: { from: string | null; to: string },
+): number {
+  let n = 0;
+  for (const r of rows)
+    if (
+      (kind === null || r.kind === kind) &&
+      (range.from === null || r.due >= range.from) &&
+      r.due <= range.to
+    )
+      n += r.open;
+  return n;
+}
