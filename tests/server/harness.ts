@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { randomHex, uuidv7 } from '../../shared/ids';
 import { HybridLogicalClock } from '../../shared/sync/hlc';
@@ -22,6 +22,7 @@ import {
 import type { SyncedTable } from '../../shared/domain';
 import { addTeam, addUser, type Role } from '../../server/accounts/accounts';
 import type { Db } from '../../server/db/db';
+import { MIGRATIONS } from '../../server/db/migrations';
 import { openPglite } from '../../server/db/pglite';
 import { openPostgres } from '../../server/db/postgres';
 import type { AppOptions } from '../../server/http/app';
@@ -74,19 +75,26 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function createTestServer(
-  backend: BackendName,
-  options: Omit<AppOptions, 'db' | 'cursorSecret'> = {},
-): Promise<TestServer> {
-  const fresh = await freshDb(backend);
-  const clock = { now: Date.now() };
-  const { app } = await startServer(fresh.db, {
+type ServerOptions = Omit<AppOptions, 'db' | 'cursorSecret'>;
+
+/** What every test server starts with: no log, the test's clock, limits no test reaches by chance. */
+function testServerOptions(clock: { now: number }, options: ServerOptions): ServerOptions {
+  return {
     logger: false,
     now: () => clock.now,
     rate: { burst: 100_000, perSecond: 100_000 },
     loginRate: { burst: 100_000, perSecond: 100_000 },
     ...options,
-  });
+  };
+}
+
+export async function createTestServer(
+  backend: BackendName,
+  options: ServerOptions = {},
+): Promise<TestServer> {
+  const fresh = await freshDb(backend);
+  const clock = { now: Date.now() };
+  const { app } = await startServer(fresh.db, testServerOptions(clock, options));
   return {
     backend,
     app,
@@ -99,29 +107,67 @@ export async function createTestServer(
   };
 }
 
+/** A second server on the same database and clock (another replica); the caller closes it. */
+export async function startReplica(
+  server: TestServer,
+  options: ServerOptions = {},
+): Promise<FastifyInstance> {
+  return (await startServer(server.db, testServerOptions(server.clock, options))).app;
+}
+
+const BACKENDS: readonly BackendName[] = ['pglite', 'postgres'];
+
+/** One describe per backend; the PostgreSQL one is skipped without DATABASE_URL, and says so. */
+export function describeEachBackend(title: string, body: (backend: BackendName) => void): void {
+  for (const backend of BACKENDS) {
+    const skip = backend === 'postgres' && !DATABASE_URL;
+    const note = skip ? ': SKIPPED because DATABASE_URL is unset' : '';
+    describe.skipIf(skip)(`${title} [${backend}${note}]`, () => body(backend));
+  }
+}
+
 /** Runs `body` once per backend, each with its own fresh server. */
 export function describeBackends(
   title: string,
   body: (server: () => TestServer) => void,
-  options: Omit<AppOptions, 'db' | 'cursorSecret'> = {},
+  options: ServerOptions = {},
 ): void {
-  for (const backend of ['pglite', 'postgres'] as const) {
-    if (backend === 'postgres' && !DATABASE_URL) {
-      describe.skip(`${title} [postgres: SKIPPED because DATABASE_URL is unset]`, () =>
-        body(() => undefined as never));
-      continue;
-    }
-    describe(`${title} [${backend}]`, () => {
-      let server: TestServer | undefined;
-      beforeAll(async () => {
-        server = await createTestServer(backend, options);
-      });
-      afterAll(async () => {
-        await server?.close();
-      });
-      body(() => server!);
+  describeEachBackend(title, (backend) => {
+    let server: TestServer | undefined;
+    beforeAll(async () => {
+      server = await createTestServer(backend, options);
     });
-  }
+    afterAll(async () => {
+      await server?.close();
+    });
+    body(() => server!);
+  });
+}
+
+/**
+ * For tests that build a database by hand (an old schema) before a server starts on it: what they
+ * open is closed after each test, servers before their databases.
+ */
+export function openedPerTest(backend: BackendName): {
+  freshDb(): Promise<Db>;
+  startServer(db: Db, options?: ServerOptions): Promise<FastifyInstance>;
+} {
+  const opened: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const close of opened.splice(0).reverse()) await close();
+  });
+  return {
+    async freshDb() {
+      const fresh = await freshDb(backend);
+      opened.push(() => fresh.cleanup());
+      return fresh.db;
+    },
+    async startServer(db, options = {}) {
+      const { app } = await startServer(db, { logger: false, ...options });
+      opened.push(() => app.close());
+      return app;
+    },
+  };
 }
 
 // ---- HTTP helpers -----------------------------------------------------------------------------
@@ -319,28 +365,32 @@ export function templateFields(id: string): Record<string, unknown> {
   };
 }
 
-// Parents first, so a restore can insert in this order.
-const SNAPSHOT_TABLES = [
-  'server_meta',
-  'teams',
-  'team_counters',
-  'users',
-  'devices',
-  'device_seqs',
-  'records',
-  'shares',
-  'applied_batches',
-  'quarantine',
-];
+/**
+ * The server's tables, read from its migrations (created and not dropped since), in the order they
+ * were created: parents before the tables that reference them, so a restore can insert in this
+ * order. schema_migrations is migrate()'s own bookkeeping, not the server's state.
+ */
+export const SERVER_TABLES: readonly string[] = (() => {
+  const tables: string[] = [];
+  for (const { sql } of MIGRATIONS) {
+    for (const [, verb, name] of sql.matchAll(
+      /\b(CREATE|DROP) TABLE (?:IF (?:NOT )?EXISTS )?(\w+)/gi,
+    )) {
+      const at = tables.indexOf(name!);
+      if (at >= 0) tables.splice(at, 1);
+      if (verb!.toUpperCase() === 'CREATE') tables.push(name!);
+    }
+  }
+  return tables;
+})();
 
 /** A backup as the database saw it at one moment, kept beside the tables under `name`. */
 export async function snapshotTables(db: Db, name: string): Promise<void> {
-  for (const t of SNAPSHOT_TABLES)
-    await db.query(`CREATE TABLE ${name}_${t} AS SELECT * FROM ${t}`);
+  for (const t of SERVER_TABLES) await db.query(`CREATE TABLE ${name}_${t} AS SELECT * FROM ${t}`);
 }
 
 /** Its restore into the same database (its identity kept): the whole state goes back in time. */
 export async function restoreTables(db: Db, name: string): Promise<void> {
-  await db.query(`TRUNCATE ${SNAPSHOT_TABLES.join(', ')}`);
-  for (const t of SNAPSHOT_TABLES) await db.query(`INSERT INTO ${t} SELECT * FROM ${name}_${t}`);
+  await db.query(`TRUNCATE ${SERVER_TABLES.join(', ')}`);
+  for (const t of SERVER_TABLES) await db.query(`INSERT INTO ${t} SELECT * FROM ${name}_${t}`);
 }

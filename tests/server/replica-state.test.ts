@@ -10,7 +10,6 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/ids';
 import { LIMITS, type PushResponse } from '../../shared/sync/protocol';
-import { startServer } from '../../server/start';
 import {
   clientFields,
   createTestServer,
@@ -19,6 +18,7 @@ import {
   newTeam,
   newUser,
   pullAll,
+  startReplica,
   TestDevice,
   type TestServer,
 } from './harness';
@@ -30,12 +30,7 @@ describe.skipIf(!DATABASE_URL)('two replicas on one PostgreSQL', () => {
   let other: FastifyInstance;
   beforeAll(async () => {
     s = await createTestServer('postgres', { rate: RATE, loginRate: LIMITS.loginRate });
-    ({ app: other } = await startServer(s.db, {
-      logger: false,
-      now: () => s.clock.now,
-      rate: RATE,
-      loginRate: LIMITS.loginRate,
-    }));
+    other = await startReplica(s, { rate: RATE, loginRate: LIMITS.loginRate });
   }, 120_000);
   afterAll(async () => {
     await other?.close();

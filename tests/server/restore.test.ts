@@ -18,6 +18,7 @@ import {
   type TestServer,
   type TestUser,
   restoreTables,
+  SERVER_TABLES,
   snapshotTables,
 } from './harness';
 
@@ -116,6 +117,15 @@ async function settle(
 }
 
 describeBackends('a restore that keeps the database identity', (server: () => TestServer) => {
+  it('is rehearsed on every table the server has: the snapshot list is read from the migrations, none left out', async () => {
+    const { rows } = await server().db.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables
+        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+    );
+    const tables = rows.map((r) => r.table_name).filter((t) => t !== 'schema_migrations');
+    expect([...SERVER_TABLES].sort()).toEqual(tables.sort());
+  });
+
   it("is revealed by the manager's old cursor although new writes overtook the counter, and ends with every row everywhere", async () => {
     const s = server();
     const { a, b, manager, managerCursor, epoch } = await repro(s);
