@@ -32,7 +32,7 @@ import { loadBookInSlices, loadClientRecords } from './clientBookLoader';
 import { readBookGeneration } from './searchIndexCache';
 import { BookSearchIndex, type IndexStats } from './searchIndexLoader';
 import { repsZone } from '../../../data/localTime';
-import { yieldToMain } from '../../../platform/yield';
+import { inSlices } from '../../../platform/yield';
 import { isLive } from '../../../../shared/domain/common';
 
 /**
@@ -266,15 +266,13 @@ export class ClientBook {
           this.factsKey !== null &&
           this.factsKey.bookGeneration === generation &&
           this.factsKey.zone === zoneName;
-        for (let i = 0; i < records.length; i++) {
-          // A 50k book takes seconds here: the window keeps painting between slices.
-          if (i > 0 && i % FACTS_SLICE === 0) await yieldToMain();
-          const r = records[i]!;
+        // A 50k book takes seconds here: the window keeps painting between slices.
+        await inSlices(records, (r) => {
           const id = r.client.id;
           const [summary, moved] = this.summarize(r, sameKey ? old.get(id) : undefined, zone);
           if (moved) changed.push(storedRow(summary));
           next.set(id, summary);
-        }
+        });
         const removed = sameKey ? [...old.keys()].filter((id) => !next.has(id)) : [];
         this.summaries = next;
         if (this.phase !== 'ready') this.phase = 'facts';
@@ -398,9 +396,6 @@ export class ClientBook {
     }
   }
 }
-
-/** Clients summarised per slice of the facts pass, between which the window paints. */
-const FACTS_SLICE = 2000;
 
 /** A summary as its client's stored row. */
 function storedRow(summary: ClientSummary): StoredClientRow {
