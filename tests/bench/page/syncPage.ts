@@ -12,7 +12,7 @@ import { createBrowserSync } from '../../../renderer/platform/browser-sync';
 import { createDesktopSyncTransport } from '../../../renderer/sync/desktopTransport';
 import { SyncEngine } from '../../../renderer/sync/engine';
 import type { SignedIn, SyncTransport } from '../../../renderer/sync/transport';
-import { replayTransport } from '../replayTransport';
+import { grownPages, replayTransport } from '../replayTransport';
 import { mainThreadProbe } from './probe';
 
 export const SYNC_BENCH_DB = 'fieldbook-sync-bench';
@@ -39,11 +39,15 @@ export interface SyncPullResult {
    * here, the floor under `ms`.
    */
   floorMs: number;
+  /** The longest main-thread task while bare bulkPut wrote them: the floor's own. */
+  floorLongestTaskMs: number;
 }
 
 export interface SyncReplayOptions {
   /** Pages recorded from the server (their JSON text), in order, and the sign-in they were pulled under. */
   pages: string[];
+  /** Grow the book to this many records (replayTransport.ts grownPages), before the clock starts. */
+  total?: number;
   signedIn: SignedIn;
 }
 
@@ -60,7 +64,7 @@ declare global {
 }
 
 /** See SyncPullResult.floorMs; writes into a scratch database, deleted after. */
-async function idbFloor(source: FieldbookDb): Promise<number> {
+async function idbFloor(source: FieldbookDb): Promise<{ ms: number; longestTaskMs: number }> {
   const tables = await Promise.all(
     SYNCED_TABLES.map(async (name) => ({ name, rows: await source.table(name).toArray() })),
   );
@@ -68,6 +72,8 @@ async function idbFloor(source: FieldbookDb): Promise<number> {
   await Dexie.delete(name);
   const db = createDb(name);
   await db.open();
+  const probe = mainThreadProbe();
+  probe.start();
   const started = performance.now();
   for (const { name: table, rows } of tables) {
     for (let at = 0; at < rows.length; at += 1000) {
@@ -77,9 +83,10 @@ async function idbFloor(source: FieldbookDb): Promise<number> {
     }
   }
   const ms = performance.now() - started;
+  const { tasks } = await probe.stop();
   db.close();
   await Dexie.delete(name);
-  return ms;
+  return { ms, longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)) };
 }
 
 /** Signs in over `transport`, then times one "Sync now" into an empty database. */
@@ -111,7 +118,7 @@ async function measurePull(
     const ms = performance.now() - started;
     const { tasks, longestFrameGapMs } = await probe.stop();
     const { problem, lastSummary } = engine.status.getState();
-    const floorMs = await idbFloor(db);
+    const floor = await idbFloor(db);
     return {
       pulled: lastSummary?.pulled ?? 0,
       ms,
@@ -120,7 +127,8 @@ async function measurePull(
       longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
       longTasks: tasks.length,
       longestFrameGapMs,
-      floorMs,
+      floorMs: floor.ms,
+      floorLongestTaskMs: floor.longestTaskMs,
     };
   } finally {
     engine.stop();
@@ -144,8 +152,8 @@ const api: SyncBenchApi = {
     });
     return measurePull(transport, { serverUrl, email, password });
   },
-  replayPull({ pages, signedIn }) {
-    const transport = replayTransport(pages, signedIn);
+  replayPull({ pages, signedIn, total }) {
+    const transport = replayTransport(total ? grownPages(pages, total) : pages, signedIn);
     return measurePull(transport, {
       serverUrl: 'http://127.0.0.1:1',
       email: 'replay@example.test',
