@@ -20,7 +20,11 @@ export function itemApplies(item: ChecklistItem, answers: Answers): boolean {
 }
 
 export interface ValidationContext {
-  /** The purchase's promised benefits: every one must be rated in a promise-vs-reality item. */
+  /**
+   * The purchase's promised benefits: every one must be rated in a promise-vs-reality item.
+   * Absent: the rows the run holds are what must be rated. A visit about no purchase (a prospect's)
+   * or a purchase with no promises has nothing to rate, and that item never blocks finishing.
+   */
   promisedBenefitIds?: readonly string[];
 }
 
@@ -60,7 +64,8 @@ function checkAnswer(
       const rows = answer as Exclude<Answer, string[] | string | number | boolean | null>;
       const rated = new Set(rows.filter((r) => r.reality !== null).map((r) => r.benefitId));
       const expected = ctx.promisedBenefitIds ?? rows.map((r) => r.benefitId);
-      if (expected.length === 0) return ctx.promisedBenefitIds ? 'ok' : 'empty';
+      // Nothing promised, nothing to rate: such a visit must still be finishable.
+      if (expected.length === 0) return 'ok';
       return expected.every((id) => rated.has(id)) ? 'ok' : 'empty';
     }
   }

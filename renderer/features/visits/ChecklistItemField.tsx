@@ -17,6 +17,8 @@ export interface ItemFieldProps {
   onChange: (value: Answer) => void;
   /** The purchase's promised benefits, for promise-vs-reality rows. */
   benefits?: readonly Benefit[];
+  /** The visit checks no purchase: promise-vs-reality has nothing to rate. */
+  noPurchase?: boolean;
   /** A required item still empty when the rep tried to finish. */
   missing?: boolean;
   idPrefix: string;
@@ -161,6 +163,7 @@ export function ChecklistItemField(props: ItemFieldProps) {
           <PromiseRealityRows
             value={props.value}
             benefits={props.benefits}
+            noPurchase={props.noPurchase}
             name={id}
             onChange={props.onChange}
           />

@@ -1,4 +1,8 @@
-/** Starting a visit from the Visits page: find the client by name, choose the kind, start. */
+/**
+ * Starting a visit from the Visits page: find the client by name, choose the kind, start. A
+ * post-sale visit is offered only for a client with a purchase (it checks that purchase's
+ * promises); for one without, its tile stays visible, disabled, and says why.
+ */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRepository } from '../../data/DataContext';
@@ -7,7 +11,7 @@ import { Field } from '../../ui/Field';
 import { useAction } from '../../ui/useAction';
 import { navigate } from '../../store/router';
 import { NoTemplateError, startVisit, type VisitKind } from './data/visits';
-import { useClient, useClientsNamed } from './data/useVisitReads';
+import { useClient, useClientsNamed, useVisitStartOptions } from './data/useVisitReads';
 
 const SHOWN = 8;
 
@@ -22,7 +26,8 @@ export function NewVisitForm() {
   const ids = useId();
   const [query, setQuery] = useState('');
   const [clientId, setClientId] = useState<string | null>(null);
-  const [kind, setKind] = useState<VisitKind>('closing');
+  // null: the kind the client is offered first (post-sale for a client who has bought).
+  const [picked, setPicked] = useState<VisitKind | null>(null);
   const starting = useAction((e) =>
     e instanceof NoTemplateError
       ? t('visits.list.noTemplate')
@@ -31,14 +36,16 @@ export function NewVisitForm() {
 
   const matches = useClientsNamed(query, fold, SHOWN);
   const selected = useClient(clientId);
+  const offered = useVisitStartOptions(clientId);
+  const kind = picked && offered?.kinds.includes(picked) ? picked : offered?.kinds[0];
 
-  const choose = (id: string, status: string) => {
+  const choose = (id: string) => {
     setClientId(id);
-    setKind(status === 'prospect' ? 'closing' : 'post_sale');
+    setPicked(null);
   };
 
   const start = async () => {
-    if (!clientId) return;
+    if (!clientId || !kind) return;
     await starting.run(async () => {
       const visitId = await startVisit(repo, { kind, clientId });
       navigate({ page: 'visits', visitId });
@@ -71,34 +78,40 @@ export function NewVisitForm() {
           {matches.length === 0 && <li className="muted">{t('visits.list.noMatch')}</li>}
           {matches.map((c) => (
             <li key={c.id}>
-              <button type="button" onClick={() => choose(c.id, c.status)}>
+              <button type="button" onClick={() => choose(c.id)}>
                 {c.name}
               </button>
             </li>
           ))}
         </ul>
       )}
-      {clientId && selected && (
+      {clientId && selected && offered && (
         <>
           <p className="chosen-client">
             <strong>{selected.name}</strong>
           </p>
           <fieldset>
             <legend>{t('visits.list.kindLabel')}</legend>
-            {(['closing', 'post_sale'] as const).map((k) => (
-              <label key={k} className="tile">
-                <input
-                  type="radio"
-                  name={`${ids}-kind`}
-                  checked={kind === k}
-                  onChange={() => setKind(k)}
-                />
-                <span className="tile-text">
-                  <span className="tile-label">{t(`visits.kind.${k}`)}</span>
-                  <span className="tile-help">{t(`visits.list.kindHint.${k}`)}</span>
-                </span>
-              </label>
-            ))}
+            {(['closing', 'post_sale'] as const).map((k) => {
+              const allowed = offered.kinds.includes(k);
+              return (
+                <label key={k} className={allowed ? 'tile' : 'tile tile-disabled'}>
+                  <input
+                    type="radio"
+                    name={`${ids}-kind`}
+                    checked={kind === k}
+                    disabled={!allowed}
+                    onChange={() => setPicked(k)}
+                  />
+                  <span className="tile-text">
+                    <span className="tile-label">{t(`visits.kind.${k}`)}</span>
+                    <span className="tile-help">
+                      {allowed ? t(`visits.list.kindHint.${k}`) : t('visits.list.needsPurchase')}
+                    </span>
+                  </span>
+                </label>
+              );
+            })}
           </fieldset>
           <ActionButton
             action={starting}

@@ -29,6 +29,8 @@ export function promiseRows(value: Answer | undefined, benefits: readonly Benefi
 export function PromiseRealityRows(props: {
   value: Answer | undefined;
   benefits: readonly Benefit[] | undefined;
+  /** The visit checks no purchase (started for a client who has none): nothing to compare. */
+  noPurchase?: boolean;
   name: string;
   onChange: (value: Answer) => void;
 }) {
@@ -36,7 +38,12 @@ export function PromiseRealityRows(props: {
   const stored = Array.isArray(props.value) ? props.value.filter(isRow) : [];
   // Without the purchase at hand (a template preview) the stored rows are shown as they are.
   const benefits = props.benefits ?? stored.map((r, i) => ({ id: r.benefitId, text: `#${i + 1}` }));
-  if (benefits.length === 0) return <p className="muted">{t('visits.item.noBenefits')}</p>;
+  if (benefits.length === 0)
+    return (
+      <p className="muted">
+        {t(props.noPurchase ? 'visits.item.noPurchase' : 'visits.item.noBenefits')}
+      </p>
+    );
   const rows = promiseRows(props.value, benefits);
   const change = (index: number, patch: Partial<PromiseRow>) =>
     props.onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));

@@ -25,6 +25,7 @@ export function StepView(props: {
   total: number;
   answers: Answers;
   benefits: readonly Benefit[];
+  noPurchase?: boolean;
   missing: ReadonlySet<string>;
   onAnswer: (key: string, value: Answer) => void;
   onAnswers: (next: Answers) => void;
@@ -60,6 +61,7 @@ export function StepView(props: {
               item={item}
               value={answers[item.key]}
               benefits={props.benefits}
+              noPurchase={props.noPurchase}
               missing={props.missing.has(item.key)}
               onChange={(value) => props.onAnswer(item.key, value)}
             />

@@ -155,6 +155,7 @@ export function VisitMode({ visitId }: { visitId: string }) {
               total={template.steps.length}
               answers={answers}
               benefits={ctx.purchase?.promisedBenefits ?? []}
+              noPurchase={ctx.visit.kind === 'post_sale' && !ctx.purchase}
               missing={missing}
               onAnswer={editor.setAnswer}
               onAnswers={editor.setAnswers}

@@ -16,6 +16,8 @@ export const en = {
       closing: 'Read the buyer’s signals and close at the right moment.',
       post_sale: 'Check promises against reality, fix problems, ask for referrals.',
     },
+    needsPurchase:
+      'Only after a purchase: this client has none yet. Record the sale with a closing visit or add a purchase in the client card.',
     start: 'Start visit',
     starting: 'Starting…',
     unfinished: 'Unfinished visits',
@@ -70,6 +72,8 @@ export const en = {
     clearChoice: 'Clear',
     noBenefits:
       'No promised benefits were recorded for this purchase. Add them to the purchase in the client card.',
+    noPurchase:
+      'This visit is about no purchase, so there are no promises to compare: nothing to rate here.',
     reality: {
       below: 'Below',
       met: 'Met',
@@ -266,6 +270,8 @@ export const ru: typeof en = {
       closing: 'Считать сигналы покупателя и завершить сделку вовремя.',
       post_sale: 'Сверить обещания с реальностью, решить проблемы, попросить рекомендации.',
     },
+    needsPurchase:
+      'Только после покупки, а у этого клиента её пока нет. Запишите сделку визитом «Завершение сделки» или добавьте покупку в карточке клиента.',
     start: 'Начать визит',
     starting: 'Начинаем…',
     unfinished: 'Незавершённые визиты',
@@ -320,6 +326,8 @@ export const ru: typeof en = {
     clearChoice: 'Сбросить',
     noBenefits:
       'У этой покупки не записаны обещанные выгоды. Добавьте их в покупку в карточке клиента.',
+    noPurchase:
+      'Этот визит не относится к покупке, сравнивать обещания не с чем: здесь нечего оценивать.',
     reality: {
       below: 'Ниже',
       met: 'Как обещали',

@@ -15,12 +15,16 @@ export function useVisitList(): VisitRow[] | undefined {
   return useLiveQuery(() => listVisits(db), [db]);
 }
 
-/** The visits offered for a client (the one to press first) and which of them is unfinished. */
+/**
+ * The visits offered for a client (the one to press first) and which of them is unfinished; a
+ * post-sale visit only for a client with a purchase. Undefined while loading or with no client.
+ */
 export function useVisitStartOptions(
-  clientId: string,
+  clientId: string | null,
 ): { kinds: VisitKind[]; unfinished: Set<Visit['kind']> } | undefined {
   const db = useDatabase();
   return useLiveQuery(async () => {
+    if (clientId === null) return undefined;
     const [purchases, visits] = await Promise.all([
       db.purchases.where('clientId').equals(clientId).toArray(),
       db.visits.where('clientId').equals(clientId).toArray(),
