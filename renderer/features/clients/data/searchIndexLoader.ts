@@ -137,8 +137,8 @@ export class BookSearchIndex {
     if (this.disposed) return;
     let changed = 0;
     if (result.kind === 'built') {
-      const index = InvertedClientIndex.unpack(result.packed);
-      if (!index) throw new Error('the search index built in the background does not unpack');
+      // Checked where it was built: here only the words and ids are split.
+      const index = InvertedClientIndex.fromChecked(result.packed, result.counts);
       const ids = result.packed.docs === 0 ? [] : result.packed.ids.split('\n');
       const fingerprints = new Map<string, number>();
       ids.forEach((id, doc) => {
@@ -170,9 +170,9 @@ export class BookSearchIndex {
         removed++;
       }
       this.stats = { restored: this.stats.restored, reindexed, removed };
+      // Left in the delta: sealing 50k clients' postings here would stall the window, and a
+      // search seals by itself once the delta grows past a quarter of the sealed part.
       changed = reindexed + removed;
-      // Folded in now, not on the rep's next keystroke.
-      if (changed > 0) this.index.optimize();
     }
     // What the change feed wrote while the pass ran is newer than what the pass read.
     this.replay(touched);

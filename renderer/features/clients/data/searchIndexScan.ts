@@ -36,6 +36,8 @@ export type ScanResult =
       packed: PackedClientIndex;
       /** documentFingerprint by doc number of `packed` (NaN for a dead doc). */
       fingerprints: Float64Array;
+      /** Postings per doc, from InvertedClientIndex.checkPacked (run here, not on the page). */
+      counts: Uint32Array;
       indexed: number;
     }
   | {
@@ -243,12 +245,15 @@ export async function scanBook(
   }
   index.optimize();
   const packed = index.pack();
+  const counts = InvertedClientIndex.checkPacked(packed);
+  if (!counts) throw new Error('the search index just built does not check');
   const ids = packed.docs === 0 ? [] : packed.ids.split('\n');
   for (const id of ids) fingerprints.push(id === '' ? NaN : (byId.get(id) ?? NaN));
   return {
     kind: 'built',
     packed,
     fingerprints: Float64Array.from(fingerprints),
+    counts,
     indexed: clients.length,
   };
 }
@@ -263,6 +268,7 @@ export function transferables(result: ScanResult): ArrayBuffer[] {
     packed.deltaOffsets.buffer,
     packed.deltaData.buffer,
     fingerprints.buffer,
+    result.counts.buffer,
   ];
   return [...new Set(buffers)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }
