@@ -7,6 +7,13 @@ import 'fake-indexeddb/auto';
 import { collectDemoBook } from '../../shared/demo';
 import type { FollowUpBook } from '../../shared/domain/followupRules';
 import { createDb } from '../../renderer/data/db';
+import { SCHEMA_VERSIONS } from '../../renderer/data/schema';
+import {
+  FOLLOW_UP_TALLY,
+  FOLLOW_UP_TALLY_STORE,
+  fillFollowUpTally,
+  followUpTallyMiddleware,
+} from '../../renderer/features/agenda/data/followUpTally';
 import { dueCount } from '../../renderer/features/agenda/data/followUps';
 import { loadAgenda } from '../../renderer/features/agenda/data/loadAgenda';
 import { storedFollowUps } from './demoFollowUps';
@@ -52,11 +59,30 @@ export async function runAgendaBench(): Promise<Metric[]> {
       metricFromRuns(`${name}.cpu${where}`, cpu, spec),
     ];
   };
+  // The same book where the schema keeps the follow-up tally (followUpTally.ts): the counts are
+  // summed from it instead of counted on the index.
+  const tallied = createDb(`bench-agenda-tally-${Date.now()}`, [
+    ...SCHEMA_VERSIONS,
+    {
+      version: SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version + 1,
+      stores: { [FOLLOW_UP_TALLY]: FOLLOW_UP_TALLY_STORE },
+      upgrade: fillFollowUpTally,
+    },
+  ]);
+  tallied.use(followUpTallyMiddleware());
+  await tallied.open();
+  await tallied.clients.bulkPut(demo.clients);
+  await tallied.followUps.bulkPut(followUps);
   const metrics = [
     ...(await timed('agenda.first_screen.10k_clients', 200, () => loadAgenda(db, TODAY, 'ru'))),
     // No goal of its own in the issue: a share of the first screen's budget.
     ...(await timed('agenda.nav_count.10k_clients', 50, () => dueCount(db, TODAY))),
+    ...(await timed('agenda.first_screen.10k_clients.tally', 200, () =>
+      loadAgenda(tallied, TODAY, 'ru'),
+    )),
+    ...(await timed('agenda.nav_count.10k_clients.tally', 50, () => dueCount(tallied, TODAY))),
   ];
   await db.delete();
+  await tallied.delete();
   return metrics;
 }
