@@ -14,7 +14,19 @@ import { routeHref } from '../../store/router';
 import { MonthControls, ReportView } from '../reports';
 import { useTeamOnDevice } from '../sync';
 import { useTeamReport } from './data/useTeamReport';
+import { TeamHeading } from './TeamHeading';
+import { TeamProgramVersions } from './TeamProgramVersions';
+import { TeamTrend } from './TeamTrend';
 import './team.css';
+
+/** The main table's columns after the rep, by group; the group's heading spans its columns. */
+const COLUMN_GROUPS = [
+  { group: null, columns: ['lastSync'] },
+  { group: 'actions', columns: ['due', 'done', 'onTime', 'overdue'] },
+  { group: 'visits', columns: ['visits', 'outcomes'] },
+  { group: 'ratings', columns: ['satisfaction', 'recommend'] },
+  { group: 'clients', columns: ['below', 'problems', 'atRisk', 'referrals'] },
+] as const;
 
 const fmt = (n: number | null, lang: string) =>
   n === null ? '—' : n.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB');
@@ -28,9 +40,6 @@ function Row(props: {
   const r = props.report;
   const lang = i18n.language;
   const now = r.satisfaction.at(-1);
-  const versions = Object.entries(r.programVersions)
-    .map(([k, n]) => `${k} ×${n}`)
-    .join(', ');
   return (
     <tr>
       <th scope="row">{props.head}</th>
@@ -53,14 +62,10 @@ function Row(props: {
       </td>
       <td>{fmt(now?.satisfactionAvg ?? null, lang)}</td>
       <td>{fmt(now?.recommendAvg ?? null, lang)}</td>
-      <td className="trend">
-        {r.satisfaction.map((p) => fmt(p.satisfactionAvg, lang)).join(' · ')}
-      </td>
       <td>{fmt(r.promises.below, lang)}</td>
       <td>{fmt(r.problems.overdueNow, lang)}</td>
       <td>{fmt(r.atRisk.length, lang)}</td>
       <td>{fmt(r.referrals.obtained, lang)}</td>
-      <td>{versions || '—'}</td>
     </tr>
   );
 }
@@ -120,32 +125,43 @@ export function TeamPage({ repId, today = localDay() }: { repId?: string; today?
           <div className="team-table-wrap">
             <table className="team-table">
               <caption>{t('team.table.caption')}</caption>
+              {COLUMN_GROUPS.map((g) => (
+                <colgroup key={g.group ?? 'rep'} span={g.group ? g.columns.length : 2} />
+              ))}
               <thead>
                 <tr>
-                  {(
-                    [
-                      'rep',
-                      'lastSync',
-                      'due',
-                      'done',
-                      'onTime',
-                      'overdue',
-                      'visits',
-                      'outcomes',
-                      'satisfaction',
-                      'recommend',
-                      'trend',
-                      'below',
-                      'problems',
-                      'atRisk',
-                      'referrals',
-                      'program',
-                    ] as const
-                  ).map((k) => (
-                    <th key={k} scope="col">
-                      {t(`team.table.${k}`)}
-                    </th>
-                  ))}
+                  <TeamHeading
+                    rowSpan={2}
+                    full={t('team.table.rep')}
+                    short={t('team.table.short.rep')}
+                  />
+                  {COLUMN_GROUPS.map((g) =>
+                    g.group === null ? (
+                      g.columns.map((k) => (
+                        <TeamHeading
+                          key={k}
+                          rowSpan={2}
+                          full={t(`team.table.${k}`)}
+                          short={t(`team.table.short.${k}`)}
+                        />
+                      ))
+                    ) : (
+                      <th key={g.group} scope="colgroup" colSpan={g.columns.length}>
+                        {t(`team.table.group.${g.group}`)}
+                      </th>
+                    ),
+                  )}
+                </tr>
+                <tr>
+                  {COLUMN_GROUPS.filter((g) => g.group !== null).flatMap((g) =>
+                    g.columns.map((k) => (
+                      <TeamHeading
+                        key={k}
+                        full={t(`team.table.${k}`)}
+                        short={t(`team.table.short.${k}`)}
+                      />
+                    )),
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -168,9 +184,19 @@ export function TeamPage({ repId, today = localDay() }: { repId?: string; today?
             </table>
           </div>
 
+          <TeamTrend
+            rows={reps.map((rep) => ({
+              id: rep.ownerId,
+              head: nameOf(rep.ownerId),
+              points: rep.report.satisfaction,
+            }))}
+            total={data.report.total.satisfaction}
+            fmt={(n) => fmt(n, i18n.language)}
+          />
+
           <section aria-labelledby="team-kinds" className="report-card wide">
             <h2 id="team-kinds">{t('team.kinds.title')}</h2>
-            <table className="team-table">
+            <table className="team-table team-kinds">
               <thead>
                 <tr>
                   <th scope="col">{t('team.table.rep')}</th>
@@ -273,6 +299,13 @@ export function TeamPage({ repId, today = localDay() }: { repId?: string; today?
                 </table>
               )}
             </section>
+            <TeamProgramVersions
+              reps={reps.map((rep) => ({
+                id: rep.ownerId,
+                name: nameOf(rep.ownerId),
+                versions: rep.report.programVersions,
+              }))}
+            />
           </div>
         </>
       )}
