@@ -133,6 +133,13 @@ export type VisitOutcomeKey = 'won' | 'postponed' | 'lost' | 'done' | 'none';
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/**
+ * Names in Russian order, as localeCompare(b, 'ru') orders them, from one collator: localeCompare
+ * with a locale makes a collator per call, which sorting 18k at-risk clients felt (seconds).
+ */
+let ruCollator: Intl.Collator | null = null;
+const byName = () => (ruCollator ??= new Intl.Collator('ru'));
+
 /** 'YYYY-MM' shifted by `delta` months. */
 export function shiftMonth(month: string, delta: number): string {
   const m = MONTH_RE.exec(month);
@@ -366,7 +373,7 @@ export function monthlyReport(
   const names = new Map(clients.map((c) => [c.id, c.name]));
   const atRisk = [...reasons]
     .map(([clientId, set]) => ({ clientId, name: names.get(clientId) ?? '', reasons: [...set] }))
-    .sort((a, b) => b.reasons.length - a.reasons.length || a.name.localeCompare(b.name, 'ru'));
+    .sort((a, b) => b.reasons.length - a.reasons.length || byName().compare(a.name, b.name));
 
   const trend: SatisfactionPoint[] = [];
   for (let i = Math.max(1, trendMonths) - 1; i >= 0; i--)

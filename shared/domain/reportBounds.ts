@@ -17,10 +17,10 @@
  *   this month rated promises (a promise's text comes from the client's own purchase);
  * - problems: open ones, and those opened or closed in the month;
  * - clients: all (statuses, churn, cadence, referrals);
- * - notes: none. Each client's last contact is read from the last `cadence` days only
- *   (lastContactWindow), which decides "no contact beyond cadence"; a client with nothing in that
- *   window needs its own last contact only when it was added within its cadence (else it is
- *   overdue whatever came before), and that is asked client by client (lastContactsNeeded).
+ * - notes: none. "No contact beyond cadence" needs each client's last contact only on one side
+ *   of its cadence: logged contacts of the last `cadence` days (lastContactWindow), then for the
+ *   clients those leave out whether they have a visit or a note within their cadence, asked
+ *   client by client (reportLastContacts says the steps).
  */
 import { effectiveCadenceDays, type CadenceSettings } from './cadence';
 import type { Client } from './client';
@@ -125,24 +125,46 @@ export function lastContactWindow(
   return longest < 0 ? null : addDays(today, -longest);
 }
 
+/** The first day a client's contacts keep it within its cadence on `today`. */
+export const cadenceStart = (c: Client, today: Day, cadence?: CadenceSettings): Day =>
+  addDays(today, -effectiveCadenceDays(c, cadence));
+
+/** Live clients "no contact beyond cadence" can flag. */
+const flaggable = (c: Client) => isLive(c) && c.status !== 'prospect' && c.status !== 'lost';
+
 /**
- * The clients with no contact since `from` whose own last contact still decides the report: live,
- * flaggable, and added on or after their cadence's first day (or on no readable day), so that an
- * older contact rather than the day they were added is what counts.
+ * The clients whose logged contacts since the window (`seen`) do not already keep them within
+ * their cadence: for them, their visits and notes decide.
+ */
+export function clientsToAskNotes(
+  clients: readonly Client[],
+  seen: ReadonlyMap<string, Day>,
+  today: Day,
+  cadence?: CadenceSettings,
+): Client[] {
+  return clients.filter((c) => {
+    if (!flaggable(c)) return false;
+    const day = seen.get(c.id);
+    return day === undefined || day < cadenceStart(c, today, cadence);
+  });
+}
+
+/**
+ * Of the clients with nothing since the window, those whose own last contact still decides the
+ * report: added on or after their cadence's first day (or on no readable day), so that an older
+ * contact rather than the day they were added is what counts.
  */
 export function lastContactsNeeded(
   clients: readonly Client[],
-  inWindow: ReadonlyMap<string, Day>,
+  known: ReadonlyMap<string, Day>,
   today: Day,
   cadence?: CadenceSettings,
 ): string[] {
   const ids: string[] = [];
   for (const c of clients) {
-    if (!isLive(c) || c.status === 'prospect' || c.status === 'lost' || inWindow.has(c.id))
-      continue;
+    if (!flaggable(c) || known.has(c.id)) continue;
     const added = dayOfTimestamp(c.createdAt);
-    if (added === null || added >= addDays(today, -effectiveCadenceDays(c, cadence)))
-      ids.push(c.id);
+    if (added === null || added >= cadenceStart(c, today, cadence)) ids.push(c.id);
   }
   return ids;
 }
@@ -151,10 +173,21 @@ export function lastContactsNeeded(
 export const fromWindow = (stamp: string, from: Day) => stamp >= from;
 
 /**
- * Each client's last contact as the report needs it, from the whole book: exact for every client
- * with a contact since the window, or one in lastContactsNeeded; the rest count from an older
- * contact or the day they were added, and either way are beyond their cadence. The loader gives
- * the same map from the window's rows and a look-up per needed client (tests/data).
+ * Each client's last contact as "no contact beyond cadence" needs it, from the whole book, in
+ * the steps the loader takes (reportData.ts loadMonthBook), so the two can be held together:
+ *
+ * 1. the latest logged contact since the window's first day (lastContactWindow);
+ * 2. for the clients that does not keep within their cadence (clientsToAskNotes): a live visit
+ *    or note on or after their cadence's first day makes it that day (within cadence, as the
+ *    real last contact is); visits and notes are asked client by client, never read;
+ * 3. for the clients still without a day that were added within their cadence
+ *    (lastContactsNeeded): their real last contact, from all their rows.
+ *
+ * So the day given is the real last contact when it is the latest logged contact since the
+ * window, or when step 3 found it; otherwise it is a day on the same side of the client's cadence
+ * as the real one, and a client left out is beyond its cadence whether it counts from an older
+ * contact or from the day it was added: monthlyReport flags exactly the clients it flags over the
+ * whole book.
  */
 export function reportLastContacts(
   book: Pick<ReportBook, 'clients' | 'contacts' | 'visits' | 'notes' | 'cadence'>,
@@ -162,18 +195,28 @@ export function reportLastContacts(
 ): Map<string, Day> {
   const from = lastContactWindow(book.clients, today, book.cadence);
   if (from === null) return new Map();
-  const inWindow = lastContactDays(
+  const known = lastContactDays(
     book.contacts.filter((c) => fromWindow(c.at, from)),
-    book.visits.filter((v) => fromWindow(v.startedAt, from)),
-    book.notes.filter((n) => fromWindow(n.createdAt, from)),
+    [],
+    [],
   );
-  const needed = new Set(lastContactsNeeded(book.clients, inWindow, today, book.cadence));
-  if (needed.size === 0) return inWindow;
+  const ask = clientsToAskNotes(book.clients, known, today, book.cadence);
+  if (ask.length > 0) {
+    const since = new Map(ask.map((c) => [c.id, cadenceStart(c, today, book.cadence)]));
+    const within = (clientId: string, stamp: string) => {
+      const start = since.get(clientId);
+      if (start !== undefined && fromWindow(stamp, start)) known.set(clientId, start);
+    };
+    for (const v of book.visits) if (isLive(v)) within(v.clientId, v.startedAt);
+    for (const n of book.notes) if (isLive(n)) within(n.clientId, n.createdAt);
+  }
+  const needed = new Set(lastContactsNeeded(book.clients, known, today, book.cadence));
+  if (needed.size === 0) return known;
   const mine = <T extends { clientId: string }>(rows: readonly T[]) =>
     rows.filter((r) => needed.has(r.clientId));
   const older = lastContactDays(mine(book.contacts), mine(book.visits), mine(book.notes));
-  for (const [id, day] of older) inWindow.set(id, day);
-  return inWindow;
+  for (const [id, day] of older) known.set(id, day);
+  return known;
 }
 
 /**

@@ -10,6 +10,8 @@ import type { ReportBook } from '../../../../shared/domain/report';
 import {
   contactInReport,
   followUpInReport,
+  cadenceStart,
+  clientsToAskNotes,
   lastContactsNeeded,
   lastContactWindow,
   problemInReport,
@@ -19,7 +21,7 @@ import {
 } from '../../../../shared/domain/reportBounds';
 import { lastContactDays } from '../../../../shared/domain/followups/contactGaps';
 import type { Day } from '../../../../shared/domain/followups/days';
-import type { Visit } from '../../../../shared/domain';
+import type { CadenceSettings, Client, Visit } from '../../../../shared/domain';
 import type { FieldbookDb } from '../../../data/db';
 import { loadCadenceSettings } from '../../settings';
 
@@ -107,20 +109,10 @@ export function loadMonthBook(
     const [checklistRuns, purchases, lastContact] = await Promise.all([
       timed('checklistRuns', byKeys(db.checklistRuns, 'visitId', [...visitById.keys()])),
       timed('purchases', byKeys(db.purchases, 'clientId', [...buyers])),
-      from === null ? new Map<string, Day>() : timed('window', lastContactsSince(db, from, timed)),
+      from === null
+        ? new Map<string, Day>()
+        : timed('lastContacts', lastContactsFor(db, clients, from, today, cadence, timed)),
     ]);
-    const needed = lastContactsNeeded(clients, lastContact, today, cadence);
-    if (needed.length > 0) {
-      const [c, v, n] = await timed(
-        `olderContacts(${needed.length} clients)`,
-        Promise.all([
-          byKeys(db.contacts, 'clientId', needed),
-          byKeys(db.visits, 'clientId', needed),
-          byKeys(db.notes, 'clientId', needed),
-        ]),
-      );
-      for (const [id, day] of lastContactDays(c, v, n)) lastContact.set(id, day);
-    }
     return {
       clients,
       purchases,
@@ -143,13 +135,18 @@ async function byKeys<T>(table: Table<T, string>, index: string, keys: string[])
 }
 
 /**
- * Each client's latest contact, visit start or note since `from` (lastContactDays over those
- * rows), read through the [stamp+clientId] indexes. (Their keys alone would do, but a key cursor
- * in Chromium costs more per row than reading the rows whole.)
+ * Each client's last contact as reportLastContacts (shared/domain/reportBounds.ts) gives it from
+ * the whole book, in its steps: the logged contacts since `from`; for the clients those leave
+ * beyond their cadence, whether they have a live visit or note within it (from the visits and
+ * notes since `from`: their cadence starts on or after it); for the clients still without a day that were added within
+ * their cadence, all their rows.
  */
-async function lastContactsSince(
+async function lastContactsFor(
   db: FieldbookDb,
+  clients: readonly Client[],
   from: Day,
+  today: Day,
+  cadence: CadenceSettings,
   timed: <T>(step: string, read: Promise<T>) => Promise<T>,
 ): Promise<Map<string, Day>> {
   const [contacts, visits, notes] = await Promise.all([
@@ -160,5 +157,30 @@ async function lastContactsSince(
     ),
     timed('windowNotes', db.notes.where('[createdAt+clientId]').aboveOrEqual([from, '']).toArray()),
   ]);
-  return lastContactDays(contacts, visits, notes);
+  const known = lastContactDays(contacts, [], []);
+  const ask = new Map(
+    clientsToAskNotes(clients, known, today, cadence).map((c) => [
+      c.id,
+      cadenceStart(c, today, cadence),
+    ]),
+  );
+  const within = (clientId: string, stamp: string, deletedAt: string | null) => {
+    const start = ask.get(clientId);
+    if (start !== undefined && deletedAt === null && stamp >= start) known.set(clientId, start);
+  };
+  for (const v of visits) within(v.clientId, v.startedAt, v.deletedAt);
+  for (const n of notes) within(n.clientId, n.createdAt, n.deletedAt);
+  const needed = lastContactsNeeded(clients, known, today, cadence);
+  if (needed.length > 0) {
+    const [c, v, n] = await timed(
+      `olderContacts(${needed.length} clients)`,
+      Promise.all([
+        byKeys(db.contacts, 'clientId', needed),
+        byKeys(db.visits, 'clientId', needed),
+        byKeys(db.notes, 'clientId', needed),
+      ]),
+    );
+    for (const [id, day] of lastContactDays(c, v, n)) known.set(id, day);
+  }
+  return known;
 }
