@@ -16,31 +16,36 @@ export function VisitsPage({ visitId }: { visitId?: string }) {
 function VisitList() {
   const { t } = useTranslation();
   const rows = useVisitList();
-  const unfinished = rows?.filter((r) => r.visit.status === 'draft') ?? [];
-  const finished = rows?.filter((r) => r.visit.status === 'finished') ?? [];
+  const unfinished = rows?.filter((r) => r.visit.status === 'draft');
+  const finished = rows?.filter((r) => r.visit.status === 'finished');
   return (
     <div className="page visits-page">
       <h1>{t('visits.title')}</h1>
       <div className="visits-columns">
         <NewVisitForm />
         <div>
-          <section aria-labelledby="unfinished-title">
-            <h2 id="unfinished-title">{t('visits.list.unfinished')}</h2>
-            {rows && unfinished.length === 0 && (
-              <p className="muted">{t('visits.list.noUnfinished')}</p>
-            )}
-            <VisitRows rows={unfinished} action={t('visits.list.resume')} />
-          </section>
-          <section aria-labelledby="finished-title">
-            <h2 id="finished-title">{t('visits.list.finished')}</h2>
-            {rows && finished.length === 0 && (
-              <p className="muted">{t('visits.list.noFinished')}</p>
-            )}
-            <VisitRows rows={finished} action={t('visits.list.open')} />
-          </section>
+          <VisitSection list="unfinished" rows={unfinished} />
+          <VisitSection list="finished" rows={finished} />
         </div>
       </div>
     </div>
+  );
+}
+
+const LIST_TEXTS = {
+  unfinished: { none: 'visits.list.noUnfinished', action: 'visits.list.resume' },
+  finished: { none: 'visits.list.noFinished', action: 'visits.list.open' },
+} as const;
+
+/** One list of visits under its heading; that it is empty is said once it has loaded. */
+function VisitSection({ list, rows }: { list: keyof typeof LIST_TEXTS; rows?: VisitRow[] }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={`${list}-title`}>
+      <h2 id={`${list}-title`}>{t(`visits.list.${list}`)}</h2>
+      {rows?.length === 0 && <p className="muted">{t(LIST_TEXTS[list].none)}</p>}
+      <VisitRows rows={rows ?? []} action={t(LIST_TEXTS[list].action)} />
+    </section>
   );
 }
 
