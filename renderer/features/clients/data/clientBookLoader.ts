@@ -6,7 +6,7 @@ import type { Table } from 'dexie';
 import type { ChecklistRun, Client, ContactPerson, Note } from '../../../../shared/domain';
 import type { FieldbookDb } from '../../../data/db';
 import type { ClientRecords, FullClientRecords } from './clientSummary';
-import { yieldToMain } from '../../../platform/yield';
+import { inSlices, yieldToMain } from '../../../platform/yield';
 import { isLive } from '../../../../shared/domain/common';
 
 export type NoteText = Pick<Note, 'text' | 'deletedAt'>;
@@ -90,18 +90,22 @@ export async function loadBookInSlices(db: FieldbookDb, steps: LoadSteps): Promi
       else noteDays.set(n.clientId, [day]);
     }
   });
-  const records: ClientRecords[] = clients.map((client) => ({
-    client,
-    people: people.get(client.id) ?? [],
-    purchases: purchases.get(client.id) ?? [],
-    visits: visits.get(client.id) ?? [],
-    notes: noteDays.get(client.id) ?? [],
-    contacts: contacts.get(client.id) ?? [],
-    followUps: followUps.get(client.id) ?? [],
-    problems: problems.get(client.id) ?? [],
-    retentionPlans: retentionPlans.get(client.id) ?? [],
-    checklistRuns: (visits.get(client.id) ?? []).flatMap((v) => runsByVisit.get(v.id) ?? []),
-  }));
+  // 50k clients put together in one go made a long task: in slices too.
+  const records: ClientRecords[] = [];
+  await inSlices(clients, (client) => {
+    records.push({
+      client,
+      people: people.get(client.id) ?? [],
+      purchases: purchases.get(client.id) ?? [],
+      visits: visits.get(client.id) ?? [],
+      notes: noteDays.get(client.id) ?? [],
+      contacts: contacts.get(client.id) ?? [],
+      followUps: followUps.get(client.id) ?? [],
+      problems: problems.get(client.id) ?? [],
+      retentionPlans: retentionPlans.get(client.id) ?? [],
+      checklistRuns: (visits.get(client.id) ?? []).flatMap((v) => runsByVisit.get(v.id) ?? []),
+    });
+  });
   await steps.onFacts(records);
 }
 
