@@ -93,6 +93,8 @@ export class BookSearchIndex {
   private unsaved = false;
   private saving: Promise<boolean> = Promise.resolve(false);
   private disposed = false;
+  /** Ends the pass running in a worker, if any (dispose). */
+  private stopWorker: (() => void) | null = null;
   stats: IndexStats = { restored: false, reindexed: 0, removed: 0 };
 
   constructor(
@@ -204,10 +206,16 @@ export class BookSearchIndex {
           }
         : { dbName: this.db.name, ...this.known() };
       try {
-        return await passInWorker(request, (restored) => {
-          if (restored) this.take(restored, generation, touched);
-        });
+        return await passInWorker(
+          request,
+          (restored) => {
+            if (restored) this.take(restored, generation, touched);
+          },
+          (stop) => (this.stopWorker = stop),
+        );
       } catch {
+        // Disposed (the book closed or deleted): nothing more to read.
+        if (this.disposed) throw new Error('the client book was closed');
         // A worker that cannot start or read (an old engine, a locked profile): do it here.
       }
     }
@@ -215,10 +223,17 @@ export class BookSearchIndex {
       const restored = await this.store?.load(generation);
       if (restored) this.take(restored, generation, touched);
     }
+    const stopped = () => {
+      if (this.disposed) throw new Error('the client book was closed');
+    };
+    stopped();
     return scanBook(
       { dbName: this.db.name, ...this.known() },
       () => this.connection(),
-      yieldToMain,
+      async () => {
+        await yieldToMain();
+        stopped();
+      },
     );
   }
 
@@ -332,6 +347,8 @@ export class BookSearchIndex {
 
   dispose(): void {
     this.disposed = true;
+    this.stopWorker?.();
+    this.stopWorker = null;
     this.listeners.clear();
     if (this.saveTimer !== null) clearTimeout(this.saveTimer);
     this.saveTimer = null;
@@ -351,11 +368,16 @@ export class BookSearchIndex {
 function passInWorker(
   request: WorkerRequest,
   onRestored: (restored: RestoredIndex | null) => void,
+  onStart: (stop: () => void) => void,
 ): Promise<ScanResult> {
   const worker = new Worker(new URL('./searchIndex.worker.ts', import.meta.url), {
     type: 'module',
   });
   return new Promise<ScanResult>((resolve, reject) => {
+    onStart(() => {
+      worker.terminate();
+      reject(new Error('the search index pass was stopped'));
+    });
     worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
       const answer = event.data;
       if (answer.kind === 'restored') {
