@@ -6,6 +6,7 @@ import {
   type CsvImportFile,
   type ImportField,
 } from '../../../shared/importing';
+import { StepActions } from './StepActions';
 
 interface Props {
   name: string;
@@ -82,14 +83,11 @@ export function ImportMapping({ name, file, mapping, onChange, onNext, onBack }:
         </table>
       </div>
       {!hasName && <p className="warning">{t('clients.import.needName')}</p>}
-      <div className="actions">
+      <StepActions onBack={onBack}>
         <button type="button" className="primary" onClick={onNext} disabled={!hasName}>
           {t('clients.import.check')}
         </button>
-        <button type="button" onClick={onBack}>
-          {t('clients.import.chooseOther')}
-        </button>
-      </div>
+      </StepActions>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { duplicateChoice, type DuplicateChoice, type ImportPlanRow } from './dat
 import { getDesktopApi } from '../../platform';
 import { useToasts } from '../../store/toasts';
 import { useClientBook } from '../clients';
+import { StepActions } from './StepActions';
 
 /** What the rep chose for the rows matching clients already in the book. */
 export interface DuplicateChoices {
@@ -194,7 +195,7 @@ export function ImportReview({ name, rows, onImport, onBack }: Props) {
         </section>
       )}
 
-      <div className="actions">
+      <StepActions onBack={onBack}>
         <button
           type="button"
           className="primary"
@@ -203,10 +204,7 @@ export function ImportReview({ name, rows, onImport, onBack }: Props) {
         >
           {t('clients.import.importRows', { count: toWrite })}
         </button>
-        <button type="button" onClick={onBack}>
-          {t('clients.import.chooseOther')}
-        </button>
-      </div>
+      </StepActions>
     </div>
   );
 }
