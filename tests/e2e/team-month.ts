@@ -306,10 +306,10 @@ export async function readTeamRow(page: Page, head: string | RegExp): Promise<Te
     lost: lost!,
     satisfaction: figure(cells[7]!),
     recommend: figure(cells[8]!),
-    below: figure(cells[10]!),
-    problemsPastDue: figure(cells[11]!),
-    atRisk: figure(cells[12]!),
-    referrals: figure(cells[13]!),
+    below: figure(cells[9]!),
+    problemsPastDue: figure(cells[10]!),
+    atRisk: figure(cells[11]!),
+    referrals: figure(cells[12]!),
     cells,
   };
 }
