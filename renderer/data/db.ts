@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { FieldbookDb } from './dbTypes';
+import { followUpTallyMiddleware } from './followUpTally';
 import { journalMiddleware } from './journal';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
@@ -16,5 +17,7 @@ export function createDb(name = DB_NAME, versions: SchemaVersion[] = SCHEMA_VERS
   }
   // Every committed outbox row also goes to the durable journal, when one is attached.
   db.use(journalMiddleware(db));
+  // The follow-ups' tally moves with every follow-up write, in its transaction (followUpTally.ts).
+  db.use(followUpTallyMiddleware());
   return db;
 }

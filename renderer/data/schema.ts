@@ -4,6 +4,7 @@
  * earlier version and checks the upgrade keeps every row.
  */
 import type { Transaction } from 'dexie';
+import { FOLLOW_UP_TALLY, FOLLOW_UP_TALLY_STORE, fillFollowUpTally } from './followUpTally';
 
 export interface SchemaVersion {
   version: number;
@@ -55,6 +56,15 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       notes: 'id, clientId, visitId, deletedAt, [createdAt+clientId]',
       contacts: 'id, clientId, at, type, [clientId+at], deletedAt, [at+clientId]',
     },
+  },
+  {
+    // The agenda's counts (issue 13): live open follow-ups per kind and due day, kept by the
+    // followUpTally middleware in the same transaction as every follow-up write, so the first
+    // screen sums ~2k tiny rows instead of counting 76k index keys at 50k clients (an index count
+    // in Chromium reads the record behind every key).
+    version: 4,
+    stores: { [FOLLOW_UP_TALLY]: FOLLOW_UP_TALLY_STORE },
+    upgrade: fillFollowUpTally,
   },
 ];
 

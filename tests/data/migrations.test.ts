@@ -14,7 +14,8 @@ import {
   emptyPersonDraft,
   saveClient,
 } from '../../renderer/features/clients/data/clients';
-import { newFollowUp, SYNCED_SCHEMAS, SYNCED_TABLES } from '../../shared/domain';
+import { newFollowUp, SYNCED_SCHEMAS, SYNCED_TABLES, type FollowUp } from '../../shared/domain';
+import { FOLLOW_UP_TALLY, type FollowUpTallyRow } from '../../renderer/data/followUpTally';
 import { note, visit } from '../unit/followups/book';
 
 /**
@@ -73,13 +74,14 @@ const FIXTURES: Record<number, (name: string) => Promise<void>> = {
   1: (name) => fill(name, 1),
   2: (name) => fill(name, 2),
   3: (name) => fill(name, 3),
+  4: (name) => fill(name, 4),
 };
 
 async function snapshot(name: string) {
   const db = createDb(name);
   await db.open();
   const tables: Record<string, unknown[]> = {};
-  for (const t of [...SYNCED_TABLES, 'outbox', 'meta', 'conflicts'])
+  for (const t of [...SYNCED_TABLES, 'outbox', 'meta', 'conflicts', FOLLOW_UP_TALLY])
     tables[t] = await db.table(t).toArray();
   const version = db.verno;
   db.close();
@@ -114,6 +116,20 @@ describe('schema migrations', () => {
         for (const row of after.tables[table]!)
           expect(SYNCED_SCHEMAS[table].safeParse(row).success, `${table} row valid`).toBe(true);
       }
+      // The follow-up tally (v4) counts the live open follow-ups of the rows already there.
+      const tally: Record<string, number> = {};
+      for (const f of after.tables.followUps as FollowUp[])
+        if (f.status === 'open' && f.deletedAt === null)
+          tally[`${f.kind} ${f.due}`] = (tally[`${f.kind} ${f.due}`] ?? 0) + 1;
+      expect(
+        Object.fromEntries(
+          (after.tables[FOLLOW_UP_TALLY] as FollowUpTallyRow[]).map((r) => [
+            `${r.kind} ${r.due}`,
+            r.open,
+          ]),
+        ),
+      ).toEqual(tally);
+      expect(Object.keys(tally).length).toBeGreaterThan(0);
       // Indexes a later version added are built over the rows already there.
       const db = createDb(name);
       expect(

@@ -1,9 +1,9 @@
 /**
- * The follow-up tally (renderer/features/agenda/data/followUpTally.ts) on a database whose schema
- * keeps it: after any run of writes, by any path (single and bulk puts, modify, update, delete,
- * clear, parallel writes in one transaction, a transaction that aborts), every row of the tally
- * equals a count over the follow-ups themselves, and the agenda and the navigation count read from
- * it show exactly what they show counting on the indexes of a database without it.
+ * The follow-up tally (renderer/data/followUpTally.ts, schema v4) on the app's database: after any
+ * run of writes, by any path (single and bulk puts, modify, update, delete, clear, parallel writes
+ * in one transaction, a transaction that aborts), every row of the tally equals a count over the
+ * follow-ups themselves, and the agenda and the navigation count read from it show exactly what
+ * they show counting on the indexes of a book without it (the versions before v4).
  */
 import { describe, expect, it, vi } from 'vitest';
 import { liveQuery } from 'dexie';
@@ -15,29 +15,26 @@ import { SCHEMA_VERSIONS } from '../../../renderer/data/schema';
 import type { FieldbookDb } from '../../../renderer/data/db';
 import {
   FOLLOW_UP_TALLY,
-  FOLLOW_UP_TALLY_STORE,
-  fillFollowUpTally,
-  followUpTallyMiddleware,
   hasFollowUpTally,
   type FollowUpTallyRow,
-} from '../../../renderer/features/agenda/data/followUpTally';
+} from '../../../renderer/data/followUpTally';
 import { loadAgenda } from '../../../renderer/features/agenda/data/loadAgenda';
 import { dueCount } from '../../../renderer/features/agenda/data/followUps';
 
 const BASE = '2025-03-10';
-const TALLY_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version + 1;
+const TALLY_VERSION = 4;
 
+/** The app's database: the tally store (schema v4) and its middleware (createDb). */
 function tallyDb(name: string): FieldbookDb {
-  const db = createDb(name, [
-    ...SCHEMA_VERSIONS,
-    {
-      version: TALLY_VERSION,
-      stores: { [FOLLOW_UP_TALLY]: FOLLOW_UP_TALLY_STORE },
-      upgrade: fillFollowUpTally,
-    },
-  ]);
-  db.use(followUpTallyMiddleware());
-  return db;
+  return createDb(name);
+}
+
+/** A book as the versions before the tally made it: the agenda counts on the indexes. */
+function untallied(name: string): FieldbookDb {
+  return createDb(
+    name,
+    SCHEMA_VERSIONS.filter((v) => v.version < TALLY_VERSION),
+  );
 }
 
 const kindArb = fc.constantFrom<FollowUpKind>('no_contact', 'birthday', 'custom', 'payment_check');
@@ -162,7 +159,7 @@ describe('the follow-up tally', () => {
         async (ops, todayOffset) => {
           run++;
           const db = tallyDb(`tally-${run}-${Math.random()}`);
-          const plain = createDb(`plain-${run}-${Math.random()}`);
+          const plain = untallied(`plain-${run}-${Math.random()}`);
           await Promise.all([db.open(), plain.open()]);
           try {
             expect(hasFollowUpTally(db)).toBe(true);
@@ -184,7 +181,7 @@ describe('the follow-up tally', () => {
 
   it('is filled from the rows when the schema version that keeps it opens an older book', async () => {
     const name = `tally-upgrade-${Math.random()}`;
-    const old = createDb(name);
+    const old = untallied(name);
     await old.open();
     const rows = FOLLOW_UP_KINDS.flatMap((kind, k) =>
       [0, 1, 2].map((i) =>

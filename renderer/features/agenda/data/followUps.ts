@@ -20,7 +20,7 @@ import { loadCadenceSettings } from '../../settings';
 import { inRepsZone, localDay, localTimestamp } from '../../../data/localTime';
 import { isLive } from '../../../../shared/domain/common';
 import { CLIENT_CHILD_TABLES } from '../../../../shared/domain';
-import { followUpTally, hasFollowUpTally, tallied } from './followUpTally';
+import { followUpTally, hasFollowUpTally, tallied } from '../../../data/followUpTally';
 
 const BOOK_TABLES = ['clients', ...CLIENT_CHILD_TABLES, 'checklistTemplates'] as const;
 

@@ -23,7 +23,7 @@ import {
   type DayRange,
   type TrashedOpen,
 } from './followUps';
-import { followUpTally, hasFollowUpTally, tallied } from './followUpTally';
+import { followUpTally, hasFollowUpTally, tallied } from '../../../data/followUpTally';
 import {
   AGENDA_PAGE,
   SECTION_KEYS,

@@ -4,9 +4,9 @@
  * `followUps`, so the agenda reads its counts from ~2k tiny rows on a 50k book instead of counting
  * 76k index keys (in Chromium an index count reads the record behind every key).
  *
- * Proposed for the kernel (renderer/data, installed by createDb beside journalMiddleware, the store
- * added by a schema version whose upgrade runs `fillFollowUpTally`): see /work/notes/requests.md.
- * Until a schema has the store, `hasFollowUpTally` is false and the agenda counts on the indexes.
+ * Installed by createDb beside journalMiddleware; the store comes with schema version 4, whose
+ * upgrade runs `fillFollowUpTally`. A database built with fewer versions (tests of old books) has no
+ * store: the middleware stands aside and `hasFollowUpTally` tells the agenda to count on the indexes.
  *
  * Exactness: the middleware sits right above IndexedDB, under Dexie's own layers, widens
  * every read-write transaction that holds `followUps` to the tally, and for each write reads the
@@ -24,8 +24,8 @@ import {
   type Middleware,
   type Transaction,
 } from 'dexie';
-import type { FollowUp, FollowUpKind } from '../../../../shared/domain';
-import type { FieldbookDb } from '../../../data/db';
+import type { FollowUp, FollowUpKind } from '../../shared/domain';
+import type { FieldbookDb } from './dbTypes';
 
 export const FOLLOW_UP_TALLY = 'followUpTally';
 /** The store's Dexie definition: primary key [kind+due]. */
