@@ -26,6 +26,8 @@ export const DATE_STYLES = {
   monthAndYear: 'LLLL yyyy',
   /** нояб. · Nov */
   monthShort: 'LLL',
+  /** ноябрь · November: a month's name alone (a month picker). */
+  monthName: 'LLLL',
   /** 14:05 */
   time: 'HH:mm',
 } as const;

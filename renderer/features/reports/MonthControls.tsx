@@ -1,10 +1,23 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shiftMonth } from '../../../shared/domain/report';
+import { formatDate } from '../../i18n/dates';
+
+const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'];
+
+/** The years a report can be asked for: five back and one ahead of the one shown, and this one. */
+function yearsAround(shown: number): number[] {
+  const now = new Date().getFullYear();
+  const from = Math.min(shown, now) - 5;
+  const to = Math.max(shown, now) + 1;
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
 
 /**
  * The month picker above a report (the rep's own and the manager's team view): the month before,
  * the month itself, the month after, and Print. `printHint` adds the tip about Save as PDF.
+ * The month is two selects worded in the app's language: a native month input is drawn in the
+ * browser's language whatever the app's («November 2026» in a Russian app).
  */
 export function MonthControls(props: {
   month: string;
@@ -13,6 +26,7 @@ export function MonthControls(props: {
 }) {
   const { t, i18n } = useTranslation();
   const ids = useId();
+  const [yyyy, mm] = props.month.split('-') as [string, string];
   return (
     <div className="report-controls no-print">
       <button
@@ -23,15 +37,31 @@ export function MonthControls(props: {
         ←
       </button>
       <label htmlFor={`${ids}-month`}>{t('reports.month')}</label>
-      <input
+      <select
         id={`${ids}-month`}
         className="input-edge"
-        type="month"
-        // See ClientForm's date field: Chromium ignores lang for the drawn format.
-        lang={i18n.language}
-        value={props.month}
-        onChange={(e) => /^\d{4}-\d{2}$/.test(e.target.value) && props.onMonth(e.target.value)}
-      />
+        value={mm}
+        onChange={(e) => props.onMonth(`${yyyy}-${e.target.value}`)}
+      >
+        {MONTHS.map((m) => (
+          <option key={m} value={m}>
+            {formatDate(`2000-${m}`, 'monthName', i18n.language)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${ids}-year`}>{t('reports.year')}</label>
+      <select
+        id={`${ids}-year`}
+        className="input-edge"
+        value={yyyy}
+        onChange={(e) => props.onMonth(`${e.target.value}-${mm}`)}
+      >
+        {yearsAround(Number(yyyy)).map((y) => (
+          <option key={y} value={String(y)}>
+            {y}
+          </option>
+        ))}
+      </select>
       <button
         type="button"
         aria-label={t('reports.next')}

@@ -136,4 +136,25 @@ describe('the rep’s monthly report', { timeout: 30_000 }, () => {
     expect(print).toHaveBeenCalledOnce();
     print.mockRestore();
   });
+
+  it('the month is picked in the app’s language by keyboard, and Previous month steps the year back', async () => {
+    const user = userEvent.setup();
+    await renderWithData(<ReportPage today="2026-01-15" />, 'ru');
+    const month = await screen.findByRole('combobox', { name: 'Месяц' });
+    const year = screen.getByRole('combobox', { name: 'Год' });
+    expect(within(month).getByRole('option', { selected: true })).toHaveTextContent('январь');
+    expect(
+      within(month)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toContain('ноябрь');
+    expect((year as HTMLSelectElement).value).toBe('2026');
+    await user.click(screen.getByRole('button', { name: 'Предыдущий месяц' }));
+    expect(within(month).getByRole('option', { selected: true })).toHaveTextContent('декабрь');
+    expect((year as HTMLSelectElement).value).toBe('2025');
+    await user.selectOptions(month, 'март');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: /март 2025/i }),
+    ).toBeInTheDocument();
+  });
 });

@@ -19,6 +19,7 @@ describe('formatDate', () => {
       weekdayDay: ['вт, 24 нояб.', 'Tue, 24 Nov'],
       monthAndYear: ['ноябрь 2026', 'November 2026'],
       monthShort: ['нояб.', 'Nov'],
+      monthName: ['ноябрь', 'November'],
       time: ['14:05', '14:05'],
     };
     expect(Object.keys(expected).sort()).toEqual(Object.keys(DATE_STYLES).sort());
