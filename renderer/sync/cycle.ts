@@ -6,7 +6,7 @@ import { readSyncMeta, updateSyncFlags } from './state';
 import type { SyncContext } from './context';
 import { pullAll } from './pullPages';
 import { pushOutbox } from './pushOutbox';
-import { draftUnsentTemplatesOfRep } from './refused';
+import { holdUnsentTemplatesOfRep } from './refused';
 import { refreshTeam } from './team';
 import { beginRepair, runRepair } from './repair';
 import { isSyncHttpError, SyncHttpError } from './transport';
@@ -28,7 +28,7 @@ export async function runCycle(ctx: SyncContext): Promise<CycleSummary> {
     try {
       summary.repairOps += (await runRepair(ctx)).repairOps;
       // A rep's unsent checklist versions become drafts, not ops the server would refuse.
-      await draftUnsentTemplatesOfRep(ctx.db, new Date(ctx.clock.wallNow()).toISOString());
+      await holdUnsentTemplatesOfRep(ctx.db, new Date(ctx.clock.wallNow()).toISOString());
       const pushed = await pushOutbox(ctx);
       summary.pushed += pushed.pushed;
       summary.conflicts += pushed.conflicts;

@@ -177,9 +177,3 @@ export async function holdUnsentTemplatesOfRep(
   );
   return ids.length;
 }
-
-/**
- * @deprecated The old name of holdUnsentTemplatesOfRep ("draft" now means a record not yet saved,
- * docs/domain.md); kept only until sync/cycle.ts, another engineer's file, imports the new name.
- */
-export const draftUnsentTemplatesOfRep = holdUnsentTemplatesOfRep;
