@@ -19,6 +19,7 @@ import {
   RangeSet,
   type DBCore,
   type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
   type DBCoreTable,
   type DBCoreTransaction,
   type Middleware,
@@ -98,6 +99,29 @@ async function keysOf(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unk
   }
 }
 
+/**
+ * The rows the keys hold after the write: a put's or add's own values when every one went in (the
+ * last of a key named twice wins, as in IndexedDB), nothing after a delete, else read back.
+ */
+async function rowsAfter(
+  table: DBCoreTable,
+  req: DBCoreMutateRequest,
+  result: DBCoreMutateResponse,
+  keys: unknown[],
+): Promise<readonly unknown[]> {
+  if (keys.length === 0) return [];
+  if (result.numFailures === 0) {
+    if (req.type === 'delete' || req.type === 'deleteRange') return [];
+    if (req.type === 'add' || !req.updates) {
+      const last = new Map<unknown, unknown>();
+      const keyOf = table.schema.primaryKey.extractKey!;
+      req.values.forEach((v, i) => last.set(req.keys?.[i] ?? keyOf(v), v));
+      return [...last.values()];
+    }
+  }
+  return table.getMany({ trans: req.trans, keys });
+}
+
 export function followUpTallyMiddleware(): Middleware<DBCore> {
   return {
     stack: 'dbcore',
@@ -131,7 +155,7 @@ export function followUpTallyMiddleware(): Middleware<DBCore> {
             const keys = [...new Set(await keysOf(table, req))];
             const before = keys.length > 0 ? await table.getMany({ trans, keys }) : [];
             const result = await table.mutate(req);
-            const after = keys.length > 0 ? await table.getMany({ trans, keys }) : [];
+            const after = await rowsAfter(table, req, result, keys);
             const deltas = new Map<string, FollowUpTallyRow>();
             tallyInto(deltas, before, -1);
             tallyInto(deltas, after, 1);
