@@ -1,10 +1,10 @@
 /**
  * Each live client's row of the list kept between starts in its own IndexedDB database beside the
- * book's (`<book>-facts`): the client and its live people without their clocks, and its facts
- * (last contact, next follow-up, open problems, health's input: see clientSummary.ts). A start
- * reads this one table, in pages, and shows every client's health and last contact, instead of
- * reading clients, people and then every note of the book (a row is about 2.5 kB of plain data,
- * where a client's record, its people's and its facts were 4.5 kB).
+ * book's (`<book>-facts`): the client without its clocks, what the list reads of its live people,
+ * and its facts (last contact, next follow-up, open problems, health's input: see
+ * clientSummary.ts). A start reads this one table, in pages, and shows every client's health and
+ * last contact, instead of reading clients, people and then every note of the book (a row is
+ * about 2 kB of plain data, where a client's record, its people's and its facts were 4.5 kB).
  *
  * Kept as the search index is kept: the client book writes the rows of the clients a commit
  * touched right after it recomputed them from the change feed, and every start reads the whole
@@ -18,7 +18,7 @@ import Dexie, { type Table } from 'dexie';
 import type { ClientFacts, ListedClient, ListedPerson } from './clientSummary';
 
 /** The rows' own layout: a change to the row or to ClientFacts needs a new number. */
-export const STORED_FACTS_VERSION = 2;
+export const STORED_FACTS_VERSION = 3;
 
 const STATE_KEY = 'state';
 

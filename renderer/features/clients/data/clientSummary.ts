@@ -58,7 +58,11 @@ export interface FullClientRecords extends ClientRecords {
  * renderer's memory at 50k clients.
  */
 export type ListedClient = Omit<Client, 'stamps'>;
-export type ListedPerson = Omit<ContactPerson, 'stamps'>;
+/** A person as the list keeps it: what the list shows, filters on (birthdays) and exports. */
+export type ListedPerson = Pick<
+  ContactPerson,
+  'id' | 'clientId' | 'name' | 'birthday' | 'children' | 'channels' | 'createdAt' | 'deletedAt'
+>;
 
 /** The client without its clocks (the same object when it has none). */
 export function listedClient(client: ListedClient): ListedClient {
@@ -68,16 +72,16 @@ export function listedClient(client: ListedClient): ListedClient {
 }
 
 /**
- * Live people without their clocks, first added first, as the list keeps them (the same list when
- * it is so already).
+ * Live people as the list keeps them, first added first (the same list when it is so already:
+ * records read from the book carry their clocks, listed people never do).
  */
 export function listedPeople(people: readonly ListedPerson[]): ListedPerson[] {
   if (!people.some((p) => 'stamps' in p)) return livePeople(people);
   const out: ListedPerson[] = [];
   for (const p of people) {
     if (p.deletedAt !== null) continue;
-    const { stamps: _stamps, ...listed } = p as ContactPerson;
-    out.push(listed);
+    const { id, clientId, name, birthday, children, channels, createdAt, deletedAt } = p;
+    out.push({ id, clientId, name, birthday, children, channels, createdAt, deletedAt });
   }
   return livePeople(out);
 }
