@@ -20,6 +20,8 @@ import { checkRow, rowBuffers, type StoredIndexRow } from './searchIndexRow';
 export interface WorkerRequest extends ScanRequest {
   /** Restore the stored copy from this database first, for this generation of the book. */
   restore?: { searchDbName: string; generation: string | null };
+  /** Wait for a `go` message before the pass over the book (after the restore). */
+  waitForGo?: boolean;
 }
 
 export type WorkerAnswer =
@@ -28,7 +30,7 @@ export type WorkerAnswer =
   | { kind: 'failed'; error: string };
 
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<WorkerRequest | { go: true }>) => void) | null;
   postMessage(message: WorkerAnswer, transfer: Transferable[]): void;
 };
 
@@ -59,6 +61,7 @@ async function run(req: WorkerRequest): Promise<void> {
       scope.postMessage({ kind: 'restored', row: null, counts: null }, []);
     }
   }
+  if (req.waitForGo) await go;
   const result = await scanBook(
     scan,
     () => openBook(indexedDB, req.dbName),
@@ -67,7 +70,14 @@ async function run(req: WorkerRequest): Promise<void> {
   scope.postMessage({ kind: 'result', result }, transferables(result));
 }
 
+let letGo: () => void = () => {};
+const go = new Promise<void>((resolve) => (letGo = resolve));
+let started = false;
+
 scope.onmessage = (event) => {
+  if ('go' in event.data) return letGo();
+  if (started) return;
+  started = true;
   run(event.data).catch((error: unknown) =>
     scope.postMessage(
       { kind: 'failed', error: error instanceof Error ? error.message : String(error) },

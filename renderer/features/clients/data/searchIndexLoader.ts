@@ -123,16 +123,18 @@ export class BookSearchIndex {
    * Brings the index in line with the whole book as it is now. The first call restores the
    * stored copy when there is a usable one (ready at once) and then checks every client's
    * fingerprint against the book in the background; without one it builds the index there.
-   * Resolves once the index matches the book (writes committed meanwhile included).
+   * Resolves once the index matches the book (writes committed meanwhile included). The pass
+   * over the book waits for `passAfter` (the restore does not): the caller's own first reads
+   * then do not share the database with it.
    */
-  async reconcile(generation: string | null): Promise<void> {
+  async reconcile(generation: string | null, passAfter?: Promise<unknown>): Promise<void> {
     const first = !this.started;
     this.started = true;
     const touched: Touched = new Map();
     this.touched = touched;
     let result: ScanResult;
     try {
-      result = await this.pass(first, generation, touched);
+      result = await this.pass(first, generation, touched, passAfter);
     } finally {
       this.touched = null;
     }
@@ -193,7 +195,13 @@ export class BookSearchIndex {
     first: boolean,
     generation: string | null,
     touched: Touched,
+    passAfter: Promise<unknown> | undefined,
   ): Promise<ScanResult> {
+    // The caller's own reading goes first; a failure of it is the caller's to report.
+    const after = passAfter?.then(
+      () => {},
+      () => {},
+    );
     if (this.options.worker !== false && typeof Worker !== 'undefined') {
       const request: WorkerRequest = first
         ? {
@@ -203,15 +211,20 @@ export class BookSearchIndex {
             restore: this.store
               ? { searchDbName: searchIndexDbName(this.db.name), generation }
               : undefined,
+            waitForGo: after !== undefined,
           }
         : { dbName: this.db.name, ...this.known() };
+      if (!first) await after;
       try {
         return await passInWorker(
           request,
           (restored) => {
             if (restored) this.take(restored, generation, touched);
           },
-          (stop) => (this.stopWorker = stop),
+          (stop, go) => {
+            this.stopWorker = stop;
+            void after?.then(go);
+          },
         );
       } catch {
         // Disposed (the book closed or deleted): nothing more to read.
@@ -226,6 +239,7 @@ export class BookSearchIndex {
     const stopped = () => {
       if (this.disposed) throw new Error('the client book was closed');
     };
+    await after;
     stopped();
     return scanBook(
       { dbName: this.db.name, ...this.known() },
@@ -368,16 +382,19 @@ export class BookSearchIndex {
 function passInWorker(
   request: WorkerRequest,
   onRestored: (restored: RestoredIndex | null) => void,
-  onStart: (stop: () => void) => void,
+  onStart: (stop: () => void, go: () => void) => void,
 ): Promise<ScanResult> {
   const worker = new Worker(new URL('./searchIndex.worker.ts', import.meta.url), {
     type: 'module',
   });
   return new Promise<ScanResult>((resolve, reject) => {
-    onStart(() => {
-      worker.terminate();
-      reject(new Error('the search index pass was stopped'));
-    });
+    onStart(
+      () => {
+        worker.terminate();
+        reject(new Error('the search index pass was stopped'));
+      },
+      () => worker.postMessage({ go: true }),
+    );
     worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
       const answer = event.data;
       if (answer.kind === 'restored') {
