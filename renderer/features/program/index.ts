@@ -1,9 +1,4 @@
 /** What other features use of the program: the checklist templates in force, and its settings section. */
-export {
-  allTemplates,
-  mergeTemplates,
-  templateById,
-  templateForPurpose,
-} from './data/checklistTemplates';
+export { allTemplates, templateById, templateForPurpose } from './data/checklistTemplates';
 export { useTemplates } from './data/useTemplates';
 export { ProgramSettings } from './ProgramSettings';

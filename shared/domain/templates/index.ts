@@ -21,6 +21,15 @@ export const BUILTIN_TEMPLATES: readonly ChecklistTemplate[] = [
 ];
 
 /**
+ * The templates in force on a device: the built-ins plus the stored (published, synced) ones; a
+ * stored record with a built-in's id wins. Built-ins are never written to the database.
+ */
+export function mergeTemplates(stored: readonly ChecklistTemplate[]): ChecklistTemplate[] {
+  const ids = new Set(stored.map((t) => t.id));
+  return [...BUILTIN_TEMPLATES.filter((t) => !ids.has(t.id)), ...stored];
+}
+
+/**
  * The version of `key` a new run should use: the highest published, not deleted version present.
  * A run keeps the id and version it started with, so old visits still read with their own template.
  */

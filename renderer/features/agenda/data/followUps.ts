@@ -7,6 +7,7 @@
 import Dexie from 'dexie';
 import { type FollowUp, type FollowUpKind, type Purchase } from '../../../../shared/domain';
 import { currentProgram } from '../../../../shared/domain/program';
+import { mergeTemplates } from '../../../../shared/domain/templates';
 import {
   generateFollowUps,
   type FollowUpBook,
@@ -15,7 +16,6 @@ import {
 import { addDays } from '../../../../shared/domain/followups/days';
 import type { FieldbookDb } from '../../../data/db';
 import type { Repository } from '../../../data/repository';
-import { mergeTemplates } from '../../program';
 import { loadCadenceSettings } from '../../settings';
 import { inRepsZone, localDay, localTimestamp } from '../../../data/localTime';
 import { isLive } from '../../../../shared/domain/common';

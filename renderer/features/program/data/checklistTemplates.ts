@@ -4,15 +4,10 @@
  * a stored record with a built-in's id (e.g. synced back) wins.
  */
 import type { ChecklistTemplate } from '../../../../shared/domain';
-import { BUILTIN_TEMPLATES } from '../../../../shared/domain/templates';
+import { BUILTIN_TEMPLATES, mergeTemplates } from '../../../../shared/domain/templates';
 import type { FieldbookDb } from '../../../data/db';
 import type { Editable, Repository } from '../../../data/repository';
 import { localTimestamp } from '../../../data/localTime';
-
-export function mergeTemplates(stored: readonly ChecklistTemplate[]): ChecklistTemplate[] {
-  const ids = new Set(stored.map((t) => t.id));
-  return [...BUILTIN_TEMPLATES.filter((t) => !ids.has(t.id)), ...stored];
-}
 
 export async function allTemplates(db: FieldbookDb): Promise<ChecklistTemplate[]> {
   return mergeTemplates(await db.checklistTemplates.toArray());
