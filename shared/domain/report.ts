@@ -242,8 +242,12 @@ function promiseRows(answer: unknown): PromiseRow[] {
   );
 }
 
+/** A problem still to be fixed. */
+export const isOpenProblem = (p: Problem): boolean =>
+  p.status === 'open' || p.status === 'in_progress';
+
 /** The day a status last changed, from its clock stamp (UTC day); the record's update time when unstamped. */
-function statusChangedDay(p: Problem): Day | null {
+export function statusChangedDay(p: Problem): Day | null {
   const stamp = p.stamps.status;
   if (stamp) {
     try {
@@ -316,7 +320,7 @@ export function monthlyReport(
   };
 
   const problemsLive = book.problems.filter((p) => isLive(p) && liveIds.has(p.clientId));
-  const isOpen = (p: Problem) => p.status === 'open' || p.status === 'in_progress';
+  const isOpen = isOpenProblem;
   const problems: MonthlyReport['problems'] = {
     opened: 0,
     sellersFault: 0,

@@ -30,10 +30,9 @@ import type { Problem } from './problem';
 import type { Purchase } from './purchase';
 import type { ChecklistRun } from './checklist';
 import type { Note, Visit } from './visit';
-import type { ReportBook } from './report';
+import { isOpenProblem, statusChangedDay, type ReportBook } from './report';
 import { lastContactDays } from './followups/contactGaps';
 import { addDays, dayOfTimestamp, type Day } from './followups/days';
-import { parseHlc } from '../sync/hlc';
 import { isLive } from './common';
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -68,23 +67,8 @@ export function visitInReport(v: Visit, r: ReportRange): boolean {
   return inMonth(v.finishedAt, r) || (v.kind === 'post_sale' && v.finishedAt < r.next);
 }
 
-const isOpen = (p: Problem) => p.status === 'open' || p.status === 'in_progress';
-
-/** The day a problem's status last changed, as monthlyReport reads it. */
-function statusChangedDay(p: Problem): Day | null {
-  const stamp = p.stamps.status;
-  if (stamp) {
-    try {
-      return new Date(parseHlc(stamp).ms).toISOString().slice(0, 10);
-    } catch {
-      // fall through to updatedAt
-    }
-  }
-  return dayOfTimestamp(p.updatedAt);
-}
-
 export function problemInReport(p: Problem, r: ReportRange): boolean {
-  if (isOpen(p)) return true;
+  if (isOpenProblem(p)) return true;
   return (
     (dayOfTimestamp(p.createdAt) ?? '').startsWith(r.month) ||
     (statusChangedDay(p) ?? '').startsWith(r.month)
