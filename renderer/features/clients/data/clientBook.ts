@@ -243,12 +243,13 @@ export class ClientBook {
     if (firstLoad) await this.showFirstScreen();
     // Every client with its facts from one table of stored rows, as the last start and the writes
     // since left them; the reading below puts right any a crash kept from being written.
-    const stored = firstLoad && (await this.showStoredRows(generation, zoneName));
-    // The stored index restores (search ready) and the index is reconciled with the book in a
-    // worker, alongside the reading below; its failure fails the load once the rest is read. It
-    // starts once the stored rows are shown: read alongside them, each slowed the other down.
-    const indexing = this.searchIndex.reconcile(generation);
+    const showing = firstLoad && this.showStoredRows(generation, zoneName);
+    // The stored index restores (search ready) at once; its pass over the book in a worker waits
+    // for the stored rows, then runs alongside the reading below (read alongside the rows, each
+    // slowed the other down); its failure fails the load once the rest is read.
+    const indexing = this.searchIndex.reconcile(generation, showing || undefined);
     indexing.catch(() => {});
+    const stored = await showing;
     await loadBookInSlices(this.db, {
       onList: (clients, people) => {
         // On a reload the old facts stay visible until the new ones are ready.
