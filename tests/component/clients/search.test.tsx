@@ -23,8 +23,10 @@ describe('client search', LONG, () => {
     await within(list).findByText('Лютик');
 
     await user.type(screen.getByLabelText('Поиск клиентов'), 'ром');
-    await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(1));
-    const row = within(list).getByRole('option');
+    // The list may be drawn anew while the book finishes loading: find it again.
+    const found = () => screen.getByRole('listbox', { name: 'Список клиентов' });
+    await waitFor(() => expect(within(found()).getAllByRole('option')).toHaveLength(1));
+    const row = within(found()).getByRole('option');
     expect(row.querySelector('.client-name')!.textContent).toBe('ООО Ромашка');
     expect(marked(row)).toEqual(['Ром']);
     expect(screen.getByText(/Найден 1/)).toBeInTheDocument();
@@ -42,8 +44,10 @@ describe('client search', LONG, () => {
     const list = await screen.findByRole('listbox', { name: 'Client list' });
     await within(list).findByText('Daisy');
     await user.type(screen.getByLabelText('Search clients'), '89123456789');
-    await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(1));
-    const row = within(list).getByRole('option');
+    // The list may be drawn anew while the book finishes loading: find it again.
+    const found = () => screen.getByRole('listbox', { name: 'Client list' });
+    await waitFor(() => expect(within(found()).getAllByRole('option')).toHaveLength(1));
+    const row = within(found()).getByRole('option');
     expect(row).toHaveTextContent('Buttercup Ltd');
     expect(within(row).getByText('phone:')).toBeInTheDocument();
     expect(marked(row).join('')).toMatch(/912/);
