@@ -60,6 +60,8 @@ export interface SyncBenchApi {
 declare global {
   interface Window {
     fieldbookSyncBench?: SyncBenchApi;
+    /** Told when the timed pull starts and ends, if the bench exposes it (e.g. to read CPU use). */
+    fieldbookBenchMark?: (mark: 'pull-start' | 'pull-end') => Promise<void>;
   }
 }
 
@@ -111,11 +113,13 @@ async function measurePull(
     await engine.signIn({ ...signIn, deviceName: 'bench' });
     await engine.whenIdle();
     online = true;
+    await window.fieldbookBenchMark?.('pull-start');
     const probe = mainThreadProbe();
     probe.start();
     const started = performance.now();
     await engine.syncNow();
     const ms = performance.now() - started;
+    await window.fieldbookBenchMark?.('pull-end');
     const { tasks, longestFrameGapMs } = await probe.stop();
     const { problem, lastSummary } = engine.status.getState();
     const floor = await idbFloor(db);
