@@ -21,6 +21,8 @@ import { inRepsZone, localDay, localTimestamp } from '../../../data/localTime';
 import { isLive } from '../../../../shared/domain/common';
 import { CLIENT_CHILD_TABLES } from '../../../../shared/domain';
 import { followUpTally, hasFollowUpTally, tallied } from '../../../data/followUpTally';
+import { currentSession } from '../../../data/device';
+import { ownFollowUpBook } from '../../../../shared/domain/followups/ownBook';
 
 const BOOK_TABLES = ['clients', ...CLIENT_CHILD_TABLES, 'checklistTemplates'] as const;
 
@@ -65,9 +67,17 @@ async function readFollowUpBook(
   };
 }
 
-/** Reads the book and the rep's cadence settings; the transaction must cover meta too. */
-export function loadFollowUpBook(db: FieldbookDb): Promise<FollowUpBook> {
-  return readFollowUpBook(db, (name) => db.table(name).toArray() as never);
+/**
+ * Reads the part of the book whose follow-ups this device keeps (ownBook.ts: the signed-in rep's
+ * own clients; all of them before a sign-in) and the rep's cadence settings; the transaction must
+ * cover meta too.
+ */
+export async function loadFollowUpBook(db: FieldbookDb): Promise<FollowUpBook> {
+  const [book, session] = await Promise.all([
+    readFollowUpBook(db, (name) => db.table(name).toArray() as never),
+    currentSession(db),
+  ]);
+  return ownFollowUpBook(book, session.repId);
 }
 
 /**
@@ -75,18 +85,22 @@ export function loadFollowUpBook(db: FieldbookDb): Promise<FollowUpBook> {
  * rule looks at one client at a time, so it is all that regenerating for them needs. The
  * transaction must cover meta too.
  */
-export function loadFollowUpBookOf(
+export async function loadFollowUpBookOf(
   db: FieldbookDb,
   clientIds: readonly string[],
 ): Promise<FollowUpBook> {
   const ids = [...new Set(clientIds)];
-  return readFollowUpBook(
-    db,
-    (name) =>
-      (name === 'clients'
-        ? db.clients.bulkGet(ids).then((rows) => rows.filter((c) => c !== undefined))
-        : db.table(name).where('clientId').anyOf(ids).toArray()) as never,
-  );
+  const [book, session] = await Promise.all([
+    readFollowUpBook(
+      db,
+      (name) =>
+        (name === 'clients'
+          ? db.clients.bulkGet(ids).then((rows) => rows.filter((c) => c !== undefined))
+          : db.table(name).where('clientId').anyOf(ids).toArray()) as never,
+    ),
+    currentSession(db),
+  ]);
+  return ownFollowUpBook(book, session.repId);
 }
 
 /** Writes a diff; call inside a transaction that covers followUps, outbox and meta. */
@@ -140,13 +154,19 @@ export async function refreshFollowUps(
   today: string = localDay(),
 ): Promise<FollowUpDiff> {
   const db = repo.db;
-  const { book, program } = await db.transaction('r', [...bookTables(db), db.meta], async () => ({
-    book: await loadFollowUpBook(db),
-    program: currentProgram(mergeTemplates(await db.checklistTemplates.toArray())),
-  }));
+  const { book, program, session } = await db.transaction(
+    'r',
+    [...bookTables(db), db.meta],
+    async () => ({
+      book: await loadFollowUpBook(db),
+      program: currentProgram(mergeTemplates(await db.checklistTemplates.toArray())),
+      session: await currentSession(db),
+    }),
+  );
   return db.transaction('rw', [db.followUps, db.outbox, db.meta], async () => {
+    const followUps = await db.followUps.toArray();
     const diff = generateFollowUps(
-      { ...book, followUps: await db.followUps.toArray() },
+      ownFollowUpBook({ ...book, followUps }, session.repId),
       program,
       today,
     );
