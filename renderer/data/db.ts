@@ -2,6 +2,8 @@ import Dexie from 'dexie';
 import type { FieldbookDb } from './dbTypes';
 import { followUpTallyMiddleware } from './followUpTally';
 import { journalMiddleware } from './journal';
+import { reportClientsMiddleware } from './reportClients';
+import { reportProblemsMiddleware } from './reportProblems';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 export type { FieldbookDb } from './dbTypes';
@@ -19,5 +21,8 @@ export function createDb(name = DB_NAME, versions: SchemaVersion[] = SCHEMA_VERS
   db.use(journalMiddleware(db));
   // The follow-ups' tally moves with every follow-up write, in its transaction (followUpTally.ts).
   db.use(followUpTallyMiddleware());
+  // The report's clients and problems move with their rows, in the same transaction.
+  db.use(reportClientsMiddleware());
+  db.use(reportProblemsMiddleware());
   return db;
 }

@@ -13,9 +13,43 @@ import { lastContactDays } from './followups/contactGaps';
 import { POST_SALE_ITEMS } from './templates/postSale';
 import { isLive } from './common';
 
+/**
+ * What the report reads of a client, and nothing more: a loader may keep these fields apart from
+ * the whole record (renderer/data/reportClients.ts) so the team view reads 50k small rows.
+ */
+export type ReportClient = Pick<
+  Client,
+  | 'id'
+  | 'name'
+  | 'status'
+  | 'ownerId'
+  | 'createdAt'
+  | 'referredBy'
+  | 'churnReason'
+  | 'cadenceDays'
+  | 'tags'
+  | 'deletedAt'
+>;
+
+/** The fields of `c` the report reads. */
+export function reportClient(c: ReportClient): ReportClient {
+  return {
+    id: c.id,
+    name: c.name,
+    status: c.status,
+    ownerId: c.ownerId,
+    createdAt: c.createdAt,
+    referredBy: c.referredBy,
+    churnReason: c.churnReason,
+    cadenceDays: c.cadenceDays,
+    tags: c.tags,
+    deletedAt: c.deletedAt,
+  };
+}
+
 /** What the rep's monthly report reads (docs/domain.md §4: visit data turned into decisions). */
 export interface ReportBook {
-  clients: readonly Client[];
+  clients: readonly ReportClient[];
   purchases: readonly Purchase[];
   visits: readonly Visit[];
   checklistRuns: readonly ChecklistRun[];
@@ -473,7 +507,7 @@ export function splitBookByRep(book: ReportBook): Map<string, ReportBook> {
   };
   for (const c of book.clients) {
     ownerOf.set(c.id, c.ownerId);
-    (bookOf(c.ownerId).clients as Client[]).push(c);
+    (bookOf(c.ownerId).clients as ReportClient[]).push(c);
   }
   const visitOwner = new Map<string, string>();
   const add = <

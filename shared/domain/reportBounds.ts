@@ -23,14 +23,18 @@
  *   client by client (reportLastContacts says the steps).
  */
 import { effectiveCadenceDays, type CadenceSettings } from './cadence';
-import type { Client } from './client';
 import type { ContactLogEntry } from './contact';
 import type { FollowUp } from './followup';
 import type { Problem } from './problem';
 import type { Purchase } from './purchase';
 import type { ChecklistRun } from './checklist';
 import type { Note, Visit } from './visit';
-import { isOpenProblem, statusChangedDay, type ReportBook } from './report';
+import {
+  isOpenProblem,
+  statusChangedDay,
+  type ReportBook,
+  type ReportClient as Client,
+} from './report';
 import { lastContactDays } from './followups/contactGaps';
 import { addDays, dayOfTimestamp, type Day } from './followups/days';
 import { isLive } from './common';
@@ -67,12 +71,31 @@ export function visitInReport(v: Visit, r: ReportRange): boolean {
   return inMonth(v.finishedAt, r) || (v.kind === 'post_sale' && v.finishedAt < r.next);
 }
 
+/**
+ * What puts a problem in a month's report, as marks a store can index (renderer/data/
+ * reportProblems.ts): 'open' while it is open, the month it was opened, the month its status
+ * last changed. A pure function of the row: the day it is asked on plays no part.
+ */
+export function problemMarks(p: Problem): string[] {
+  const marks: string[] = [];
+  if (isOpenProblem(p)) marks.push('open');
+  const opened = dayOfTimestamp(p.createdAt);
+  if (opened !== null) marks.push(`opened:${opened.slice(0, 7)}`);
+  const changed = statusChangedDay(p);
+  if (changed !== null) marks.push(`changed:${changed.slice(0, 7)}`);
+  return marks;
+}
+
+/** The marks of the problems `r`'s report reads: open ones, and those opened or closed in it. */
+export const reportProblemMarks = (r: ReportRange): string[] => [
+  'open',
+  `opened:${r.month}`,
+  `changed:${r.month}`,
+];
+
 export function problemInReport(p: Problem, r: ReportRange): boolean {
-  if (isOpenProblem(p)) return true;
-  return (
-    (dayOfTimestamp(p.createdAt) ?? '').startsWith(r.month) ||
-    (statusChangedDay(p) ?? '').startsWith(r.month)
-  );
+  const wanted = reportProblemMarks(r);
+  return problemMarks(p).some((m) => wanted.includes(m));
 }
 
 /**

@@ -16,7 +16,13 @@ import {
 } from '../../renderer/features/clients/data/clients';
 import { newFollowUp, SYNCED_SCHEMAS, SYNCED_TABLES, type FollowUp } from '../../shared/domain';
 import { FOLLOW_UP_TALLY, type FollowUpTallyRow } from '../../renderer/data/followUpTally';
-import { note, visit } from '../unit/followups/book';
+import { REPORT_CLIENTS, type ReportClientRow } from '../../renderer/data/reportClients';
+import { REPORT_PROBLEMS, type ReportProblemRow } from '../../renderer/data/reportProblems';
+import { reportClient, type ReportClient } from '../../shared/domain/report';
+import { problemMarks } from '../../shared/domain/reportBounds';
+import { lastContactDays } from '../../shared/domain/followups/contactGaps';
+import type { ContactLogEntry, Note, Problem, Visit } from '../../shared/domain';
+import { contact, note, problem, visit } from '../unit/followups/book';
 
 /**
  * Fills a database created at `version` as the app of that version would: clients with people, a
@@ -67,6 +73,17 @@ async function fill(name: string, version: number) {
     visit(last!.id, { kind: 'closing', status: 'draft', finishedAt: null }),
   ]);
   await db.notes.add(note(last!.id, '2025-03-06T10:00:00Z'));
+  // A logged call for another client, one trashed, and problems open and closed: what the
+  // report's kept stores (v5) are built from.
+  const second = (await db.clients.orderBy('id').offset(1).first())!;
+  await db.contacts.bulkAdd([
+    contact(second.id, '2025-02-10T09:00:00+03:00'),
+    contact(second.id, '2025-03-10T09:00:00+03:00', { deletedAt: '2025-03-11T00:00:00Z' }),
+  ]);
+  await db.problems.bulkAdd([
+    problem(last!.id, { status: 'open', createdAt: '2025-03-05T10:00:00Z' }),
+    problem(second.id, { status: 'fixed', createdAt: '2025-01-05T10:00:00Z' }),
+  ]);
   db.close();
 }
 
@@ -75,13 +92,22 @@ const FIXTURES: Record<number, (name: string) => Promise<void>> = {
   2: (name) => fill(name, 2),
   3: (name) => fill(name, 3),
   4: (name) => fill(name, 4),
+  5: (name) => fill(name, 5),
 };
 
 async function snapshot(name: string) {
   const db = createDb(name);
   await db.open();
   const tables: Record<string, unknown[]> = {};
-  for (const t of [...SYNCED_TABLES, 'outbox', 'meta', 'conflicts', FOLLOW_UP_TALLY])
+  for (const t of [
+    ...SYNCED_TABLES,
+    'outbox',
+    'meta',
+    'conflicts',
+    FOLLOW_UP_TALLY,
+    REPORT_CLIENTS,
+    REPORT_PROBLEMS,
+  ])
     tables[t] = await db.table(t).toArray();
   const version = db.verno;
   db.close();
@@ -130,6 +156,25 @@ describe('schema migrations', () => {
         ),
       ).toEqual(tally);
       expect(Object.keys(tally).length).toBeGreaterThan(0);
+      // The report's kept clients (v5): each client's report fields and its last contact over
+      // the rows already there; each problem's marks.
+      const days = lastContactDays(
+        after.tables.contacts as ContactLogEntry[],
+        after.tables.visits as Visit[],
+        after.tables.notes as Note[],
+      );
+      expect(days.size).toBe(2);
+      expect(after.tables[REPORT_CLIENTS] as ReportClientRow[]).toEqual(
+        (after.tables.clients as ReportClient[]).map((c) => ({
+          id: c.id,
+          client: reportClient(c),
+          lastContact: days.get(c.id) ?? null,
+        })),
+      );
+      expect(after.tables[REPORT_PROBLEMS] as ReportProblemRow[]).toEqual(
+        (after.tables.problems as Problem[]).map((p) => ({ id: p.id, marks: problemMarks(p) })),
+      );
+      expect(after.tables.problems).toHaveLength(2);
       // Indexes a later version added are built over the rows already there.
       const db = createDb(name);
       expect(

@@ -30,8 +30,11 @@ export interface TeamScreenResult {
 }
 
 export interface TeamBenchApi {
-  /** Gives the clients owners round-robin over `owners` (by id order); returns how many changed. */
-  spreadOwners(owners: string[]): Promise<number>;
+  /**
+   * Gives the clients owners round-robin over `owners` (by id order): how many changed, and how
+   * long the open took (the first open of an older profile upgrades it).
+   */
+  spreadOwners(owners: string[]): Promise<{ changed: number; openMs: number }>;
   teamFirstScreen(month: string, today: string): Promise<TeamScreenResult>;
 }
 
@@ -43,7 +46,9 @@ declare global {
 
 const api: TeamBenchApi = {
   async spreadOwners(owners) {
+    const begun = performance.now();
     const db = await openDatabase(DB_NAME);
+    const openMs = performance.now() - begun;
     let changed = 0;
     let i = 0;
     let last: string | null = null;
@@ -62,7 +67,7 @@ const api: TeamBenchApi = {
     } finally {
       db.close();
     }
-    return changed;
+    return { changed, openMs };
   },
 
   async teamFirstScreen(month, today) {

@@ -6,7 +6,7 @@
  * anything that needs every row.
  */
 import Dexie, { type Table } from 'dexie';
-import type { ReportBook } from '../../../../shared/domain/report';
+import type { ReportBook, ReportClient } from '../../../../shared/domain/report';
 import {
   contactInReport,
   followUpInReport,
@@ -16,13 +16,21 @@ import {
   lastContactWindow,
   problemInReport,
   purchaseClients,
+  reportProblemMarks,
   reportRange,
   visitInReport,
+  type ReportRange,
 } from '../../../../shared/domain/reportBounds';
 import { lastContactDays } from '../../../../shared/domain/followups/contactGaps';
 import type { Day } from '../../../../shared/domain/followups/days';
-import type { CadenceSettings, Client, Visit } from '../../../../shared/domain';
+import type { CadenceSettings, Problem, Visit } from '../../../../shared/domain';
 import type { FieldbookDb } from '../../../data/db';
+import { hasReportClients, reportClients, reportClientsTrusted } from '../../../data/reportClients';
+import {
+  hasReportProblems,
+  reportProblems,
+  reportProblemsTrusted,
+} from '../../../data/reportProblems';
 import { loadCadenceSettings } from '../../settings';
 
 export async function loadReportBook(db: FieldbookDb): Promise<ReportBook> {
@@ -83,11 +91,22 @@ export function loadMonthBook(
     db.contacts,
     db.notes,
     db.meta,
+    ...(hasReportClients(db) ? [reportClients(db)] : []),
+    ...(hasReportProblems(db) ? [reportProblems(db)] : []),
   ];
   return db.transaction('r', tables, async () => {
-    const [clients, cadence, followUps, contacts, monthVisits, postSale, problems] =
-      await Promise.all([
-        timed('clients', db.clients.toArray()),
+    const [keptClients, keptProblems] = await Promise.all([
+      reportClientsTrusted(db),
+      reportProblemsTrusted(db),
+    ]);
+    const [book, cadence, followUps, contacts, monthVisits, postSale, problems] = await Promise.all(
+      [
+        keptClients
+          ? timed('reportClients', readReportClients(db))
+          : timed('clients', db.clients.toArray()).then((clients) => ({
+              clients,
+              lastContact: null,
+            })),
         loadCadenceSettings(db),
         timed('followUps', db.followUps.where('due').between(r.from, r.next).toArray()),
         timed('contacts', db.contacts.where('at').between(r.from, r.next).toArray()),
@@ -99,19 +118,25 @@ export function loadMonthBook(
             .between(['post_sale', Dexie.minKey], ['post_sale', r.next])
             .toArray(),
         ),
-        timed('problems', db.problems.toArray()),
-      ]);
+        keptProblems
+          ? timed('problems', readMonthProblems(db, r))
+          : timed('problems', db.problems.toArray()),
+      ],
+    );
+    const { clients } = book;
     const visitById = new Map<string, Visit>();
     for (const v of [...monthVisits, ...postSale]) if (visitInReport(v, r)) visitById.set(v.id, v);
     const visits = [...visitById.values()];
     const buyers = purchaseClients(clients, visits, r);
-    const from = lastContactWindow(clients, today, cadence);
+    const from = book.lastContact ? null : lastContactWindow(clients, today, cadence);
     const [checklistRuns, purchases, lastContact] = await Promise.all([
       timed('checklistRuns', byKeys(db.checklistRuns, 'visitId', [...visitById.keys()])),
       timed('purchases', byKeys(db.purchases, 'clientId', [...buyers])),
-      from === null
-        ? new Map<string, Day>()
-        : timed('lastContacts', lastContactsFor(db, clients, from, today, cadence, timed)),
+      book.lastContact
+        ? book.lastContact
+        : from === null
+          ? new Map<string, Day>()
+          : timed('lastContacts', lastContactsFor(db, clients, from, today, cadence, timed)),
     ]);
     return {
       clients,
@@ -126,6 +151,28 @@ export function loadMonthBook(
       lastContact,
     };
   });
+}
+
+/**
+ * The kept clients (renderer/data/reportClients.ts): each client's report fields, and each one's
+ * real last contact day, from one small row per client.
+ */
+async function readReportClients(db: FieldbookDb) {
+  const rows = await reportClients(db).toArray();
+  const clients: ReportClient[] = [];
+  const lastContact = new Map<string, Day>();
+  for (const row of rows) {
+    if (row.client) clients.push(row.client);
+    if (row.lastContact !== null) lastContact.set(row.id, row.lastContact);
+  }
+  return { clients, lastContact };
+}
+
+/** The problems the month's report reads, by their kept marks (renderer/data/reportProblems.ts). */
+async function readMonthProblems(db: FieldbookDb, r: ReportRange): Promise<Problem[]> {
+  const ids = await reportProblems(db).where('marks').anyOf(reportProblemMarks(r)).primaryKeys();
+  const found = await db.problems.bulkGet([...new Set(ids as string[])].sort());
+  return found.filter((p): p is Problem => p !== undefined);
 }
 
 /** The rows whose `index` holds one of `keys`: one request per key, all in flight at once. */
@@ -143,7 +190,7 @@ async function byKeys<T>(table: Table<T, string>, index: string, keys: string[])
  */
 async function lastContactsFor(
   db: FieldbookDb,
-  clients: readonly Client[],
+  clients: readonly ReportClient[],
   from: Day,
   today: Day,
   cadence: CadenceSettings,
