@@ -1,12 +1,15 @@
 /**
- * The follow-up tally: how many live open follow-ups each kind has due on each day, kept in its own
- * store (`followUpTally`, one row per kind and day) in the same transaction as every write to
- * `followUps`, so the agenda reads its counts from ~2k tiny rows on a 50k book instead of counting
- * 76k index keys (in Chromium an index count reads the record behind every key).
+ * The follow-up tally: how many live open follow-ups each owner has of each kind due on each day,
+ * kept in its own store (`followUpCounts`, one row per owner, kind and day) in the same transaction
+ * as every write to `followUps`, so the agenda reads its counts from ~2k tiny rows on a 50k book
+ * instead of counting 76k index keys (in Chromium an index count reads the record behind every
+ * key). The owner is in the key because a device signed in to a team holds others' follow-ups
+ * too (a manager's holds the whole team's): the agenda counts the signed-in rep's own.
  *
- * Installed by createDb beside journalMiddleware; the store comes with schema version 4, whose
- * upgrade runs `fillFollowUpTally`. A database built with fewer versions (tests of old books) has no
- * store: the middleware stands aside and `hasFollowUpTally` tells the agenda to count on the indexes.
+ * Installed by createDb beside journalMiddleware; the store came with schema version 4 (keyed by
+ * kind and day) and is keyed by owner too since version 6, whose upgrade runs `fillFollowUpTally`.
+ * A database built with fewer versions (tests of old books) has no store: the middleware stands
+ * aside and `hasFollowUpTally` tells the agenda to count on the indexes.
  *
  * Exactness: the middleware sits right above IndexedDB, under Dexie's own layers, widens
  * every read-write transaction that holds `followUps` to the tally, and for each write reads the
@@ -28,32 +31,41 @@ import {
 import type { FollowUp, FollowUpKind } from '../../shared/domain';
 import type { FieldbookDb } from './dbTypes';
 
-export const FOLLOW_UP_TALLY = 'followUpTally';
-/** The store's Dexie definition: primary key [kind+due]. */
-export const FOLLOW_UP_TALLY_STORE = '[kind+due]';
+export const FOLLOW_UP_TALLY = 'followUpCounts';
+/** The store's Dexie definition: primary key [ownerId+kind+due]. */
+export const FOLLOW_UP_TALLY_STORE = '[ownerId+kind+due]';
+/** The store as schema versions 4 and 5 kept it (by kind and day only); version 6 drops it. */
+export const FOLLOW_UP_TALLY_V4 = 'followUpTally';
 
 export interface FollowUpTallyRow {
+  ownerId: string;
   kind: FollowUpKind;
   due: string;
   /** Live follow-ups with status 'open' of this kind due this day; a row at 0 is removed. */
   open: number;
 }
 
-type Tallied = Pick<FollowUp, 'kind' | 'due' | 'status' | 'deletedAt'>;
+type Tallied = Pick<FollowUp, 'ownerId' | 'kind' | 'due' | 'status' | 'deletedAt'>;
 
 function counts(row: unknown): row is Tallied {
   const f = row as Partial<Tallied> | undefined | null;
-  return !!f && f.status === 'open' && (f.deletedAt ?? null) === null && typeof f.due === 'string';
+  return (
+    !!f &&
+    f.status === 'open' &&
+    (f.deletedAt ?? null) === null &&
+    typeof f.due === 'string' &&
+    typeof f.ownerId === 'string'
+  );
 }
 
-const pairKey = (kind: string, due: string) => `${kind}\u0000${due}`;
+const rowKey = (r: Tallied) => `${r.ownerId}\u0000${r.kind}\u0000${r.due}`;
 
-/** Adds `sign` for every row that counts, per kind and day. */
+/** Adds `sign` for every row that counts, per owner, kind and day. */
 function tallyInto(into: Map<string, FollowUpTallyRow>, rows: readonly unknown[], sign: 1 | -1) {
   for (const row of rows) {
     if (!counts(row)) continue;
-    const key = pairKey(row.kind, row.due);
-    const t = into.get(key) ?? { kind: row.kind, due: row.due, open: 0 };
+    const key = rowKey(row);
+    const t = into.get(key) ?? { ownerId: row.ownerId, kind: row.kind, due: row.due, open: 0 };
     t.open += sign;
     into.set(key, t);
   }
@@ -66,13 +78,13 @@ async function applyDeltas(
 ): Promise<boolean> {
   const changed = [...deltas.values()].filter((d) => d.open !== 0);
   if (changed.length === 0) return false;
-  const keys = changed.map((d) => [d.kind, d.due]);
+  const keys = changed.map((d) => [d.ownerId, d.kind, d.due]);
   const stored = (await tally.getMany({ trans, keys })) as (FollowUpTallyRow | undefined)[];
   const put: FollowUpTallyRow[] = [];
   const gone: unknown[] = [];
   changed.forEach((d, i) => {
     const open = (stored[i]?.open ?? 0) + d.open;
-    if (open > 0) put.push({ kind: d.kind, due: d.due, open });
+    if (open > 0) put.push({ ownerId: d.ownerId, kind: d.kind, due: d.due, open });
     else gone.push(keys[i]);
   });
   if (put.length > 0) await tally.mutate({ type: 'put', trans, values: put });
@@ -201,8 +213,17 @@ export function followUpTally(db: FieldbookDb) {
 }
 
 /**
+ * The tally's rows of one owner (every owner's when null): the owner's rows are one key range.
+ */
+export function tallyRows(db: FieldbookDb, owner: string | null): Promise<FollowUpTallyRow[]> {
+  const table = followUpTally(db);
+  if (owner === null) return table.toArray();
+  return table.where('[ownerId+kind+due]').between([owner], [owner, []]).toArray();
+}
+
+/**
  * Live open follow-ups of the kind (any kind when null) due in the range, summed over the tally's
- * rows (one read of all of them: a kind and day each, ~2k on a 50k book).
+ * rows (one read of an owner's rows: a kind and day each, ~2k on a rep's 50k book).
  */
 export function tallied(
   rows: readonly FollowUpTallyRow[],

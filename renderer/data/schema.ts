@@ -4,7 +4,12 @@
  * earlier version and checks the upgrade keeps every row.
  */
 import type { Transaction } from 'dexie';
-import { FOLLOW_UP_TALLY, FOLLOW_UP_TALLY_STORE, fillFollowUpTally } from './followUpTally';
+import {
+  FOLLOW_UP_TALLY,
+  FOLLOW_UP_TALLY_STORE,
+  FOLLOW_UP_TALLY_V4,
+  fillFollowUpTally,
+} from './followUpTally';
 import { REPORT_CLIENTS, REPORT_CLIENTS_STORE, fillReportClients } from './reportClients';
 import { REPORT_PROBLEMS, REPORT_PROBLEMS_STORE, fillReportProblems } from './reportProblems';
 
@@ -64,9 +69,10 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     // followUpTally middleware in the same transaction as every follow-up write, so the first
     // screen sums ~2k tiny rows instead of counting 76k index keys at 50k clients (an index count
     // in Chromium reads the record behind every key).
+    // (Keyed by kind and day only; version 6 replaced it with one keyed by owner too, and filled
+    // that one from the rows, so this version's own fill is not repeated on the way up.)
     version: 4,
-    stores: { [FOLLOW_UP_TALLY]: FOLLOW_UP_TALLY_STORE },
-    upgrade: fillFollowUpTally,
+    stores: { [FOLLOW_UP_TALLY_V4]: '[kind+due]' },
   },
   {
     // The team view's month (issue 12): each client's report fields and last contact day kept in
@@ -80,6 +86,19 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       await fillReportClients(tx);
       await fillReportProblems(tx);
     },
+  },
+  {
+    // The agenda shows the signed-in rep's own follow-ups (issue 12): a manager's device holds the
+    // whole team's, which are the reps' work. The tally is kept per owner too (a new store: a
+    // store's key cannot change), and the agenda pages by owner on the two indexes it reads.
+    version: 6,
+    stores: {
+      followUps:
+        'id, clientId, due, status, kind, ruleKey, [status+due], [status+kind+due], [status+kind+due+deletedAt], deletedAt, [ownerId+status+kind+due], [ownerId+status+kind+due+deletedAt]',
+      [FOLLOW_UP_TALLY_V4]: null,
+      [FOLLOW_UP_TALLY]: FOLLOW_UP_TALLY_STORE,
+    },
+    upgrade: fillFollowUpTally,
   },
 ];
 

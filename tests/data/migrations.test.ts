@@ -15,7 +15,11 @@ import {
   saveClient,
 } from '../../renderer/features/clients/data/clients';
 import { newFollowUp, SYNCED_SCHEMAS, SYNCED_TABLES, type FollowUp } from '../../shared/domain';
-import { FOLLOW_UP_TALLY, type FollowUpTallyRow } from '../../renderer/data/followUpTally';
+import {
+  FOLLOW_UP_TALLY,
+  FOLLOW_UP_TALLY_V4,
+  type FollowUpTallyRow,
+} from '../../renderer/data/followUpTally';
 import { REPORT_CLIENTS, type ReportClientRow } from '../../renderer/data/reportClients';
 import { REPORT_PROBLEMS, type ReportProblemRow } from '../../renderer/data/reportProblems';
 import { reportClient, type ReportClient } from '../../shared/domain/report';
@@ -93,6 +97,7 @@ const FIXTURES: Record<number, (name: string) => Promise<void>> = {
   3: (name) => fill(name, 3),
   4: (name) => fill(name, 4),
   5: (name) => fill(name, 5),
+  6: (name) => fill(name, 6),
 };
 
 async function snapshot(name: string) {
@@ -135,6 +140,8 @@ describe('schema migrations', () => {
 
       const after = await snapshot(name);
       expect(after.version).toBe(CURRENT_SCHEMA_VERSION);
+      // The tally by kind and day (v4, v5) was dropped by v6 for one by owner too.
+      delete before[FOLLOW_UP_TALLY_V4];
       for (const [table, count] of Object.entries(before))
         expect(after.tables[table], table).toHaveLength(count);
       expect(after.tables.clients!.length).toBe(20);
@@ -142,15 +149,17 @@ describe('schema migrations', () => {
         for (const row of after.tables[table]!)
           expect(SYNCED_SCHEMAS[table].safeParse(row).success, `${table} row valid`).toBe(true);
       }
-      // The follow-up tally (v4) counts the live open follow-ups of the rows already there.
+      // The follow-up tally (v6) counts the live open follow-ups of the rows already there, per
+      // owner, kind and day.
       const tally: Record<string, number> = {};
-      for (const f of after.tables.followUps as FollowUp[])
-        if (f.status === 'open' && f.deletedAt === null)
-          tally[`${f.kind} ${f.due}`] = (tally[`${f.kind} ${f.due}`] ?? 0) + 1;
+      for (const f of after.tables.followUps as FollowUp[]) {
+        const key = `${f.ownerId} ${f.kind} ${f.due}`;
+        if (f.status === 'open' && f.deletedAt === null) tally[key] = (tally[key] ?? 0) + 1;
+      }
       expect(
         Object.fromEntries(
           (after.tables[FOLLOW_UP_TALLY] as FollowUpTallyRow[]).map((r) => [
-            `${r.kind} ${r.due}`,
+            `${r.ownerId} ${r.kind} ${r.due}`,
             r.open,
           ]),
         ),

@@ -5,6 +5,9 @@
  * inside or after them all (the clock moved). The reads count on the indexes, take trashed ones off
  * from the trashed-only index and read only the first rows of each group; the reference reads all.
  *
+ * Owners: on a device signed in to a team (a manager's holds the whole team's follow-ups) the
+ * agenda shows the signed-in rep's own; on a device never signed in, every one.
+ *
  * Dates: the reads take the rep's day as a string and never look at the clock or the zone, so a
  * day anywhere around the rows (and a day far before or after them) covers a moved clock and
  * another zone alike.
@@ -28,6 +31,7 @@ import {
 import { loadAgenda, loadAgendaGroup } from '../../../renderer/features/agenda/data/loadAgenda';
 import { agendaDay, dueCount, inRange } from '../../../renderer/features/agenda/data/followUps';
 import { emptyPersonDraft } from '../../../renderer/features/clients/data/clients';
+import { META } from '../../../renderer/data/device';
 import { addClient, freshBook } from './helpers';
 
 const BASE = '2025-03-10';
@@ -53,6 +57,8 @@ const rowArb = fc.record({
   trashed: fc.boolean(),
   client: fc.nat({ max: 5 }),
   person: fc.nat({ max: 3 }),
+  /** Whose follow-up: the device's rep most of the time, else a colleague's (a team's device). */
+  owner: fc.constantFrom('rep-1', 'rep-1', 'rep-2', 'manager'),
 });
 
 /** Client names with a tie, a name that sorts apart in Russian, and a client that is gone. */
@@ -64,10 +70,15 @@ function reference(
   people: ReadonlyMap<string, ContactPerson>,
   today: string,
   locale: string,
+  /** The signed-in rep, whose own follow-ups show; null: not signed in, every one shows. */
+  signedIn: string | null,
 ) {
   const collator = new Intl.Collator(locale);
   const shownRows = rows.filter(
-    (f) => f.deletedAt === null && (f.status === 'open' || f.status === 'snoozed'),
+    (f) =>
+      f.deletedAt === null &&
+      (f.status === 'open' || f.status === 'snoozed') &&
+      (signedIn === null || f.ownerId === signedIn),
   );
   const group = (section: (typeof SECTION_KEYS)[number], kind: FollowUpKind, limit: number) => {
     const range = sectionRange(section, today);
@@ -152,7 +163,9 @@ describe('the agenda read from the indexes', () => {
         // The rep's day: around the rows, or far before or after every one of them.
         fc.oneof(offsetArb, fc.constantFrom(-400, 400)),
         fc.constantFrom('ru', 'en'),
-        async (drawn, todayOffset, locale) => {
+        // Not signed in (every follow-up is the rep's), a rep or a manager signed in to a team.
+        fc.constantFrom(null, 'rep-1', 'manager'),
+        async (drawn, todayOffset, locale, signedIn) => {
           run++;
           const rows: FollowUp[] = drawn.map((d, i) => ({
             ...template,
@@ -165,11 +178,14 @@ describe('the agenda read from the indexes', () => {
             clientId: clientIds[d.client]!,
             subjectId: d.kind === 'birthday' ? personIds[d.person]! : null,
             title: `Row ${i}`,
+            ownerId: d.owner,
           }));
           await book.db.followUps.clear();
           await book.db.followUps.bulkPut(rows);
+          if (signedIn === null) await book.db.meta.delete(META.session);
+          else await book.db.meta.put({ key: META.session, value: { repId: signedIn } });
           const today = addDays(BASE, todayOffset);
-          const want = reference(rows, names, personById, today, locale);
+          const want = reference(rows, names, personById, today, locale, signedIn);
 
           const got = await loadAgenda(book.db, today, locale);
           expect(plainSections(got)).toEqual(want.sections);

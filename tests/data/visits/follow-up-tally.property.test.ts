@@ -1,5 +1,5 @@
 /**
- * The follow-up tally (renderer/data/followUpTally.ts, schema v4) on the app's database: after any
+ * The follow-up tally (renderer/data/followUpTally.ts, schema v4, per owner since v6) on the app's database: after any
  * run of writes, by any path (single and bulk puts, modify, update, delete, clear, parallel writes
  * in one transaction, a transaction that aborts), every row of the tally equals a count over the
  * follow-ups themselves, and the agenda and the navigation count read from it show exactly what
@@ -24,7 +24,7 @@ import { dueCount } from '../../../renderer/features/agenda/data/followUps';
 const BASE = '2025-03-10';
 const TALLY_VERSION = 4;
 
-/** The app's database: the tally store (schema v4) and its middleware (createDb). */
+/** The app's database: the tally store and its middleware (createDb). */
 function tallyDb(name: string): FieldbookDb {
   return createDb(name);
 }
@@ -43,6 +43,7 @@ const fieldsArb = fc.record({
   due: fc.integer({ min: -6, max: 6 }),
   status: fc.constantFrom<FollowUp['status']>('open', 'open', 'snoozed', 'done'),
   trashed: fc.boolean(),
+  owner: fc.constantFrom('rep', 'rep', 'colleague'),
 });
 const idArb = fc.nat({ max: 39 }).map((n) => `f-${String(n).padStart(2, '0')}`);
 
@@ -57,6 +58,7 @@ function row(template: FollowUp, id: string, f: Fields): FollowUp {
     status: f.status,
     snoozedUntil: null,
     deletedAt: f.trashed ? '2025-03-01T10:00:00.000Z' : null,
+    ownerId: f.owner,
   };
 }
 
@@ -120,14 +122,16 @@ async function apply(db: FieldbookDb, template: FollowUp, op: Op): Promise<void>
 async function recount(db: FieldbookDb): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const f of await db.followUps.toArray())
-    if (f.status === 'open' && f.deletedAt === null)
-      out[`${f.kind} ${f.due}`] = (out[`${f.kind} ${f.due}`] ?? 0) + 1;
+    if (f.status === 'open' && f.deletedAt === null) {
+      const key = `${f.ownerId} ${f.kind} ${f.due}`;
+      out[key] = (out[key] ?? 0) + 1;
+    }
   return out;
 }
 
 async function stored(db: FieldbookDb): Promise<Record<string, number>> {
   const rows = await db.table<FollowUpTallyRow>(FOLLOW_UP_TALLY).toArray();
-  return Object.fromEntries(rows.map((r) => [`${r.kind} ${r.due}`, r.open]));
+  return Object.fromEntries(rows.map((r) => [`${r.ownerId} ${r.kind} ${r.due}`, r.open]));
 }
 
 const TEMPLATE: FollowUp = {
@@ -190,6 +194,7 @@ describe('the follow-up tally', () => {
           due: i - 1,
           status: i === 2 ? 'done' : 'open',
           trashed: k % 3 === 0 && i === 0,
+          owner: k % 2 === 0 ? 'rep' : 'colleague',
         }),
       ),
     );
@@ -228,7 +233,7 @@ describe('the follow-up tally', () => {
     try {
       await db.transaction('rw', db.followUps, () => db.followUps.put(TEMPLATE));
       await db.transaction('rw', db.clients, () => db.clients.count());
-      expect(await stored(db)).toEqual({ [`custom ${BASE}`]: 1 });
+      expect(await stored(db)).toEqual({ [`rep custom ${BASE}`]: 1 });
       await expect(
         db.transaction('r', db.followUps, () => db.table(FOLLOW_UP_TALLY).count()),
       ).rejects.toThrow();

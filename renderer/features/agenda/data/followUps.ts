@@ -20,9 +20,9 @@ import { loadCadenceSettings } from '../../settings';
 import { inRepsZone, localDay, localTimestamp } from '../../../data/localTime';
 import { isLive } from '../../../../shared/domain/common';
 import { CLIENT_CHILD_TABLES } from '../../../../shared/domain';
-import { followUpTally, hasFollowUpTally, tallied } from '../../../data/followUpTally';
-import { currentSession } from '../../../data/device';
-import { ownFollowUpBook } from '../../../../shared/domain/followups/ownBook';
+import { followUpTally, hasFollowUpTally, tallied, tallyRows } from '../../../data/followUpTally';
+import { currentSession, META, type Session } from '../../../data/device';
+import { LOCAL_OWNER, ownFollowUpBook } from '../../../../shared/domain/followups/ownBook';
 
 const BOOK_TABLES = ['clients', ...CLIENT_CHILD_TABLES, 'checklistTemplates'] as const;
 
@@ -186,11 +186,44 @@ export interface DayRange {
   to: string;
 }
 
-/** Open follow-ups of a kind due in the range, live and trashed, in the index's order (day, then id). */
-export function openOfKind(db: FieldbookDb, kind: FollowUpKind, range: DayRange) {
+/**
+ * Whose follow-ups the agenda shows: the signed-in rep's own (a device signed in to a team holds
+ * others' too: a manager's holds the whole team's, whose follow-ups are the reps' work, not the
+ * manager's), or null, every one, on a device never signed in. A book of a schema older than the
+ * owner indexes (tests of old books; the app always upgrades) shows every one. The transaction
+ * must cover meta.
+ */
+export function agendaOwner(db: FieldbookDb): Promise<string | null> {
+  // Dexie's own promise, not an async function: a live query (the navigation's count) loses track
+  // of the reads after a native await inside an async caller, and would never run again.
+  if (!hasFollowUpTally(db)) return Dexie.Promise.resolve(null);
+  return db.meta.get(META.session).then((row) => {
+    const repId = (row?.value as Session | undefined)?.repId ?? LOCAL_OWNER;
+    return repId === LOCAL_OWNER ? null : repId;
+  });
+}
+
+/** The owner's follow-up, or any when `owner` is null. */
+const ownedBy = (owner: string | null) => (f: FollowUp) => owner === null || f.ownerId === owner;
+
+/**
+ * Open follow-ups of a kind due in the range (the owner's, or everyone's when null), live and
+ * trashed, in the index's order (day, then id).
+ */
+export function openOfKind(
+  db: FieldbookDb,
+  kind: FollowUpKind,
+  range: DayRange,
+  owner: string | null,
+) {
+  const from = range.from ?? Dexie.minKey;
+  if (owner === null)
+    return db.followUps
+      .where('[status+kind+due]')
+      .between(['open', kind, from], ['open', kind, range.to], true, true);
   return db.followUps
-    .where('[status+kind+due]')
-    .between(['open', kind, range.from ?? Dexie.minKey], ['open', kind, range.to], true, true);
+    .where('[ownerId+status+kind+due]')
+    .between([owner, 'open', kind, from], [owner, 'open', kind, range.to], true, true);
 }
 
 /** A trashed follow-up that is still open, as the index of trashed ones keys it. */
@@ -204,13 +237,23 @@ export interface TrashedOpen {
  * is, still open. Live rows have no deletedAt, so `[status+kind+due+deletedAt]` holds trashed ones
  * only, and its keys alone say how many to take off each count: one read, no records.
  */
-export async function trashedOpen(db: FieldbookDb): Promise<TrashedOpen[]> {
+export async function trashedOpen(db: FieldbookDb, owner: string | null): Promise<TrashedOpen[]> {
+  if (owner === null) {
+    const keys = await db.followUps
+      .where('[status+kind+due+deletedAt]')
+      .between(['open', Dexie.minKey], ['open', Dexie.maxKey], true, true)
+      .keys();
+    return keys.map((key) => {
+      const [, kind, due] = key as unknown as [string, FollowUpKind, string, string];
+      return { kind, due };
+    });
+  }
   const keys = await db.followUps
-    .where('[status+kind+due+deletedAt]')
-    .between(['open', Dexie.minKey], ['open', Dexie.maxKey], true, true)
+    .where('[ownerId+status+kind+due+deletedAt]')
+    .between([owner, 'open', Dexie.minKey], [owner, 'open', Dexie.maxKey], true, true)
     .keys();
   return keys.map((key) => {
-    const [, kind, due] = key as unknown as [string, FollowUpKind, string, string];
+    const [, , kind, due] = key as unknown as [string, string, FollowUpKind, string, string];
     return { kind, due };
   });
 }
@@ -241,16 +284,18 @@ export async function openFollowUpsOfKind(
   range: DayRange,
   limit: number,
   trashed: number,
+  owner: string | null,
 ): Promise<FollowUp[]> {
-  const rows = await openOfKind(db, kind, range)
+  const rows = await openOfKind(db, kind, range, owner)
     .limit(limit + trashed)
     .toArray();
   return rows.filter(isLive).slice(0, limit);
 }
 
-/** Live snoozed follow-ups: only the rep snoozes, so there are few. */
-export async function snoozedFollowUps(db: FieldbookDb): Promise<FollowUp[]> {
-  return (await db.followUps.where('status').equals('snoozed').toArray()).filter(isLive);
+/** Live snoozed follow-ups (the owner's, or everyone's): only a rep snoozes, so there are few. */
+export async function snoozedFollowUps(db: FieldbookDb, owner: string | null): Promise<FollowUp[]> {
+  const snoozed = await db.followUps.where('status').equals('snoozed').toArray();
+  return snoozed.filter((f) => isLive(f) && ownedBy(owner)(f));
 }
 
 /**
@@ -261,10 +306,11 @@ export async function snoozedFollowUps(db: FieldbookDb): Promise<FollowUp[]> {
 export async function dueCount(db: FieldbookDb, today: string): Promise<number> {
   const upToToday = { from: null, to: today };
   if (hasFollowUpTally(db))
-    return db.transaction('r', [db.followUps, followUpTally(db)], async () => {
+    return db.transaction('r', [db.followUps, followUpTally(db), db.meta], async () => {
+      const owner = await agendaOwner(db);
       const [rows, snoozed] = await Promise.all([
-        followUpTally(db).toArray(),
-        snoozedFollowUps(db),
+        tallyRows(db, owner),
+        snoozedFollowUps(db, owner),
       ]);
       return tallied(rows, null, upToToday) + snoozed.filter((f) => agendaDay(f) <= today).length;
     });
@@ -274,8 +320,8 @@ export async function dueCount(db: FieldbookDb, today: string): Promise<number> 
         .where('[status+due]')
         .between(['open', Dexie.minKey], ['open', today], true, true)
         .count(),
-      trashedOpen(db),
-      snoozedFollowUps(db),
+      trashedOpen(db, null),
+      snoozedFollowUps(db, null),
     ]);
     const held = snoozed.filter((f) => agendaDay(f) <= today).length;
     return open - trashedIn(trashed, null, upToToday) + held;
@@ -284,11 +330,17 @@ export async function dueCount(db: FieldbookDb, today: string): Promise<number> 
 
 /** Follow-ups that show on `day` itself (not the overdue ones): what the day's notice lists. */
 export async function followUpsOn(db: FieldbookDb, day: string): Promise<FollowUp[]> {
-  const [open, snoozed] = await Promise.all([
-    db.followUps.where('[status+due]').equals(['open', day]).toArray(),
-    snoozedFollowUps(db),
-  ]);
-  return [...open.filter(isLive), ...snoozed.filter((f) => agendaDay(f) === day)];
+  return db.transaction('r', [db.followUps, db.meta], async () => {
+    const owner = await agendaOwner(db);
+    const [open, snoozed] = await Promise.all([
+      db.followUps.where('[status+due]').equals(['open', day]).toArray(),
+      snoozedFollowUps(db, owner),
+    ]);
+    return [
+      ...open.filter((f) => isLive(f) && ownedBy(owner)(f)),
+      ...snoozed.filter((f) => agendaDay(f) === day),
+    ];
+  });
 }
 
 export const MILESTONE_OF: Partial<

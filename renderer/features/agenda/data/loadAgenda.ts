@@ -14,6 +14,7 @@ import {
 import type { FieldbookDb } from '../../../data/db';
 import {
   agendaDay,
+  agendaOwner,
   inRange,
   openFollowUpsOfKind,
   openOfKind,
@@ -23,7 +24,7 @@ import {
   type DayRange,
   type TrashedOpen,
 } from './followUps';
-import { followUpTally, hasFollowUpTally, tallied } from '../../../data/followUpTally';
+import { followUpTally, hasFollowUpTally, tallied, tallyRows } from '../../../data/followUpTally';
 import {
   AGENDA_PAGE,
   SECTION_KEYS,
@@ -87,6 +88,7 @@ function firstOf(candidates: FollowUp[], limit: number): FollowUp[] {
 function agendaTables(db: FieldbookDb) {
   return [
     db.followUps,
+    db.meta,
     db.clients,
     db.people,
     ...(hasFollowUpTally(db) ? [followUpTally(db)] : []),
@@ -102,13 +104,14 @@ async function openCounts(
   db: FieldbookDb,
   groups: readonly { kind: FollowUpKind; range: DayRange }[],
   trashed: Promise<TrashedOpen[]>,
+  owner: string | null,
 ): Promise<number[]> {
   if (hasFollowUpTally(db)) {
-    const rows = await followUpTally(db).toArray();
+    const rows = await tallyRows(db, owner);
     return groups.map((g) => tallied(rows, g.kind, g.range));
   }
   const [all, dead] = await Promise.all([
-    Promise.all(groups.map((g) => openOfKind(db, g.kind, g.range).count())),
+    Promise.all(groups.map((g) => openOfKind(db, g.kind, g.range, owner).count())),
     trashed,
   ]);
   return groups.map((g, i) => all[i]! - trashedIn(dead, g.kind, g.range));
@@ -127,14 +130,22 @@ export async function loadAgenda(
     // Every request goes out at once, in one transaction: the counts walk the index (the bulk of
     // the time on a big book), the first rows of each group are read with their records behind
     // them, and only the names of the clients shown wait for those rows.
-    const trashed = trashedOpen(db);
+    const owner = await agendaOwner(db);
+    const trashed = trashedOpen(db, owner);
     const [counts, snoozed, firstRows] = await Promise.all([
-      openCounts(db, groups, trashed),
-      snoozedFollowUps(db),
+      openCounts(db, groups, trashed, owner),
+      snoozedFollowUps(db, owner),
       trashed.then((t) =>
         Promise.all(
           groups.map((g) =>
-            openFollowUpsOfKind(db, g.kind, g.range, AGENDA_PAGE, trashedIn(t, g.kind, g.range)),
+            openFollowUpsOfKind(
+              db,
+              g.kind,
+              g.range,
+              AGENDA_PAGE,
+              trashedIn(t, g.kind, g.range),
+              owner,
+            ),
           ),
         ),
       ),
@@ -174,11 +185,12 @@ export async function loadAgendaGroup(
 ): Promise<AgendaEntry[]> {
   return db.transaction('r', agendaTables(db), async () => {
     const range = sectionRange(section, today);
+    const owner = await agendaOwner(db);
     const [open, snoozed] = await Promise.all([
-      trashedOpen(db).then((t) =>
-        openFollowUpsOfKind(db, kind, range, limit, trashedIn(t, kind, range)),
+      trashedOpen(db, owner).then((t) =>
+        openFollowUpsOfKind(db, kind, range, limit, trashedIn(t, kind, range), owner),
       ),
-      snoozedFollowUps(db),
+      snoozedFollowUps(db, owner),
     ]);
     const page = firstOf(
       [...open, ...snoozed.filter((f) => f.kind === kind && inRange(agendaDay(f), range))],
