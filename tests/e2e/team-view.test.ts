@@ -393,6 +393,15 @@ describe('the team view against the real server, over a month of two reps’ wor
     await atRisk.getByRole('link', { name: C.bridge, exact: true }).click();
     await page.getByRole('article', { name: C.bridge }).waitFor();
 
+    // The manager's agenda lists the manager's own follow-ups; the reps' (a delivery to check,
+    // a problem past its date) are theirs to do and stay off it, and off the navigation's count.
+    await goTo(page, 'ru', 'agenda');
+    await page.getByText('Здесь ваши собственные задачи.', { exact: false }).waitFor();
+    await page.getByText('На ближайшие 7 дней дел нет.', { exact: false }).waitFor();
+    const agendaText = (await page.locator('.agenda-page').textContent()) ?? '';
+    for (const client of [C.wind, C.cedar, C.bridge, C.perm])
+      expect(agendaText).not.toContain(client);
+
     // The same page in English.
     await chooseLanguage(page, 'ru', 'en');
     await page.getByRole('link', { name: 'Team' }).click();

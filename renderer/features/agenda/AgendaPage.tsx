@@ -10,6 +10,7 @@ import {
   type AgendaGroup,
   type SectionKey,
 } from './agendaGroups';
+import { useProgramRole } from '../program';
 import './agenda.css';
 
 export function AgendaPage(props: { today?: string }) {
@@ -17,6 +18,8 @@ export function AgendaPage(props: { today?: string }) {
   const keeperToday = useToday();
   const today = props.today ?? keeperToday;
   const sections = useAgenda(today, i18n.language);
+  // A manager's device holds the team's follow-ups; the agenda lists the manager's own.
+  const role = useProgramRole();
 
   const counts = sections && {
     overdue: countEntries(sections.overdue),
@@ -30,6 +33,7 @@ export function AgendaPage(props: { today?: string }) {
       <div className="agenda-head">
         <h1>{t('agenda.title')}</h1>
         {counts && <p className="muted">{t('agenda.summary', counts)}</p>}
+        {role === 'manager' && <p className="muted">{t('agenda.managerHint')}</p>}
       </div>
       {!sections && <p className="muted">{t('agenda.loading')}</p>}
       {sections && total === 0 && <p className="muted empty">{t('agenda.empty')}</p>}

@@ -10,6 +10,8 @@ export const en = {
   empty:
     'Nothing due in the next 7 days. Follow-ups appear here as purchases, birthdays and contacts call for them.',
   emptySection: 'Nothing here.',
+  managerHint:
+    'Your own follow-ups. Your reps’ follow-ups are theirs to do: the Team view shows how each rep keeps up.',
   loading: 'Gathering the follow-ups…',
   showMore: 'Show {{count}} more of {{total}}',
   kind: {
@@ -88,6 +90,8 @@ export const ru: typeof en = {
   empty:
     'На ближайшие 7 дней дел нет. Задачи появляются здесь сами — по покупкам, дням рождения и контактам.',
   emptySection: 'Здесь пусто.',
+  managerHint:
+    'Здесь ваши собственные задачи. Задачи представителей — их работа: как каждый с ней справляется, видно в разделе «Команда».',
   loading: 'Собираем задачи…',
   showMore: 'Показать ещё {{count}} из {{total}}',
   kind: {
