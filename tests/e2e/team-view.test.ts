@@ -401,6 +401,7 @@ describe('the team view against the real server, over a month of two reps’ wor
     const agendaText = (await page.locator('.agenda-page').textContent()) ?? '';
     for (const client of [C.wind, C.cedar, C.bridge, C.perm])
       expect(agendaText).not.toContain(client);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'manager-agenda-ru.png') });
 
     // The same page in English.
     await chooseLanguage(page, 'ru', 'en');

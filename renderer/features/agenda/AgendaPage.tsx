@@ -33,8 +33,8 @@ export function AgendaPage(props: { today?: string }) {
       <div className="agenda-head">
         <h1>{t('agenda.title')}</h1>
         {counts && <p className="muted">{t('agenda.summary', counts)}</p>}
-        {role === 'manager' && <p className="muted">{t('agenda.managerHint')}</p>}
       </div>
+      {role === 'manager' && <p className="muted agenda-hint">{t('agenda.managerHint')}</p>}
       {!sections && <p className="muted">{t('agenda.loading')}</p>}
       {sections && total === 0 && <p className="muted empty">{t('agenda.empty')}</p>}
       {sections &&
