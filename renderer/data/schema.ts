@@ -12,6 +12,7 @@ import {
 } from './followUpTally';
 import { REPORT_CLIENTS, REPORT_CLIENTS_STORE, fillReportClients } from './reportClients';
 import { REPORT_PROBLEMS, REPORT_PROBLEMS_STORE, fillReportProblems } from './reportProblems';
+import { REPORT_RUNS, REPORT_RUNS_STORE, fillReportRuns } from './reportRuns';
 
 export interface SchemaVersion {
   version: number;
@@ -99,6 +100,16 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       [FOLLOW_UP_TALLY]: FOLLOW_UP_TALLY_STORE,
     },
     upgrade: fillFollowUpTally,
+  },
+  {
+    // The team view's month (issue 12): what the six months' trend and each client's latest
+    // mood read of every finished post-sale visit's checklist run, one small row per run on the
+    // visit's finish stamp, moved with every visit and run write by the reportRuns middleware, so
+    // the view reads ~37k small rows instead of ~38k whole visits and each one's run by key at 50k
+    // clients.
+    version: 7,
+    stores: { [REPORT_RUNS]: REPORT_RUNS_STORE },
+    upgrade: fillReportRuns,
   },
 ];
 

@@ -148,6 +148,12 @@ export async function runTeamReportBench(): Promise<Metric[]> {
       );
       console.error(`    read steps: ${JSON.stringify(r.steps)}`);
     }
+    if (process.env.BENCH_TEAM_ALONE) {
+      const alone = await withProfile(profile, server.url, (page) =>
+        page.evaluate((m) => window.fieldbookTeamBench!.readsAlone(m), month),
+      );
+      console.error(`  each read alone: ${JSON.stringify(alone)}`);
+    }
   } finally {
     if (!keep) rmSync(profile, { recursive: true, force: true });
     await server.close();

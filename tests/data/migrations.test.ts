@@ -22,6 +22,7 @@ import {
 } from '../../renderer/data/followUpTally';
 import { REPORT_CLIENTS, type ReportClientRow } from '../../renderer/data/reportClients';
 import { REPORT_PROBLEMS, type ReportProblemRow } from '../../renderer/data/reportProblems';
+import { REPORT_RUNS } from '../../renderer/data/reportRuns';
 import { reportClient, type ReportClient } from '../../shared/domain/report';
 import { problemMarks } from '../../shared/domain/reportBounds';
 import { lastContactDays } from '../../shared/domain/followups/contactGaps';
@@ -98,6 +99,7 @@ const FIXTURES: Record<number, (name: string) => Promise<void>> = {
   4: (name) => fill(name, 4),
   5: (name) => fill(name, 5),
   6: (name) => fill(name, 6),
+  7: (name) => fill(name, 7),
 };
 
 async function snapshot(name: string) {
@@ -112,6 +114,7 @@ async function snapshot(name: string) {
     FOLLOW_UP_TALLY,
     REPORT_CLIENTS,
     REPORT_PROBLEMS,
+    REPORT_RUNS,
   ])
     tables[t] = await db.table(t).toArray();
   const version = db.verno;

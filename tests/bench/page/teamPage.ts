@@ -8,6 +8,7 @@ import { openDatabase } from '../../../renderer/data/open';
 import { loadMonthBook } from '../../../renderer/features/reports';
 import type { Client } from '../../../shared/domain/client';
 import { teamReport } from '../../../shared/domain/report';
+import { reportProblemMarks, reportRange } from '../../../shared/domain/reportBounds';
 
 export interface TeamScreenResult {
   /** openDatabase, as the app's start does it (the first open of an older profile upgrades it). */
@@ -36,6 +37,8 @@ export interface TeamBenchApi {
    */
   spreadOwners(owners: string[]): Promise<{ changed: number; openMs: number }>;
   teamFirstScreen(month: string, today: string): Promise<TeamScreenResult>;
+  /** Each of the month's reads alone, one after another (ms each): what each costs unshared. */
+  readsAlone(month: string): Promise<Record<string, number>>;
 }
 
 declare global {
@@ -68,6 +71,32 @@ const api: TeamBenchApi = {
       db.close();
     }
     return { changed, openMs };
+  },
+
+  async readsAlone(month) {
+    const db = await openDatabase(DB_NAME);
+    const r = reportRange(month);
+    const out: Record<string, number> = {};
+    const time = async (step: string, read: () => Promise<unknown[]>) => {
+      const begun = performance.now();
+      const rows = await read();
+      out[`${step}(${rows.length})`] = Math.round(performance.now() - begun);
+    };
+    try {
+      await time('reportClients', () => db.table('reportClients').toArray());
+      await time('followUps', () => db.followUps.where('due').between(r.from, r.next).toArray());
+      await time('contacts', () => db.contacts.where('at').between(r.from, r.next).toArray());
+      await time('visits', () => db.visits.where('finishedAt').between(r.from, r.next).toArray());
+      await time('reportRuns', () =>
+        db.table('reportRuns').where('finishedAt').below(r.next).toArray(),
+      );
+      await time('problemMarks', () =>
+        db.table('reportProblems').where('marks').anyOf(reportProblemMarks(r)).primaryKeys(),
+      );
+    } finally {
+      db.close();
+    }
+    return out;
   },
 
   async teamFirstScreen(month, today) {

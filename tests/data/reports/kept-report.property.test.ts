@@ -29,6 +29,13 @@ import {
 import { problemMarks } from '../../../shared/domain/reportBounds';
 import { lastContactDays } from '../../../shared/domain/followups/contactGaps';
 import { formatHlc } from '../../../shared/sync/hlc';
+import { POST_SALE_ITEMS } from '../../../shared/domain/templates/postSale';
+import { REPORT_RUNS, type ReportRunRow } from '../../../renderer/data/reportRuns';
+import {
+  isPostSaleHistory,
+  postSaleHistoryRun,
+  postSaleHistoryVisit,
+} from '../../../shared/domain/reportPostSale';
 import { testId } from '../../unit/followups/book';
 import { bookArb, dayArb, monthArb, REPS, todayArb } from '../../property/reportBooks';
 
@@ -43,7 +50,7 @@ const BOOK_TABLES = [
   'notes',
 ] as const;
 /** The tables the kept stores follow, and the field each one's day is read from. */
-const FOLLOWED = ['contacts', 'visits', 'notes', 'problems', 'clients'] as const;
+const FOLLOWED = ['contacts', 'visits', 'notes', 'problems', 'clients', 'checklistRuns'] as const;
 type Followed = (typeof FOLLOWED)[number];
 const STAMP: Record<'contacts' | 'visits' | 'notes', string> = {
   contacts: 'at',
@@ -108,6 +115,16 @@ async function changed(db: FieldbookDb, table: Followed, c: Change): Promise<Row
     row.createdAt = stamp;
     return row;
   }
+  if (table === 'checklistRuns') {
+    // Another visit (or one not there), to the trash or back, another satisfaction.
+    const visits = (await db.visits.toArray()) as Row[];
+    row.visitId =
+      c.client % 7 === 6
+        ? 'gone-visit'
+        : (visits[c.client % Math.max(visits.length, 1)]?.id ?? 'none');
+    row.answers = { ...(row.answers as object), [POST_SALE_ITEMS.satisfaction]: c.status % 6 };
+    return row;
+  }
   // A client id the book may not hold yet (a pulled row before its client) now and then.
   row.clientId =
     c.client % 9 === 8 ? `gone-${c.client % 2}` : (clients[c.client % clients.length]?.id ?? '');
@@ -127,6 +144,12 @@ async function changed(db: FieldbookDb, table: Followed, c: Change): Promise<Row
     return row;
   }
   row[STAMP[table]] = stamp;
+  if (table === 'visits') {
+    // Another kind, finished or not: what decides whether its runs count in the trend.
+    row.kind = (['post_sale', 'post_sale', 'closing'] as const)[c.status % 3];
+    row.status = c.status % 5 === 4 ? 'draft' : 'finished';
+    row.finishedAt = c.status % 7 === 6 ? null : stamp;
+  }
   return row;
 }
 
@@ -221,13 +244,26 @@ async function apply(db: FieldbookDb, op: Op): Promise<void> {
 
 /** The kept stores as they should be, counted from the rows. */
 async function recounted(db: FieldbookDb) {
-  const [clients, contacts, visits, notes, problems] = await Promise.all([
+  const [clients, contacts, visits, notes, problems, runs] = await Promise.all([
     db.clients.toArray(),
     db.contacts.toArray(),
     db.visits.toArray(),
     db.notes.toArray(),
     db.problems.toArray(),
+    db.checklistRuns.toArray(),
   ]);
+  const visitById = new Map(visits.map((v) => [v.id, v]));
+  const keptRuns: ReportRunRow[] = [];
+  for (const r of runs) {
+    const v = visitById.get(r.visitId);
+    if (v && isPostSaleHistory(v))
+      keptRuns.push({
+        id: r.id,
+        finishedAt: v.finishedAt!,
+        visit: postSaleHistoryVisit(v),
+        run: postSaleHistoryRun(r),
+      });
+  }
   const days = lastContactDays(contacts, visits, notes);
   const rows = new Map<string, ReportClientRow>();
   for (const c of clients)
@@ -237,6 +273,7 @@ async function recounted(db: FieldbookDb) {
   return {
     clients: [...rows.values()].sort((a, b) => a.id.localeCompare(b.id)),
     problems: problems.map((p) => ({ id: p.id, marks: problemMarks(p) })),
+    runs: keptRuns,
   };
 }
 
@@ -246,6 +283,7 @@ async function kept(db: FieldbookDb) {
       a.id.localeCompare(b.id),
     ),
     problems: (await db.table(REPORT_PROBLEMS).toArray()) as ReportProblemRow[],
+    runs: (await db.table(REPORT_RUNS).toArray()) as ReportRunRow[],
   };
 }
 
@@ -337,6 +375,8 @@ describe("the report's kept clients and problems", () => {
           await db.table(REPORT_CLIENTS).clear();
           await db.table(REPORT_PROBLEMS).clear();
           await db.meta.put({ key: 'reportProblems.stale', value: true });
+          await db.table(REPORT_RUNS).clear();
+          await db.meta.put({ key: 'reportRuns.stale', value: true });
           await sameReports(db, asks);
         } finally {
           db.close();

@@ -97,8 +97,14 @@ describe("the month's book read through the indexes", () => {
               for (const [month, today] of asks) {
                 const read = await loadMonthBook(db, month, today);
                 const bound = boundReportBook(book, month, today);
-                for (const t of TABLES)
-                  expect(ids(read[t]), `${t} ${month} ${today}`).toEqual(ids(bound[t]));
+                for (const t of TABLES) {
+                  // The kept runs give the post-sale visits before the month only with a run.
+                  if (kept && (t === 'visits' || t === 'checklistRuns'))
+                    expect(ids(bound[t]), `${t} ${month} ${today}`).toEqual(
+                      expect.arrayContaining(ids(read[t])),
+                    );
+                  else expect(ids(read[t]), `${t} ${month} ${today}`).toEqual(ids(bound[t]));
+                }
                 // The kept store knows each client's real last contact; the bounded read a day on
                 // the same side of its cadence.
                 expect(entries(read.lastContact)).toEqual(

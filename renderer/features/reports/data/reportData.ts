@@ -23,9 +23,15 @@ import {
 } from '../../../../shared/domain/reportBounds';
 import { lastContactDays } from '../../../../shared/domain/followups/contactGaps';
 import type { Day } from '../../../../shared/domain/followups/days';
-import type { CadenceSettings, Problem, Visit } from '../../../../shared/domain';
+import type { CadenceSettings, ChecklistRun, Problem, Visit } from '../../../../shared/domain';
 import type { FieldbookDb } from '../../../data/db';
 import { hasReportClients, reportClients, reportClientsTrusted } from '../../../data/reportClients';
+import {
+  hasReportRuns,
+  reportRuns,
+  reportRunsTrusted,
+  type ReportRunRow,
+} from '../../../data/reportRuns';
 import {
   hasReportProblems,
   reportProblems,
@@ -93,44 +99,55 @@ export function loadMonthBook(
     db.meta,
     ...(hasReportClients(db) ? [reportClients(db)] : []),
     ...(hasReportProblems(db) ? [reportProblems(db)] : []),
+    ...(hasReportRuns(db) ? [reportRuns(db)] : []),
   ];
   return db.transaction('r', tables, async () => {
-    const [keptClients, keptProblems] = await Promise.all([
+    const [keptClients, keptProblems, keptRuns] = await Promise.all([
       reportClientsTrusted(db),
       reportProblemsTrusted(db),
+      reportRunsTrusted(db),
     ]);
-    const [book, cadence, followUps, contacts, monthVisits, postSale, problems] = await Promise.all(
-      [
-        keptClients
-          ? timed('reportClients', readReportClients(db))
-          : timed('clients', db.clients.toArray()).then((clients) => ({
-              clients,
-              lastContact: null,
-            })),
-        loadCadenceSettings(db),
-        timed('followUps', db.followUps.where('due').between(r.from, r.next).toArray()),
-        timed('contacts', db.contacts.where('at').between(r.from, r.next).toArray()),
-        timed('visits', db.visits.where('finishedAt').between(r.from, r.next).toArray()),
-        timed(
-          'postSaleVisits',
-          db.visits
-            .where('[kind+finishedAt]')
-            .between(['post_sale', Dexie.minKey], ['post_sale', r.next])
-            .toArray(),
-        ),
-        keptProblems
-          ? timed('problems', readMonthProblems(db, r))
-          : timed('problems', db.problems.toArray()),
-      ],
-    );
+    const [book, cadence, followUps, contacts, monthVisits, history, problems] = await Promise.all([
+      keptClients
+        ? timed('reportClients', readReportClients(db))
+        : timed('clients', db.clients.toArray()).then((clients) => ({
+            clients,
+            lastContact: null,
+          })),
+      loadCadenceSettings(db),
+      timed('followUps', db.followUps.where('due').between(r.from, r.next).toArray()),
+      timed('contacts', db.contacts.where('at').between(r.from, r.next).toArray()),
+      timed('visits', db.visits.where('finishedAt').between(r.from, r.next).toArray()),
+      keptRuns
+        ? timed('postSaleRuns', reportRuns(db).where('finishedAt').below(r.next).toArray())
+        : timed(
+            'postSaleVisits',
+            db.visits
+              .where('[kind+finishedAt]')
+              .between(['post_sale', Dexie.minKey], ['post_sale', r.next])
+              .toArray(),
+          ),
+      keptProblems
+        ? timed('problems', readMonthProblems(db, r))
+        : timed('problems', db.problems.toArray()),
+    ]);
     const { clients } = book;
+    // With the kept runs, the month's visits and runs are read whole and the post-sale ones
+    // before it come as what the trend and the mood read of them (reportPostSale.ts).
+    const kept = keptRuns ? (history as ReportRunRow[]) : [];
+    const postSale = keptRuns ? [] : (history as Visit[]);
     const visitById = new Map<string, Visit>();
     for (const v of [...monthVisits, ...postSale]) if (visitInReport(v, r)) visitById.set(v.id, v);
+    const readWhole = [...visitById.keys()];
+    for (const k of kept)
+      if (!visitById.has(k.visit.id)) visitById.set(k.visit.id, k.visit as Visit);
     const visits = [...visitById.values()];
     const buyers = purchaseClients(clients, visits, r);
     const from = book.lastContact ? null : lastContactWindow(clients, today, cadence);
     const [checklistRuns, purchases, lastContact] = await Promise.all([
-      timed('checklistRuns', byKeys(db.checklistRuns, 'visitId', [...visitById.keys()])),
+      timed('checklistRuns', byKeys(db.checklistRuns, 'visitId', readWhole)).then((whole) =>
+        withKeptRuns(whole, kept),
+      ),
       timed('purchases', byKeys(db.purchases, 'clientId', [...buyers])),
       book.lastContact
         ? book.lastContact
@@ -173,6 +190,18 @@ async function readMonthProblems(db: FieldbookDb, r: ReportRange): Promise<Probl
   const ids = await reportProblems(db).where('marks').anyOf(reportProblemMarks(r)).primaryKeys();
   const found = await db.problems.bulkGet([...new Set(ids as string[])].sort());
   return found.filter((p): p is Problem => p !== undefined);
+}
+
+/**
+ * The month's runs read whole and the kept ones of the post-sale visits before it, each once, in
+ * the order of their ids (the whole book's order: the latest mood takes the first of a tie).
+ */
+function withKeptRuns(whole: ChecklistRun[], kept: readonly ReportRunRow[]): ChecklistRun[] {
+  if (kept.length === 0) return whole;
+  const byId = new Map<string, ChecklistRun>();
+  for (const k of kept) byId.set(k.run.id, k.run as ChecklistRun);
+  for (const w of whole) byId.set(w.id, w);
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The rows whose `index` holds one of `keys`: one request per key, all in flight at once. */
