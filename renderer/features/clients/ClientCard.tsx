@@ -9,16 +9,24 @@ import { ClientDetails } from './ClientDetails';
 import { PeopleSection } from './PeopleSection';
 import { PurchasesSection } from './PurchasesSection';
 import { RetentionSection } from './RetentionSection';
+import { RetentionSummary } from './RetentionSummary';
 import { Timeline } from './Timeline';
 import { HealthBadge } from './HealthBadge';
 import { useClientCard } from './data/useClientCard';
+import { useClientAccess, type ClientAccessOnDevice } from './data/clientAccess';
 import { ContactLogForm, ReferredBy, StartVisitButtons } from '../visits';
 import { useState } from 'react';
 import { formatDate } from '../../i18n/dates';
 import { useCadenceSettings } from '../settings';
 import { OwnerName } from '../sync';
 
-/** Everything the rep knows about one client, newest first where time matters. */
+/**
+ * Everything the rep knows about one client, newest first where time matters. On a manager's
+ * device a rep's client opens to read: a line names whose it is, and nothing on it can be
+ * changed, as the server would refuse the change. Not even a note: the book counts a note as a
+ * contact, so a manager's note would move the rep's last contact and quiet their reminders
+ * though nobody spoke to the client.
+ */
 export function ClientCard({
   clientId,
   logContact = false,
@@ -32,12 +40,15 @@ export function ClientCard({
   const repo = useRepository();
   const toast = useToasts((s) => s.show);
   const records = useClientCard(clientId);
+  const access = useClientAccess(records?.client);
   const cadence = useCadenceSettings();
-  if (records === undefined) return <p className="muted">{t('clients.loading')}</p>;
+  if (records === undefined || (records !== null && access === undefined))
+    return <p className="muted">{t('clients.loading')}</p>;
   if (records === null || records.client.deletedAt !== null) {
     return <p className="muted empty">{t('clients.card.gone')}</p>;
   }
   const { client } = records;
+  const readOnly = access?.kind === 'view';
   const summary = summarizeClient(records, cadence);
   const today = localToday();
   const atRisk =
@@ -49,6 +60,7 @@ export function ClientCard({
         <h2 id="client-card-title" data-page-heading>
           {client.name}
         </h2>
+        {access?.kind === 'view' && <ViewOnlyLine access={access} />}
         <p className="card-facts">
           <span>{t(`clients.kind.${client.kind}`)}</span>
           <span className={`status status-${client.status}`}>
@@ -81,13 +93,15 @@ export function ClientCard({
           </div>
           {client.referredBy && <ReferredBy referrerId={client.referredBy} />}
         </dl>
-        <div className="card-actions">
-          <StartVisitButtons clientId={client.id} />
-          <button type="button" aria-expanded={logging} onClick={() => setLogging(!logging)}>
-            {t('clients.card.logContact')}
-          </button>
-        </div>
-        {logging && (
+        {!readOnly && (
+          <div className="card-actions">
+            <StartVisitButtons clientId={client.id} />
+            <button type="button" aria-expanded={logging} onClick={() => setLogging(!logging)}>
+              {t('clients.card.logContact')}
+            </button>
+          </div>
+        )}
+        {logging && !readOnly && (
           <div className="card-contact-log">
             <ContactLogForm
               clientId={client.id}
@@ -102,24 +116,43 @@ export function ClientCard({
         )}
       </header>
 
-      <ClientDetails key={client.updatedAt} client={client} />
-      <PeopleSection clientId={client.id} people={summary.people} />
-      <PurchasesSection clientId={client.id} purchases={records.purchases} />
-      {atRisk && <RetentionSection client={client} plans={records.retentionPlans} />}
-      <Timeline records={records} />
+      <ClientDetails key={client.updatedAt} client={client} readOnly={readOnly} />
+      <PeopleSection clientId={client.id} people={summary.people} readOnly={readOnly} />
+      <PurchasesSection clientId={client.id} purchases={records.purchases} readOnly={readOnly} />
+      {atRisk &&
+        (readOnly ? (
+          <RetentionSummary client={client} plans={records.retentionPlans} />
+        ) : (
+          <RetentionSection client={client} plans={records.retentionPlans} />
+        ))}
+      <Timeline records={records} readOnly={readOnly} />
 
-      <div className="actions danger-zone">
-        <button
-          type="button"
-          onClick={async () => {
-            await trashClient(repo, client.id);
-            toast(t('clients.form.trashed'));
-            navigate({ page: 'clients' });
-          }}
-        >
-          {t('clients.form.trash')}
-        </button>
-      </div>
+      {!readOnly && (
+        <div className="actions danger-zone">
+          <button
+            type="button"
+            onClick={async () => {
+              await trashClient(repo, client.id);
+              toast(t('clients.form.trashed'));
+              navigate({ page: 'clients' });
+            }}
+          >
+            {t('clients.form.trash')}
+          </button>
+        </div>
+      )}
     </article>
   );
+}
+
+/** Whose client this is and who changes it, named, as a manager reads a rep's client. */
+function ViewOnlyLine({ access }: { access: Extract<ClientAccessOnDevice, { kind: 'view' }> }) {
+  const { t } = useTranslation();
+  const text =
+    access.ownerName === null
+      ? t('clients.card.viewOnlyUnknown')
+      : access.ownerIsRep
+        ? t('clients.card.viewOnlyRep', { name: access.ownerName })
+        : t('clients.card.viewOnlyOwner', { name: access.ownerName });
+  return <p className="card-view-only">{text}</p>;
 }

@@ -8,8 +8,17 @@ import { cadenceText } from './cadenceText';
 import { ClientForm } from './ClientForm';
 import { mapsLink, OpenInMaps } from './OpenInMaps';
 
-/** The client's own fields, read at a glance; one click opens them for editing. */
-export function ClientDetails({ client }: { client: Client }) {
+/**
+ * The client's own fields, read at a glance; one click opens them for editing, unless the client
+ * is shown read-only (a rep's client on a manager's device).
+ */
+export function ClientDetails({
+  client,
+  readOnly = false,
+}: {
+  client: Client;
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const settings = useCadenceSettings();
   const [editing, setEditing] = useState(false);
@@ -29,9 +38,11 @@ export function ClientDetails({ client }: { client: Client }) {
     <section className="card-section" aria-labelledby="details-heading">
       <div className="section-header">
         <h3 id="details-heading">{t('clients.card.details')}</h3>
-        <button type="button" onClick={() => setEditing(true)}>
-          {t('clients.card.editDetails')}
-        </button>
+        {!readOnly && (
+          <button type="button" onClick={() => setEditing(true)}>
+            {t('clients.card.editDetails')}
+          </button>
+        )}
       </div>
       <dl className="details">
         <dt>{t('clients.form.address')}</dt>
@@ -45,7 +56,9 @@ export function ClientDetails({ client }: { client: Client }) {
           <span className="cadence-now">
             {cadenceText(effectiveCadence(client, settings), client.status, t)}
           </span>
-          <CadenceOverride key={`${client.id}:${client.cadenceDays}`} client={client} />
+          {!readOnly && (
+            <CadenceOverride key={`${client.id}:${client.cadenceDays}`} client={client} />
+          )}
         </dd>
         {client.notes && (
           <>

@@ -6,8 +6,16 @@ import { useToasts } from '../../store/toasts';
 import { PersonForm } from './PersonForm';
 import { formatDate } from '../../i18n/dates';
 
-/** The people of a client, each opened for editing in place. */
-export function PeopleSection({ clientId, people }: { clientId: string; people: ContactPerson[] }) {
+/** The people of a client, each opened for editing in place unless the card is read-only. */
+export function PeopleSection({
+  clientId,
+  people,
+  readOnly = false,
+}: {
+  clientId: string;
+  people: ContactPerson[];
+  readOnly?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const repo = useRepository();
   const toast = useToasts((s) => s.show);
@@ -18,7 +26,7 @@ export function PeopleSection({ clientId, people }: { clientId: string; people: 
     <section className="card-section" aria-labelledby="people-heading">
       <div className="section-header">
         <h3 id="people-heading">{t('clients.people.title')}</h3>
-        {editing === null && (
+        {editing === null && !readOnly && (
           <button type="button" onClick={() => setEditing('new')}>
             {t('clients.people.add')}
           </button>
@@ -72,25 +80,27 @@ export function PeopleSection({ clientId, people }: { clientId: string; people: 
                 </div>
               )}
               {p.personalNotes && <p className="person-notes">{p.personalNotes}</p>}
-              <div className="actions">
-                <button
-                  type="button"
-                  onClick={() => setEditing(p.id)}
-                  aria-label={t('clients.people.editNamed', { name: p.name })}
-                >
-                  {t('clients.people.edit')}
-                </button>
-                <button
-                  type="button"
-                  onClick={async () => {
-                    await repo.trash('people', p.id);
-                    toast(t('clients.people.trashed', { name: p.name }));
-                  }}
-                  aria-label={t('clients.people.trashNamed', { name: p.name })}
-                >
-                  {t('clients.people.trash')}
-                </button>
-              </div>
+              {!readOnly && (
+                <div className="actions">
+                  <button
+                    type="button"
+                    onClick={() => setEditing(p.id)}
+                    aria-label={t('clients.people.editNamed', { name: p.name })}
+                  >
+                    {t('clients.people.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    onClick={async () => {
+                      await repo.trash('people', p.id);
+                      toast(t('clients.people.trashed', { name: p.name }));
+                    }}
+                    aria-label={t('clients.people.trashNamed', { name: p.name })}
+                  >
+                    {t('clients.people.trash')}
+                  </button>
+                </div>
+              )}
             </li>
           ),
         )}

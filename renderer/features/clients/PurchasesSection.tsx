@@ -13,10 +13,12 @@ import { isLive } from '../../../shared/domain/common';
 interface Props {
   clientId: string;
   purchases: readonly Purchase[];
+  /** A rep's client on a manager's device: shown, never changed. */
+  readOnly?: boolean;
 }
 
 /** Purchases newest first: what was bought, the promises, and where each follow-through stands. */
-export function PurchasesSection({ clientId, purchases }: Props) {
+export function PurchasesSection({ clientId, purchases, readOnly = false }: Props) {
   const { t, i18n } = useTranslation();
   const repo = useRepository();
   const toast = useToasts((s) => s.show);
@@ -29,7 +31,7 @@ export function PurchasesSection({ clientId, purchases }: Props) {
     <section className="card-section" aria-labelledby="purchases-heading">
       <div className="section-header">
         <h3 id="purchases-heading">{t('clients.purchases.title')}</h3>
-        {editing === null && (
+        {editing === null && !readOnly && (
           <button type="button" onClick={() => setEditing('new')}>
             {t('clients.purchases.add')}
           </button>
@@ -108,20 +110,22 @@ export function PurchasesSection({ clientId, purchases }: Props) {
                   {p.crossSell.map((k) => t(`clients.purchases.cross.${k}`)).join(', ')}
                 </div>
               )}
-              <div className="actions">
-                <button type="button" onClick={() => setEditing(p.id)}>
-                  {t('clients.purchases.edit')}
-                </button>
-                <button
-                  type="button"
-                  onClick={async () => {
-                    await repo.trash('purchases', p.id);
-                    toast(t('clients.purchases.trashed'));
-                  }}
-                >
-                  {t('clients.purchases.trash')}
-                </button>
-              </div>
+              {!readOnly && (
+                <div className="actions">
+                  <button type="button" onClick={() => setEditing(p.id)}>
+                    {t('clients.purchases.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    onClick={async () => {
+                      await repo.trash('purchases', p.id);
+                      toast(t('clients.purchases.trashed'));
+                    }}
+                  >
+                    {t('clients.purchases.trash')}
+                  </button>
+                </div>
+              )}
             </li>
           ),
         )}

@@ -70,7 +70,14 @@ function Entry({ entry, label }: { entry: TimelineEntry; label: string }) {
  * The client's history: what happened, newest first (contacts, visits, notes, problems, follow-ups
  * done, each named by its kind); the tasks ahead in their own short list above it, soonest first.
  */
-export function Timeline({ records }: { records: FullClientRecords }) {
+export function Timeline({
+  records,
+  readOnly = false,
+}: {
+  records: FullClientRecords;
+  /** A rep's client on a manager's device: no new note (a note counts as a contact). */
+  readOnly?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const { history, upcoming } = timelineOf(records);
   const today = localDay();
@@ -100,7 +107,7 @@ export function Timeline({ records }: { records: FullClientRecords }) {
           </ol>
         </section>
       )}
-      <NoteComposer clientId={records.client.id} />
+      {!readOnly && <NoteComposer clientId={records.client.id} />}
       {history.length === 0 ? (
         <p className="muted">{t('clients.timeline.empty')}</p>
       ) : (

@@ -119,6 +119,9 @@ export const enBook = {
     never: 'never',
     none: 'none',
     gone: 'This client is not in the book (it may be in the Trash).',
+    viewOnlyRep: '{{name}}’s client: view only — changes are made by the rep.',
+    viewOnlyOwner: '{{name}}’s client: view only — changes are made by the owner.',
+    viewOnlyUnknown: 'A colleague’s client: view only — changes are made by the owner.',
   },
   addressForm: {
     formal: 'Formal («вы»)',
@@ -317,6 +320,7 @@ export const enBook = {
     statuses: { active: 'In progress', succeeded: 'Client kept', failed: 'Client lost' },
     save: 'Save reason and plan',
     saved: 'Churn reason and retention plan saved.',
+    noPlan: 'No retention plan yet.',
   },
   timeline: {
     title: 'Timeline',

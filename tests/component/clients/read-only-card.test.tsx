@@ -1,0 +1,147 @@
+// A manager signed in to the company's server reads a rep's client but may not change it (the
+// server refuses a manager's change to a rep's rows): the card says whose it is and offers no
+// control that would be refused. The manager's own clients, and a rep's, stay editable.
+import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
+import { ClientCard } from '../../../renderer/features/clients/ClientCard';
+import { saveRetention } from '../../../renderer/features/clients/data/retention';
+import { META } from '../../../renderer/data/device';
+import { SYNC_META, type SyncAccount } from '../../../renderer/sync/state';
+import { TEAM_KEY } from '../../../renderer/sync/team';
+import type { Language } from '../../../renderer/i18n';
+import { newPurchase } from '../../../shared/domain';
+import type { TeamResponse } from '../../../shared/sync/protocol';
+import { renderWithData } from '../renderApp';
+import { LONG } from './testing';
+import { addClient, addPerson } from './seed';
+
+const MANAGER = '01900000-0000-7000-8000-00000000000a';
+const ANNA = '01900000-0000-7000-8000-00000000000b';
+
+const team: TeamResponse = {
+  team: { id: '01900000-0000-7000-8000-0000000000ff', name: 'Урал' },
+  members: [
+    { id: ANNA, name: 'Анна Петрова', role: 'rep', active: true, lastSyncAt: null },
+    { id: MANAGER, name: 'Мария Руководитель', role: 'manager', active: true, lastSyncAt: null },
+  ],
+};
+
+/** The card of a client of `owner`, seen on a device signed in as `as`. */
+async function cardOf(
+  as: { userId: string; role: SyncAccount['role'] },
+  owner: string,
+  lang: Language,
+) {
+  // Rendered first: the card waits for its client, as it does when opened from the list.
+  let open: (clientId: string) => void = () => {};
+  const Card = () => {
+    const [clientId, setClientId] = useState('');
+    open = setClientId;
+    return clientId ? <ClientCard clientId={clientId} /> : null;
+  };
+  const view = await renderWithData(<Card />, lang);
+  const { db, repo } = view;
+  const account: SyncAccount = {
+    serverUrl: 'https://sync.example.test',
+    userId: as.userId,
+    email: 'someone@example.test',
+    name: as.userId === MANAGER ? 'Мария Руководитель' : 'Анна Петрова',
+    role: as.role,
+    teamName: 'Урал',
+    deviceName: 'laptop',
+    signedInAt: '2026-03-01T10:00:00Z',
+  };
+  await db.meta.bulkPut([
+    { key: SYNC_META.account, value: account },
+    { key: META.session, value: { repId: as.userId } },
+    { key: TEAM_KEY, value: team },
+  ]);
+  const c = await addClient(repo, 'ООО Ромашка', { status: 'at_risk' });
+  await addPerson(repo, c.id, { name: 'Ирина Смирнова' });
+  await repo.create('purchases', newPurchase({ clientId: c.id, date: '2026-02-10' }));
+  await saveRetention(repo, c.id, undefined, {
+    churnReason: 'not_listened',
+    churnComment: '',
+    cause: 'Звонки без ответа',
+    status: 'active',
+    actions: [
+      {
+        id: crypto.randomUUID(),
+        text: 'Визит с руководителем',
+        responsible: 'Анна',
+        due: null,
+        done: false,
+      },
+    ],
+  });
+  await repo.create('notes', {
+    clientId: c.id,
+    visitId: null,
+    text: 'Хотят вторую машину',
+    deletedAt: null,
+  });
+  await db.clients.update(c.id, { ownerId: owner });
+  act(() => open(c.id));
+  return { ...view, card: await screen.findByRole('article', { name: 'ООО Ромашка' }) };
+}
+
+/** Every control on the card a person can use to change something. */
+const changeControls = (card: HTMLElement) => [
+  ...within(card)
+    .queryAllByRole('button')
+    // The health badge opens its reasons: it reads, it changes nothing.
+    .filter((b) => !b.classList.contains('health-badge')),
+  ...within(card).queryAllByRole('textbox'),
+  ...within(card).queryAllByRole('combobox'),
+  ...within(card).queryAllByRole('checkbox'),
+  ...within(card).queryAllByRole('spinbutton'),
+];
+
+describe("a rep's client on a manager's device", LONG, () => {
+  it('opens read-only: a line names the rep, the records show, and nothing on it can be changed', async () => {
+    const { card } = await cardOf({ userId: MANAGER, role: 'manager' }, ANNA, 'ru');
+    expect(
+      await within(card).findByText(
+        'Клиент представителя Анна Петрова: только просмотр — изменения вносит представитель.',
+      ),
+    ).toBeInTheDocument();
+    // What the rep recorded is all there to read.
+    expect(card).toHaveTextContent('Ирина Смирнова');
+    expect(card).toHaveTextContent('Звонки без ответа');
+    expect(card).toHaveTextContent('Визит с руководителем');
+    expect(card).toHaveTextContent('Хотят вторую машину');
+    expect(within(card).getByRole('region', { name: 'Покупки' })).toHaveTextContent('2026');
+    expect(changeControls(card).map((c) => c.textContent || c.getAttribute('aria-label'))).toEqual(
+      [],
+    );
+  });
+  it('in English, the line names the rep too', async () => {
+    const { card } = await cardOf({ userId: MANAGER, role: 'manager' }, ANNA, 'en');
+    expect(
+      await within(card).findByText(
+        'Анна Петрова’s client: view only — changes are made by the rep.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(card).queryByRole('button', { name: 'Edit details' })).toBeNull();
+  });
+});
+
+describe('clients that stay editable', LONG, () => {
+  it("the manager's own client", async () => {
+    const { card } = await cardOf({ userId: MANAGER, role: 'manager' }, MANAGER, 'en');
+    await within(card).findByRole('button', { name: 'Edit details' });
+    expect(within(card).getByRole('button', { name: 'Add person' })).toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: 'Add note' })).toBeInTheDocument();
+    // The purchase's and the client's own.
+    expect(within(card).getAllByRole('button', { name: 'Move to trash' })).toHaveLength(2);
+    expect(card).not.toHaveTextContent('view only');
+  });
+  it("a rep's device: a client shared with them by its owner", async () => {
+    const { card } = await cardOf({ userId: ANNA, role: 'rep' }, MANAGER, 'en');
+    await within(card).findByRole('button', { name: 'Edit details' });
+    expect(within(card).getByRole('button', { name: 'Save reason and plan' })).toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: 'Log a contact' })).toBeInTheDocument();
+    await waitFor(() => expect(card).not.toHaveTextContent('view only'));
+  });
+});
