@@ -5,6 +5,7 @@ import { journalMiddleware } from './journal';
 import { reportClientsMiddleware } from './reportClients';
 import { reportProblemsMiddleware } from './reportProblems';
 import { reportRunsMiddleware } from './reportRuns';
+import { reportFollowUpsMiddleware } from './reportFollowUps';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 export type { FieldbookDb } from './dbTypes';
@@ -22,9 +23,11 @@ export function createDb(name = DB_NAME, versions: SchemaVersion[] = SCHEMA_VERS
   db.use(journalMiddleware(db));
   // The follow-ups' tally moves with every follow-up write, in its transaction (followUpTally.ts).
   db.use(followUpTallyMiddleware());
-  // The report's clients, problems and post-sale runs move with their rows, in the same transaction.
+  // The report's clients, problems, post-sale runs and follow-ups move with their rows, in the
+  // same transaction.
   db.use(reportClientsMiddleware());
   db.use(reportProblemsMiddleware());
   db.use(reportRunsMiddleware());
+  db.use(reportFollowUpsMiddleware());
   return db;
 }

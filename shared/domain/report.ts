@@ -47,13 +47,32 @@ export function reportClient(c: ReportClient): ReportClient {
   };
 }
 
+/** What the report reads of a follow-up (a loader may keep only this: renderer/data/reportFollowUps.ts). */
+export type ReportFollowUp = Pick<
+  FollowUp,
+  'id' | 'clientId' | 'kind' | 'due' | 'status' | 'doneAt' | 'deletedAt'
+>;
+
+/** The fields of `f` the report reads. */
+export function reportFollowUp(f: ReportFollowUp): ReportFollowUp {
+  return {
+    id: f.id,
+    clientId: f.clientId,
+    kind: f.kind,
+    due: f.due,
+    status: f.status,
+    doneAt: f.doneAt,
+    deletedAt: f.deletedAt,
+  };
+}
+
 /** What the rep's monthly report reads (docs/domain.md §4: visit data turned into decisions). */
 export interface ReportBook {
   clients: readonly ReportClient[];
   purchases: readonly Purchase[];
   visits: readonly Visit[];
   checklistRuns: readonly ChecklistRun[];
-  followUps: readonly FollowUp[];
+  followUps: readonly ReportFollowUp[];
   problems: readonly Problem[];
   contacts: readonly ContactLogEntry[];
   notes: readonly Note[];
@@ -193,7 +212,7 @@ const emptyTally = (): ActionTally => ({
 });
 
 function tallyActions(
-  followUps: readonly FollowUp[],
+  followUps: readonly ReportFollowUp[],
   month: string,
   today: Day,
 ): MonthlyReport['actions'] {

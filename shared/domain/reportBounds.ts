@@ -61,7 +61,7 @@ export function reportRange(month: string): ReportRange {
 const inMonth = (stamp: string | null | undefined, r: ReportRange) =>
   stamp != null && stamp >= r.from && stamp < r.next;
 
-export const followUpInReport = (f: FollowUp, r: ReportRange) => inMonth(f.due, r);
+export const followUpInReport = (f: Pick<FollowUp, 'due'>, r: ReportRange) => inMonth(f.due, r);
 
 export const contactInReport = (c: ContactLogEntry, r: ReportRange) => inMonth(c.at, r);
 

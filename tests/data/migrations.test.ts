@@ -23,6 +23,7 @@ import {
 import { REPORT_CLIENTS, type ReportClientRow } from '../../renderer/data/reportClients';
 import { REPORT_PROBLEMS, type ReportProblemRow } from '../../renderer/data/reportProblems';
 import { REPORT_RUNS } from '../../renderer/data/reportRuns';
+import { REPORT_FOLLOW_UPS } from '../../renderer/data/reportFollowUps';
 import { reportClient, type ReportClient } from '../../shared/domain/report';
 import { problemMarks } from '../../shared/domain/reportBounds';
 import { lastContactDays } from '../../shared/domain/followups/contactGaps';
@@ -100,6 +101,7 @@ const FIXTURES: Record<number, (name: string) => Promise<void>> = {
   5: (name) => fill(name, 5),
   6: (name) => fill(name, 6),
   7: (name) => fill(name, 7),
+  8: (name) => fill(name, 8),
 };
 
 async function snapshot(name: string) {
@@ -115,6 +117,7 @@ async function snapshot(name: string) {
     REPORT_CLIENTS,
     REPORT_PROBLEMS,
     REPORT_RUNS,
+    REPORT_FOLLOW_UPS,
   ])
     tables[t] = await db.table(t).toArray();
   const version = db.verno;

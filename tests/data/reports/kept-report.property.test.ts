@@ -23,6 +23,7 @@ import { PROBLEM_STATUSES, type SyncedTable } from '../../../shared/domain';
 import {
   monthlyReport,
   reportClient,
+  reportFollowUp,
   teamReport,
   type ReportBook,
 } from '../../../shared/domain/report';
@@ -31,6 +32,7 @@ import { lastContactDays } from '../../../shared/domain/followups/contactGaps';
 import { formatHlc } from '../../../shared/sync/hlc';
 import { POST_SALE_ITEMS } from '../../../shared/domain/templates/postSale';
 import { REPORT_RUNS, type ReportRunRow } from '../../../renderer/data/reportRuns';
+import { REPORT_FOLLOW_UPS } from '../../../renderer/data/reportFollowUps';
 import {
   isPostSaleHistory,
   postSaleHistoryRun,
@@ -50,7 +52,15 @@ const BOOK_TABLES = [
   'notes',
 ] as const;
 /** The tables the kept stores follow, and the field each one's day is read from. */
-const FOLLOWED = ['contacts', 'visits', 'notes', 'problems', 'clients', 'checklistRuns'] as const;
+const FOLLOWED = [
+  'contacts',
+  'visits',
+  'notes',
+  'problems',
+  'clients',
+  'checklistRuns',
+  'followUps',
+] as const;
 type Followed = (typeof FOLLOWED)[number];
 const STAMP: Record<'contacts' | 'visits' | 'notes', string> = {
   contacts: 'at',
@@ -123,6 +133,14 @@ async function changed(db: FieldbookDb, table: Followed, c: Change): Promise<Row
         ? 'gone-visit'
         : (visits[c.client % Math.max(visits.length, 1)]?.id ?? 'none');
     row.answers = { ...(row.answers as object), [POST_SALE_ITEMS.satisfaction]: c.status % 6 };
+    return row;
+  }
+  if (table === 'followUps') {
+    // Another due day, done on time, late or not at all, another client, trashed or not.
+    row.due = c.day;
+    row.status = (['open', 'done', 'snoozed', 'dismissed'] as const)[c.status % 4];
+    row.doneAt = row.status === 'done' && c.status % 8 < 4 ? stamp : null;
+    row.clientId = clients[c.client % Math.max(clients.length, 1)]?.id ?? 'none';
     return row;
   }
   // A client id the book may not hold yet (a pulled row before its client) now and then.
@@ -244,13 +262,14 @@ async function apply(db: FieldbookDb, op: Op): Promise<void> {
 
 /** The kept stores as they should be, counted from the rows. */
 async function recounted(db: FieldbookDb) {
-  const [clients, contacts, visits, notes, problems, runs] = await Promise.all([
+  const [clients, contacts, visits, notes, problems, runs, followUps] = await Promise.all([
     db.clients.toArray(),
     db.contacts.toArray(),
     db.visits.toArray(),
     db.notes.toArray(),
     db.problems.toArray(),
     db.checklistRuns.toArray(),
+    db.followUps.toArray(),
   ]);
   const visitById = new Map(visits.map((v) => [v.id, v]));
   const keptRuns: ReportRunRow[] = [];
@@ -274,6 +293,7 @@ async function recounted(db: FieldbookDb) {
     clients: [...rows.values()].sort((a, b) => a.id.localeCompare(b.id)),
     problems: problems.map((p) => ({ id: p.id, marks: problemMarks(p) })),
     runs: keptRuns,
+    followUps: followUps.map(reportFollowUp),
   };
 }
 
@@ -284,6 +304,7 @@ async function kept(db: FieldbookDb) {
     ),
     problems: (await db.table(REPORT_PROBLEMS).toArray()) as ReportProblemRow[],
     runs: (await db.table(REPORT_RUNS).toArray()) as ReportRunRow[],
+    followUps: await db.table(REPORT_FOLLOW_UPS).toArray(),
   };
 }
 
@@ -377,6 +398,8 @@ describe("the report's kept clients and problems", () => {
           await db.meta.put({ key: 'reportProblems.stale', value: true });
           await db.table(REPORT_RUNS).clear();
           await db.meta.put({ key: 'reportRuns.stale', value: true });
+          await db.table(REPORT_FOLLOW_UPS).clear();
+          await db.meta.put({ key: 'reportFollowUps.stale', value: true });
           await sameReports(db, asks);
         } finally {
           db.close();

@@ -27,6 +27,11 @@ import type { CadenceSettings, ChecklistRun, Problem, Visit } from '../../../../
 import type { FieldbookDb } from '../../../data/db';
 import { hasReportClients, reportClients, reportClientsTrusted } from '../../../data/reportClients';
 import {
+  hasReportFollowUps,
+  reportFollowUps,
+  reportFollowUpsTrusted,
+} from '../../../data/reportFollowUps';
+import {
   hasReportRuns,
   reportRuns,
   reportRunsTrusted,
@@ -100,12 +105,14 @@ export function loadMonthBook(
     ...(hasReportClients(db) ? [reportClients(db)] : []),
     ...(hasReportProblems(db) ? [reportProblems(db)] : []),
     ...(hasReportRuns(db) ? [reportRuns(db)] : []),
+    ...(hasReportFollowUps(db) ? [reportFollowUps(db)] : []),
   ];
   return db.transaction('r', tables, async () => {
-    const [keptClients, keptProblems, keptRuns] = await Promise.all([
+    const [keptClients, keptProblems, keptRuns, keptFollowUps] = await Promise.all([
       reportClientsTrusted(db),
       reportProblemsTrusted(db),
       reportRunsTrusted(db),
+      reportFollowUpsTrusted(db),
     ]);
     const [book, cadence, followUps, contacts, monthVisits, history, problems] = await Promise.all([
       keptClients
@@ -115,7 +122,9 @@ export function loadMonthBook(
             lastContact: null,
           })),
       loadCadenceSettings(db),
-      timed('followUps', db.followUps.where('due').between(r.from, r.next).toArray()),
+      keptFollowUps
+        ? timed('followUps', reportFollowUps(db).where('due').between(r.from, r.next).toArray())
+        : timed('followUps', db.followUps.where('due').between(r.from, r.next).toArray()),
       timed('contacts', db.contacts.where('at').between(r.from, r.next).toArray()),
       timed('visits', db.visits.where('finishedAt').between(r.from, r.next).toArray()),
       keptRuns
