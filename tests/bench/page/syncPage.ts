@@ -21,6 +21,8 @@ export interface SyncPullOptions {
   serverUrl: string;
   email: string;
   password: string;
+  /** Also time the floor in the pull's order (SyncPullResult.floorInPullOrderMs). */
+  floorInPullOrder?: boolean;
 }
 
 export interface SyncPullResult {
@@ -41,6 +43,11 @@ export interface SyncPullResult {
   floorMs: number;
   /** The longest main-thread task while bare bulkPut wrote them: the floor's own. */
   floorLongestTaskMs: number;
+  /**
+   * The same bare bulkPut in the order the pull wrote them (the server's version order, random in
+   * keys), when asked for (`floorInPullOrder`); null otherwise.
+   */
+  floorInPullOrderMs: number | null;
 }
 
 export interface SyncReplayOptions {
@@ -65,11 +72,39 @@ declare global {
   }
 }
 
-/** See SyncPullResult.floorMs; writes into a scratch database, deleted after. */
-async function idbFloor(source: FieldbookDb): Promise<{ ms: number; longestTaskMs: number }> {
+type FloorOrder = 'key' | 'pulled';
+
+/**
+ * See SyncPullResult.floorMs; writes into a scratch database, deleted after. `key`: table after
+ * table in key order; `pulled`: in the server's version order, as the pull's pages come, each
+ * thousand rows one transaction over the tables they belong to.
+ */
+async function idbFloor(
+  source: FieldbookDb,
+  order: FloorOrder = 'key',
+): Promise<{ ms: number; longestTaskMs: number }> {
   const tables = await Promise.all(
     SYNCED_TABLES.map(async (name) => ({ name, rows: await source.table(name).toArray() })),
   );
+  const chunks: Map<string, unknown[]>[] = [];
+  if (order === 'key') {
+    for (const { name: table, rows } of tables)
+      for (let at = 0; at < rows.length; at += 1000)
+        chunks.push(new Map([[table, rows.slice(at, at + 1000)]]));
+  } else {
+    const all = tables
+      .flatMap(({ name: table, rows }) => rows.map((row) => ({ table, row })))
+      .sort((a, b) => a.row.serverVersion - b.row.serverVersion);
+    for (let at = 0; at < all.length; at += 1000) {
+      const chunk = new Map<string, unknown[]>();
+      for (const { table, row } of all.slice(at, at + 1000)) {
+        const rows = chunk.get(table);
+        if (rows) rows.push(row);
+        else chunk.set(table, [row]);
+      }
+      chunks.push(chunk);
+    }
+  }
   const name = `${SYNC_BENCH_DB}-floor`;
   await Dexie.delete(name);
   const db = createDb(name);
@@ -77,12 +112,12 @@ async function idbFloor(source: FieldbookDb): Promise<{ ms: number; longestTaskM
   const probe = mainThreadProbe();
   probe.start();
   const started = performance.now();
-  for (const { name: table, rows } of tables) {
-    for (let at = 0; at < rows.length; at += 1000) {
-      await db.transaction('rw', db.table(table), () =>
-        db.table(table).bulkPut(rows.slice(at, at + 1000)),
-      );
-    }
+  for (const chunk of chunks) {
+    await db.transaction(
+      'rw',
+      [...chunk.keys()].map((table) => db.table(table)),
+      () => Promise.all([...chunk].map(([table, rows]) => db.table(table).bulkPut(rows))),
+    );
   }
   const ms = performance.now() - started;
   const { tasks } = await probe.stop();
@@ -95,6 +130,7 @@ async function idbFloor(source: FieldbookDb): Promise<{ ms: number; longestTaskM
 async function measurePull(
   transport: SyncTransport,
   signIn: Pick<SyncPullOptions, 'serverUrl' | 'email' | 'password'>,
+  floorInPullOrder = false,
 ): Promise<SyncPullResult> {
   await Dexie.delete(SYNC_BENCH_DB);
   const db = createDb(SYNC_BENCH_DB);
@@ -123,6 +159,7 @@ async function measurePull(
     const { tasks, longestFrameGapMs } = await probe.stop();
     const { problem, lastSummary } = engine.status.getState();
     const floor = await idbFloor(db);
+    const inPullOrder = floorInPullOrder ? await idbFloor(db, 'pulled') : null;
     return {
       pulled: lastSummary?.pulled ?? 0,
       ms,
@@ -133,6 +170,7 @@ async function measurePull(
       longestFrameGapMs,
       floorMs: floor.ms,
       floorLongestTaskMs: floor.longestTaskMs,
+      floorInPullOrderMs: inPullOrder?.ms ?? null,
     };
   } finally {
     engine.stop();
@@ -142,7 +180,7 @@ async function measurePull(
 }
 
 const api: SyncBenchApi = {
-  firstPull({ serverUrl, email, password }) {
+  firstPull({ serverUrl, email, password, floorInPullOrder }) {
     const secrets = new Map<string, string>();
     const http = createBrowserSync({
       get: async (key) => secrets.get(key) ?? null,
@@ -154,7 +192,7 @@ const api: SyncBenchApi = {
       syncSignOut: () => http.signOut(),
       syncRequest: (request) => http.request(request),
     });
-    return measurePull(transport, { serverUrl, email, password });
+    return measurePull(transport, { serverUrl, email, password }, floorInPullOrder);
   },
   replayPull({ pages, signedIn, total }) {
     const transport = replayTransport(total ? grownPages(pages, total) : pages, signedIn);
