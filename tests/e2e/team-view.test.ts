@@ -168,6 +168,38 @@ async function shots(page: Page, lang: Lang, lastHeading: string) {
   await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
 }
 
+/**
+ * The card of C.bridge (Boris's client) as the manager reads it: the line naming Boris, the
+ * records (the purchase, the person), and nothing to change but the health badge's reasons.
+ */
+async function expectReadOnlyCard(page: Page, line: string) {
+  const card = page.getByRole('article', { name: C.bridge });
+  await card.waitFor();
+  await card.getByText(line, { exact: true }).waitFor();
+  await card.getByText('Павел Мостов').waitFor();
+  expect(await card.locator('button:not(.health-badge)').count()).toBe(0);
+  expect(await card.locator('input, textarea, select').count()).toBe(0);
+}
+
+/** For a person to look at (FIELDBOOK_TEAM_SHOTS only): the card at 1280×800 and 1024×700. */
+async function cardShots(page: Page, lang: Lang) {
+  if (!SHOTS) return;
+  const size = page.viewportSize();
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 700],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(SHOTS, `card-read-only-${lang}-${width}.png`) });
+    // The card scrolls in its pane: its end, with the timeline.
+    const pane = page.locator('.detail-pane');
+    await pane.evaluate((e) => (e.scrollTop = e.scrollHeight));
+    await page.screenshot({ path: join(SHOTS, `card-read-only-${lang}-${width}-bottom.png`) });
+    await pane.evaluate((e) => (e.scrollTop = 0));
+  }
+  if (size) await page.setViewportSize(size);
+}
+
 const expectedRow = (r: Omit<TeamRow, 'cells'>) => r;
 const ANNA_ROW = expectedRow({
   // Delivery checks of both sales (one confirmed on its day, one left overdue since the 12th)
@@ -389,9 +421,18 @@ describe('the team view against the real server, over a month of two reps’ wor
     expect(await readReport(page)).toEqual(own.get(BORIS.name));
     await page.getByRole('link', { name: 'Назад к команде' }).click();
 
-    // An at-risk client opens the client card.
+    // An at-risk client opens the client card: Boris's, so the manager reads it, told whose it
+    // is, with no control whose change the server would refuse (a manager may not change a
+    // rep's rows).
     await atRisk.getByRole('link', { name: C.bridge, exact: true }).click();
-    await page.getByRole('article', { name: C.bridge }).waitFor();
+    await expectReadOnlyCard(
+      page,
+      `Клиент представителя ${BORIS.name}: только просмотр — изменения вносит представитель.`,
+    );
+    expect(await page.getByRole('button', { name: /Изменить/ }).count()).toBe(0);
+    // Nor does the list offer to log a contact for it: Boris logs his clients' contacts.
+    expect(await page.getByRole('button', { name: /^Записать контакт/ }).count()).toBe(0);
+    await cardShots(page, 'ru');
 
     // The manager's agenda lists the manager's own follow-ups; the reps' (a delivery to check,
     // a problem past its date) are theirs to do and stay off it, and off the navigation's count.
@@ -410,6 +451,16 @@ describe('the team view against the real server, over a month of two reps’ wor
     const { cells: annaEn, ...annaRowEn } = await readTeamRow(page, ANNA.name);
     expect(annaRowEn, annaEn.join(' | ')).toEqual(ANNA_ROW);
     await shots(page, 'en', 'Lost clients by reason');
+    await page
+      .getByRole('region', { name: 'Clients at risk' })
+      .getByRole('link', { name: C.bridge, exact: true })
+      .click();
+    await expectReadOnlyCard(
+      page,
+      `${BORIS.name}’s client: view only — changes are made by the rep.`,
+    );
+    expect(await page.getByRole('button', { name: /Edit/ }).count()).toBe(0);
+    await cardShots(page, 'en');
     expect(errors).toEqual([]);
   }, 180_000);
 });

@@ -9,6 +9,7 @@ import { Highlighted } from './Highlighted';
 import { HealthDot } from './HealthBadge';
 import { MatchContext } from './MatchContext';
 import { formatDate } from '../../i18n/dates';
+import { useClientAccess } from './data/clientAccess';
 
 /** Every row has three lines (name, status and person, one more), so one fixed height fits all. */
 const ROW_HEIGHT = 68;
@@ -64,6 +65,8 @@ export function ClientList({
   useEffect(() => {
     if (active >= rows.length) setActive(Math.max(0, rows.length - 1));
   }, [rows.length, active]);
+  // A rep's client on a manager's device is read-only: its contacts are the rep's to log.
+  const activeAccess = useClientAccess(rows[active]?.client);
 
   const move = (index: number) => {
     const next = Math.min(Math.max(index, 0), rows.length - 1);
@@ -158,7 +161,7 @@ export function ClientList({
           })}
         </div>
       </div>
-      {onLogContact && current && (
+      {onLogContact && current && activeAccess?.kind === 'edit' && (
         // After the list in the tab order: the row the arrows are on gets its contact logged.
         <button
           type="button"

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../../renderer/app/App';
 import { ClientCard } from '../../../renderer/features/clients/ClientCard';
 import { saveRetention } from '../../../renderer/features/clients/data/retention';
 import { META } from '../../../renderer/data/device';
@@ -14,7 +16,7 @@ import { newPurchase } from '../../../shared/domain';
 import type { TeamResponse } from '../../../shared/sync/protocol';
 import { renderWithData } from '../renderApp';
 import { LONG } from './testing';
-import { addClient, addPerson } from './seed';
+import { addClient, addPerson, resetListState } from './seed';
 
 const MANAGER = '01900000-0000-7000-8000-00000000000a';
 const ANNA = '01900000-0000-7000-8000-00000000000b';
@@ -25,6 +27,17 @@ const team: TeamResponse = {
     { id: ANNA, name: 'Анна Петрова', role: 'rep', active: true, lastSyncAt: null },
     { id: MANAGER, name: 'Мария Руководитель', role: 'manager', active: true, lastSyncAt: null },
   ],
+};
+
+const managerAccount: SyncAccount = {
+  serverUrl: 'https://sync.example.test',
+  userId: MANAGER,
+  email: 'boss@example.test',
+  name: 'Мария Руководитель',
+  role: 'manager',
+  teamName: 'Урал',
+  deviceName: 'laptop',
+  signedInAt: '2026-03-01T10:00:00Z',
 };
 
 /** The card of a client of `owner`, seen on a device signed in as `as`. */
@@ -143,5 +156,31 @@ describe('clients that stay editable', LONG, () => {
     expect(within(card).getByRole('button', { name: 'Save reason and plan' })).toBeInTheDocument();
     expect(within(card).getByRole('button', { name: 'Log a contact' })).toBeInTheDocument();
     await waitFor(() => expect(card).not.toHaveTextContent('view only'));
+  });
+});
+
+describe("the client list on a manager's device", LONG, () => {
+  it("offers no contact to log for a rep's client, and does for the manager's own", async () => {
+    window.location.hash = '#/clients';
+    resetListState();
+    const user = userEvent.setup();
+    const { db, repo } = await renderWithData(<App />, 'en');
+    await db.meta.bulkPut([
+      { key: SYNC_META.account, value: managerAccount },
+      { key: META.session, value: { repId: MANAGER } },
+      { key: TEAM_KEY, value: team },
+    ]);
+    const own = await addClient(repo, 'Aster Ltd');
+    const annas = await addClient(repo, 'Birch Ltd');
+    await db.clients.update(annas.id, { ownerId: ANNA });
+    await screen.findByRole('option', { name: /Birch Ltd/ });
+    await screen.findByRole('button', { name: 'Log a contact: Aster Ltd' });
+    expect(own.ownerId).toBe(MANAGER);
+    // The arrows move to Anna's client: the button goes rather than log a contact she owns.
+    screen.getByRole('listbox').focus();
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: /^Log a contact: / })).toBeNull(),
+    );
   });
 });
