@@ -24,11 +24,13 @@ import {
   summaryHasFacts,
   withCadenceSettings,
   type ClientFacts,
-  type ClientRecords,
   type ClientSummary,
+  type ListedClient,
+  type ListedPerson,
 } from './clientSummary';
 import { ClientFactsCache, currentZone, type StoredClientRow } from './clientFactsCache';
 import { loadBookInSlices, loadClientRecords } from './clientBookLoader';
+import type { RowsSink } from './clientRowsScan';
 import { readBookGeneration } from './searchIndexCache';
 import { BookSearchIndex, type IndexStats } from './searchIndexLoader';
 import { repsZone } from '../../../data/localTime';
@@ -245,35 +247,84 @@ export class ClientBook {
     // since left them; the reading below puts right any a crash kept from being written.
     const showing = firstLoad && this.showStoredRows(generation, zoneName);
     // The stored index restores (search ready) at once; its pass over the book in a worker waits
-    // for the stored rows, then runs alongside the reading below (read alongside the rows, each
-    // slowed the other down); its failure fails the load once the rest is read.
-    const indexing = this.searchIndex.reconcile(generation, showing || undefined);
+    // for the stored rows. With them on screen, that pass is the only reading of the book: it
+    // makes every client's row anew from what it reads (two whole reads of a 50k book competed
+    // for the same two cores), and the summaries are put right from those rows.
+    const fromPass: { pass: FactsPass | null } = { pass: null };
+    const sink: RowsSink = async (rows, done) => {
+      // Given only once the stored rows are shown: the summaries to compare with are theirs.
+      const pass = (fromPass.pass ??= this.factsPass(generation, zoneName));
+      if (pass.finished) return;
+      await inSlices(rows, (row) => pass.take(row.client, row.people, row.facts));
+      if (done) pass.finish();
+    };
+    const indexing = this.searchIndex.reconcile(
+      generation,
+      showing ? showing.then((shown) => (shown ? sink : null)) : undefined,
+    );
     indexing.catch(() => {});
     const stored = await showing;
+    if (stored) {
+      // Its failure fails the load.
+      await indexing;
+      if (!fromPass.pass?.finished) throw new Error('the pass over the book made no list rows');
+      this.phase = 'ready';
+      this.publish();
+      return;
+    }
+    // Otherwise the list is read here (clients and people first), and the facts after.
     await loadBookInSlices(this.db, {
       onList: (clients, people) => {
         // On a reload the old facts stay visible until the new ones are ready.
-        if (!firstLoad || stored) return;
+        if (!firstLoad) return;
         this.summaries = listOnlySummaries(clients, people, this.cadence);
         this.phase = 'list';
         this.publish();
       },
       onFacts: async (records) => {
-        const old = this.summaries;
-        const next = new Map<string, ClientSummary>();
-        const changed: StoredClientRow[] = [];
-        const zone = repsZone();
-        const sameKey =
-          this.factsKey !== null &&
-          this.factsKey.bookGeneration === generation &&
-          this.factsKey.zone === zoneName;
+        const pass = this.factsPass(generation, zoneName);
         // A 50k book takes seconds here: the window keeps painting between slices.
-        await inSlices(records, (r) => {
-          const id = r.client.id;
-          const [summary, moved] = this.summarize(r, sameKey ? old.get(id) : undefined, zone);
-          if (moved) changed.push(storedRow(summary));
-          next.set(id, summary);
-        });
+        await inSlices(records, (r) =>
+          pass.take(listedClient(r.client), listedPeople(r.people), clientFacts(r, pass.zone)),
+        );
+        pass.finish();
+      },
+    });
+    await indexing;
+    this.phase = 'ready';
+    this.publish();
+  }
+
+  /**
+   * Summaries made anew for every live client of a whole-book read, put in place (and the stored
+   * rows that moved written) once the last client is taken.
+   */
+  private factsPass(generation: string | null, zoneName: string): FactsPass {
+    const old = this.summaries;
+    const next = new Map<string, ClientSummary>();
+    const changed: StoredClientRow[] = [];
+    const zone = repsZone();
+    const sameKey =
+      this.factsKey !== null &&
+      this.factsKey.bookGeneration === generation &&
+      this.factsKey.zone === zoneName;
+    const pass: FactsPass = {
+      zone,
+      finished: false,
+      take: (client, people, facts) => {
+        const id = client.id;
+        const [summary, moved] = this.summarize(
+          client,
+          people,
+          facts,
+          sameKey ? old.get(id) : undefined,
+          zone,
+        );
+        if (moved) changed.push(storedRow(summary));
+        next.set(id, summary);
+      },
+      finish: () => {
+        pass.finished = true;
         const removed = sameKey ? [...old.keys()].filter((id) => !next.has(id)) : [];
         this.summaries = next;
         if (this.phase !== 'ready') this.phase = 'facts';
@@ -283,25 +334,25 @@ export class ClientBook {
           void this.factsCache?.write(changed, removed, { ...this.factsKey, replaceAll: !sameKey });
         }
       },
-    });
-    await indexing;
-    this.phase = 'ready';
-    this.publish();
+    };
+    return pass;
   }
 
   /**
-   * A client's summary from its records, and whether what its stored row says moved. The old
-   * summary itself comes back when nothing in it moved, so what is cached by summary (health)
-   * stays valid; its client and people objects are kept when only the facts moved.
+   * A client's summary from its listed record, people and facts, and whether what its stored
+   * row says moved. The old summary itself comes back when nothing in it moved, so what is cached
+   * by summary (health) stays valid; its client and people objects are kept when only the facts
+   * moved.
    */
   private summarize(
-    records: ClientRecords,
+    listed: ListedClient,
+    listedPeopleOf: ListedPerson[],
+    facts: ClientFacts,
     old: ClientSummary | undefined,
     zone: ReturnType<typeof repsZone>,
   ): [ClientSummary, boolean] {
-    const facts = clientFacts(records, zone);
-    let client = listedClient(records.client);
-    let people = listedPeople(records.people);
+    let client = listed;
+    let people = listedPeopleOf;
     if (old !== undefined) {
       const sameClient = samePlain(old.client, client);
       const samePeople = samePlain(old.people, people);
@@ -385,7 +436,13 @@ export class ClientBook {
         continue;
       }
       const { records } = loaded;
-      const [summary, moved] = this.summarize(records, this.summaries.get(id), zone);
+      const [summary, moved] = this.summarize(
+        listedClient(records.client),
+        listedPeople(records.people),
+        clientFacts(records, zone),
+        this.summaries.get(id),
+        zone,
+      );
       if (moved) changed.push(storedRow(summary));
       this.summaries.set(id, summary);
       this.searchIndex.updateClient(records, loaded.noteTexts);
@@ -452,6 +509,14 @@ function listOnlySummaries(
   cadence: CadenceSettings,
 ): Map<string, ClientSummary> {
   return summariesFromFacts(clients, people, new Map(), cadence);
+}
+
+/** One whole-book making of the summaries (ClientBook.factsPass). */
+interface FactsPass {
+  zone: ReturnType<typeof repsZone>;
+  finished: boolean;
+  take(client: ListedClient, people: ListedPerson[], facts: ClientFacts): void;
+  finish(): void;
 }
 
 const books = new WeakMap<FieldbookDb, ClientBook>();

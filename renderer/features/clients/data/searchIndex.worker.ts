@@ -5,7 +5,8 @@
  * painting meanwhile. One request per worker; the page ends the worker after it.
  *
  * Answers, in order: `restored` (only when asked to restore: the checked row, or null), then
- * `result` (the pass's), or `failed`.
+ * `result` (the pass's), then the list rows in batches when asked for (`rows`, the last one
+ * `done`); or `failed`.
  */
 import {
   openBook,
@@ -16,21 +17,31 @@ import {
   type ScanResult,
 } from './searchIndexScan';
 import { checkRow, rowBuffers, type StoredIndexRow } from './searchIndexRow';
+import type { StoredClientRow } from './clientFactsCache';
 
 export interface WorkerRequest extends ScanRequest {
   /** Restore the stored copy from this database first, for this generation of the book. */
   restore?: { searchDbName: string; generation: string | null };
   /** Wait for a `go` message before the pass over the book (after the restore). */
   waitForGo?: boolean;
+  /** Make the list rows too (clientRowsScan.ts); a `go` message may still ask for them. */
+  rows?: boolean;
+}
+
+/** Lets the pass begin; `rows`: make the list rows too. */
+export interface GoMessage {
+  go: true;
+  rows: boolean;
 }
 
 export type WorkerAnswer =
   | { kind: 'restored'; row: StoredIndexRow | null; counts: Uint32Array | null }
+  | { kind: 'rows'; rows: StoredClientRow[]; done: boolean }
   | { kind: 'result'; result: ScanResult }
   | { kind: 'failed'; error: string };
 
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<WorkerRequest | { go: true }>) => void) | null;
+  onmessage: ((event: MessageEvent<WorkerRequest | GoMessage>) => void) | null;
   postMessage(message: WorkerAnswer, transfer: Transferable[]): void;
 };
 
@@ -61,21 +72,25 @@ async function run(req: WorkerRequest): Promise<void> {
       scope.postMessage({ kind: 'restored', row: null, counts: null }, []);
     }
   }
-  if (req.waitForGo) await go;
+  const rows = req.waitForGo ? (await go).rows : req.rows === true;
   const result = await scanBook(
     scan,
     () => openBook(indexedDB, req.dbName),
     () => Promise.resolve(),
+    undefined,
+    rows ? (batch, done) => scope.postMessage({ kind: 'rows', rows: batch, done }, []) : undefined,
+    // Asked for rows, the index goes first (moved, not copied) and the rows after it.
+    (built) => scope.postMessage({ kind: 'result', result: built }, transferables(built)),
   );
-  scope.postMessage({ kind: 'result', result }, transferables(result));
+  if (!rows) scope.postMessage({ kind: 'result', result }, transferables(result));
 }
 
-let letGo: () => void = () => {};
-const go = new Promise<void>((resolve) => (letGo = resolve));
+let letGo: (message: GoMessage) => void = () => {};
+const go = new Promise<GoMessage>((resolve) => (letGo = resolve));
 let started = false;
 
 scope.onmessage = (event) => {
-  if ('go' in event.data) return letGo();
+  if ('go' in event.data) return letGo(event.data);
   if (started) return;
   started = true;
   run(event.data).catch((error: unknown) =>

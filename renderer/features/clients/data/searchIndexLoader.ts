@@ -22,7 +22,9 @@ import type { ClientRecords } from './clientSummary';
 import type { NoteText } from './clientBookLoader';
 import { SearchIndexStore } from './searchIndexCache';
 import { assembleRow, searchIndexDbName, type RestoredIndex } from './searchIndexRow';
-import type { WorkerAnswer, WorkerRequest } from './searchIndex.worker';
+import type { GoMessage, WorkerAnswer, WorkerRequest } from './searchIndex.worker';
+import type { RowsSink } from './clientRowsScan';
+import type { StoredClientRow } from './clientFactsCache';
 import {
   scanBook,
   type BookConnection,
@@ -125,22 +127,36 @@ export class BookSearchIndex {
    * fingerprint against the book in the background; without one it builds the index there.
    * Resolves once the index matches the book (writes committed meanwhile included). The pass
    * over the book waits for `passAfter` (the restore does not): the caller's own first reads
-   * then do not share the database with it.
+   * then do not share the database with it. When `passAfter` gives a sink, the pass also makes
+   * every live client's list row from what it reads and hands them there (clientRowsScan.ts)
+   * once the index is taken, so the caller need not read the book itself; it resolves after the
+   * last of them was taken.
    */
-  async reconcile(generation: string | null, passAfter?: Promise<unknown>): Promise<void> {
+  async reconcile(generation: string | null, passAfter?: Promise<RowsSink | null>): Promise<void> {
     const first = !this.started;
     this.started = true;
     const touched: Touched = new Map();
     this.touched = touched;
-    let result: ScanResult;
+    // The index is taken as soon as the pass hands it on (before the list rows, if any).
+    let applied: Promise<void> | null = null;
+    const apply = (result: ScanResult) => (applied ??= this.apply(result, touched, generation));
     try {
-      result = await this.pass(first, generation, touched, passAfter);
+      const result = await this.pass(first, generation, touched, passAfter, apply);
+      if (!this.disposed) await apply(result);
     } finally {
       this.touched = null;
     }
+  }
+
+  /** Puts the pass's index or changes in place, then what the change feed wrote meanwhile. */
+  private async apply(result: ScanResult, touched: Touched, generation: string | null) {
     if (this.disposed) return;
     let changed = 0;
     if (result.kind === 'built') {
+      const T1 = performance.now();
+      console.log(
+        `loader result arrived ${T1.toFixed(0)} terms ${result.packed.terms.length} chars`,
+      );
       // Checked where it was built: here only the words and ids are split.
       const index = InvertedClientIndex.fromChecked(result.packed, result.counts);
       const ids = result.packed.docs === 0 ? [] : result.packed.ids.split('\n');
@@ -195,13 +211,21 @@ export class BookSearchIndex {
     first: boolean,
     generation: string | null,
     touched: Touched,
-    passAfter: Promise<unknown> | undefined,
+    passAfter: Promise<RowsSink | null> | undefined,
+    onIndexed: (result: ScanResult) => Promise<void>,
   ): Promise<ScanResult> {
     // The caller's own reading goes first; a failure of it is the caller's to report.
     const after = passAfter?.then(
-      () => {},
-      () => {},
+      (sink) => sink,
+      () => null,
     );
+    // The rows go to the caller's sink in order, each batch after the one before is taken.
+    let sink: RowsSink | null = null;
+    let taking: Promise<void> = Promise.resolve();
+    const onRows = (rows: StoredClientRow[], done: boolean) => {
+      const to = sink;
+      if (to) taking = taking.then(() => to(rows, done)).catch(() => {});
+    };
     if (this.options.worker !== false && typeof Worker !== 'undefined') {
       const request: WorkerRequest = first
         ? {
@@ -214,18 +238,28 @@ export class BookSearchIndex {
             waitForGo: after !== undefined,
           }
         : { dbName: this.db.name, ...this.known() };
-      if (!first) await after;
+      if (!first) {
+        sink = (await after) ?? null;
+        request.rows = sink !== null;
+      }
       try {
-        return await passInWorker(
+        const result = await passInWorker(
           request,
           (restored) => {
             if (restored) this.take(restored, generation, touched);
           },
+          onRows,
+          (result) => void onIndexed(result),
           (stop, go) => {
             this.stopWorker = stop;
-            void after?.then(go);
+            void after?.then((given) => {
+              sink = given ?? null;
+              go(sink !== null);
+            });
           },
         );
+        await taking;
+        return result;
       } catch {
         // Disposed (the book closed or deleted): nothing more to read.
         if (this.disposed) throw new Error('the client book was closed');
@@ -239,7 +273,7 @@ export class BookSearchIndex {
     const stopped = () => {
       if (this.disposed) throw new Error('the client book was closed');
     };
-    await after;
+    sink = (await after) ?? null;
     stopped();
     return scanBook(
       { dbName: this.db.name, ...this.known() },
@@ -248,6 +282,14 @@ export class BookSearchIndex {
         await yieldToMain();
         stopped();
       },
+      undefined,
+      sink === null
+        ? undefined
+        : (rows, done) => {
+            onRows(rows, done);
+            return taking;
+          },
+      onIndexed,
     );
   }
 
@@ -382,18 +424,25 @@ export class BookSearchIndex {
 function passInWorker(
   request: WorkerRequest,
   onRestored: (restored: RestoredIndex | null) => void,
-  onStart: (stop: () => void, go: () => void) => void,
+  onRows: (rows: StoredClientRow[], done: boolean) => void,
+  onIndexed: (result: ScanResult) => void,
+  onStart: (stop: () => void, go: (rows: boolean) => void) => void,
 ): Promise<ScanResult> {
   const worker = new Worker(new URL('./searchIndex.worker.ts', import.meta.url), {
     type: 'module',
   });
+  let rowsAsked = request.rows === true;
+  let indexed: ScanResult | null = null;
   return new Promise<ScanResult>((resolve, reject) => {
     onStart(
       () => {
         worker.terminate();
         reject(new Error('the search index pass was stopped'));
       },
-      () => worker.postMessage({ go: true }),
+      (rows) => {
+        rowsAsked = rows;
+        worker.postMessage({ go: true, rows } satisfies GoMessage);
+      },
     );
     worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
       const answer = event.data;
@@ -401,9 +450,20 @@ function passInWorker(
         onRestored(answer.row && answer.counts ? assembleRow(answer.row, answer.counts) : null);
         return;
       }
+      if (answer.kind === 'result' && rowsAsked) {
+        // The list rows follow; the index is taken meanwhile.
+        indexed = answer.result;
+        return onIndexed(answer.result);
+      }
+      if (answer.kind === 'rows') {
+        onRows(answer.rows, answer.done);
+        if (!answer.done) return;
+      }
       worker.terminate();
-      if (answer.kind === 'result') resolve(answer.result);
-      else reject(new Error(answer.error));
+      if (answer.kind === 'failed') reject(new Error(answer.error));
+      else if (answer.kind === 'result') resolve(answer.result);
+      else if (indexed) resolve(indexed);
+      else reject(new Error('the search index worker sent rows before its index'));
     };
     worker.onerror = (event) => {
       worker.terminate();

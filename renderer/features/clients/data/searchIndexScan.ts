@@ -20,6 +20,15 @@ import {
   type ClientSearchSources,
   type PackedClientIndex,
 } from '../../../../shared/search';
+import { repsZone } from '../../../data/localTime';
+import type { StoredClientRow } from './clientFactsCache';
+import {
+  clientRow,
+  noteForRows,
+  ROWS_BATCH,
+  type RowsSink,
+  type ScannedSources,
+} from './clientRowsScan';
 
 /** What the page knows: its index's clients and their fingerprints (null: build it all). */
 export interface ScanRequest {
@@ -123,43 +132,80 @@ export async function readStoredRow(idb: IFactoryLike, name: string): Promise<un
 
 type IFactoryLike = Pick<IDBFactory, 'open'>;
 
-/** Every row of a table in pages by primary key, each page in its own short transaction. */
+/**
+ * Every row of a table in pages by primary key, each page in its own short transaction. The next
+ * page is asked for before this one is handed on, so the database reads while the pass works.
+ */
 async function readTable(
   book: BookConnection,
   table: string,
   onPage: (rows: Row[]) => void,
   pause: Pause,
 ): Promise<void> {
-  let last: string | null = null;
-  for (;;) {
+  const ask = (last: string | null) => {
     const store = book.db.transaction(table, 'readonly').objectStore(table);
-    const range: IDBKeyRange | null = last === null ? null : book.after(last);
-    const rows = (await request(store.getAll(range, PAGE))) as Row[];
+    return request(store.getAll(last === null ? null : book.after(last), PAGE)) as Promise<Row[]>;
+  };
+  let next: Promise<Row[]> | null = ask(null);
+  while (next) {
+    const rows: Row[] = await next;
+    next = rows.length === PAGE ? ask(rows[rows.length - 1]!.id) : null;
     onPage(rows);
-    if (rows.length < PAGE) return;
-    last = rows[rows.length - 1]!.id;
-    await pause();
+    if (next) await pause();
   }
+}
+
+/** Live rows of a table grouped by one of their fields (the follow-ups and runs the facts read). */
+function readGrouped(
+  book: BookConnection,
+  table: string,
+  by: string,
+  grouped: Map<string, Row[]>,
+  pause: Pause,
+): Promise<void> {
+  return readTable(
+    book,
+    table,
+    (rows) => {
+      for (const row of rows) {
+        const key = row[by];
+        if (!isLive(row) || typeof key !== 'string') continue;
+        const list = grouped.get(key);
+        if (list) list.push(row);
+        else grouped.set(key, [row]);
+      }
+    },
+    pause,
+  );
 }
 
 const isLive = (row: Row) => row.deletedAt === null || row.deletedAt === undefined;
 
 /** Keeps of each row only what a search document reads (a note: its text), grouped by client. */
-function keep(table: (typeof CHILD_TABLES)[number], row: Row): Row {
-  if (table === 'notes') return { id: row.id, text: row.text, deletedAt: null };
+function keep(table: (typeof CHILD_TABLES)[number], row: Row, rows: boolean): Row {
+  if (table === 'notes')
+    return rows ? noteForRows(row) : { id: row.id, text: row.text, deletedAt: null };
   return row;
 }
 
-/** Runs one pass; `pause` is awaited between pages and slices of clients. */
+/**
+ * Runs one pass; `pause` is awaited between pages and slices of clients. With `onRows`, every
+ * live client's list row is made from the same reads (clientRowsScan.ts) and handed on after the
+ * index was handed to `onIndexed`.
+ */
 export async function scanBook(
   req: ScanRequest,
   open: () => Promise<BookConnection>,
   pause: Pause,
   now: () => number = () => performance.now(),
+  onRows?: RowsSink,
+  onIndexed?: (result: ScanResult) => void | Promise<void>,
 ): Promise<ScanResult> {
   const db = await open();
   const clients: Row[] = [];
   const byClient = new Map<string, Partial<Record<keyof Sources, Row[]>>>();
+  const followUps = new Map<string, Row[]>();
+  const runsByVisit = new Map<string, Row[]>();
   try {
     await readTable(
       db,
@@ -169,26 +215,63 @@ export async function scanBook(
       },
       pause,
     );
-    for (const table of CHILD_TABLES) {
-      await readTable(
-        db,
-        table,
-        (rows) => {
-          for (const row of rows) {
-            // Trashed rows never reach a document (buildClientSearchDocument leaves them out).
-            if (!isLive(row) || typeof row.clientId !== 'string') continue;
-            let sources = byClient.get(row.clientId);
-            if (!sources) byClient.set(row.clientId, (sources = {}));
-            (sources[table] ??= []).push(keep(table, row));
-          }
-        },
-        pause,
-      );
-    }
+    await Promise.all([
+      ...CHILD_TABLES.map(async (table) => {
+        await readTable(
+          db,
+          table,
+          (rows) => {
+            for (const row of rows) {
+              // Trashed rows never reach a document (buildClientSearchDocument leaves them out).
+              if (!isLive(row) || typeof row.clientId !== 'string') continue;
+              let sources = byClient.get(row.clientId);
+              if (!sources) byClient.set(row.clientId, (sources = {}));
+              (sources[table] ??= []).push(keep(table, row, onRows !== undefined));
+            }
+          },
+          pause,
+        );
+      }),
+      onRows && readGrouped(db, 'followUps', 'clientId', followUps, pause),
+      onRows && readGrouped(db, 'checklistRuns', 'visitId', runsByVisit, pause),
+    ]);
   } finally {
     db.close();
   }
 
+  let sliceStart = now();
+  const slice = async () => {
+    if (now() - sliceStart < 8) return;
+    await pause();
+    sliceStart = now();
+  };
+  const result = await indexBook(req, clients, byClient, slice, onRows === undefined);
+  if (!onRows) return result;
+  // The index first (search waits on it), then the rows (the list shows the stored ones meanwhile).
+  await onIndexed?.(result);
+  const zone = repsZone();
+  let batch: StoredClientRow[] = [];
+  for (const client of clients) {
+    const sources = (byClient.get(client.id) ?? {}) as ScannedSources;
+    batch.push(clientRow(client, sources, followUps.get(client.id) ?? [], runsByVisit, zone));
+    if (batch.length === ROWS_BATCH) {
+      await onRows(batch, false);
+      batch = [];
+    }
+    await slice();
+  }
+  await onRows(batch, true);
+  return result;
+}
+
+/** The index part of a pass, over the rows read; `dropRead`: free each client's rows once indexed. */
+async function indexBook(
+  req: ScanRequest,
+  clients: Row[],
+  byClient: Map<string, Partial<Record<keyof Sources, Row[]>>>,
+  slice: () => Promise<void>,
+  dropRead: boolean,
+): Promise<ScanResult> {
   const documentOf = (client: Row): ClientSearchDocument =>
     buildClientSearchDocument({
       client: client as unknown as ClientSearchSources['client'],
@@ -204,12 +287,6 @@ export async function scanBook(
   const changed: ClientSearchDocument[] = [];
   const changedFingerprints: number[] = [];
   const fingerprints: number[] = [];
-  let sliceStart = now();
-  const slice = async () => {
-    if (now() - sliceStart < 8) return;
-    await pause();
-    sliceStart = now();
-  };
   if (!build) {
     const live = new Set<string>();
     let tooMany = false;
@@ -239,7 +316,7 @@ export async function scanBook(
     index.upsert(doc);
     byId.set(client.id, documentFingerprint(doc));
     // The page gets each client once; the grouped rows of an indexed client are not needed again.
-    byClient.delete(client.id);
+    if (dropRead) byClient.delete(client.id);
     if ((i + 1) % OPTIMIZE_EVERY === 0) index.optimize();
     await slice();
   }
