@@ -3,6 +3,7 @@ import { routeHref } from '../../store/router';
 import { useRepository } from '../../data/DataContext';
 import { restoreClient, restoreRecord, TRASH_DAYS, type DependantTable } from './data/trash';
 import { useTrashedClients, useTrashedRecords } from './data/useTrash';
+import { useClientAccessRule } from './data/clientAccess';
 import { useToasts } from '../../store/toasts';
 import { formatDate } from '../../i18n/dates';
 import './clients.css';
@@ -14,6 +15,7 @@ export function TrashPage() {
   const toast = useToasts((s) => s.show);
   const clients = useTrashedClients();
   const records = useTrashedRecords();
+  const access = useClientAccessRule();
   const lang = i18n.language;
   const what = (counts: Partial<Record<DependantTable, number>>) =>
     Object.entries(counts)
@@ -30,34 +32,44 @@ export function TrashPage() {
       <h2>{t('clients.trash.clients')}</h2>
       {clients && clients.length === 0 && <p className="muted">{t('clients.trash.noClients')}</p>}
       <ul className="trash-list" aria-label={t('clients.trash.clients')}>
-        {clients?.map(({ client, counts, restorable }) => (
-          <li key={client.id} className="trash-item">
-            <div>
-              <strong>{client.name}</strong>
-              <div className="muted">
-                {t('clients.trash.deletedAt', {
-                  when: formatDate(client.deletedAt!, 'withTime', lang),
-                })}
-                {Object.keys(counts).length > 0 &&
-                  ` · ${t('clients.trash.with', { what: what(counts) })}`}
+        {clients?.map(({ client, counts, restorable }) => {
+          // A rep's client on a manager's device: the rep trashed it and only the rep restores it.
+          const owner = access?.(client);
+          return (
+            <li key={client.id} className="trash-item">
+              <div>
+                <strong>{client.name}</strong>
+                <div className="muted">
+                  {t('clients.trash.deletedAt', {
+                    when: formatDate(client.deletedAt!, 'withTime', lang),
+                  })}
+                  {Object.keys(counts).length > 0 &&
+                    ` · ${t('clients.trash.with', { what: what(counts) })}`}
+                </div>
               </div>
-            </div>
-            {restorable ? (
-              <button
-                type="button"
-                aria-label={t('clients.trash.restoreNamed', { name: client.name })}
-                onClick={async () => {
-                  await restoreClient(repo, client.id);
-                  toast(t('clients.trash.restored', { name: client.name }));
-                }}
-              >
-                {t('clients.trash.restore')}
-              </button>
-            ) : (
-              <span className="muted">{t('clients.trash.expired', { days: TRASH_DAYS })}</span>
-            )}
-          </li>
-        ))}
+              {owner?.kind === 'view' ? (
+                <span className="muted">
+                  {owner.ownerName === null
+                    ? t('clients.trash.colleaguesClient')
+                    : t('clients.trash.ownersClient', { name: owner.ownerName })}
+                </span>
+              ) : restorable ? (
+                <button
+                  type="button"
+                  aria-label={t('clients.trash.restoreNamed', { name: client.name })}
+                  onClick={async () => {
+                    await restoreClient(repo, client.id);
+                    toast(t('clients.trash.restored', { name: client.name }));
+                  }}
+                >
+                  {t('clients.trash.restore')}
+                </button>
+              ) : (
+                <span className="muted">{t('clients.trash.expired', { days: TRASH_DAYS })}</span>
+              )}
+            </li>
+          );
+        })}
       </ul>
       <h2>{t('clients.trash.records')}</h2>
       {records && records.length === 0 && <p className="muted">{t('clients.trash.noRecords')}</p>}

@@ -396,6 +396,8 @@ export const enBook = {
     with: 'with {{what}}',
     restore: 'Restore',
     restoreNamed: 'Restore {{name}}',
+    ownersClient: '{{name}}’s client: restored by its owner',
+    colleaguesClient: 'A colleague’s client: restored by its owner',
     restoreRecord: 'Restore {{kind}} {{label}}',
     restored: '{{name}} is back in the client book.',
     recordRestored: 'Restored.',

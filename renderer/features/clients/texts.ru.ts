@@ -423,6 +423,8 @@ export const ruBook: typeof enBook = {
     with: 'вместе с: {{what}}',
     restore: 'Восстановить',
     restoreNamed: 'Восстановить: {{name}}',
+    ownersClient: 'Клиент сотрудника {{name}}: восстанавливает ответственный',
+    colleaguesClient: 'Клиент коллеги: восстанавливает ответственный',
     restoreRecord: 'Восстановить: {{kind}} {{label}}',
     restored: '{{name}}: снова в клиентской базе.',
     recordRestored: 'Восстановлено.',

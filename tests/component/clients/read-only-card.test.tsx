@@ -8,6 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { App } from '../../../renderer/app/App';
 import { ClientCard } from '../../../renderer/features/clients/ClientCard';
 import { saveRetention } from '../../../renderer/features/clients/data/retention';
+import { trashClient } from '../../../renderer/features/clients/data/trash';
 import { META } from '../../../renderer/data/device';
 import { SYNC_META, type SyncAccount } from '../../../renderer/sync/state';
 import { TEAM_KEY } from '../../../renderer/sync/team';
@@ -182,5 +183,26 @@ describe("the client list on a manager's device", LONG, () => {
     await waitFor(() =>
       expect(screen.queryByRole('button', { name: /^Log a contact: / })).toBeNull(),
     );
+  });
+});
+
+describe("the trash on a manager's device", LONG, () => {
+  it("restores the manager's own client, and says a rep's is the rep's to restore", async () => {
+    window.location.hash = '#/trash';
+    const { db, repo } = await renderWithData(<App />, 'en');
+    await db.meta.bulkPut([
+      { key: SYNC_META.account, value: managerAccount },
+      { key: META.session, value: { repId: MANAGER } },
+      { key: TEAM_KEY, value: team },
+    ]);
+    const own = await addClient(repo, 'Aster Ltd');
+    const annas = await addClient(repo, 'Birch Ltd');
+    await trashClient(repo, own.id);
+    await trashClient(repo, annas.id);
+    await db.clients.update(annas.id, { ownerId: ANNA });
+    const list = await screen.findByRole('list', { name: 'Deleted clients' });
+    await within(list).findByText('Анна Петрова’s client: restored by its owner');
+    expect(within(list).getByRole('button', { name: 'Restore Aster Ltd' })).toBeInTheDocument();
+    expect(within(list).queryByRole('button', { name: 'Restore Birch Ltd' })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Whether this device may change a client's records, from the signed-in account (the rule is
- * shared/domain/clientAccess.ts), with the owner's name for a card shown read-only.
+ * shared/domain/clientAccess.ts), with the owner's name for a client shown read-only.
  */
 import { clientAccess } from '../../../../shared/domain/clientAccess';
 import { useTeamOnDevice } from '../../sync';
@@ -15,22 +15,30 @@ export type ClientAccessOnDevice =
       ownerIsRep: boolean;
     };
 
-/** Undefined while the account is read. */
+export type ClientAccessRule = (client: { ownerId: string }) => ClientAccessOnDevice;
+
+/** The rule for this device's account, for a list of clients; undefined while it is read. */
+export function useClientAccessRule(): ClientAccessRule | undefined {
+  const team = useTeamOnDevice();
+  if (team === undefined) return undefined;
+  const { account } = team;
+  const viewer = account ? { userId: account.userId, role: account.role } : null;
+  return (client) => {
+    const access = clientAccess(client, viewer);
+    if (access.kind === 'edit') return access;
+    const member = team.team?.members.find((m) => m.id === access.ownerId);
+    return {
+      kind: 'view',
+      ownerName: team.nameOf(access.ownerId),
+      ownerIsRep: member?.role === 'rep',
+    };
+  };
+}
+
+/** One client's access; undefined while the account is read. */
 export function useClientAccess(
   client: { ownerId: string } | null | undefined,
 ): ClientAccessOnDevice | undefined {
-  const team = useTeamOnDevice();
-  if (team === undefined || !client) return undefined;
-  const { account } = team;
-  const access = clientAccess(
-    client,
-    account ? { userId: account.userId, role: account.role } : null,
-  );
-  if (access.kind === 'edit') return access;
-  const member = team.team?.members.find((m) => m.id === access.ownerId);
-  return {
-    kind: 'view',
-    ownerName: team.nameOf(access.ownerId),
-    ownerIsRep: member?.role === 'rep',
-  };
+  const rule = useClientAccessRule();
+  return rule && client ? rule(client) : undefined;
 }
