@@ -99,3 +99,31 @@ export function describeCpu(groups: Map<CpuGroup, number>, wallMs: number): stri
     .map(([group, s]) => `${group} ${s.toFixed(1)} s (${Math.round((100 * s) / total)}%)`);
   return `CPU ${total.toFixed(1)} s in ${(wallMs / 1000).toFixed(1)} s: ${parts.join(', ')}`;
 }
+
+/**
+ * Snapshots every `everyMs` until stopped, keeping each process's latest reading: a process that
+ * ends meanwhile (a pooled database connection closed when idle) still counts what it used.
+ */
+export function watchCpu(
+  postgresPids: () => Promise<number[]>,
+  everyMs = 1000,
+): { stop(): Promise<CpuSnapshot> } {
+  const seen = new Map<number, { group: CpuGroup; seconds: number }>();
+  const sample = async (): Promise<CpuSnapshot> => {
+    const snapshot = cpuSnapshot(await postgresPids());
+    for (const [pid, reading] of snapshot.byPid) seen.set(pid, reading);
+    return snapshot;
+  };
+  let sampling = sample();
+  const timer = setInterval(() => {
+    sampling = sampling.then(sample, sample);
+  }, everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await sampling.catch(() => undefined);
+      const last = await sample();
+      return { ...last, byPid: new Map(seen) };
+    },
+  };
+}

@@ -14,6 +14,9 @@
  *   transaction as a page). In key order IndexedDB's store does less work, and the more so the
  *   bigger the book, so `ofFloor` understates a pull at 50k.
  *
+ * Each run also prints the CPU each process spent on the pull (cpuSplit.ts): the server, its
+ * PostgreSQL backends, Chromium's renderer and its browser process (IndexedDB's store).
+ *
  * The books are written straight into the server's database (teamSeed.ts: minutes, where pushing
  * them through the API took 1.5–2 h); before that, a small team pushed through the API must pull
  * the same as the same books seeded so (teamSeedCheck.ts; BENCH_TEAM_PULL_CHECK=0 skips it).
@@ -35,7 +38,7 @@ import { openPostgres } from '../../server/db/postgres';
 import { startServer } from '../../server/start';
 import { randomHex } from '../../shared/ids';
 import { DEMO_BOOK_SIZES } from '../../shared/demo';
-import { cpuBetween, cpuSnapshot, describeCpu, type CpuSnapshot } from './cpuSplit';
+import { cpuBetween, cpuSnapshot, describeCpu, watchCpu, type CpuSnapshot } from './cpuSplit';
 import { buildBenchPage, serveBenchPage, withBenchPage } from './chromium';
 import { benchRuns, metricFromRuns, type Metric } from './metric';
 import type { SyncPullResult } from './page/syncPage';
@@ -195,11 +198,20 @@ export async function runTeamFirstPullBench(): Promise<Metric[]> {
           page.url,
           () => window.fieldbookSyncBench !== undefined,
           async (tab) => {
+            const pgPids = async () =>
+              (
+                await db.query<{ pid: number }>(
+                  'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+                )
+              ).rows.map((r) => r.pid);
+            let watch: ReturnType<typeof watchCpu> | null = null;
             await tab.exposeFunction('fieldbookBenchMark', async (mark: string) => {
-              const { rows } = await db.query<{ pid: number }>(
-                'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
-              );
-              marks.set(mark, cpuSnapshot(rows.map((r) => r.pid)));
+              if (mark === 'pull-start') {
+                marks.set(mark, cpuSnapshot(await pgPids()));
+                watch = watchCpu(pgPids);
+              } else if (watch) {
+                marks.set(mark, await watch.stop());
+              }
             });
             return tab.evaluate((o) => window.fieldbookSyncBench!.firstPull(o), {
               serverUrl,
