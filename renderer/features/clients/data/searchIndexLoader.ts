@@ -153,10 +153,6 @@ export class BookSearchIndex {
     if (this.disposed) return;
     let changed = 0;
     if (result.kind === 'built') {
-      const T1 = performance.now();
-      console.log(
-        `loader result arrived ${T1.toFixed(0)} terms ${result.packed.terms.length} chars`,
-      );
       // Checked where it was built: here only the words and ids are split.
       const index = InvertedClientIndex.fromChecked(result.packed, result.counts);
       const ids = result.packed.docs === 0 ? [] : result.packed.ids.split('\n');
