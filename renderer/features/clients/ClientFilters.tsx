@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OwnerName } from '../sync';
 import { CLIENT_STATUSES } from '../../../shared/domain';
 import { facetsOf } from './data/clientQueries';
 import type { ClientSummary } from './data/clientSummary';
@@ -102,7 +103,7 @@ export function ClientFilters({ summaries }: { summaries: readonly ClientSummary
                   checked={filters.owners.includes(owner)}
                   onChange={() => list.toggleOwner(owner)}
                 />
-                {owner === 'local' ? t('clients.filters.me') : owner}
+                <OwnerName userId={owner} />
               </label>
             ))}
           </fieldset>

@@ -49,7 +49,6 @@ export const enBook = {
     birthdaySoon: 'Birthday in the next 7 days',
     openProblem: 'Open problem',
     owner: 'Owner',
-    me: 'me',
   },
   flags: {
     birthdaySoon: 'birthday soon',

@@ -51,7 +51,6 @@ export const ruBook: typeof enBook = {
     birthdaySoon: 'День рождения в ближайшие 7 дней',
     openProblem: 'Есть открытая проблема',
     owner: 'Ответственный',
-    me: 'я',
   },
   flags: {
     birthdaySoon: 'скоро день рождения',

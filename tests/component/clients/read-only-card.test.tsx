@@ -183,6 +183,12 @@ describe("the client list on a manager's device", LONG, () => {
     await waitFor(() =>
       expect(screen.queryByRole('button', { name: /^Log a contact: / })).toBeNull(),
     );
+    // The owner filter names the people, never their ids.
+    await user.click(screen.getByRole('button', { name: 'Filters' }));
+    const owners = await screen.findByRole('group', { name: 'Owner' });
+    await within(owners).findByRole('checkbox', { name: 'Анна Петрова' });
+    expect(within(owners).getByRole('checkbox', { name: 'me' })).toBeInTheDocument();
+    expect(owners.textContent).not.toContain(ANNA);
   });
 });
 
