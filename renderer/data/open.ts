@@ -2,7 +2,8 @@
  * Opening the database, with every failure turned into a code the app explains to the rep instead
  * of a white screen.
  */
-import { createDb, type FieldbookDb } from './db';
+import { createDb, DB_NAME, type FieldbookDb } from './db';
+import { CURRENT_SCHEMA_VERSION } from './schema';
 import { deviceIdentity } from './device';
 
 export type OpenFailure =
@@ -54,6 +55,27 @@ export async function openDatabase(name?: string): Promise<FieldbookDb> {
       classifyOpenError(error),
       String((error as Error)?.message ?? error),
     );
+  }
+}
+
+/**
+ * Whether opening the book will first upgrade it to this version's schema: the once-per-update
+ * step that builds new indexes and kept stores from every row (up to a minute on a 50k-client
+ * book), so the window can say why the start is slow. False when the browser cannot tell (no
+ * `indexedDB.databases`), for a new book, or on any error: the open itself decides.
+ */
+export async function bookNeedsUpgrade(name: string = DB_NAME): Promise<boolean> {
+  try {
+    if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return false;
+    const found = (await indexedDB.databases()).find((d) => d.name === name);
+    // Dexie stores its version times ten as IndexedDB's.
+    return (
+      found?.version !== undefined &&
+      found.version > 0 &&
+      found.version < CURRENT_SCHEMA_VERSION * 10
+    );
+  } catch {
+    return false;
   }
 }
 

@@ -28,6 +28,12 @@ export const en = {
   visits: { title: 'Visits' },
   reports: { title: 'Reports' },
   sync: { title: 'Sync' },
+  opening: {
+    title: 'Opening your book…',
+    upgradeTitle: 'Preparing your book for this version of Fieldbook…',
+    upgrade:
+      'This happens once, on the first start after an update. On a large book (tens of thousands of clients) it can take a minute. Please keep Fieldbook open: if it is closed, nothing is lost and the preparation starts again next time.',
+  },
   dbError: {
     title: 'Fieldbook cannot open its data',
     newer_version:
