@@ -7,6 +7,9 @@
  *   its packed layout (a few strings and typed arrays, moved to the page without a copy), or
  * - compares the fingerprints with those of the index the page holds and hands back only the
  *   documents that moved and the clients that are gone.
+ * Asked for them, it then makes every live client's list row from the same reads (plus the
+ * follow-ups and checklist runs the facts need, clientRowsScan.ts): a start with the stored rows
+ * on screen reads the book this once.
  *
  * The pass is not a snapshot of the book: a write committed while it reads is also applied by the
  * page from the change feed, and the page keeps that newer document over the pass's
