@@ -154,5 +154,5 @@ function ViewOnlyLine({ access }: { access: Extract<ClientAccessOnDevice, { kind
       : access.ownerIsRep
         ? t('clients.card.viewOnlyRep', { name: access.ownerName })
         : t('clients.card.viewOnlyOwner', { name: access.ownerName });
-  return <p className="card-view-only">{text}</p>;
+  return <p className="view-only-line">{text}</p>;
 }

@@ -12,6 +12,7 @@ import { useAction } from '../../ui/useAction';
 import { navigate } from '../../store/router';
 import { NoTemplateError, startVisit, type VisitKind } from './data/visits';
 import { useClient, useClientsNamed, useVisitStartOptions } from './data/useVisitReads';
+import { useViewer } from '../clients';
 
 const SHOWN = 8;
 
@@ -34,7 +35,9 @@ export function NewVisitForm() {
       : t('visits.list.startFailed', { reason: (e as Error).message }),
   );
 
-  const matches = useClientsNamed(query, fold, SHOWN);
+  // A manager's device holds the team's clients; visits are made to one's own (reps visit theirs).
+  const viewer = useViewer();
+  const matches = useClientsNamed(query, fold, SHOWN, viewer ?? null);
   const selected = useClient(clientId);
   const offered = useVisitStartOptions(clientId);
   const kind = picked && offered?.kinds.includes(picked) ? picked : offered?.kinds[0];
@@ -58,7 +61,11 @@ export function NewVisitForm() {
       <Field
         id={`${ids}-client`}
         label={t('visits.list.client')}
-        hint={t('visits.list.clientHint')}
+        hint={
+          viewer?.role === 'manager'
+            ? `${t('visits.list.clientHint')}. ${t('visits.list.managerHint')}`
+            : t('visits.list.clientHint')
+        }
       >
         {(control) => (
           <input

@@ -14,6 +14,7 @@ import { FINISH_STEP, StepList } from './StepList';
 import { StepView } from './StepView';
 import { useVisitEditor } from './data/useVisitEditor';
 import { useLocalized } from '../../i18n/localize';
+import { useClientAccess } from '../clients';
 import { repFacingReason } from '../../ui/storageError';
 import './visits.css';
 
@@ -27,6 +28,9 @@ export function VisitMode({ visitId }: { visitId: string }) {
   const [showMissing, setShowMissing] = useState(false);
 
   const ready = state.status === 'ready' ? state : null;
+  // A rep's unfinished visit on a manager's device: the rep finishes it (the server would refuse
+  // the manager's answers), so it is shown to read, not to fill in.
+  const access = useClientAccess(ready?.ctx.visit);
   const template = ready?.ctx.template;
   const stepKeys = useMemo(
     () => [...(template?.steps.map((s) => s.key) ?? []), FINISH_STEP],
@@ -104,7 +108,7 @@ export function VisitMode({ visitId }: { visitId: string }) {
           {template ? pick(template.title) : t(`visits.kind.${ctx.visit.kind}`)}
         </span>
       </div>
-      {ctx.visit.status === 'draft' && (
+      {ctx.visit.status === 'draft' && access?.kind !== 'view' && (
         <p className={`save-state save-${editor.saveState}`} role="status" aria-live="polite">
           {t(`visits.mode.save.${editor.saveState}`, {
             reason: editor.saveError ? repFacingReason(editor.saveError, t) : '',
@@ -113,6 +117,27 @@ export function VisitMode({ visitId }: { visitId: string }) {
       )}
     </header>
   );
+
+  if (ctx.visit.status === 'draft' && access?.kind === 'view') {
+    return (
+      <div className="visit-mode">
+        {header}
+        <div className="visit-grid visit-grid-done">
+          <div className="visit-main">
+            <p className="view-only-line">
+              {access.ownerName
+                ? t('visits.mode.viewOnly', { name: access.ownerName })
+                : t('visits.mode.viewOnlyUnknown')}
+            </p>
+            {notes.trim() !== '' && <p className="visit-notes-read">{notes}</p>}
+          </div>
+          <aside className="visit-aside">
+            <ClientFacts clientId={ctx.visit.clientId} />
+          </aside>
+        </div>
+      </div>
+    );
+  }
 
   if (ctx.visit.status === 'finished' || !template) {
     return (

@@ -4,6 +4,7 @@ import { useVisitList } from './data/useVisitReads';
 import { NewVisitForm } from './NewVisitForm';
 import { VisitMode } from './VisitMode';
 import { useFormatDate } from '../../i18n/dates';
+import { useClientAccessRule } from '../clients';
 import './visits.css';
 import './visitList.css';
 
@@ -16,7 +17,10 @@ export function VisitsPage({ visitId }: { visitId?: string }) {
 function VisitList() {
   const { t } = useTranslation();
   const rows = useVisitList();
-  const unfinished = rows?.filter((r) => r.visit.status === 'draft');
+  // On a manager's device the reps' unfinished visits are theirs to finish: not offered here.
+  const access = useClientAccessRule();
+  const unfinished =
+    access && rows?.filter((r) => r.visit.status === 'draft' && access(r.visit).kind === 'edit');
   const finished = rows?.filter((r) => r.visit.status === 'finished');
   return (
     <div className="page visits-page">

@@ -28,8 +28,10 @@ export const en = {
     open: 'Open',
     startedOn: 'started {{date}}',
     noTemplate:
-      'There is no checklist for this kind of visit. Ask your manager to publish one, or switch the manager mode off and on in Settings to restore the built-in ones.',
+      'There is no checklist for this kind of visit. Ask your manager to publish one; working alone, publish one in Settings, under “Post-sale program and checklists”.',
     startFailed: 'The visit could not be started: {{reason}}. Try again.',
+    managerHint:
+      'Only your own clients are found here: your reps make the visits to theirs, which show under Finished visits and in each rep’s report.',
   },
   outcome: {
     won: 'Won',
@@ -38,6 +40,8 @@ export const en = {
     done: 'Done',
   },
   mode: {
+    viewOnly: '{{name}}’s unfinished visit: view only — the rep finishes it.',
+    viewOnlyUnknown: 'A colleague’s unfinished visit: view only — they finish it.',
     back: 'All visits',
     steps: 'Steps',
     step: 'Step {{n}} of {{total}}',
@@ -282,8 +286,10 @@ export const ru: typeof en = {
     open: 'Открыть',
     startedOn: 'начат {{date}}',
     noTemplate:
-      'Для такого визита нет чек-листа. Попросите руководителя опубликовать его или выключите и снова включите режим руководителя в настройках, чтобы вернуть встроенные.',
+      'Для такого визита нет чек-листа. Попросите руководителя опубликовать его; если вы работаете без сервера, опубликуйте чек-лист в настройках, в разделе «Программа послепродажной работы и чек-листы».',
     startFailed: 'Не удалось начать визит: {{reason}}. Попробуйте ещё раз.',
+    managerHint:
+      'Здесь находятся только ваши собственные клиенты: к своим клиентам ездят представители, их визиты — в списке завершённых и в отчёте каждого представителя.',
   },
   outcome: {
     won: 'Сделка',
@@ -292,6 +298,9 @@ export const ru: typeof en = {
     done: 'Проведён',
   },
   mode: {
+    viewOnly:
+      'Незавершённый визит представителя {{name}}: только просмотр — визит завершает представитель.',
+    viewOnlyUnknown: 'Незавершённый визит коллеги: только просмотр — визит завершает он сам.',
     back: 'Все визиты',
     steps: 'Шаги',
     step: 'Шаг {{n}} из {{total}}',

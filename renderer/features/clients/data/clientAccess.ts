@@ -2,7 +2,7 @@
  * Whether this device may change a client's records, from the signed-in account (the rule is
  * shared/domain/clientAccess.ts), with the owner's name for a client shown read-only.
  */
-import { clientAccess } from '../../../../shared/domain/clientAccess';
+import { clientAccess, type Viewer } from '../../../../shared/domain/clientAccess';
 import { useTeamOnDevice } from '../../sync';
 
 export type ClientAccessOnDevice =
@@ -16,6 +16,14 @@ export type ClientAccessOnDevice =
     };
 
 export type ClientAccessRule = (client: { ownerId: string }) => ClientAccessOnDevice;
+
+/** The signed-in account as the rule reads it (null: not signed in); undefined while it is read. */
+export function useViewer(): Viewer | null | undefined {
+  const team = useTeamOnDevice();
+  if (team === undefined) return undefined;
+  const { account } = team;
+  return account ? { userId: account.userId, role: account.role } : null;
+}
 
 /** The rule for this device's account, for a list of clients; undefined while it is read. */
 export function useClientAccessRule(): ClientAccessRule | undefined {

@@ -4,6 +4,7 @@
  * a finished visit recorded.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { clientAccess, type Viewer } from '../../../../shared/domain/clientAccess';
 import { isLive, visitKindsOffered, type Client, type Visit } from '../../../../shared/domain';
 import { useDatabase } from '../../../data/DataContext';
 import { useTemplates } from '../../program';
@@ -62,17 +63,22 @@ export function useClientsNamed(
   query: string,
   fold: (text: string) => string,
   limit: number,
+  /** Only the clients this account may change (shared/domain/clientAccess.ts); null: any. */
+  viewer: Viewer | null,
 ): Client[] | undefined {
   const db = useDatabase();
+  const userId = viewer?.userId ?? null;
+  const role = viewer?.role ?? null;
   return useLiveQuery(async () => {
     const q = fold(query.trim());
     if (q === '') return [];
+    const who = userId === null || role === null ? null : { userId, role };
     const found = await db.clients
-      .filter((c) => isLive(c) && fold(c.name).includes(q))
+      .filter((c) => isLive(c) && clientAccess(c, who).kind === 'edit' && fold(c.name).includes(q))
       .limit(limit)
       .toArray();
     return found.sort((a, b) => a.name.localeCompare(b.name));
-  }, [db, query]);
+  }, [db, query, userId, role]);
 }
 
 export function useClient(clientId: string | null): Client | undefined {
