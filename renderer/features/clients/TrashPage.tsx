@@ -76,6 +76,8 @@ export function TrashPage() {
       <ul className="trash-list" aria-label={t('clients.trash.records')}>
         {records?.map((r) => {
           const label = r.day !== null ? formatDate(r.day, 'withMonth', lang) : r.label;
+          // A rep's record on a manager's device: restoring it is a change the server refuses.
+          const recordOwner = access?.(r);
           return (
             <li key={`${r.table}-${r.id}`} className="trash-item">
               <div>
@@ -87,7 +89,13 @@ export function TrashPage() {
                   })}
                 </div>
               </div>
-              {r.restorable ? (
+              {recordOwner?.kind === 'view' ? (
+                <span className="muted">
+                  {recordOwner.ownerName === null
+                    ? t('clients.trash.colleaguesRecord')
+                    : t('clients.trash.ownersRecord', { name: recordOwner.ownerName })}
+                </span>
+              ) : r.restorable ? (
                 <button
                   type="button"
                   aria-label={t('clients.trash.restoreRecord', {

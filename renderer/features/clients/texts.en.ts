@@ -397,6 +397,8 @@ export const enBook = {
     restoreNamed: 'Restore {{name}}',
     ownersClient: '{{name}}’s client: restored by its owner',
     colleaguesClient: 'A colleague’s client: restored by its owner',
+    ownersRecord: '{{name}} deleted it: restored by them',
+    colleaguesRecord: 'A colleague deleted it: restored by them',
     restoreRecord: 'Restore {{kind}} {{label}}',
     restored: '{{name}} is back in the client book.',
     recordRestored: 'Restored.',

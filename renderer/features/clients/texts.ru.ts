@@ -424,6 +424,8 @@ export const ruBook: typeof enBook = {
     restoreNamed: 'Восстановить: {{name}}',
     ownersClient: 'Клиент сотрудника {{name}}: восстанавливает ответственный',
     colleaguesClient: 'Клиент коллеги: восстанавливает ответственный',
+    ownersRecord: 'Удалил(а) {{name}}: восстанавливает он(а) сам(а)',
+    colleaguesRecord: 'Удалил коллега: восстанавливает он сам',
     restoreRecord: 'Восстановить: {{kind}} {{label}}',
     restored: '{{name}}: снова в клиентской базе.',
     recordRestored: 'Восстановлено.',

@@ -211,4 +211,28 @@ describe("the trash on a manager's device", LONG, () => {
     expect(within(list).getByRole('button', { name: 'Restore Aster Ltd' })).toBeInTheDocument();
     expect(within(list).queryByRole('button', { name: 'Restore Birch Ltd' })).toBeNull();
   });
+
+  it("restores a person the manager deleted, and says one a rep deleted is the rep's to restore", async () => {
+    window.location.hash = '#/trash';
+    const { db, repo } = await renderWithData(<App />, 'en');
+    await db.meta.bulkPut([
+      { key: SYNC_META.account, value: managerAccount },
+      { key: META.session, value: { repId: MANAGER } },
+      { key: TEAM_KEY, value: team },
+    ]);
+    const client = await addClient(repo, 'Cedar Ltd');
+    const mine = await addPerson(repo, client.id, { name: 'Olga Mine' });
+    const hers = await addPerson(repo, client.id, { name: 'Irina Hers' });
+    await repo.trash('people', mine.id);
+    await repo.trash('people', hers.id);
+    await db.people.update(hers.id, { ownerId: ANNA });
+    const list = await screen.findByRole('list', {
+      name: 'Deleted people, purchases, notes and other records',
+    });
+    await within(list).findByText('Анна Петрова deleted it: restored by them');
+    expect(
+      within(list).getByRole('button', { name: 'Restore Person Olga Mine' }),
+    ).toBeInTheDocument();
+    expect(within(list).queryByRole('button', { name: 'Restore Person Irina Hers' })).toBeNull();
+  });
 });

@@ -140,6 +140,8 @@ export interface TrashedRecord {
   /** For a visit, the day it took place (yyyy-MM-dd), for the screen to write in the rep's words. */
   day: string | null;
   restorable: boolean;
+  /** Who wrote it: on a manager's device a rep's record is restored by the rep (clientAccess). */
+  ownerId: string;
 }
 
 function labelOf(table: DependantTable, row: Record<string, unknown>): string {
@@ -198,6 +200,7 @@ export async function listTrashedRecords(
         label: labelOf(table, row as unknown as Record<string, unknown>).slice(0, 120),
         day: table === 'visits' ? (row as { startedAt: string }).startedAt.slice(0, 10) : null,
         restorable: isRestorable(row.deletedAt!, now),
+        ownerId: row.ownerId,
       });
     }
   }
