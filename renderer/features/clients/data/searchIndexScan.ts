@@ -235,8 +235,6 @@ export async function scanBook(
           pause,
         );
       }),
-      onRows && readGrouped(db, 'followUps', 'clientId', followUps, pause),
-      onRows && readGrouped(db, 'checklistRuns', 'visitId', runsByVisit, pause),
     ]);
   } finally {
     db.close();
@@ -252,6 +250,14 @@ export async function scanBook(
   if (!onRows) return result;
   // The index first (search waits on it), then the rows (the list shows the stored ones meanwhile).
   await onIndexed?.(result);
+  // What only the facts read, read once the index is handed on: search does not wait for it.
+  const again = await open();
+  try {
+    await readGrouped(again, 'followUps', 'clientId', followUps, pause);
+    await readGrouped(again, 'checklistRuns', 'visitId', runsByVisit, pause);
+  } finally {
+    again.close();
+  }
   const zone = repsZone();
   let batch: StoredClientRow[] = [];
   for (const client of clients) {
