@@ -1,8 +1,8 @@
 /**
  * What the window shows while the book opens. A usual start takes a fraction of a second and
  * shows nothing for a moment, then a line; the first start after an update prepares the book for
- * the new version (indexes and kept report data built from every row, up to a minute on a book of
- * tens of thousands of clients), and says so at once, so a rep does not take it for a hang.
+ * the new version (indexes and kept report data built from every row, about two minutes on a book of
+ * 50k clients on a 2-core machine), and says so at once, so a rep does not take it for a hang.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -32,7 +32,7 @@ export const en = {
     title: 'Opening your book…',
     upgradeTitle: 'Preparing your book for this version of Fieldbook…',
     upgrade:
-      'This happens once, on the first start after an update. On a large book (tens of thousands of clients) it can take a minute. Please keep Fieldbook open: if it is closed, nothing is lost and the preparation starts again next time.',
+      'This happens once, on the first start after an update. On a large book (tens of thousands of clients) it can take a few minutes. Please keep Fieldbook open: if it is closed, nothing is lost and the preparation starts again next time.',
   },
   dbError: {
     title: 'Fieldbook cannot open its data',
