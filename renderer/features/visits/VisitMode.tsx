@@ -118,34 +118,26 @@ export function VisitMode({ visitId }: { visitId: string }) {
     </header>
   );
 
-  if (ctx.visit.status === 'draft' && access?.kind === 'view') {
+  // A finished visit, or a rep's unfinished one on a manager's device: read, with the client beside.
+  const viewOnly = ctx.visit.status === 'draft' && access?.kind === 'view' ? access : null;
+  if (viewOnly || ctx.visit.status === 'finished' || !template) {
     return (
       <div className="visit-mode">
         {header}
         <div className="visit-grid visit-grid-done">
           <div className="visit-main">
-            <p className="view-only-line">
-              {access.ownerName
-                ? t('visits.mode.viewOnly', { name: access.ownerName })
-                : t('visits.mode.viewOnlyUnknown')}
-            </p>
-            {notes.trim() !== '' && <p className="visit-notes-read">{notes}</p>}
-          </div>
-          <aside className="visit-aside">
-            <ClientFacts clientId={ctx.visit.clientId} />
-          </aside>
-        </div>
-      </div>
-    );
-  }
-
-  if (ctx.visit.status === 'finished' || !template) {
-    return (
-      <div className="visit-mode">
-        {header}
-        <div className="visit-grid visit-grid-done">
-          <div className="visit-main">
-            <FinishedVisit ctx={ctx} />
+            {viewOnly ? (
+              <>
+                <p className="view-only-line">
+                  {viewOnly.ownerName
+                    ? t('visits.mode.viewOnly', { name: viewOnly.ownerName })
+                    : t('visits.mode.viewOnlyUnknown')}
+                </p>
+                {notes.trim() !== '' && <p className="visit-notes-read">{notes}</p>}
+              </>
+            ) : (
+              <FinishedVisit ctx={ctx} />
+            )}
           </div>
           <aside className="visit-aside">
             <ClientFacts clientId={ctx.visit.clientId} />
