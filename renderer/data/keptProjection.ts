@@ -5,7 +5,6 @@
  * and a mark in `meta` tells the reader not to trust the store (`projectionTrusted`).
  */
 import {
-  RangeSet,
   type DBCore,
   type DBCoreMutateRequest,
   type DBCoreMutateResponse,
@@ -13,7 +12,7 @@ import {
   type Transaction,
 } from 'dexie';
 import type { FieldbookDb } from './dbTypes';
-import { keysOfWrite, queuePerTransaction, rowsAfterWrite } from './keptWrites';
+import { keysOfWrite, queuePerTransaction, rowsAfterWrite, markStoreChanged } from './keptWrites';
 
 export interface Projection<Row, Kept extends { id: string }> {
   /** The followed table. */
@@ -36,7 +35,6 @@ export function projectionMiddleware<Row, Kept extends { id: string }>(
     create(down) {
       if (!down.schema.tables.some((t) => t.name === p.store)) return down;
       const queue = queuePerTransaction();
-      const keptPart = `idb://${down.schema.name}/${p.store}/`;
       return {
         ...down,
         transaction(stores, mode, options) {
@@ -62,8 +60,7 @@ export function projectionMiddleware<Row, Kept extends { id: string }>(
               const gone = keys.filter((k) => !after.has(k));
               if (put.length > 0) await kept.mutate({ type: 'put', trans, values: put });
               if (gone.length > 0) await kept.mutate({ type: 'delete', trans, keys: gone });
-              if (keys.length > 0 && req.mutatedParts)
-                req.mutatedParts[keptPart] = new RangeSet(down.MIN_KEY, down.MAX_KEY);
+              if (keys.length > 0) markStoreChanged(down, p.store, req);
             } catch {
               await down.table('meta').mutate({
                 type: 'put',

@@ -4,7 +4,13 @@
  * Read in the writer's transaction, so whatever the writer (repository, pull, restore, bulk write
  * with failures, a whole-table clear) the kept store moves by exactly what changed.
  */
-import type { DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable } from 'dexie';
+import {
+  RangeSet,
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
+  type DBCoreTable,
+} from 'dexie';
 
 /** The keys a write touches, known before it runs; each once (ids are strings). */
 export async function keysOfWrite(table: DBCoreTable, req: DBCoreMutateRequest): Promise<string[]> {
@@ -65,4 +71,20 @@ export function queuePerTransaction() {
     );
     return queued;
   };
+}
+
+/**
+ * Tells live queries that a kept store changed: its primary key and every index of it, whole. A
+ * live query remembers what it read by the index it read through (the team view reads the kept
+ * follow-ups by due day): marking the primary key alone would not run again one that had found no
+ * row there yet.
+ */
+export function markStoreChanged(down: DBCore, store: string, req: DBCoreMutateRequest): void {
+  const parts = req.mutatedParts;
+  if (!parts) return;
+  const prefix = `idb://${down.schema.name}/${store}/`;
+  const whole = () => new RangeSet(down.MIN_KEY, down.MAX_KEY);
+  parts[prefix] = whole();
+  for (const index of down.table(store).schema.indexes)
+    if (index.name) parts[`${prefix}${index.name}`] = whole();
 }

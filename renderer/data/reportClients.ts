@@ -31,7 +31,7 @@ import { lastContactDays } from '../../shared/domain/followups/contactGaps';
 import type { Day } from '../../shared/domain/followups/days';
 import type { ContactLogEntry, Note, Visit } from '../../shared/domain';
 import type { FieldbookDb } from './dbTypes';
-import { keysOfWrite, queuePerTransaction, rowsAfterWrite } from './keptWrites';
+import { keysOfWrite, queuePerTransaction, rowsAfterWrite, markStoreChanged } from './keptWrites';
 
 export const REPORT_CLIENTS = 'reportClients';
 export const REPORT_CLIENTS_STORE = 'id';
@@ -187,7 +187,6 @@ export function reportClientsMiddleware(): Middleware<DBCore> {
     create(down) {
       if (!down.schema.tables.some((t) => t.name === REPORT_CLIENTS)) return down;
       const queue = queuePerTransaction();
-      const keptPart = `idb://${down.schema.name}/${REPORT_CLIENTS}/`;
       const metaPart = `idb://${down.schema.name}/meta/`;
       return {
         ...down,
@@ -215,8 +214,7 @@ export function reportClientsMiddleware(): Middleware<DBCore> {
                 name === 'clients'
                   ? await keepClients(down, req, write)
                   : await keepContacts(down, name as ContactTable, req, write);
-              if (done.changed && req.mutatedParts)
-                req.mutatedParts[keptPart] = new RangeSet(down.MIN_KEY, down.MAX_KEY);
+              if (done.changed) markStoreChanged(down, REPORT_CLIENTS, req);
               return done.result;
             } catch (error) {
               // The write itself failed: nothing to keep.

@@ -10,7 +10,6 @@
  * keeping fails, the write still goes in and a mark in `meta` makes the report read the rows.
  */
 import {
-  RangeSet,
   type DBCore,
   type DBCoreIndex,
   type DBCoreKeyRange,
@@ -29,7 +28,7 @@ import {
   type PostSaleHistoryVisit,
 } from '../../shared/domain/reportPostSale';
 import type { FieldbookDb } from './dbTypes';
-import { keysOfWrite, queuePerTransaction, rowsAfterWrite } from './keptWrites';
+import { keysOfWrite, queuePerTransaction, rowsAfterWrite, markStoreChanged } from './keptWrites';
 
 export const REPORT_RUNS = 'reportRuns';
 export const REPORT_RUNS_STORE = 'id, finishedAt';
@@ -125,7 +124,6 @@ export function reportRunsMiddleware(): Middleware<DBCore> {
     create(down) {
       if (!down.schema.tables.some((t) => t.name === REPORT_RUNS)) return down;
       const queue = queuePerTransaction();
-      const keptPart = `idb://${down.schema.name}/${REPORT_RUNS}/`;
       return {
         ...down,
         transaction(stores, mode, options) {
@@ -156,8 +154,7 @@ export function reportRunsMiddleware(): Middleware<DBCore> {
                   : await keepRuns(down, req, result, keys);
               if (put.length > 0) await kept.mutate({ type: 'put', trans, values: put });
               if (gone.length > 0) await kept.mutate({ type: 'delete', trans, keys: gone });
-              if (put.length + gone.length > 0 && req.mutatedParts)
-                req.mutatedParts[keptPart] = new RangeSet(down.MIN_KEY, down.MAX_KEY);
+              if (put.length + gone.length > 0) markStoreChanged(down, REPORT_RUNS, req);
             } catch {
               await markStale(down, trans);
             }
