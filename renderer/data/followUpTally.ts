@@ -18,16 +18,8 @@
  * Writes to `followUps` within one transaction are tallied one after another, so two parallel
  * writes never read the same tally row before either wrote it.
  */
-import {
-  RangeSet,
-  type DBCore,
-  type DBCoreMutateRequest,
-  type DBCoreMutateResponse,
-  type DBCoreTable,
-  type DBCoreTransaction,
-  type Middleware,
-  type Transaction,
-} from 'dexie';
+import { RangeSet } from 'dexie';
+import type * as Core from 'dexie';
 import type { FollowUp, FollowUpKind } from '../../shared/domain';
 import type { FieldbookDb } from './dbTypes';
 
@@ -72,8 +64,8 @@ function tallyInto(into: Map<string, FollowUpTallyRow>, rows: readonly unknown[]
 }
 
 async function applyDeltas(
-  tally: DBCoreTable,
-  trans: DBCoreTransaction,
+  tally: Core.DBCoreTable,
+  trans: Core.DBCoreTransaction,
   deltas: Map<string, FollowUpTallyRow>,
 ): Promise<boolean> {
   const changed = [...deltas.values()].filter((d) => d.open !== 0);
@@ -93,7 +85,7 @@ async function applyDeltas(
 }
 
 /** The keys a write touches, known before it runs. */
-async function keysOf(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[]> {
+async function keysOf(table: Core.DBCoreTable, req: Core.DBCoreMutateRequest): Promise<unknown[]> {
   switch (req.type) {
     case 'add':
     case 'put':
@@ -116,9 +108,9 @@ async function keysOf(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unk
  * last of a key named twice wins, as in IndexedDB), nothing after a delete, else read back.
  */
 async function rowsAfter(
-  table: DBCoreTable,
-  req: DBCoreMutateRequest,
-  result: DBCoreMutateResponse,
+  table: Core.DBCoreTable,
+  req: Core.DBCoreMutateRequest,
+  result: Core.DBCoreMutateResponse,
   keys: unknown[],
 ): Promise<readonly unknown[]> {
   if (keys.length === 0) return [];
@@ -134,7 +126,7 @@ async function rowsAfter(
   return table.getMany({ trans: req.trans, keys });
 }
 
-export function followUpTallyMiddleware(): Middleware<DBCore> {
+export function followUpTallyMiddleware(): Core.Middleware<Core.DBCore> {
   return {
     stack: 'dbcore',
     name: 'followUpTally',
@@ -144,7 +136,7 @@ export function followUpTallyMiddleware(): Middleware<DBCore> {
     level: -2,
     create(down) {
       if (!down.schema.tables.some((t) => t.name === FOLLOW_UP_TALLY)) return down;
-      const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
+      const queues = new WeakMap<Core.DBCoreTransaction, Promise<unknown>>();
       const tallyPart = `idb://${down.schema.name}/${FOLLOW_UP_TALLY}/`;
       return {
         ...down,
@@ -161,7 +153,7 @@ export function followUpTallyMiddleware(): Middleware<DBCore> {
           const table = down.table(name);
           if (name !== 'followUps') return table;
           const tally = down.table(FOLLOW_UP_TALLY);
-          const tallied = async (req: DBCoreMutateRequest) => {
+          const tallied = async (req: Core.DBCoreMutateRequest) => {
             const { trans } = req;
             // A bulk write may name a row twice; it is one row (follow-up ids are strings).
             const keys = [...new Set(await keysOf(table, req))];
@@ -195,7 +187,7 @@ export function followUpTallyMiddleware(): Middleware<DBCore> {
 }
 
 /** The upgrade step of the schema version that adds the store: the tally counted from the rows. */
-export async function fillFollowUpTally(tx: Transaction): Promise<void> {
+export async function fillFollowUpTally(tx: Core.Transaction): Promise<void> {
   const tallies = new Map<string, FollowUpTallyRow>();
   tallyInto(tallies, await tx.table('followUps').toArray(), 1);
   const table = tx.table(FOLLOW_UP_TALLY);

@@ -4,13 +4,7 @@
  * middleware (reportProblems.ts, reportFollowUps.ts). If the keeping fails, the write still goes in
  * and a mark in `meta` tells the reader not to trust the store (`projectionTrusted`).
  */
-import {
-  type DBCore,
-  type DBCoreMutateRequest,
-  type DBCoreMutateResponse,
-  type Middleware,
-  type Transaction,
-} from 'dexie';
+import type * as Core from 'dexie';
 import type { FieldbookDb } from './dbTypes';
 import { keysOfWrite, queuePerTransaction, rowsAfterWrite, markStoreChanged } from './keptWrites';
 
@@ -26,7 +20,7 @@ export interface Projection<Row, Kept extends { id: string }> {
 
 export function projectionMiddleware<Row, Kept extends { id: string }>(
   p: Projection<Row, Kept>,
-): Middleware<DBCore> {
+): Core.Middleware<Core.DBCore> {
   return {
     stack: 'dbcore',
     name: p.store,
@@ -47,13 +41,13 @@ export function projectionMiddleware<Row, Kept extends { id: string }>(
           const table = down.table(name);
           if (name !== p.table) return table;
           const kept = down.table(p.store);
-          const keep = async (req: DBCoreMutateRequest) => {
+          const keep = async (req: Core.DBCoreMutateRequest) => {
             const { trans } = req;
             // An upgrade of an older version runs before the store exists; its fill counts all.
             const scope = (trans as unknown as IDBTransaction).objectStoreNames;
             if (scope && !scope.contains(p.store)) return table.mutate(req);
             const keys = await keysOfWrite(table, req);
-            const result: DBCoreMutateResponse = await table.mutate(req);
+            const result: Core.DBCoreMutateResponse = await table.mutate(req);
             try {
               const after = await rowsAfterWrite(table, req, result, keys);
               const put = [...after.values()].map((row) => p.project(row as Row));
@@ -80,7 +74,7 @@ export function projectionMiddleware<Row, Kept extends { id: string }>(
 /** The upgrade step of the schema version that adds the store: every row projected. */
 export async function fillProjection<Row, Kept extends { id: string }>(
   p: Projection<Row, Kept>,
-  tx: Transaction,
+  tx: Core.Transaction,
 ): Promise<void> {
   const rows: Row[] = await tx.table(p.table).toArray();
   const table = tx.table(p.store);

@@ -4,16 +4,14 @@
  * Read in the writer's transaction, so whatever the writer (repository, pull, restore, bulk write
  * with failures, a whole-table clear) the kept store moves by exactly what changed.
  */
-import {
-  RangeSet,
-  type DBCore,
-  type DBCoreMutateRequest,
-  type DBCoreMutateResponse,
-  type DBCoreTable,
-} from 'dexie';
+import { RangeSet } from 'dexie';
+import type * as Core from 'dexie';
 
 /** The keys a write touches, known before it runs; each once (ids are strings). */
-export async function keysOfWrite(table: DBCoreTable, req: DBCoreMutateRequest): Promise<string[]> {
+export async function keysOfWrite(
+  table: Core.DBCoreTable,
+  req: Core.DBCoreMutateRequest,
+): Promise<string[]> {
   switch (req.type) {
     case 'add':
     case 'put': {
@@ -38,9 +36,9 @@ export async function keysOfWrite(table: DBCoreTable, req: DBCoreMutateRequest):
  * last of a key named twice wins, as in IndexedDB), nothing after a delete, else read back.
  */
 export async function rowsAfterWrite(
-  table: DBCoreTable,
-  req: DBCoreMutateRequest,
-  result: DBCoreMutateResponse,
+  table: Core.DBCoreTable,
+  req: Core.DBCoreMutateRequest,
+  result: Core.DBCoreMutateResponse,
   keys: readonly string[],
 ): Promise<Map<string, unknown>> {
   const after = new Map<string, unknown>();
@@ -79,7 +77,11 @@ export function queuePerTransaction() {
  * follow-ups by due day): marking the primary key alone would not run again one that had found no
  * row there yet.
  */
-export function markStoreChanged(down: DBCore, store: string, req: DBCoreMutateRequest): void {
+export function markStoreChanged(
+  down: Core.DBCore,
+  store: string,
+  req: Core.DBCoreMutateRequest,
+): void {
   const parts = req.mutatedParts;
   if (!parts) return;
   const prefix = `idb://${down.schema.name}/${store}/`;

@@ -14,18 +14,8 @@
  * A write that only adds a later live contact raises the client's day; anything else (a trashed,
  * moved, restored or back-dated row, a delete) counts that client again from its rows by index.
  */
-import {
-  RangeSet,
-  type DBCore,
-  type DBCoreIndex,
-  type DBCoreKeyRange,
-  type DBCoreMutateRequest,
-  type DBCoreMutateResponse,
-  type DBCoreTable,
-  type DBCoreTransaction,
-  type Middleware,
-  type Transaction,
-} from 'dexie';
+import { RangeSet } from 'dexie';
+import type * as Core from 'dexie';
 import { reportClient, type ReportClient } from '../../shared/domain/report';
 import { lastContactDays } from '../../shared/domain/followups/contactGaps';
 import type { Day } from '../../shared/domain/followups/days';
@@ -64,19 +54,19 @@ function lastDays(table: ContactTable, rows: readonly unknown[]): Map<string, Da
 
 const later = (a: Day | null, b: Day | null) => (a === null ? b : b === null || a > b ? a : b);
 
-const equalRange = (key: string): DBCoreKeyRange =>
-  ({ type: 1 /* DBCoreRangeType.Equal */, lower: key, upper: key }) as DBCoreKeyRange;
+const equalRange = (key: string): Core.DBCoreKeyRange =>
+  ({ type: 1 /* DBCoreRangeType.Equal */, lower: key, upper: key }) as Core.DBCoreKeyRange;
 
 /** A client's last contact counted from all its rows, by the clientId index of each table. */
 async function countAgain(
-  down: DBCore,
-  trans: DBCoreTransaction,
+  down: Core.DBCore,
+  trans: Core.DBCoreTransaction,
   clientId: string,
 ): Promise<Day | null> {
   const [contacts, visits, notes] = await Promise.all(
     CONTACT_TABLES.map(async (name) => {
       const table = down.table(name);
-      const index = table.schema.getIndexByKeyPath('clientId') as DBCoreIndex;
+      const index = table.schema.getIndexByKeyPath('clientId') as Core.DBCoreIndex;
       const found = await table.query({
         trans,
         values: true,
@@ -94,8 +84,8 @@ async function countAgain(
 
 /** Stores the rows that changed; a row with neither client nor contact goes. */
 async function save(
-  kept: DBCoreTable,
-  trans: DBCoreTransaction,
+  kept: Core.DBCoreTable,
+  trans: Core.DBCoreTransaction,
   rows: readonly ReportClientRow[],
 ): Promise<boolean> {
   const put = rows.filter((r) => r.client !== null || r.lastContact !== null);
@@ -107,9 +97,9 @@ async function save(
 
 /** A write to clients: each written client's fields, its day kept. */
 async function keepClients(
-  down: DBCore,
-  req: DBCoreMutateRequest,
-  write: (req: DBCoreMutateRequest) => Promise<DBCoreMutateResponse>,
+  down: Core.DBCore,
+  req: Core.DBCoreMutateRequest,
+  write: (req: Core.DBCoreMutateRequest) => Promise<Core.DBCoreMutateResponse>,
 ) {
   const table = down.table('clients');
   const kept = down.table(REPORT_CLIENTS);
@@ -133,10 +123,10 @@ async function keepClients(
 
 /** A write to contacts, visits or notes: the days of the clients it touches. */
 async function keepContacts(
-  down: DBCore,
+  down: Core.DBCore,
   name: ContactTable,
-  req: DBCoreMutateRequest,
-  write: (req: DBCoreMutateRequest) => Promise<DBCoreMutateResponse>,
+  req: Core.DBCoreMutateRequest,
+  write: (req: Core.DBCoreMutateRequest) => Promise<Core.DBCoreMutateResponse>,
 ) {
   const table = down.table(name);
   const kept = down.table(REPORT_CLIENTS);
@@ -178,7 +168,7 @@ async function keepContacts(
   return { result, changed: await save(kept, trans, rows) };
 }
 
-export function reportClientsMiddleware(): Middleware<DBCore> {
+export function reportClientsMiddleware(): Core.Middleware<Core.DBCore> {
   return {
     stack: 'dbcore',
     name: 'reportClients',
@@ -202,13 +192,13 @@ export function reportClientsMiddleware(): Middleware<DBCore> {
         table(name) {
           const table = down.table(name);
           if (!FOLLOWED.includes(name)) return table;
-          const keep = async (req: DBCoreMutateRequest) => {
+          const keep = async (req: Core.DBCoreMutateRequest) => {
             // An upgrade of an older version runs before this store exists; fillReportClients
             // counts what it wrote.
             const scope = (req.trans as unknown as IDBTransaction).objectStoreNames;
             if (scope && !scope.contains(REPORT_CLIENTS)) return table.mutate(req);
-            let result: DBCoreMutateResponse | undefined;
-            const write = async (r: DBCoreMutateRequest) => (result = await table.mutate(r));
+            let result: Core.DBCoreMutateResponse | undefined;
+            const write = async (r: Core.DBCoreMutateRequest) => (result = await table.mutate(r));
             try {
               const done =
                 name === 'clients'
@@ -237,7 +227,7 @@ export function reportClientsMiddleware(): Middleware<DBCore> {
 }
 
 /** Pages of a table in key order, so the upgrade never holds 500k notes at once. */
-async function eachPage(tx: Transaction, name: string, see: (rows: unknown[]) => void) {
+async function eachPage(tx: Core.Transaction, name: string, see: (rows: unknown[]) => void) {
   const PAGE = 20_000;
   let last: string | null = null;
   for (;;) {
@@ -253,7 +243,7 @@ async function eachPage(tx: Transaction, name: string, see: (rows: unknown[]) =>
 }
 
 /** The store counted from the rows (the upgrade step of schema version 5, and tests). */
-export async function buildReportClients(tx: Transaction): Promise<ReportClientRow[]> {
+export async function buildReportClients(tx: Core.Transaction): Promise<ReportClientRow[]> {
   const days = new Map<string, Day>();
   for (const name of CONTACT_TABLES)
     await eachPage(tx, name, (rows) => {
@@ -272,7 +262,7 @@ export async function buildReportClients(tx: Transaction): Promise<ReportClientR
   return [...rows.values()];
 }
 
-export async function fillReportClients(tx: Transaction): Promise<void> {
+export async function fillReportClients(tx: Core.Transaction): Promise<void> {
   const rows = await buildReportClients(tx);
   const table = tx.table(REPORT_CLIENTS);
   await table.clear();

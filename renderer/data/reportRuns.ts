@@ -9,16 +9,7 @@
  * Comes with schema version 5 (upgrade: fillReportRuns); createDb installs the middleware. If the
  * keeping fails, the write still goes in and a mark in `meta` makes the report read the rows.
  */
-import {
-  type DBCore,
-  type DBCoreIndex,
-  type DBCoreKeyRange,
-  type DBCoreMutateRequest,
-  type DBCoreMutateResponse,
-  type DBCoreTransaction,
-  type Middleware,
-  type Transaction,
-} from 'dexie';
+import type * as Core from 'dexie';
 import type { ChecklistRun, Visit } from '../../shared/domain';
 import {
   isPostSaleHistory,
@@ -60,13 +51,13 @@ function rowOf(run: ChecklistRun, visit: Visit | undefined): ReportRunRow | null
 const shapeOf = (v: Visit | undefined) =>
   v && isPostSaleHistory(v) ? JSON.stringify(postSaleHistoryVisit(v)) : null;
 
-const equalRange = (key: string): DBCoreKeyRange =>
-  ({ type: 1 /* DBCoreRangeType.Equal */, lower: key, upper: key }) as DBCoreKeyRange;
+const equalRange = (key: string): Core.DBCoreKeyRange =>
+  ({ type: 1 /* DBCoreRangeType.Equal */, lower: key, upper: key }) as Core.DBCoreKeyRange;
 
 async function keepRuns(
-  down: DBCore,
-  req: DBCoreMutateRequest,
-  result: DBCoreMutateResponse,
+  down: Core.DBCore,
+  req: Core.DBCoreMutateRequest,
+  result: Core.DBCoreMutateResponse,
   keys: string[],
 ) {
   const { trans } = req;
@@ -87,9 +78,9 @@ async function keepRuns(
 }
 
 async function keepVisits(
-  down: DBCore,
-  req: DBCoreMutateRequest,
-  result: DBCoreMutateResponse,
+  down: Core.DBCore,
+  req: Core.DBCoreMutateRequest,
+  result: Core.DBCoreMutateResponse,
   keys: string[],
   before: (Visit | undefined)[],
 ) {
@@ -100,7 +91,7 @@ async function keepVisits(
     (k, i) => shapeOf(before[i]) !== shapeOf(after.get(k) as Visit | undefined),
   );
   const runs = down.table('checklistRuns');
-  const index = runs.schema.getIndexByKeyPath('visitId') as DBCoreIndex;
+  const index = runs.schema.getIndexByKeyPath('visitId') as Core.DBCoreIndex;
   const found = await Promise.all(
     moved.map((k) => runs.query({ trans, values: true, query: { index, range: equalRange(k) } })),
   );
@@ -116,7 +107,7 @@ async function keepVisits(
   return { put, gone };
 }
 
-export function reportRunsMiddleware(): Middleware<DBCore> {
+export function reportRunsMiddleware(): Core.Middleware<Core.DBCore> {
   return {
     stack: 'dbcore',
     name: 'reportRuns',
@@ -136,7 +127,7 @@ export function reportRunsMiddleware(): Middleware<DBCore> {
           const table = down.table(name);
           if (!FOLLOWED.includes(name)) return table;
           const kept = down.table(REPORT_RUNS);
-          const keep = async (req: DBCoreMutateRequest) => {
+          const keep = async (req: Core.DBCoreMutateRequest) => {
             const { trans } = req;
             const scope = (trans as unknown as IDBTransaction).objectStoreNames;
             if (scope && !scope.contains(REPORT_RUNS)) return table.mutate(req);
@@ -167,7 +158,7 @@ export function reportRunsMiddleware(): Middleware<DBCore> {
   };
 }
 
-async function markStale(down: DBCore, trans: DBCoreTransaction) {
+async function markStale(down: Core.DBCore, trans: Core.DBCoreTransaction) {
   await down.table('meta').mutate({
     type: 'put',
     trans,
@@ -176,7 +167,7 @@ async function markStale(down: DBCore, trans: DBCoreTransaction) {
 }
 
 /** The upgrade step of schema version 5: a row for every run of a finished post-sale visit. */
-export async function fillReportRuns(tx: Transaction): Promise<void> {
+export async function fillReportRuns(tx: Core.Transaction): Promise<void> {
   const visits = new Map<string, Visit>();
   const all: Visit[] = await tx.table('visits').where('kind').equals('post_sale').toArray();
   for (const v of all) if (isPostSaleHistory(v)) visits.set(v.id, v);
