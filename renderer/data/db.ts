@@ -1,12 +1,8 @@
 import Dexie from 'dexie';
 import type { FieldbookDb } from './dbTypes';
-import { followUpTallyMiddleware } from './followUpTally';
 import { journalMiddleware } from './journal';
-import { reportClientsMiddleware } from './reportClients';
-import { reportProblemsMiddleware } from './reportProblems';
-import { reportRunsMiddleware } from './reportRuns';
-import { reportFollowUpsMiddleware } from './reportFollowUps';
-import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+import { keptStoreMiddleware } from './keptStore';
+import { KEPT_STORES, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 export type { FieldbookDb } from './dbTypes';
 
@@ -21,13 +17,8 @@ export function createDb(name = DB_NAME, versions: SchemaVersion[] = SCHEMA_VERS
   }
   // Every committed outbox row also goes to the durable journal, when one is attached.
   db.use(journalMiddleware(db));
-  // The follow-ups' tally moves with every follow-up write, in its transaction (followUpTally.ts).
-  db.use(followUpTallyMiddleware());
-  // The report's clients, problems, post-sale runs and follow-ups move with their rows, in the
-  // same transaction.
-  db.use(reportClientsMiddleware());
-  db.use(reportProblemsMiddleware());
-  db.use(reportRunsMiddleware());
-  db.use(reportFollowUpsMiddleware());
+  // The agenda's tally and the report's clients, problems, post-sale runs and follow-ups move with
+  // their rows, in the writer's transaction (keptStore.ts).
+  for (const kept of KEPT_STORES) db.use(keptStoreMiddleware(kept));
   return db;
 }

@@ -6,26 +6,22 @@
  * key). The owner is in the key because a device signed in to a team holds others' follow-ups
  * too (a manager's holds the whole team's): the agenda counts the signed-in rep's own.
  *
- * Installed by createDb beside journalMiddleware; the store came with schema version 4 (keyed by
- * kind and day) and is keyed by owner too since version 6, whose upgrade runs `fillFollowUpTally`.
- * A database built with fewer versions (tests of old books) has no store: the middleware stands
- * aside and `hasFollowUpTally` tells the agenda to count on the indexes.
+ * A kept store (keptStore.ts): the store came with schema version 4 (keyed by kind and day) and is
+ * keyed by owner too since version 6, which fills it. A database built with fewer versions (tests
+ * of old books) has no store: the middleware stands aside and `hasKeptStore` tells the agenda to
+ * count on the indexes. It has no stale mark: a tally that cannot move fails its write.
  *
- * Exactness: the middleware sits right above IndexedDB, under Dexie's own layers, widens
- * every read-write transaction that holds `followUps` to the tally, and for each write reads the
- * rows of the keys written before and after it, so whatever the writer (repository, pull, restore,
- * repair, a bulk write with failures, a whole-table clear) the tally moves by exactly what changed.
- * Writes to `followUps` within one transaction are tallied one after another, so two parallel
- * writes never read the same tally row before either wrote it.
+ * Exactness: for each write the tally reads the rows of the keys written before and after it, so
+ * whatever the writer (repository, pull, restore, repair, a bulk write with failures, a
+ * whole-table clear) it moves by exactly what changed; writes within one transaction are tallied
+ * one after another, so two parallel writes never read the same tally row before either wrote it.
  */
-import { RangeSet } from 'dexie';
 import type * as Core from 'dexie';
 import type { FollowUp, FollowUpKind } from '../../shared/domain';
 import type { FieldbookDb } from './dbTypes';
+import { keptTable, saveKept, type KeptStore } from './keptStore';
+import { keysOfWrite, rowsAfterWrite } from './keptWrites';
 
-export const FOLLOW_UP_TALLY = 'followUpCounts';
-/** The store's Dexie definition: primary key [ownerId+kind+due]. */
-export const FOLLOW_UP_TALLY_STORE = '[ownerId+kind+due]';
 /** The store as schema versions 4 and 5 kept it (by kind and day only); version 6 drops it. */
 export const FOLLOW_UP_TALLY_V4 = 'followUpTally';
 
@@ -79,136 +75,38 @@ async function applyDeltas(
     if (open > 0) put.push({ ownerId: d.ownerId, kind: d.kind, due: d.due, open });
     else gone.push(keys[i]);
   });
-  if (put.length > 0) await tally.mutate({ type: 'put', trans, values: put });
-  if (gone.length > 0) await tally.mutate({ type: 'delete', trans, keys: gone });
-  return true;
+  return saveKept(tally, trans, put, gone);
 }
 
-/** The keys a write touches, known before it runs. */
-async function keysOf(table: Core.DBCoreTable, req: Core.DBCoreMutateRequest): Promise<unknown[]> {
-  switch (req.type) {
-    case 'add':
-    case 'put':
-      return req.keys ?? req.values.map((v) => table.schema.primaryKey.extractKey!(v));
-    case 'delete':
-      return req.keys;
-    case 'deleteRange': {
-      const found = await table.query({
-        trans: req.trans,
-        values: false,
-        query: { index: table.schema.primaryKey, range: req.range },
-      });
-      return found.result;
-    }
-  }
-}
-
-/**
- * The rows the keys hold after the write: a put's or add's own values when every one went in (the
- * last of a key named twice wins, as in IndexedDB), nothing after a delete, else read back.
- */
-async function rowsAfter(
-  table: Core.DBCoreTable,
-  req: Core.DBCoreMutateRequest,
-  result: Core.DBCoreMutateResponse,
-  keys: unknown[],
-): Promise<readonly unknown[]> {
-  if (keys.length === 0) return [];
-  if (result.numFailures === 0) {
-    if (req.type === 'delete' || req.type === 'deleteRange') return [];
-    if (req.type === 'add' || !req.updates) {
-      const last = new Map<unknown, unknown>();
-      const keyOf = table.schema.primaryKey.extractKey!;
-      req.values.forEach((v, i) => last.set(req.keys?.[i] ?? keyOf(v), v));
-      return [...last.values()];
-    }
-  }
-  return table.getMany({ trans: req.trans, keys });
-}
-
-export function followUpTallyMiddleware(): Core.Middleware<Core.DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'followUpTally',
-    // Below Dexie's own layers (the observability one at 0, its value cache at -1): the reads and
-    // writes here go straight to IndexedDB in the writer's transaction, and the tally's change is
-    // added to the parts that write reports, so live queries over the tally run again.
-    level: -2,
-    create(down) {
-      if (!down.schema.tables.some((t) => t.name === FOLLOW_UP_TALLY)) return down;
-      const queues = new WeakMap<Core.DBCoreTransaction, Promise<unknown>>();
-      const tallyPart = `idb://${down.schema.name}/${FOLLOW_UP_TALLY}/`;
-      return {
-        ...down,
-        transaction(stores, mode, options) {
-          const widened =
-            mode === 'readwrite' &&
-            stores.includes('followUps') &&
-            !stores.includes(FOLLOW_UP_TALLY)
-              ? [...stores, FOLLOW_UP_TALLY]
-              : stores;
-          return down.transaction(widened, mode, options);
-        },
-        table(name) {
-          const table = down.table(name);
-          if (name !== 'followUps') return table;
-          const tally = down.table(FOLLOW_UP_TALLY);
-          const tallied = async (req: Core.DBCoreMutateRequest) => {
-            const { trans } = req;
-            // A bulk write may name a row twice; it is one row (follow-up ids are strings).
-            const keys = [...new Set(await keysOf(table, req))];
-            const before = keys.length > 0 ? await table.getMany({ trans, keys }) : [];
-            const result = await table.mutate(req);
-            const after = await rowsAfter(table, req, result, keys);
-            const deltas = new Map<string, FollowUpTallyRow>();
-            tallyInto(deltas, before, -1);
-            tallyInto(deltas, after, 1);
-            if (await applyDeltas(tally, trans, deltas)) {
-              const parts = req.mutatedParts;
-              if (parts) parts[tallyPart] = new RangeSet(down.MIN_KEY, down.MAX_KEY);
-            }
-            return result;
-          };
-          return {
-            ...table,
-            mutate(req) {
-              const queued = (queues.get(req.trans) ?? Promise.resolve()).then(() => tallied(req));
-              queues.set(
-                req.trans,
-                queued.catch(() => undefined),
-              );
-              return queued;
-            },
-          };
-        },
-      };
-    },
-  };
-}
-
-/** The upgrade step of the schema version that adds the store: the tally counted from the rows. */
-export async function fillFollowUpTally(tx: Core.Transaction): Promise<void> {
-  const tallies = new Map<string, FollowUpTallyRow>();
-  tallyInto(tallies, await tx.table('followUps').toArray(), 1);
-  const table = tx.table(FOLLOW_UP_TALLY);
-  await table.clear();
-  await table.bulkPut([...tallies.values()]);
-}
-
-export function hasFollowUpTally(db: FieldbookDb): boolean {
-  return db.tables.some((t) => t.name === FOLLOW_UP_TALLY);
-}
-
-/** The tally's store, for a transaction's scope. */
-export function followUpTally(db: FieldbookDb) {
-  return db.table<FollowUpTallyRow>(FOLLOW_UP_TALLY);
-}
+/** The tally's store: primary key [ownerId+kind+due]. */
+export const FOLLOW_UP_TALLY: KeptStore<FollowUpTallyRow> = {
+  name: 'followUpCounts',
+  schema: '[ownerId+kind+due]',
+  follows: ['followUps'],
+  async keep({ down, req, write, kept }) {
+    const { trans } = req;
+    const table = down.table('followUps');
+    const keys = await keysOfWrite(table, req);
+    const before = keys.length > 0 ? await table.getMany({ trans, keys }) : [];
+    const result = await write(req);
+    const after = await rowsAfterWrite(table, req, result, keys);
+    const deltas = new Map<string, FollowUpTallyRow>();
+    tallyInto(deltas, before, -1);
+    tallyInto(deltas, [...after.values()], 1);
+    return applyDeltas(kept, trans, deltas);
+  },
+  async build(tx) {
+    const tallies = new Map<string, FollowUpTallyRow>();
+    tallyInto(tallies, await tx.table('followUps').toArray(), 1);
+    return [...tallies.values()];
+  },
+};
 
 /**
  * The tally's rows of one owner (every owner's when null): the owner's rows are one key range.
  */
 export function tallyRows(db: FieldbookDb, owner: string | null): Promise<FollowUpTallyRow[]> {
-  const table = followUpTally(db);
+  const table = keptTable(db, FOLLOW_UP_TALLY);
   if (owner === null) return table.toArray();
   return table.where('[ownerId+kind+due]').between([owner], [owner, []]).toArray();
 }

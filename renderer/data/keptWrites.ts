@@ -1,6 +1,6 @@
 /**
  * What a kept store's middleware needs to know of a write to the table it follows: the keys it
- * touches and the rows those keys hold before and after it (reportClients.ts, reportProblems.ts).
+ * touches and the rows those keys hold before and after it (keptStore.ts and the kept stores).
  * Read in the writer's transaction, so whatever the writer (repository, pull, restore, bulk write
  * with failures, a whole-table clear) the kept store moves by exactly what changed.
  */
@@ -71,6 +71,19 @@ export function queuePerTransaction() {
   };
 }
 
+/** Tells live queries that a table changed, by its primary key, whole. */
+export function markTableChanged(
+  down: Core.DBCore,
+  table: string,
+  req: Core.DBCoreMutateRequest,
+): void {
+  if (req.mutatedParts)
+    req.mutatedParts[`idb://${down.schema.name}/${table}/`] = new RangeSet(
+      down.MIN_KEY,
+      down.MAX_KEY,
+    );
+}
+
 /**
  * Tells live queries that a kept store changed: its primary key and every index of it, whole. A
  * live query remembers what it read by the index it read through (the team view reads the kept
@@ -84,9 +97,27 @@ export function markStoreChanged(
 ): void {
   const parts = req.mutatedParts;
   if (!parts) return;
+  markTableChanged(down, store, req);
   const prefix = `idb://${down.schema.name}/${store}/`;
-  const whole = () => new RangeSet(down.MIN_KEY, down.MAX_KEY);
-  parts[prefix] = whole();
   for (const index of down.table(store).schema.indexes)
-    if (index.name) parts[`${prefix}${index.name}`] = whole();
+    if (index.name) parts[`${prefix}${index.name}`] = new RangeSet(down.MIN_KEY, down.MAX_KEY);
+}
+
+/** The rows of a table whose index `keyPath` holds `key`, in the writer's transaction. */
+export async function rowsByIndex(
+  down: Core.DBCore,
+  trans: Core.DBCoreTransaction,
+  table: string,
+  keyPath: string,
+  key: string,
+): Promise<unknown[]> {
+  const t = down.table(table);
+  const index = t.schema.getIndexByKeyPath(keyPath) as Core.DBCoreIndex;
+  const range = { type: 1 /* DBCoreRangeType.Equal */, lower: key, upper: key };
+  const found = await t.query({
+    trans,
+    values: true,
+    query: { index, range: range as Core.DBCoreKeyRange },
+  });
+  return found.result;
 }

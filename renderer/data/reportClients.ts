@@ -7,26 +7,19 @@
  *
  * A row is there for every client and for every client id a live contact, visit or note names
  * (`client` null until the client comes: a pull may bring a note before its client). The store
- * comes with schema version 5, whose upgrade runs `fillReportClients`; createDb installs the
- * middleware. If the keeping fails, the write still goes in and a mark in `meta` tells the report
- * to read the rows instead (`reportClientsTrusted`).
+ * comes with schema version 5 (keptStore.ts: the middleware, the fill, the stale mark that makes
+ * the report read the rows instead).
  *
  * A write that only adds a later live contact raises the client's day; anything else (a trashed,
  * moved, restored or back-dated row, a delete) counts that client again from its rows by index.
  */
-import { RangeSet } from 'dexie';
 import type * as Core from 'dexie';
 import { reportClient, type ReportClient } from '../../shared/domain/report';
 import { lastContactDays } from '../../shared/domain/followups/contactGaps';
 import type { Day } from '../../shared/domain/followups/days';
 import type { ContactLogEntry, Note, Visit } from '../../shared/domain';
-import type { FieldbookDb } from './dbTypes';
-import { keysOfWrite, queuePerTransaction, rowsAfterWrite, markStoreChanged } from './keptWrites';
-
-export const REPORT_CLIENTS = 'reportClients';
-export const REPORT_CLIENTS_STORE = 'id';
-/** Set in `meta` when keeping the store failed once: the report reads the rows from then on. */
-export const REPORT_CLIENTS_STALE = 'reportClients.stale';
+import { saveKept, type KeptStore, type KeptWrite } from './keptStore';
+import { keysOfWrite, rowsAfterWrite, rowsByIndex } from './keptWrites';
 
 export interface ReportClientRow {
   /** The client's id. */
@@ -39,7 +32,6 @@ export interface ReportClientRow {
 /** The tables whose rows say when a client was last in touch. */
 const CONTACT_TABLES = ['contacts', 'visits', 'notes'] as const;
 type ContactTable = (typeof CONTACT_TABLES)[number];
-const FOLLOWED: readonly string[] = ['clients', ...CONTACT_TABLES];
 
 interface ContactRow {
   clientId: string;
@@ -54,9 +46,6 @@ function lastDays(table: ContactTable, rows: readonly unknown[]): Map<string, Da
 
 const later = (a: Day | null, b: Day | null) => (a === null ? b : b === null || a > b ? a : b);
 
-const equalRange = (key: string): Core.DBCoreKeyRange =>
-  ({ type: 1 /* DBCoreRangeType.Equal */, lower: key, upper: key }) as Core.DBCoreKeyRange;
-
 /** A client's last contact counted from all its rows, by the clientId index of each table. */
 async function countAgain(
   down: Core.DBCore,
@@ -64,16 +53,7 @@ async function countAgain(
   clientId: string,
 ): Promise<Day | null> {
   const [contacts, visits, notes] = await Promise.all(
-    CONTACT_TABLES.map(async (name) => {
-      const table = down.table(name);
-      const index = table.schema.getIndexByKeyPath('clientId') as Core.DBCoreIndex;
-      const found = await table.query({
-        trans,
-        values: true,
-        query: { index, range: equalRange(clientId) },
-      });
-      return found.result;
-    }),
+    CONTACT_TABLES.map((name) => rowsByIndex(down, trans, name, 'clientId', clientId)),
   );
   return (
     lastContactDays(contacts as ContactLogEntry[], visits as Visit[], notes as Note[]).get(
@@ -90,23 +70,16 @@ async function save(
 ): Promise<boolean> {
   const put = rows.filter((r) => r.client !== null || r.lastContact !== null);
   const gone = rows.filter((r) => r.client === null && r.lastContact === null).map((r) => r.id);
-  if (put.length > 0) await kept.mutate({ type: 'put', trans, values: put });
-  if (gone.length > 0) await kept.mutate({ type: 'delete', trans, keys: gone });
-  return put.length + gone.length > 0;
+  return saveKept(kept, trans, put, gone);
 }
 
 /** A write to clients: each written client's fields, its day kept. */
-async function keepClients(
-  down: Core.DBCore,
-  req: Core.DBCoreMutateRequest,
-  write: (req: Core.DBCoreMutateRequest) => Promise<Core.DBCoreMutateResponse>,
-) {
+async function keepClients({ down, req, write, kept }: KeptWrite): Promise<boolean> {
   const table = down.table('clients');
-  const kept = down.table(REPORT_CLIENTS);
   const keys = await keysOfWrite(table, req);
   const result = await write(req);
   const after = await rowsAfterWrite(table, req, result, keys);
-  if (keys.length === 0) return { result, changed: false };
+  if (keys.length === 0) return false;
   const stored = (await kept.getMany({ trans: req.trans, keys })) as (
     ReportClientRow | undefined
   )[];
@@ -118,24 +91,25 @@ async function keepClients(
       lastContact: stored[i]?.lastContact ?? null,
     };
   });
-  return { result, changed: await save(kept, req.trans, rows) };
+  return save(kept, req.trans, rows);
 }
 
 /** A write to contacts, visits or notes: the days of the clients it touches. */
-async function keepContacts(
-  down: Core.DBCore,
-  name: ContactTable,
-  req: Core.DBCoreMutateRequest,
-  write: (req: Core.DBCoreMutateRequest) => Promise<Core.DBCoreMutateResponse>,
-) {
+async function keepContacts({
+  down,
+  table: written,
+  req,
+  write,
+  kept,
+}: KeptWrite): Promise<boolean> {
+  const name = written as ContactTable;
   const table = down.table(name);
-  const kept = down.table(REPORT_CLIENTS);
   const { trans } = req;
   const keys = await keysOfWrite(table, req);
   const before = keys.length > 0 ? await table.getMany({ trans, keys }) : [];
   const result = await write(req);
   const after = await rowsAfterWrite(table, req, result, keys);
-  if (keys.length === 0) return { result, changed: false };
+  if (keys.length === 0) return false;
   // A row that counted before and is not the same client's row on the same day or later may have
   // been the client's latest: that client is counted again.
   const again = new Set<string>();
@@ -151,7 +125,7 @@ async function keepContacts(
   });
   const raised = lastDays(name, [...after.values()]);
   const ids = [...new Set([...again, ...raised.keys()])];
-  if (ids.length === 0) return { result, changed: false };
+  if (ids.length === 0) return false;
   const stored = (await kept.getMany({ trans, keys: ids })) as (ReportClientRow | undefined)[];
   const counted = await Promise.all(
     ids.map((id) => (again.has(id) ? countAgain(down, trans, id) : null)),
@@ -165,65 +139,7 @@ async function keepContacts(
     if (prev && prev.lastContact === day) return;
     rows.push({ id, client: prev?.client ?? null, lastContact: day });
   });
-  return { result, changed: await save(kept, trans, rows) };
-}
-
-export function reportClientsMiddleware(): Core.Middleware<Core.DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'reportClients',
-    // Below Dexie's own layers, as the follow-up tally (followUpTally.ts says why).
-    level: -2,
-    create(down) {
-      if (!down.schema.tables.some((t) => t.name === REPORT_CLIENTS)) return down;
-      const queue = queuePerTransaction();
-      const metaPart = `idb://${down.schema.name}/meta/`;
-      return {
-        ...down,
-        transaction(stores, mode, options) {
-          if (mode !== 'readwrite' || !stores.some((s) => FOLLOWED.includes(s)))
-            return down.transaction(stores, mode, options);
-          // Counting a client again reads its rows of all three tables; a failure is marked in meta.
-          const widened = new Set([...stores, REPORT_CLIENTS, 'meta']);
-          if (stores.some((s) => (CONTACT_TABLES as readonly string[]).includes(s)))
-            for (const t of CONTACT_TABLES) widened.add(t);
-          return down.transaction([...widened], mode, options);
-        },
-        table(name) {
-          const table = down.table(name);
-          if (!FOLLOWED.includes(name)) return table;
-          const keep = async (req: Core.DBCoreMutateRequest) => {
-            // An upgrade of an older version runs before this store exists; fillReportClients
-            // counts what it wrote.
-            const scope = (req.trans as unknown as IDBTransaction).objectStoreNames;
-            if (scope && !scope.contains(REPORT_CLIENTS)) return table.mutate(req);
-            let result: Core.DBCoreMutateResponse | undefined;
-            const write = async (r: Core.DBCoreMutateRequest) => (result = await table.mutate(r));
-            try {
-              const done =
-                name === 'clients'
-                  ? await keepClients(down, req, write)
-                  : await keepContacts(down, name as ContactTable, req, write);
-              if (done.changed) markStoreChanged(down, REPORT_CLIENTS, req);
-              return done.result;
-            } catch (error) {
-              // The write itself failed: nothing to keep.
-              if (result === undefined) throw error;
-              await down.table('meta').mutate({
-                type: 'put',
-                trans: req.trans,
-                values: [{ key: REPORT_CLIENTS_STALE, value: true }],
-              });
-              if (req.mutatedParts)
-                req.mutatedParts[metaPart] = new RangeSet(down.MIN_KEY, down.MAX_KEY);
-              return result;
-            }
-          };
-          return { ...table, mutate: (req) => queue(req.trans, () => keep(req)) };
-        },
-      };
-    },
-  };
+  return save(kept, trans, rows);
 }
 
 /** Pages of a table in key order, so the upgrade never holds 500k notes at once. */
@@ -242,7 +158,7 @@ async function eachPage(tx: Core.Transaction, name: string, see: (rows: unknown[
   }
 }
 
-/** The store counted from the rows (the upgrade step of schema version 5, and tests). */
+/** The store counted from the rows (its fill, and tests). */
 export async function buildReportClients(tx: Core.Transaction): Promise<ReportClientRow[]> {
   const days = new Map<string, Day>();
   for (const name of CONTACT_TABLES)
@@ -262,24 +178,13 @@ export async function buildReportClients(tx: Core.Transaction): Promise<ReportCl
   return [...rows.values()];
 }
 
-export async function fillReportClients(tx: Core.Transaction): Promise<void> {
-  const rows = await buildReportClients(tx);
-  const table = tx.table(REPORT_CLIENTS);
-  await table.clear();
-  await table.bulkPut(rows);
-  await tx.table('meta').delete(REPORT_CLIENTS_STALE);
-}
-
-/** The store, for a transaction's scope. */
-export function reportClients(db: FieldbookDb) {
-  return db.table<ReportClientRow>(REPORT_CLIENTS);
-}
-
-export const hasReportClients = (db: FieldbookDb) =>
-  db.tables.some((t) => t.name === REPORT_CLIENTS);
-
-/** Whether the report may read the kept clients: the store is there and its keeping never failed. */
-export async function reportClientsTrusted(db: FieldbookDb): Promise<boolean> {
-  if (!hasReportClients(db)) return false;
-  return (await db.meta.get(REPORT_CLIENTS_STALE)) === undefined;
-}
+export const REPORT_CLIENTS: KeptStore<ReportClientRow> = {
+  name: 'reportClients',
+  schema: 'id',
+  stale: 'reportClients.stale',
+  follows: ['clients', ...CONTACT_TABLES],
+  // Counting a client again reads its rows of all three contact tables.
+  reads: (table) => (table === 'clients' ? [] : CONTACT_TABLES),
+  keep: (w) => (w.table === 'clients' ? keepClients(w) : keepContacts(w)),
+  build: buildReportClients,
+};

@@ -4,16 +4,29 @@
  * earlier version and checks the upgrade keeps every row.
  */
 import type { Transaction } from 'dexie';
-import {
+import { FOLLOW_UP_TALLY, FOLLOW_UP_TALLY_V4 } from './followUpTally';
+import { fillKeptStore, type KeptStore } from './keptStore';
+import { REPORT_CLIENTS } from './reportClients';
+import { REPORT_PROBLEMS } from './reportProblems';
+import { REPORT_RUNS } from './reportRuns';
+import { REPORT_FOLLOW_UPS } from './reportFollowUps';
+
+/** The kept stores (keptStore.ts), each added by one version below that fills it. */
+export const KEPT_STORES: readonly KeptStore[] = [
   FOLLOW_UP_TALLY,
-  FOLLOW_UP_TALLY_STORE,
-  FOLLOW_UP_TALLY_V4,
-  fillFollowUpTally,
-} from './followUpTally';
-import { REPORT_CLIENTS, REPORT_CLIENTS_STORE, fillReportClients } from './reportClients';
-import { REPORT_PROBLEMS, REPORT_PROBLEMS_STORE, fillReportProblems } from './reportProblems';
-import { REPORT_RUNS, REPORT_RUNS_STORE, fillReportRuns } from './reportRuns';
-import { REPORT_FOLLOW_UPS, REPORT_FOLLOW_UPS_STORE, fillReportFollowUps } from './reportFollowUps';
+  REPORT_CLIENTS,
+  REPORT_PROBLEMS,
+  REPORT_RUNS,
+  REPORT_FOLLOW_UPS,
+];
+
+/** The stores entry and upgrade step of a version that adds kept stores. */
+const adding = (...kept: KeptStore[]) => ({
+  stores: Object.fromEntries(kept.map((k) => [k.name, k.schema])),
+  upgrade: async (tx: Transaction) => {
+    for (const k of kept) await fillKeptStore(k, tx);
+  },
+});
 
 export interface SchemaVersion {
   version: number;
@@ -83,24 +96,20 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     // reads 50k small rows and its month's problems instead of whole clients, the last cadence's
     // notes and every problem (9.4 s at 50k clients).
     version: 5,
-    stores: { [REPORT_CLIENTS]: REPORT_CLIENTS_STORE, [REPORT_PROBLEMS]: REPORT_PROBLEMS_STORE },
-    upgrade: async (tx) => {
-      await fillReportClients(tx);
-      await fillReportProblems(tx);
-    },
+    ...adding(REPORT_CLIENTS, REPORT_PROBLEMS),
   },
   {
     // The agenda shows the signed-in rep's own follow-ups (issue 12): a manager's device holds the
     // whole team's, which are the reps' work. The tally is kept per owner too (a new store: a
     // store's key cannot change), and the agenda pages by owner on the two indexes it reads.
     version: 6,
+    ...adding(FOLLOW_UP_TALLY),
     stores: {
       followUps:
         'id, clientId, due, status, kind, ruleKey, [status+due], [status+kind+due], [status+kind+due+deletedAt], deletedAt, [ownerId+status+kind+due], [ownerId+status+kind+due+deletedAt]',
       [FOLLOW_UP_TALLY_V4]: null,
-      [FOLLOW_UP_TALLY]: FOLLOW_UP_TALLY_STORE,
+      [FOLLOW_UP_TALLY.name]: FOLLOW_UP_TALLY.schema,
     },
-    upgrade: fillFollowUpTally,
   },
   {
     // The team view's month (issue 12): what the six months' trend and each client's latest
@@ -109,16 +118,14 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     // the view reads ~37k small rows instead of ~38k whole visits and each one's run by key at 50k
     // clients.
     version: 7,
-    stores: { [REPORT_RUNS]: REPORT_RUNS_STORE },
-    upgrade: fillReportRuns,
+    ...adding(REPORT_RUNS),
   },
   {
     // The team view's month (issue 12): the seven fields the report counts of each follow-up, on
     // the due day, moved with every follow-up write by the reportFollowUps middleware, so the view
     // reads the month's small rows instead of ~60k whole follow-ups at 50k clients.
     version: 8,
-    stores: { [REPORT_FOLLOW_UPS]: REPORT_FOLLOW_UPS_STORE },
-    upgrade: fillReportFollowUps,
+    ...adding(REPORT_FOLLOW_UPS),
   },
 ];
 

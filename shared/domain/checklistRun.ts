@@ -83,6 +83,17 @@ export interface RunValidation {
   steps: StepValidation[];
 }
 
+/** The items of a step that apply to the answers, each with how its answer stands. */
+function applicableItems(
+  step: ChecklistTemplate['steps'][number],
+  answers: Answers,
+  ctx: ValidationContext,
+) {
+  return step.items
+    .filter((item) => itemApplies(item, answers))
+    .map((item) => ({ item, state: checkAnswer(item, answers[item.key], ctx) }));
+}
+
 /** What still blocks finishing a run: missing required items (of the items that apply) and answers that do not fit. */
 export function validateRun(
   template: Pick<ChecklistTemplate, 'steps'>,
@@ -92,9 +103,7 @@ export function validateRun(
   const steps = template.steps.map((step) => {
     const missing: string[] = [];
     const invalid: string[] = [];
-    for (const item of step.items) {
-      if (!itemApplies(item, answers)) continue;
-      const state = checkAnswer(item, answers[item.key], ctx);
+    for (const { item, state } of applicableItems(step, answers, ctx)) {
       if (state === 'invalid') invalid.push(item.key);
       else if (state === 'empty' && item.required) missing.push(item.key);
     }
@@ -133,9 +142,8 @@ export function runProgress(
       requiredAnswered: 0,
       required: 0,
     };
-    for (const item of step.items) {
-      if (!itemApplies(item, answers)) continue;
-      const ok = checkAnswer(item, answers[item.key], ctx) === 'ok';
+    for (const { item, state } of applicableItems(step, answers, ctx)) {
+      const ok = state === 'ok';
       p.applicable += 1;
       if (ok) p.answered += 1;
       if (item.required) {

@@ -7,7 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import Dexie from 'dexie';
 import { createDb } from '../../renderer/data/db';
-import { SCHEMA_VERSIONS, CURRENT_SCHEMA_VERSION } from '../../renderer/data/schema';
+import { SCHEMA_VERSIONS, CURRENT_SCHEMA_VERSION, KEPT_STORES } from '../../renderer/data/schema';
 import { Repository } from '../../renderer/data/repository';
 import {
   emptyClientDraft,
@@ -22,8 +22,6 @@ import {
 } from '../../renderer/data/followUpTally';
 import { REPORT_CLIENTS, type ReportClientRow } from '../../renderer/data/reportClients';
 import { REPORT_PROBLEMS, type ReportProblemRow } from '../../renderer/data/reportProblems';
-import { REPORT_RUNS } from '../../renderer/data/reportRuns';
-import { REPORT_FOLLOW_UPS } from '../../renderer/data/reportFollowUps';
 import { reportClient, type ReportClient } from '../../shared/domain/report';
 import { problemMarks } from '../../shared/domain/reportBounds';
 import { lastContactDays } from '../../shared/domain/followups/contactGaps';
@@ -113,11 +111,7 @@ async function snapshot(name: string) {
     'outbox',
     'meta',
     'conflicts',
-    FOLLOW_UP_TALLY,
-    REPORT_CLIENTS,
-    REPORT_PROBLEMS,
-    REPORT_RUNS,
-    REPORT_FOLLOW_UPS,
+    ...KEPT_STORES.map((k) => k.name),
   ])
     tables[t] = await db.table(t).toArray();
   const version = db.verno;
@@ -164,7 +158,7 @@ describe('schema migrations', () => {
       }
       expect(
         Object.fromEntries(
-          (after.tables[FOLLOW_UP_TALLY] as FollowUpTallyRow[]).map((r) => [
+          (after.tables[FOLLOW_UP_TALLY.name] as FollowUpTallyRow[]).map((r) => [
             `${r.ownerId} ${r.kind} ${r.due}`,
             r.open,
           ]),
@@ -179,14 +173,14 @@ describe('schema migrations', () => {
         after.tables.notes as Note[],
       );
       expect(days.size).toBe(2);
-      expect(after.tables[REPORT_CLIENTS] as ReportClientRow[]).toEqual(
+      expect(after.tables[REPORT_CLIENTS.name] as ReportClientRow[]).toEqual(
         (after.tables.clients as ReportClient[]).map((c) => ({
           id: c.id,
           client: reportClient(c),
           lastContact: days.get(c.id) ?? null,
         })),
       );
-      expect(after.tables[REPORT_PROBLEMS] as ReportProblemRow[]).toEqual(
+      expect(after.tables[REPORT_PROBLEMS.name] as ReportProblemRow[]).toEqual(
         (after.tables.problems as Problem[]).map((p) => ({ id: p.id, marks: problemMarks(p) })),
       );
       expect(after.tables.problems).toHaveLength(2);

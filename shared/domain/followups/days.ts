@@ -14,18 +14,21 @@ export type Day = string;
  * past a few years' worth, so they stay small for the life of the app.
  */
 const CACHE_LIMIT = 20_000;
-const numberOfDay = new Map<string, number>();
-const dayOfNumber = new Map<number, Day>();
+
+/** `compute` with its answers remembered (a call that throws is not). */
+function remembered<K, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key)!;
+    const value = compute(key);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+    return value;
+  };
+}
 
 /** Days since 1970-01-01 for a valid 'YYYY-MM-DD'; throws on anything else. */
-export function dayNumber(day: Day): number {
-  const cached = numberOfDay.get(day);
-  if (cached !== undefined) return cached;
-  const n = parseDayNumber(day);
-  if (numberOfDay.size >= CACHE_LIMIT) numberOfDay.clear();
-  numberOfDay.set(day, n);
-  return n;
-}
+export const dayNumber: (day: Day) => number = remembered((day: Day) => parseDayNumber(day));
 
 function parseDayNumber(day: Day): number {
   const m = DAY_RE.exec(day);
@@ -38,9 +41,9 @@ function parseDayNumber(day: Day): number {
   return dayNumberOf(y, mo, d);
 }
 
-export function dayFromNumber(n: number): Day {
-  const cached = dayOfNumber.get(n);
-  if (cached !== undefined) return cached;
+export const dayFromNumber: (n: number) => Day = remembered((n: number) => civilDay(n));
+
+function civilDay(n: number): Day {
   // Civil from days (H. Hinnant's algorithm): integer arithmetic, no Date, no zone.
   const z = n + 719468;
   const era = Math.floor(z / 146097);
@@ -52,10 +55,7 @@ export function dayFromNumber(n: number): Day {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  const day = makeDay(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
-  if (dayOfNumber.size >= CACHE_LIMIT) dayOfNumber.clear();
-  dayOfNumber.set(n, day);
-  return day;
+  return makeDay(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
 /**
@@ -73,7 +73,6 @@ export function dayNumberOf(year: number, month: number, day: number): number {
 
 export function isDay(value: unknown): value is Day {
   if (typeof value !== 'string' || !DAY_RE.test(value)) return false;
-  if (numberOfDay.has(value)) return true;
   try {
     dayNumber(value);
     return true;
@@ -115,17 +114,10 @@ export interface BirthdayParts {
   year: number | null;
 }
 
-const birthdays = new Map<string, BirthdayParts | null>();
-
 /** A birthday ('YYYY-MM-DD' or year-less '--MM-DD') taken apart; null when malformed. */
-export function parseBirthday(birthday: string): BirthdayParts | null {
-  const cached = birthdays.get(birthday);
-  if (cached !== undefined) return cached;
-  const parts = parseBirthdayParts(birthday);
-  if (birthdays.size >= CACHE_LIMIT) birthdays.clear();
-  birthdays.set(birthday, parts);
-  return parts;
-}
+export const parseBirthday: (birthday: string) => BirthdayParts | null = remembered(
+  (birthday: string) => parseBirthdayParts(birthday),
+);
 
 function parseBirthdayParts(birthday: string): BirthdayParts | null {
   const m = /^(\d{4}|-)-(\d{2})-(\d{2})$/.exec(birthday);

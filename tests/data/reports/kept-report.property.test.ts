@@ -9,11 +9,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createDb, type FieldbookDb } from '../../../renderer/data/db';
 import { SCHEMA_VERSIONS } from '../../../renderer/data/schema';
-import {
-  REPORT_CLIENTS,
-  REPORT_CLIENTS_STALE,
-  type ReportClientRow,
-} from '../../../renderer/data/reportClients';
+import { REPORT_CLIENTS, type ReportClientRow } from '../../../renderer/data/reportClients';
 import { REPORT_PROBLEMS, type ReportProblemRow } from '../../../renderer/data/reportProblems';
 import { applyPullPage, type PulledRow } from '../../../renderer/sync/pullApply';
 import { loadMonthBook, loadReportBook } from '../../../renderer/features/reports';
@@ -299,12 +295,12 @@ async function recounted(db: FieldbookDb) {
 
 async function kept(db: FieldbookDb) {
   return {
-    clients: ((await db.table(REPORT_CLIENTS).toArray()) as ReportClientRow[]).sort((a, b) =>
+    clients: ((await db.table(REPORT_CLIENTS.name).toArray()) as ReportClientRow[]).sort((a, b) =>
       a.id.localeCompare(b.id),
     ),
-    problems: (await db.table(REPORT_PROBLEMS).toArray()) as ReportProblemRow[],
-    runs: (await db.table(REPORT_RUNS).toArray()) as ReportRunRow[],
-    followUps: await db.table(REPORT_FOLLOW_UPS).toArray(),
+    problems: (await db.table(REPORT_PROBLEMS.name).toArray()) as ReportProblemRow[],
+    runs: (await db.table(REPORT_RUNS.name).toArray()) as ReportRunRow[],
+    followUps: await db.table(REPORT_FOLLOW_UPS.name).toArray(),
   };
 }
 
@@ -343,7 +339,7 @@ describe("the report's kept clients and problems", () => {
             await fill(db, book);
             for (const op of ops) await apply(db, op);
             expect(await kept(db)).toEqual(await recounted(db));
-            expect(await db.meta.get(REPORT_CLIENTS_STALE)).toBeUndefined();
+            expect(await db.meta.get(REPORT_CLIENTS.stale!)).toBeUndefined();
             await sameReports(db, asks);
           } finally {
             db.close();
@@ -366,7 +362,7 @@ describe("the report's kept clients and problems", () => {
         );
         await old.open();
         await fill(old, book);
-        expect(old.tables.some((t) => t.name === REPORT_CLIENTS)).toBe(false);
+        expect(old.tables.some((t) => t.name === REPORT_CLIENTS.name)).toBe(false);
         old.close();
         const db = createDb(name);
         await db.open();
@@ -392,13 +388,13 @@ describe("the report's kept clients and problems", () => {
         try {
           await fill(db, book);
           // What a failed keeping leaves: a mark, and kept rows that no longer say the truth.
-          await db.meta.put({ key: REPORT_CLIENTS_STALE, value: true });
-          await db.table(REPORT_CLIENTS).clear();
-          await db.table(REPORT_PROBLEMS).clear();
+          await db.meta.put({ key: REPORT_CLIENTS.stale!, value: true });
+          await db.table(REPORT_CLIENTS.name).clear();
+          await db.table(REPORT_PROBLEMS.name).clear();
           await db.meta.put({ key: 'reportProblems.stale', value: true });
-          await db.table(REPORT_RUNS).clear();
+          await db.table(REPORT_RUNS.name).clear();
           await db.meta.put({ key: 'reportRuns.stale', value: true });
-          await db.table(REPORT_FOLLOW_UPS).clear();
+          await db.table(REPORT_FOLLOW_UPS.name).clear();
           await db.meta.put({ key: 'reportFollowUps.stale', value: true });
           await sameReports(db, asks);
         } finally {

@@ -13,11 +13,8 @@ import { addDays } from '../../../shared/domain/followups/days';
 import { createDb } from '../../../renderer/data/db';
 import { SCHEMA_VERSIONS } from '../../../renderer/data/schema';
 import type { FieldbookDb } from '../../../renderer/data/db';
-import {
-  FOLLOW_UP_TALLY,
-  hasFollowUpTally,
-  type FollowUpTallyRow,
-} from '../../../renderer/data/followUpTally';
+import { FOLLOW_UP_TALLY, type FollowUpTallyRow } from '../../../renderer/data/followUpTally';
+import { hasKeptStore } from '../../../renderer/data/keptStore';
 import { loadAgenda } from '../../../renderer/features/agenda/data/loadAgenda';
 import { dueCount } from '../../../renderer/features/agenda/data/followUps';
 
@@ -130,7 +127,7 @@ async function recount(db: FieldbookDb): Promise<Record<string, number>> {
 }
 
 async function stored(db: FieldbookDb): Promise<Record<string, number>> {
-  const rows = await db.table<FollowUpTallyRow>(FOLLOW_UP_TALLY).toArray();
+  const rows = await db.table<FollowUpTallyRow>(FOLLOW_UP_TALLY.name).toArray();
   return Object.fromEntries(rows.map((r) => [`${r.ownerId} ${r.kind} ${r.due}`, r.open]));
 }
 
@@ -166,8 +163,8 @@ describe('the follow-up tally', () => {
           const plain = untallied(`plain-${run}-${Math.random()}`);
           await Promise.all([db.open(), plain.open()]);
           try {
-            expect(hasFollowUpTally(db)).toBe(true);
-            expect(hasFollowUpTally(plain)).toBe(false);
+            expect(hasKeptStore(db, FOLLOW_UP_TALLY)).toBe(true);
+            expect(hasKeptStore(plain, FOLLOW_UP_TALLY)).toBe(false);
             for (const op of ops) await apply(db, TEMPLATE, op);
             expect(await stored(db)).toEqual(await recount(db));
             await plain.followUps.bulkPut(await db.followUps.toArray());
@@ -235,7 +232,7 @@ describe('the follow-up tally', () => {
       await db.transaction('rw', db.clients, () => db.clients.count());
       expect(await stored(db)).toEqual({ [`rep custom ${BASE}`]: 1 });
       await expect(
-        db.transaction('r', db.followUps, () => db.table(FOLLOW_UP_TALLY).count()),
+        db.transaction('r', db.followUps, () => db.table(FOLLOW_UP_TALLY.name).count()),
       ).rejects.toThrow();
     } finally {
       await db.delete();
