@@ -53,13 +53,18 @@ export interface KeptStore<Row = unknown> {
   keep: (w: KeptWrite) => Promise<boolean>;
   /** Every row, counted from the tables (the upgrade step of the version that adds the store). */
   build: (tx: Core.Transaction) => Promise<Row[]>;
+  /**
+   * Its middleware's level: -2 (right above IndexedDB, under Dexie's own layers) unless it follows
+   * another kept store, which it then sits below, to see that store's writes (keptPacks.ts).
+   */
+  level?: number;
 }
 
 export function keptStoreMiddleware(k: KeptStore): Core.Middleware<Core.DBCore> {
   return {
     stack: 'dbcore',
     name: k.name,
-    level: -2,
+    level: k.level ?? -2,
     create(down) {
       if (!down.schema.tables.some((t) => t.name === k.name)) return down;
       const queue = queuePerTransaction();

@@ -19,6 +19,7 @@ import { lastContactDays } from '../../shared/domain/followups/contactGaps';
 import type { Day } from '../../shared/domain/followups/days';
 import type { ContactLogEntry, Note, Visit } from '../../shared/domain';
 import { saveKept, type KeptStore, type KeptWrite } from './keptStore';
+import { packsOf } from './keptPacks';
 import { keysOfWrite, rowsAfterWrite, rowsByIndex } from './keptWrites';
 
 export interface ReportClientRow {
@@ -188,3 +189,11 @@ export const REPORT_CLIENTS: KeptStore<ReportClientRow> = {
   keep: (w) => (w.table === 'clients' ? keepClients(w) : keepContacts(w)),
   build: buildReportClients,
 };
+
+/** The kept clients in 128 packs: the team view reads them whole (schema version 9). */
+export const REPORT_CLIENT_PACKS = packsOf(REPORT_CLIENTS, {
+  name: 'reportClientPacks',
+  stale: 'reportClientPacks.stale',
+  group: () => '',
+  buckets: 128,
+});

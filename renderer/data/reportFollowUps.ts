@@ -10,6 +10,7 @@
 import type { FollowUp } from '../../shared/domain';
 import { reportFollowUp, type ReportFollowUp } from '../../shared/domain/report';
 import { projection } from './keptStore';
+import { packsOf } from './keptPacks';
 
 export const REPORT_FOLLOW_UPS = projection<FollowUp, ReportFollowUp>({
   name: 'reportFollowUps',
@@ -17,4 +18,15 @@ export const REPORT_FOLLOW_UPS = projection<FollowUp, ReportFollowUp>({
   stale: 'reportFollowUps.stale',
   table: 'followUps',
   project: reportFollowUp,
+});
+
+/**
+ * The kept follow-ups packed by due month, 128 packs a month (~470 rows each at 60k due in a
+ * month): the team view reads its month's packs (schema version 9).
+ */
+export const REPORT_FOLLOW_UP_PACKS = packsOf(REPORT_FOLLOW_UPS, {
+  name: 'reportFollowUpPacks',
+  stale: 'reportFollowUpPacks.stale',
+  group: (f) => String(f.due ?? '').slice(0, 7),
+  buckets: 128,
 });

@@ -18,6 +18,7 @@ import {
   type PostSaleHistoryVisit,
 } from '../../shared/domain/reportPostSale';
 import { saveKept, type KeptStore } from './keptStore';
+import { packsOf } from './keptPacks';
 import { keysOfWrite, rowsAfterWrite, rowsByIndex } from './keptWrites';
 
 export interface ReportRunRow {
@@ -130,3 +131,14 @@ export const REPORT_RUNS: KeptStore<ReportRunRow> = {
     return rows;
   },
 };
+
+/**
+ * The kept runs packed by the visit's finish month, 16 packs a month: the team view reads the
+ * packs of the months up to its own (schema version 9).
+ */
+export const REPORT_RUN_PACKS = packsOf(REPORT_RUNS, {
+  name: 'reportRunPacks',
+  stale: 'reportRunPacks.stale',
+  group: (r) => r.finishedAt.slice(0, 7),
+  buckets: 16,
+});

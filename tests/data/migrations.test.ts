@@ -20,7 +20,14 @@ import {
   FOLLOW_UP_TALLY_V4,
   type FollowUpTallyRow,
 } from '../../renderer/data/followUpTally';
-import { REPORT_CLIENTS, type ReportClientRow } from '../../renderer/data/reportClients';
+import {
+  REPORT_CLIENTS,
+  REPORT_CLIENT_PACKS,
+  type ReportClientRow,
+} from '../../renderer/data/reportClients';
+import { REPORT_FOLLOW_UP_PACKS } from '../../renderer/data/reportFollowUps';
+import { REPORT_RUN_PACKS } from '../../renderer/data/reportRuns';
+import { unpack, type Pack } from '../../renderer/data/keptPacks';
 import { REPORT_PROBLEMS, type ReportProblemRow } from '../../renderer/data/reportProblems';
 import { reportClient, type ReportClient } from '../../shared/domain/report';
 import { problemMarks } from '../../shared/domain/reportBounds';
@@ -100,6 +107,7 @@ const FIXTURES: Record<number, (name: string) => Promise<void>> = {
   6: (name) => fill(name, 6),
   7: (name) => fill(name, 7),
   8: (name) => fill(name, 8),
+  9: (name) => fill(name, 9),
 };
 
 async function snapshot(name: string) {
@@ -184,6 +192,17 @@ describe('schema migrations', () => {
         (after.tables.problems as Problem[]).map((p) => ({ id: p.id, marks: problemMarks(p) })),
       );
       expect(after.tables.problems).toHaveLength(2);
+      // The packs (v9) hold their row stores' rows, each in its pack.
+      for (const p of [REPORT_CLIENT_PACKS, REPORT_FOLLOW_UP_PACKS, REPORT_RUN_PACKS]) {
+        const packs = after.tables[p.name] as Pack<{ id: string }>[];
+        const packOf = p.packOf as (row: { id: string }) => string;
+        for (const pack of packs) for (const row of pack.rows) expect(packOf(row)).toBe(pack.pack);
+        const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+        expect(ids(unpack(packs)), p.name).toEqual(
+          ids(after.tables[p.packs.name] as { id: string }[]),
+        );
+      }
+      expect(unpack(after.tables[REPORT_FOLLOW_UP_PACKS.name] as Pack<unknown>[])).toHaveLength(3);
       // Indexes a later version added are built over the rows already there.
       const db = createDb(name);
       expect(

@@ -9,7 +9,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createDb, type FieldbookDb } from '../../../renderer/data/db';
 import { SCHEMA_VERSIONS } from '../../../renderer/data/schema';
-import { REPORT_CLIENTS, type ReportClientRow } from '../../../renderer/data/reportClients';
+import {
+  REPORT_CLIENTS,
+  REPORT_CLIENT_PACKS,
+  type ReportClientRow,
+} from '../../../renderer/data/reportClients';
+import { unpack, type Pack } from '../../../renderer/data/keptPacks';
 import { REPORT_PROBLEMS, type ReportProblemRow } from '../../../renderer/data/reportProblems';
 import { applyPullPage, type PulledRow } from '../../../renderer/sync/pullApply';
 import { loadMonthBook, loadReportBook } from '../../../renderer/features/reports';
@@ -27,8 +32,12 @@ import { problemMarks } from '../../../shared/domain/reportBounds';
 import { lastContactDays } from '../../../shared/domain/followups/contactGaps';
 import { formatHlc } from '../../../shared/sync/hlc';
 import { POST_SALE_ITEMS } from '../../../shared/domain/templates/postSale';
-import { REPORT_RUNS, type ReportRunRow } from '../../../renderer/data/reportRuns';
-import { REPORT_FOLLOW_UPS } from '../../../renderer/data/reportFollowUps';
+import {
+  REPORT_RUNS,
+  REPORT_RUN_PACKS,
+  type ReportRunRow,
+} from '../../../renderer/data/reportRuns';
+import { REPORT_FOLLOW_UPS, REPORT_FOLLOW_UP_PACKS } from '../../../renderer/data/reportFollowUps';
 import {
   isPostSaleHistory,
   postSaleHistoryRun,
@@ -304,6 +313,24 @@ async function kept(db: FieldbookDb) {
   };
 }
 
+const PACKS = [REPORT_CLIENT_PACKS, REPORT_FOLLOW_UP_PACKS, REPORT_RUN_PACKS] as const;
+
+/** Each packed store holds its row store's rows, each once, in the pack it belongs in. */
+async function packsMatchRows(db: FieldbookDb) {
+  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+  for (const p of PACKS) {
+    const packs = (await db.table(p.name).toArray()) as Pack<{ id: string }>[];
+    for (const pack of packs) {
+      expect(pack.rows.length, `${p.name} ${pack.pack} is not empty`).toBeGreaterThan(0);
+      for (const row of pack.rows)
+        expect((p.packOf as (r: { id: string }) => string)(row), p.name).toBe(pack.pack);
+    }
+    const rows = (await db.table(p.packs.name).toArray()) as { id: string }[];
+    expect(unpack(packs).sort(byId), p.name).toEqual(rows.sort(byId));
+    expect(await db.meta.get(p.stale!)).toBeUndefined();
+  }
+}
+
 async function fill(db: FieldbookDb, book: ReportBook) {
   for (const t of BOOK_TABLES) await db.table(t).bulkPut([...book[t]]);
   if (book.cadence) await db.meta.put({ key: CADENCE_SETTINGS_KEY, value: book.cadence });
@@ -340,6 +367,7 @@ describe("the report's kept clients and problems", () => {
             for (const op of ops) await apply(db, op);
             expect(await kept(db)).toEqual(await recounted(db));
             expect(await db.meta.get(REPORT_CLIENTS.stale!)).toBeUndefined();
+            await packsMatchRows(db);
             await sameReports(db, asks);
           } finally {
             db.close();
@@ -369,6 +397,7 @@ describe("the report's kept clients and problems", () => {
         try {
           const built = await kept(db);
           expect(built).toEqual(await recounted(db));
+          await packsMatchRows(db);
           expect(built.clients.filter((r) => r.client !== null)).toHaveLength(book.clients.length);
           await sameReports(db, asks);
         } finally {
@@ -396,6 +425,27 @@ describe("the report's kept clients and problems", () => {
           await db.meta.put({ key: 'reportRuns.stale', value: true });
           await db.table(REPORT_FOLLOW_UPS.name).clear();
           await db.meta.put({ key: 'reportFollowUps.stale', value: true });
+          await sameReports(db, asks);
+        } finally {
+          db.close();
+          await db.delete();
+        }
+      }),
+      { numRuns: 20 },
+    );
+  }, 120_000);
+
+  it('are read in packs only while the packs are trusted: stale packs send the report to the rows', async () => {
+    await fc.assert(
+      fc.asyncProperty(bookArb, asksArb, async (book, asks) => {
+        const db = createDb(`kept-stale-packs-${Math.random()}`);
+        await db.open();
+        try {
+          await fill(db, book);
+          for (const p of PACKS) {
+            await db.meta.put({ key: p.stale!, value: true });
+            await db.table(p.name).clear();
+          }
           await sameReports(db, asks);
         } finally {
           db.close();

@@ -25,24 +25,40 @@ import { lastContactDays } from '../../../../shared/domain/followups/contactGaps
 import type { Day } from '../../../../shared/domain/followups/days';
 import type { CadenceSettings, ChecklistRun, Problem, Visit } from '../../../../shared/domain';
 import type { FieldbookDb } from '../../../data/db';
-import { hasReportClients, reportClients, reportClientsTrusted } from '../../../data/reportClients';
-import {
-  hasReportFollowUps,
-  reportFollowUps,
-  reportFollowUpsTrusted,
-} from '../../../data/reportFollowUps';
-import {
-  hasReportRuns,
-  reportRuns,
-  reportRunsTrusted,
-  type ReportRunRow,
-} from '../../../data/reportRuns';
-import {
-  hasReportProblems,
-  reportProblems,
-  reportProblemsTrusted,
-} from '../../../data/reportProblems';
+import { hasKeptStore, keptStoreTrusted, keptTable, type KeptStore } from '../../../data/keptStore';
+import { packRange, unpack, type Packed } from '../../../data/keptPacks';
+import { REPORT_CLIENTS, REPORT_CLIENT_PACKS } from '../../../data/reportClients';
+import { REPORT_FOLLOW_UPS, REPORT_FOLLOW_UP_PACKS } from '../../../data/reportFollowUps';
+import { REPORT_RUNS, REPORT_RUN_PACKS, type ReportRunRow } from '../../../data/reportRuns';
+import { REPORT_PROBLEMS } from '../../../data/reportProblems';
 import { loadCadenceSettings } from '../../settings';
+
+/**
+ * The kept stores the month's report reads when they are there and trusted (keptStore.ts), and
+ * their packs (keptPacks.ts), read instead of the rows when those are trusted too.
+ */
+const KEPT = [REPORT_CLIENTS, REPORT_PROBLEMS, REPORT_RUNS, REPORT_FOLLOW_UPS] as const;
+const PACKS = [REPORT_CLIENT_PACKS, REPORT_RUN_PACKS, REPORT_FOLLOW_UP_PACKS] as const;
+
+/** Whether the report may read the packs: they and the row store they pack are trusted. */
+async function packsTrusted(
+  db: FieldbookDb,
+  p: Pick<KeptStore, 'name' | 'stale'> & { packs: Pick<KeptStore, 'name' | 'stale'> },
+): Promise<boolean> {
+  return (await keptStoreTrusted(db, p)) && keptStoreTrusted(db, p.packs);
+}
+
+/** The kept rows of the packs whose groups run from `from` up to, not with, `to` (all: none). */
+async function packedRows<Row extends { id: string }>(
+  db: FieldbookDb,
+  p: Packed<Row>,
+  groups?: { from: string; to: string },
+): Promise<Row[]> {
+  const packs = keptTable(db, p);
+  if (!groups) return unpack(await packs.toArray());
+  const [lower, upper] = packRange(groups.from, groups.to);
+  return unpack(await packs.where('pack').between(lower, upper).toArray());
+}
 
 export async function loadReportBook(db: FieldbookDb): Promise<ReportBook> {
   const [clients, purchases, visits, checklistRuns, followUps, problems, contacts, notes, cadence] =
@@ -102,40 +118,57 @@ export function loadMonthBook(
     db.contacts,
     db.notes,
     db.meta,
-    ...(hasReportClients(db) ? [reportClients(db)] : []),
-    ...(hasReportProblems(db) ? [reportProblems(db)] : []),
-    ...(hasReportRuns(db) ? [reportRuns(db)] : []),
-    ...(hasReportFollowUps(db) ? [reportFollowUps(db)] : []),
+    ...[...KEPT, ...PACKS].filter((k) => hasKeptStore(db, k)).map((k) => db.table(k.name)),
   ];
   return db.transaction('r', tables, async () => {
-    const [keptClients, keptProblems, keptRuns, keptFollowUps] = await Promise.all([
-      reportClientsTrusted(db),
-      reportProblemsTrusted(db),
-      reportRunsTrusted(db),
-      reportFollowUpsTrusted(db),
-    ]);
+    const [keptClients, keptProblems, keptRuns, keptFollowUps] = await Promise.all(
+      KEPT.map((k) => keptStoreTrusted(db, k)),
+    );
+    const [clientPacks, runPacks, followUpPacks] = await Promise.all(
+      PACKS.map((p) => packsTrusted(db, p)),
+    );
     const [book, cadence, followUps, contacts, monthVisits, history, problems] = await Promise.all([
       keptClients
-        ? timed('reportClients', readReportClients(db))
+        ? timed('reportClients', readReportClients(db, clientPacks === true))
         : timed('clients', db.clients.toArray()).then((clients) => ({
             clients,
             lastContact: null,
           })),
       loadCadenceSettings(db),
-      keptFollowUps
-        ? timed('followUps', reportFollowUps(db).where('due').between(r.from, r.next).toArray())
-        : timed('followUps', db.followUps.where('due').between(r.from, r.next).toArray()),
+      followUpPacks
+        ? timed(
+            'followUps',
+            packedRows(db, REPORT_FOLLOW_UP_PACKS, { from: r.from, to: r.next }).then((rows) =>
+              rows.filter((f) => f.due >= r.from && f.due < r.next),
+            ),
+          )
+        : keptFollowUps
+          ? timed(
+              'followUps',
+              keptTable(db, REPORT_FOLLOW_UPS).where('due').between(r.from, r.next).toArray(),
+            )
+          : timed('followUps', db.followUps.where('due').between(r.from, r.next).toArray()),
       timed('contacts', db.contacts.where('at').between(r.from, r.next).toArray()),
       timed('visits', db.visits.where('finishedAt').between(r.from, r.next).toArray()),
-      keptRuns
-        ? timed('postSaleRuns', reportRuns(db).where('finishedAt').below(r.next).toArray())
-        : timed(
-            'postSaleVisits',
-            db.visits
-              .where('[kind+finishedAt]')
-              .between(['post_sale', Dexie.minKey], ['post_sale', r.next])
-              .toArray(),
-          ),
+      keptRuns && runPacks
+        ? timed(
+            'postSaleRuns',
+            packedRows(db, REPORT_RUN_PACKS, { from: '', to: r.next }).then((rows) =>
+              rows.filter((k) => k.finishedAt < r.next),
+            ),
+          )
+        : keptRuns
+          ? timed(
+              'postSaleRuns',
+              keptTable(db, REPORT_RUNS).where('finishedAt').below(r.next).toArray(),
+            )
+          : timed(
+              'postSaleVisits',
+              db.visits
+                .where('[kind+finishedAt]')
+                .between(['post_sale', Dexie.minKey], ['post_sale', r.next])
+                .toArray(),
+            ),
       keptProblems
         ? timed('problems', readMonthProblems(db, r))
         : timed('problems', db.problems.toArray()),
@@ -181,10 +214,12 @@ export function loadMonthBook(
 
 /**
  * The kept clients (renderer/data/reportClients.ts): each client's report fields, and each one's
- * real last contact day, from one small row per client.
+ * real last contact day, from one small row per client, read in packs when they are trusted.
  */
-async function readReportClients(db: FieldbookDb) {
-  const rows = await reportClients(db).toArray();
+async function readReportClients(db: FieldbookDb, packed: boolean) {
+  const rows = packed
+    ? await packedRows(db, REPORT_CLIENT_PACKS)
+    : await keptTable(db, REPORT_CLIENTS).toArray();
   const clients: ReportClient[] = [];
   const lastContact = new Map<string, Day>();
   for (const row of rows) {
@@ -196,7 +231,10 @@ async function readReportClients(db: FieldbookDb) {
 
 /** The problems the month's report reads, by their kept marks (renderer/data/reportProblems.ts). */
 async function readMonthProblems(db: FieldbookDb, r: ReportRange): Promise<Problem[]> {
-  const ids = await reportProblems(db).where('marks').anyOf(reportProblemMarks(r)).primaryKeys();
+  const ids = await keptTable(db, REPORT_PROBLEMS)
+    .where('marks')
+    .anyOf(reportProblemMarks(r))
+    .primaryKeys();
   const found = await db.problems.bulkGet([...new Set(ids as string[])].sort());
   return found.filter((p): p is Problem => p !== undefined);
 }
