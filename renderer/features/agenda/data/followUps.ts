@@ -20,7 +20,8 @@ import { loadCadenceSettings } from '../../settings';
 import { inRepsZone, localDay, localTimestamp } from '../../../data/localTime';
 import { isLive } from '../../../../shared/domain/common';
 import { CLIENT_CHILD_TABLES } from '../../../../shared/domain';
-import { followUpTally, hasFollowUpTally, tallied, tallyRows } from '../../../data/followUpTally';
+import { FOLLOW_UP_TALLY, tallied, tallyRows } from '../../../data/followUpTally';
+import { hasKeptStore, keptTable } from '../../../data/keptStore';
 import { currentSession, META, type Session } from '../../../data/device';
 import { LOCAL_OWNER, ownFollowUpBook } from '../../../../shared/domain/followups/ownBook';
 
@@ -196,7 +197,7 @@ export interface DayRange {
 export function agendaOwner(db: FieldbookDb): Promise<string | null> {
   // Dexie's own promise, not an async function: a live query (the navigation's count) loses track
   // of the reads after a native await inside an async caller, and would never run again.
-  if (!hasFollowUpTally(db)) return Dexie.Promise.resolve(null);
+  if (!hasKeptStore(db, FOLLOW_UP_TALLY)) return Dexie.Promise.resolve(null);
   return db.meta.get(META.session).then((row) => {
     const repId = (row?.value as Session | undefined)?.repId ?? LOCAL_OWNER;
     return repId === LOCAL_OWNER ? null : repId;
@@ -305,15 +306,19 @@ export async function snoozedFollowUps(db: FieldbookDb, owner: string | null): P
  */
 export async function dueCount(db: FieldbookDb, today: string): Promise<number> {
   const upToToday = { from: null, to: today };
-  if (hasFollowUpTally(db))
-    return db.transaction('r', [db.followUps, followUpTally(db), db.meta], async () => {
-      const owner = await agendaOwner(db);
-      const [rows, snoozed] = await Promise.all([
-        tallyRows(db, owner),
-        snoozedFollowUps(db, owner),
-      ]);
-      return tallied(rows, null, upToToday) + snoozed.filter((f) => agendaDay(f) <= today).length;
-    });
+  if (hasKeptStore(db, FOLLOW_UP_TALLY))
+    return db.transaction(
+      'r',
+      [db.followUps, keptTable(db, FOLLOW_UP_TALLY), db.meta],
+      async () => {
+        const owner = await agendaOwner(db);
+        const [rows, snoozed] = await Promise.all([
+          tallyRows(db, owner),
+          snoozedFollowUps(db, owner),
+        ]);
+        return tallied(rows, null, upToToday) + snoozed.filter((f) => agendaDay(f) <= today).length;
+      },
+    );
   return db.transaction('r', db.followUps, async () => {
     const [open, trashed, snoozed] = await Promise.all([
       db.followUps

@@ -24,7 +24,8 @@ import {
   type DayRange,
   type TrashedOpen,
 } from './followUps';
-import { followUpTally, hasFollowUpTally, tallied, tallyRows } from '../../../data/followUpTally';
+import { FOLLOW_UP_TALLY, tallied, tallyRows } from '../../../data/followUpTally';
+import { hasKeptStore, keptTable } from '../../../data/keptStore';
 import {
   AGENDA_PAGE,
   SECTION_KEYS,
@@ -91,7 +92,7 @@ function agendaTables(db: FieldbookDb) {
     db.meta,
     db.clients,
     db.people,
-    ...(hasFollowUpTally(db) ? [followUpTally(db)] : []),
+    ...(hasKeptStore(db, FOLLOW_UP_TALLY) ? [keptTable(db, FOLLOW_UP_TALLY)] : []),
   ];
 }
 
@@ -106,7 +107,7 @@ async function openCounts(
   trashed: Promise<TrashedOpen[]>,
   owner: string | null,
 ): Promise<number[]> {
-  if (hasFollowUpTally(db)) {
+  if (hasKeptStore(db, FOLLOW_UP_TALLY)) {
     const rows = await tallyRows(db, owner);
     return groups.map((g) => tallied(rows, g.kind, g.range));
   }
