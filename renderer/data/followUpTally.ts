@@ -61,9 +61,10 @@ function tallyInto(into: Map<string, FollowUpTallyRow>, rows: readonly unknown[]
 
 async function applyDeltas(
   tally: Core.DBCoreTable,
-  trans: Core.DBCoreTransaction,
+  req: Core.DBCoreMutateRequest,
   deltas: Map<string, FollowUpTallyRow>,
 ): Promise<boolean> {
+  const { trans } = req;
   const changed = [...deltas.values()].filter((d) => d.open !== 0);
   if (changed.length === 0) return false;
   const keys = changed.map((d) => [d.ownerId, d.kind, d.due]);
@@ -75,7 +76,7 @@ async function applyDeltas(
     if (open > 0) put.push({ ownerId: d.ownerId, kind: d.kind, due: d.due, open });
     else gone.push(keys[i]);
   });
-  return saveKept(tally, trans, put, gone);
+  return saveKept(tally, req, put, gone);
 }
 
 /** The tally's store: primary key [ownerId+kind+due]. */
@@ -93,7 +94,7 @@ export const FOLLOW_UP_TALLY: KeptStore<FollowUpTallyRow> = {
     const deltas = new Map<string, FollowUpTallyRow>();
     tallyInto(deltas, before, -1);
     tallyInto(deltas, [...after.values()], 1);
-    return applyDeltas(kept, trans, deltas);
+    return applyDeltas(kept, req, deltas);
   },
   async build(tx) {
     const tallies = new Map<string, FollowUpTallyRow>();

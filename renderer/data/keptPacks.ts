@@ -94,7 +94,7 @@ export function packsOf<Row extends { id: string }>(
         if (kept.length > 0) put.push({ pack, rows: kept });
         else gone.push(pack);
       });
-      return saveKept(kept, trans, put, gone);
+      return saveKept(kept, req, put, gone);
     },
     async build(tx) {
       const all: Row[] = await tx.table(rows.name).toArray();

@@ -110,15 +110,19 @@ export function keptStoreMiddleware(k: KeptStore): Core.Middleware<Core.DBCore> 
   };
 }
 
-/** Puts and deletes the kept rows; whether any moved. */
+/**
+ * Puts and deletes the kept rows in the writer's transaction; whether any moved. The writer's
+ * `mutatedParts` go along, so a store that follows this one (keptPacks.ts) tells live queries too.
+ */
 export async function saveKept(
   kept: Core.DBCoreTable,
-  trans: Core.DBCoreTransaction,
+  writer: Pick<Core.DBCoreMutateRequest, 'trans' | 'mutatedParts'>,
   put: readonly unknown[],
   gone: readonly unknown[],
 ): Promise<boolean> {
-  if (put.length > 0) await kept.mutate({ type: 'put', trans, values: [...put] });
-  if (gone.length > 0) await kept.mutate({ type: 'delete', trans, keys: [...gone] });
+  const { trans, mutatedParts } = writer;
+  if (put.length > 0) await kept.mutate({ type: 'put', trans, values: [...put], mutatedParts });
+  if (gone.length > 0) await kept.mutate({ type: 'delete', trans, keys: [...gone], mutatedParts });
   return put.length + gone.length > 0;
 }
 
@@ -171,7 +175,7 @@ export function projection<Row, Kept extends { id: string }>(p: {
       const put = [...after.values()].map((row) => p.project(row as Row));
       return saveKept(
         kept,
-        req.trans,
+        req,
         put,
         keys.filter((k) => !after.has(k)),
       );

@@ -66,12 +66,12 @@ async function countAgain(
 /** Stores the rows that changed; a row with neither client nor contact goes. */
 async function save(
   kept: Core.DBCoreTable,
-  trans: Core.DBCoreTransaction,
+  req: Core.DBCoreMutateRequest,
   rows: readonly ReportClientRow[],
 ): Promise<boolean> {
   const put = rows.filter((r) => r.client !== null || r.lastContact !== null);
   const gone = rows.filter((r) => r.client === null && r.lastContact === null).map((r) => r.id);
-  return saveKept(kept, trans, put, gone);
+  return saveKept(kept, req, put, gone);
 }
 
 /** A write to clients: each written client's fields, its day kept. */
@@ -92,7 +92,7 @@ async function keepClients({ down, req, write, kept }: KeptWrite): Promise<boole
       lastContact: stored[i]?.lastContact ?? null,
     };
   });
-  return save(kept, req.trans, rows);
+  return save(kept, req, rows);
 }
 
 /** A write to contacts, visits or notes: the days of the clients it touches. */
@@ -140,7 +140,7 @@ async function keepContacts({
     if (prev && prev.lastContact === day) return;
     rows.push({ id, client: prev?.client ?? null, lastContact: day });
   });
-  return save(kept, trans, rows);
+  return save(kept, req, rows);
 }
 
 /** Pages of a table in key order, so the upgrade never holds 500k notes at once. */

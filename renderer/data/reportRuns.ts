@@ -115,7 +115,7 @@ export const REPORT_RUNS: KeptStore<ReportRunRow> = {
       name === 'visits'
         ? await keepVisits(down, trans, keys, before, after)
         : await keepRuns(down, trans, keys, after);
-    return saveKept(kept, trans, put, gone);
+    return saveKept(kept, req, put, gone);
   },
   // A row for every run of a finished post-sale visit.
   async build(tx) {

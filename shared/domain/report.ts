@@ -211,11 +211,16 @@ const emptyTally = (): ActionTally => ({
   upcoming: 0,
 });
 
+interface ActionTallies {
+  total: ActionTally;
+  byKind: Partial<Record<FollowUpKind, ActionTally>>;
+}
+
 function tallyActions(
   followUps: readonly ReportFollowUp[],
   month: string,
   today: Day,
-): MonthlyReport['actions'] {
+): ActionTallies {
   const total = emptyTally();
   const byKind: Partial<Record<FollowUpKind, ActionTally>> = {};
   for (const f of followUps) {
@@ -233,6 +238,10 @@ function tallyActions(
       else t.upcoming += 1;
     }
   }
+  return { total, byKind };
+}
+
+function finishActions({ total, byKind }: ActionTallies): MonthlyReport['actions'] {
   const counted = total.due - total.dismissed;
   return { ...total, rate: counted > 0 ? total.done / counted : null, byKind };
 }
@@ -264,25 +273,61 @@ const numberAnswer = (value: unknown, min: number, max: number): number | null =
     ? value
     : null;
 
-const average = (xs: number[]): number | null =>
-  xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null;
+/** A month's post-sale answers, summed: sums add up across books, averages do not. */
+interface SatisfactionSums {
+  month: string;
+  visits: number;
+  satisfaction: number;
+  satisfactionAnswers: number;
+  recommend: number;
+  recommendAnswers: number;
+  promoters: number;
+  detractors: number;
+}
 
-function satisfactionPoint(runs: readonly PostSaleRun[], month: string): SatisfactionPoint {
-  const inMonth = runs.filter((r) => r.month === month);
-  const sat = inMonth
-    .map((r) => numberAnswer(r.answers[POST_SALE_ITEMS.satisfaction], 1, 5))
-    .filter((x): x is number => x !== null);
-  const rec = inMonth
-    .map((r) => numberAnswer(r.answers[POST_SALE_ITEMS.wouldRecommend], 0, 10))
-    .filter((x): x is number => x !== null);
-  const promoters = rec.filter((x) => x >= 9).length;
-  const detractors = rec.filter((x) => x <= 6).length;
-  return {
+function satisfactionSums(runs: readonly PostSaleRun[], month: string): SatisfactionSums {
+  const sums: SatisfactionSums = {
     month,
-    visits: inMonth.length,
-    satisfactionAvg: average(sat),
-    recommendAvg: average(rec),
-    nps: rec.length ? Math.round(((promoters - detractors) / rec.length) * 100) : null,
+    visits: 0,
+    satisfaction: 0,
+    satisfactionAnswers: 0,
+    recommend: 0,
+    recommendAnswers: 0,
+    promoters: 0,
+    detractors: 0,
+  };
+  for (const r of runs) {
+    if (r.month !== month) continue;
+    sums.visits += 1;
+    const sat = numberAnswer(r.answers[POST_SALE_ITEMS.satisfaction], 1, 5);
+    if (sat !== null) {
+      sums.satisfaction += sat;
+      sums.satisfactionAnswers += 1;
+    }
+    const rec = numberAnswer(r.answers[POST_SALE_ITEMS.wouldRecommend], 0, 10);
+    if (rec !== null) {
+      sums.recommend += rec;
+      sums.recommendAnswers += 1;
+      if (rec >= 9) sums.promoters += 1;
+      if (rec <= 6) sums.detractors += 1;
+    }
+  }
+  return sums;
+}
+
+const average = (sum: number, n: number): number | null =>
+  n > 0 ? Math.round((sum / n) * 100) / 100 : null;
+
+function satisfactionPoint(s: SatisfactionSums): SatisfactionPoint {
+  return {
+    month: s.month,
+    visits: s.visits,
+    satisfactionAvg: average(s.satisfaction, s.satisfactionAnswers),
+    recommendAvg: average(s.recommend, s.recommendAnswers),
+    nps:
+      s.recommendAnswers > 0
+        ? Math.round(((s.promoters - s.detractors) / s.recommendAnswers) * 100)
+        : null,
   };
 }
 
@@ -313,6 +358,16 @@ export function statusChangedDay(p: Problem): Day | null {
 }
 
 /**
+ * What a book's month counts before the counts become its report: counts and sums, and lists not
+ * yet ordered. The tallies of two books with no client in common add up to the tally of both
+ * (addTallies), which is how the team's month is the sum of its reps' months, counted once.
+ */
+export interface MonthTally extends Omit<MonthlyReport, 'actions' | 'satisfaction'> {
+  actions: ActionTallies;
+  satisfaction: SatisfactionSums[];
+}
+
+/**
  * The rep's report for `month` ('YYYY-MM') as seen on `today`: post-sale actions done vs due,
  * the satisfaction and would-recommend trend, expectation vs reality, referrals, problems and the
  * clients at risk, each with the reasons that put them there.
@@ -323,6 +378,16 @@ export function monthlyReport(
   today: Day,
   trendMonths = 6,
 ): MonthlyReport {
+  return finishMonth(tallyMonth(book, month, today, trendMonths));
+}
+
+/** A book's month, counted (monthlyReport's rules; finishMonth makes it the report). */
+export function tallyMonth(
+  book: ReportBook,
+  month: string,
+  today: Day,
+  trendMonths = 6,
+): MonthTally {
   if (!MONTH_RE.test(month)) throw new RangeError(`Not a month: ${month}`);
   const clients = book.clients.filter((c) => isLive(c));
   const liveIds = new Set(clients.map((c) => c.id));
@@ -428,13 +493,15 @@ export function monthlyReport(
       flag(c.id, 'no_contact_overdue');
   }
   const names = new Map(clients.map((c) => [c.id, c.name]));
-  const atRisk = [...reasons]
-    .map(([clientId, set]) => ({ clientId, name: names.get(clientId) ?? '', reasons: [...set] }))
-    .sort((a, b) => b.reasons.length - a.reasons.length || byName().compare(a.name, b.name));
+  const atRisk = [...reasons].map(([clientId, set]) => ({
+    clientId,
+    name: names.get(clientId) ?? '',
+    reasons: [...set],
+  }));
 
-  const trend: SatisfactionPoint[] = [];
+  const trend: SatisfactionSums[] = [];
   for (let i = Math.max(1, trendMonths) - 1; i >= 0; i--)
-    trend.push(satisfactionPoint(runs, shiftMonth(month, -i)));
+    trend.push(satisfactionSums(runs, shiftMonth(month, -i)));
 
   const contacts: MonthlyReport['contacts'] = {
     total: 0,
@@ -479,8 +546,7 @@ export function monthlyReport(
   }
   const overdueProblems = problemsLive
     .filter((p) => isOpen(p) && p.due !== null && p.due < today)
-    .map((p) => ({ problemId: p.id, clientId: p.clientId, due: p.due!, owner: p.owner }))
-    .sort((a, b) => a.due.localeCompare(b.due) || a.problemId.localeCompare(b.problemId));
+    .map((p) => ({ problemId: p.id, clientId: p.clientId, due: p.due!, owner: p.owner }));
 
   return {
     month,
@@ -495,6 +561,66 @@ export function monthlyReport(
     referrals,
     problems,
     atRisk,
+  };
+}
+
+/** Adds the numbers of `from` into `into`, key by key (a key `into` lacks starts at 0). */
+function addCounts<T extends object>(into: T, from: T): T {
+  const sum = into as Record<string, number>;
+  for (const [k, v] of Object.entries(from)) if (typeof v === 'number') sum[k] = (sum[k] ?? 0) + v;
+  return into;
+}
+
+/** The tally of books with no client in common: every count and sum added, every list joined. */
+export function addTallies(tallies: readonly MonthTally[]): MonthTally {
+  const [first, ...rest] = tallies;
+  if (!first) throw new RangeError('No month to add');
+  const total = structuredClone(first);
+  for (const t of rest) {
+    if (t.month !== total.month) throw new RangeError(`${t.month} is not ${total.month}`);
+    addCounts(total.actions.total, t.actions.total);
+    for (const [kind, tally] of Object.entries(t.actions.byKind) as [FollowUpKind, ActionTally][])
+      total.actions.byKind[kind] = addCounts(total.actions.byKind[kind] ?? emptyTally(), tally);
+    t.satisfaction.forEach((s, i) => addCounts(total.satisfaction[i]!, s));
+    addCounts(total.promises, t.promises);
+    total.promises.shortfalls.push(...t.promises.shortfalls);
+    addCounts(total.referrals, t.referrals);
+    addCounts(total.problems, t.problems);
+    total.atRisk.push(...t.atRisk);
+    addCounts(total.contacts, t.contacts);
+    addCounts(total.contacts.byType, t.contacts.byType);
+    addCounts(total.visits, t.visits);
+    addCounts(total.visits.byKind, t.visits.byKind);
+    addCounts(total.visits.byOutcome, t.visits.byOutcome);
+    addCounts(total.churn, t.churn);
+    total.overdueProblems.push(...t.overdueProblems);
+    addCounts(total.programVersions, t.programVersions);
+  }
+  return total;
+}
+
+/** The report of a counted month: rates and averages worked out, lists put in order. */
+export function finishMonth(t: MonthTally): MonthlyReport {
+  return {
+    ...t,
+    actions: finishActions(t.actions),
+    satisfaction: t.satisfaction.map(satisfactionPoint),
+    promises: {
+      ...t.promises,
+      // By visit (ids are time-ordered), then promise: the same order whichever book counted it.
+      shortfalls: [...t.promises.shortfalls].sort(
+        (a, b) => a.visitId.localeCompare(b.visitId) || a.benefitId.localeCompare(b.benefitId),
+      ),
+    },
+    atRisk: [...t.atRisk].sort(
+      (a, b) =>
+        b.reasons.length - a.reasons.length ||
+        byName().compare(a.name, b.name) ||
+        a.clientId.localeCompare(b.clientId),
+    ),
+    overdueProblems: [...t.overdueProblems].sort(
+      (a, b) => a.due.localeCompare(b.due) || a.problemId.localeCompare(b.problemId),
+    ),
   };
 }
 
@@ -563,15 +689,24 @@ export interface TeamReport {
   total: MonthlyReport;
 }
 
-/** The team's month: the rep's report per rep, and for the team, from one computation. */
+/**
+ * The team's month: the rep's report per rep, and the team's from the reps' tallies added (a
+ * client's rows are its owner's, so the reps' books share no client: the sum is what counting
+ * the whole book gives, without counting it twice).
+ */
 export function teamReport(
   book: ReportBook,
   month: string,
   today: Day,
   trendMonths = 6,
 ): TeamReport {
-  const reps = [...splitBookByRep(book)]
-    .map(([ownerId, b]) => ({ ownerId, report: monthlyReport(b, month, today, trendMonths) }))
+  const tallies = [...splitBookByRep(book)]
+    .map(([ownerId, b]) => ({ ownerId, tally: tallyMonth(b, month, today, trendMonths) }))
     .sort((a, b) => a.ownerId.localeCompare(b.ownerId));
-  return { month, reps, total: monthlyReport(book, month, today, trendMonths) };
+  const reps = tallies.map(({ ownerId, tally }) => ({ ownerId, report: finishMonth(tally) }));
+  const total =
+    tallies.length > 0
+      ? finishMonth(addTallies(tallies.map((r) => r.tally)))
+      : monthlyReport(book, month, today, trendMonths);
+  return { month, reps, total };
 }

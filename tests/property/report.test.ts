@@ -6,6 +6,7 @@ import {
   CONTACT_TYPES,
   FOLLOW_UP_KINDS,
   PROBLEM_STATUSES,
+  type ChecklistRun,
   type Client,
   type ContactLogEntry,
   type FollowUp,
@@ -13,6 +14,7 @@ import {
   type Visit,
 } from '../../shared/domain';
 import { monthlyReport, teamReport, type ReportBook } from '../../shared/domain/report';
+import { POST_SALE_ITEMS, POST_SALE_TEMPLATE } from '../../shared/domain/templates/postSale';
 import { client, contact, followUp, problem, visit } from '../unit/followups/book';
 
 const MONTH = '2025-03';
@@ -72,6 +74,11 @@ const bookArb = fc
         at: day,
         kind: fc.constantFrom('closing', 'post_sale') as fc.Arbitrary<Visit['kind']>,
         result: fc.constantFrom('won', 'lost', 'done', null),
+        // What a post-sale visit's checklist answered.
+        satisfaction: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+        recommend: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
+        promises: fc.array(fc.constantFrom('below', 'met', 'exceeded', null), { maxLength: 2 }),
+        referrals: fc.constantFrom('given', 'asked_none', null),
       }),
       { maxLength: 10 },
     ),
@@ -86,11 +93,50 @@ const bookArb = fc
       }),
     );
     const pick = (i: number) => clients[i % clients.length]!.id;
+    const visits = r.visits.map((v) =>
+      visit(pick(v.c), {
+        kind: v.kind,
+        status: 'finished',
+        startedAt: `${v.at}T09:00:00+03:00`,
+        finishedAt: `${v.at}T10:00:00+03:00`,
+        outcome:
+          v.result === null ? null : ({ result: v.result, purchaseId: null } as Visit['outcome']),
+      }),
+    );
+    const runs = visits.flatMap((v, i): ChecklistRun[] => {
+      const a = r.visits[i]!;
+      if (v.kind !== 'post_sale') return [];
+      return [
+        {
+          id: `run-${i}`,
+          ownerId: 'rep',
+          createdAt: v.startedAt,
+          updatedAt: v.startedAt,
+          deletedAt: null,
+          stamps: {},
+          serverVersion: 0,
+          visitId: v.id,
+          templateId: POST_SALE_TEMPLATE.id,
+          templateKey: POST_SALE_TEMPLATE.key,
+          templateVersion: POST_SALE_TEMPLATE.version,
+          answers: {
+            [POST_SALE_ITEMS.satisfaction]: a.satisfaction,
+            [POST_SALE_ITEMS.wouldRecommend]: a.recommend,
+            [POST_SALE_ITEMS.referrals]: a.referrals,
+            [POST_SALE_ITEMS.promises]: a.promises.map((reality, k) => ({
+              benefitId: `benefit-${i}-${k}`,
+              reality,
+              comment: '',
+            })),
+          },
+        },
+      ];
+    });
     return {
       clients,
       purchases: [],
       notes: [],
-      checklistRuns: [],
+      checklistRuns: runs,
       followUps: r.followUps.map((f) =>
         followUp(pick(f.c), {
           kind: f.kind,
@@ -115,16 +161,7 @@ const bookArb = fc
           subtype: c.complaint ? 'complaint' : 'none',
         }),
       ),
-      visits: r.visits.map((v) =>
-        visit(pick(v.c), {
-          kind: v.kind,
-          status: 'finished',
-          startedAt: `${v.at}T09:00:00+03:00`,
-          finishedAt: `${v.at}T10:00:00+03:00`,
-          outcome:
-            v.result === null ? null : ({ result: v.result, purchaseId: null } as Visit['outcome']),
-        }),
-      ),
+      visits,
     };
   });
 
@@ -221,6 +258,9 @@ describe('the report counts what happened', () => {
           const own = book.clients.filter((c) => c.ownerId === rep.ownerId).map((c) => c.id);
           expect(rep.report.atRisk.every((c) => own.includes(c.clientId))).toBe(true);
         }
+        // The team's month added up from the reps' tallies is the month counted over the whole
+        // book at once: nothing counted twice or lost in the adding, lists in the same order.
+        expect(t).toEqual(monthlyReport(book, MONTH, TODAY));
       }),
       { numRuns: 200 },
     );

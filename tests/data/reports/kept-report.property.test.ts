@@ -346,6 +346,8 @@ async function sameReports(db: FieldbookDb, asks: readonly (readonly [string, st
     const read = await loadMonthBook(db, month, today);
     expect(teamReport(read, month, today)).toEqual(teamReport(whole, month, today));
     expect(monthlyReport(read, month, today)).toEqual(monthlyReport(whole, month, today));
+    // The team's month, added up from the reps' tallies, is the whole book's month counted once.
+    expect(teamReport(whole, month, today).total).toEqual(monthlyReport(whole, month, today));
   }
 }
 
