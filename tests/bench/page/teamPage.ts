@@ -5,6 +5,7 @@
  */
 import { DB_NAME } from '../../../renderer/data/db';
 import { openDatabase } from '../../../renderer/data/open';
+import { packRange, unpack, type Pack } from '../../../renderer/data/keptPacks';
 import { loadMonthBook } from '../../../renderer/features/reports';
 import type { Client } from '../../../shared/domain/client';
 import { teamReport } from '../../../shared/domain/report';
@@ -95,6 +96,34 @@ const api: TeamBenchApi = {
       );
       await time('problemMarks', () =>
         db.table('reportProblems').where('marks').anyOf(reportProblemMarks(r)).primaryKeys(),
+      );
+      const ids = (await db
+        .table('reportProblems')
+        .where('marks')
+        .anyOf(reportProblemMarks(r))
+        .primaryKeys()) as string[];
+      await time('problemsByKey', () => db.problems.bulkGet([...new Set(ids)].sort()));
+      // The packs (schema v9) the loader reads instead of the row stores.
+      await time('clientPacks', async () =>
+        unpack(await db.table<Pack<unknown>>('reportClientPacks').toArray()),
+      );
+      await time('followUpPacks', async () =>
+        unpack(
+          await db
+            .table<Pack<unknown>>('reportFollowUpPacks')
+            .where('pack')
+            .between(...packRange(r.from, r.next))
+            .toArray(),
+        ),
+      );
+      await time('runPacks', async () =>
+        unpack(
+          await db
+            .table<Pack<unknown>>('reportRunPacks')
+            .where('pack')
+            .between(...packRange('', r.next))
+            .toArray(),
+        ),
       );
       // The kept reads again, all at once in one transaction, as the loader asks them.
       const kept = ['reportClients', 'reportFollowUps', 'reportRuns', 'contacts', 'visits'];
