@@ -6,7 +6,7 @@
 import type { Transaction } from 'dexie';
 import { FOLLOW_UP_TALLY, FOLLOW_UP_TALLY_V4 } from './followUpTally';
 import { fillKeptStore, type KeptStore } from './keptStore';
-import { REPORT_CLIENTS, REPORT_CLIENT_PACKS } from './reportClients';
+import { REPORT_CLIENTS, REPORT_CLIENT_PACKS, addFirstPurchases } from './reportClients';
 import { REPORT_PROBLEMS } from './reportProblems';
 import { REPORT_RUNS, REPORT_RUN_PACKS } from './reportRuns';
 import { REPORT_FOLLOW_UPS, REPORT_FOLLOW_UP_PACKS } from './reportFollowUps';
@@ -137,6 +137,14 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     // rows (in Chromium a read pays per record). Filled from the row stores, not the book.
     version: 9,
     ...adding(REPORT_CLIENT_PACKS, REPORT_FOLLOW_UP_PACKS, REPORT_RUN_PACKS),
+  },
+  {
+    // The team view's month (issue 12): the kept clients also keep each one's first purchase day,
+    // so the view no longer reads the purchases of every referred client (~0.6 s at 50k clients).
+    // Added from the purchases alone; the packs move with the rows.
+    version: 10,
+    stores: {},
+    upgrade: addFirstPurchases,
   },
 ];
 

@@ -84,6 +84,23 @@ export interface ReportBook {
    * and notes here. A client left out counts from the day it was added, as in lastContactDays.
    */
   lastContact?: ReadonlyMap<string, Day>;
+  /**
+   * Each client's first purchase day (firstPurchaseDays over the whole book's live purchases),
+   * when the caller kept it; absent: from `purchases` here, which must then hold every purchase
+   * of the referred clients.
+   */
+  firstPurchase?: ReadonlyMap<string, Day>;
+}
+
+/** Each client's first purchase day over the live purchases given. */
+export function firstPurchaseDays(purchases: readonly Purchase[]): Map<string, Day> {
+  const first = new Map<string, Day>();
+  for (const p of purchases) {
+    if (!isLive(p)) continue;
+    const prev = first.get(p.clientId);
+    if (prev === undefined || p.date < prev) first.set(p.clientId, p.date);
+  }
+  return first;
 }
 
 export interface ActionTally {
@@ -420,11 +437,7 @@ export function tallyMonth(
     }
   }
 
-  const firstPurchase = new Map<string, Day>();
-  for (const p of purchases) {
-    const prev = firstPurchase.get(p.clientId);
-    if (!prev || p.date < prev) firstPurchase.set(p.clientId, p.date);
-  }
+  const firstPurchase = book.firstPurchase ?? firstPurchaseDays(purchases);
   const referred = clients.filter((c) => c.referredBy !== null);
   const obtained = referred.filter((c) => (dayOfTimestamp(c.createdAt) ?? '').startsWith(month));
   const referrals: MonthlyReport['referrals'] = {
@@ -645,6 +658,7 @@ export function splitBookByRep(book: ReportBook): Map<string, ReportBook> {
         notes: [],
         ...(book.cadence ? { cadence: book.cadence } : {}),
         ...(book.lastContact ? { lastContact: book.lastContact } : {}),
+        ...(book.firstPurchase ? { firstPurchase: book.firstPurchase } : {}),
       };
       books.set(ownerId, b);
     }
@@ -656,7 +670,10 @@ export function splitBookByRep(book: ReportBook): Map<string, ReportBook> {
   }
   const visitOwner = new Map<string, string>();
   const add = <
-    K extends Exclude<keyof ReportBook, 'clients' | 'cadence' | 'checklistRuns' | 'lastContact'>,
+    K extends Exclude<
+      keyof ReportBook,
+      'clients' | 'cadence' | 'checklistRuns' | 'lastContact' | 'firstPurchase'
+    >,
   >(
     key: K,
     rows: ReportBook[K],

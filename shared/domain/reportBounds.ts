@@ -99,16 +99,18 @@ export function problemInReport(p: Problem, r: ReportRange): boolean {
 }
 
 /**
- * The clients whose purchases the report reads: referred ones, and those with a post-sale visit
- * finished in the month (their promises), among the visits given.
+ * The clients whose purchases the report reads: referred ones (their first purchase), unless the
+ * caller keeps every client's first purchase day, and those with a post-sale visit finished in
+ * the month (the promises their visit rated), among the visits given.
  */
 export function purchaseClients(
   clients: readonly Client[],
   visits: readonly Visit[],
   r: ReportRange,
+  firstPurchaseKept = false,
 ): Set<string> {
   const ids = new Set<string>();
-  for (const c of clients) if (c.referredBy !== null) ids.add(c.id);
+  if (!firstPurchaseKept) for (const c of clients) if (c.referredBy !== null) ids.add(c.id);
   for (const v of visits)
     if (v.kind === 'post_sale' && v.status === 'finished' && inMonth(v.finishedAt, r))
       ids.add(v.clientId);

@@ -33,7 +33,7 @@ import { reportClient, type ReportClient } from '../../shared/domain/report';
 import { problemMarks } from '../../shared/domain/reportBounds';
 import { lastContactDays } from '../../shared/domain/followups/contactGaps';
 import type { ContactLogEntry, Note, Problem, Visit } from '../../shared/domain';
-import { contact, note, problem, visit } from '../unit/followups/book';
+import { contact, note, problem, purchase, visit } from '../unit/followups/book';
 
 /**
  * Fills a database created at `version` as the app of that version would: clients with people, a
@@ -91,6 +91,12 @@ async function fill(name: string, version: number) {
     contact(second.id, '2025-02-10T09:00:00+03:00'),
     contact(second.id, '2025-03-10T09:00:00+03:00', { deletedAt: '2025-03-11T00:00:00Z' }),
   ]);
+  // Purchases, one trashed and earlier: the kept clients' first purchase day (v9) is the live one.
+  await db.purchases.bulkAdd([
+    purchase(last!.id, { date: '2025-01-20' }),
+    purchase(last!.id, { date: '2025-02-11' }),
+    purchase(last!.id, { date: '2024-12-01', deletedAt: '2025-01-02T00:00:00Z' }),
+  ]);
   await db.problems.bulkAdd([
     problem(last!.id, { status: 'open', createdAt: '2025-03-05T10:00:00Z' }),
     problem(second.id, { status: 'fixed', createdAt: '2025-01-05T10:00:00Z' }),
@@ -108,6 +114,7 @@ const FIXTURES: Record<number, (name: string) => Promise<void>> = {
   7: (name) => fill(name, 7),
   8: (name) => fill(name, 8),
   9: (name) => fill(name, 9),
+  10: (name) => fill(name, 10),
 };
 
 async function snapshot(name: string) {
@@ -181,11 +188,14 @@ describe('schema migrations', () => {
         after.tables.notes as Note[],
       );
       expect(days.size).toBe(2);
+      const buyer = (after.tables.purchases as { clientId: string }[])[0]!.clientId;
       expect(after.tables[REPORT_CLIENTS.name] as ReportClientRow[]).toEqual(
         (after.tables.clients as ReportClient[]).map((c) => ({
           id: c.id,
           client: reportClient(c),
           lastContact: days.get(c.id) ?? null,
+          // The first purchase day (v10), of the live purchases only.
+          firstPurchase: c.id === buyer ? '2025-01-20' : null,
         })),
       );
       expect(after.tables[REPORT_PROBLEMS.name] as ReportProblemRow[]).toEqual(

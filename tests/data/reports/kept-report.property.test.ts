@@ -22,6 +22,7 @@ import { CADENCE_SETTINGS_KEY } from '../../../renderer/features/settings/data/c
 import { DEFAULT_CADENCE_SETTINGS } from '../../../shared/domain/cadence';
 import { PROBLEM_STATUSES, type SyncedTable } from '../../../shared/domain';
 import {
+  firstPurchaseDays,
   monthlyReport,
   reportClient,
   reportFollowUp,
@@ -65,6 +66,7 @@ const FOLLOWED = [
   'clients',
   'checklistRuns',
   'followUps',
+  'purchases',
 ] as const;
 type Followed = (typeof FOLLOWED)[number];
 const STAMP: Record<'contacts' | 'visits' | 'notes', string> = {
@@ -151,6 +153,13 @@ async function changed(db: FieldbookDb, table: Followed, c: Change): Promise<Row
   // A client id the book may not hold yet (a pulled row before its client) now and then.
   row.clientId =
     c.client % 9 === 8 ? `gone-${c.client % 2}` : (clients[c.client % clients.length]?.id ?? '');
+  if (table === 'purchases') {
+    // Another day (earlier or later than the client's first), often for the same client, trashed
+    // or not.
+    if (c.status % 2 === 0) row.clientId = base.clientId;
+    row.date = c.day;
+    return row;
+  }
   if (table === 'problems') {
     row.status = PROBLEM_STATUSES[c.status % PROBLEM_STATUSES.length];
     row.stamps =
@@ -267,15 +276,17 @@ async function apply(db: FieldbookDb, op: Op): Promise<void> {
 
 /** The kept stores as they should be, counted from the rows. */
 async function recounted(db: FieldbookDb) {
-  const [clients, contacts, visits, notes, problems, runs, followUps] = await Promise.all([
-    db.clients.toArray(),
-    db.contacts.toArray(),
-    db.visits.toArray(),
-    db.notes.toArray(),
-    db.problems.toArray(),
-    db.checklistRuns.toArray(),
-    db.followUps.toArray(),
-  ]);
+  const [clients, contacts, visits, notes, problems, runs, followUps, purchases] =
+    await Promise.all([
+      db.clients.toArray(),
+      db.contacts.toArray(),
+      db.visits.toArray(),
+      db.notes.toArray(),
+      db.problems.toArray(),
+      db.checklistRuns.toArray(),
+      db.followUps.toArray(),
+      db.purchases.toArray(),
+    ]);
   const visitById = new Map(visits.map((v) => [v.id, v]));
   const keptRuns: ReportRunRow[] = [];
   for (const r of runs) {
@@ -289,11 +300,17 @@ async function recounted(db: FieldbookDb) {
       });
   }
   const days = lastContactDays(contacts, visits, notes);
+  const first = firstPurchaseDays(purchases);
   const rows = new Map<string, ReportClientRow>();
-  for (const c of clients)
-    rows.set(c.id, { id: c.id, client: reportClient(c), lastContact: days.get(c.id) ?? null });
-  for (const [id, day] of days)
-    if (!rows.has(id)) rows.set(id, { id, client: null, lastContact: day });
+  const row = (id: string, client: ReportClientRow['client']): ReportClientRow => ({
+    id,
+    client,
+    lastContact: days.get(id) ?? null,
+    firstPurchase: first.get(id) ?? null,
+  });
+  for (const c of clients) rows.set(c.id, row(c.id, reportClient(c)));
+  for (const id of [...days.keys(), ...first.keys()])
+    if (!rows.has(id)) rows.set(id, row(id, null));
   return {
     clients: [...rows.values()].sort((a, b) => a.id.localeCompare(b.id)),
     problems: problems.map((p) => ({ id: p.id, marks: problemMarks(p) })),

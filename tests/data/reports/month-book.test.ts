@@ -9,7 +9,12 @@ import { SCHEMA_VERSIONS } from '../../../renderer/data/schema';
 import { loadMonthBook, loadReportBook } from '../../../renderer/features/reports';
 import { CADENCE_SETTINGS_KEY } from '../../../renderer/features/settings/data/cadenceSettings';
 import { DEFAULT_CADENCE_SETTINGS } from '../../../shared/domain/cadence';
-import { monthlyReport, teamReport, type ReportBook } from '../../../shared/domain/report';
+import {
+  firstPurchaseDays,
+  monthlyReport,
+  teamReport,
+  type ReportBook,
+} from '../../../shared/domain/report';
 import {
   boundReportBook,
   cadenceStart,
@@ -98,8 +103,9 @@ describe("the month's book read through the indexes", () => {
                 const read = await loadMonthBook(db, month, today);
                 const bound = boundReportBook(book, month, today);
                 for (const t of TABLES) {
-                  // The kept runs give the post-sale visits before the month only with a run.
-                  if (kept && (t === 'visits' || t === 'checklistRuns'))
+                  // The kept runs give the post-sale visits before the month only with a run; the
+                  // kept first purchase days spare the referred clients' purchases.
+                  if (kept && (t === 'visits' || t === 'checklistRuns' || t === 'purchases'))
                     expect(ids(bound[t]), `${t} ${month} ${today}`).toEqual(
                       expect.arrayContaining(ids(read[t])),
                     );
@@ -114,6 +120,10 @@ describe("the month's book read through the indexes", () => {
                       : bound.lastContact,
                   ),
                 );
+                if (kept)
+                  expect(entries(read.firstPurchase)).toEqual(
+                    entries(firstPurchaseDays(whole.purchases)),
+                  );
                 expect(read.cadence).toEqual(cadence);
                 const steps = lastContactSteps(book, today);
                 for (const k of ['asked', 'found', 'older'] as const) if (steps[k]) taken[k] += 1;

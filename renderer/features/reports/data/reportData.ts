@@ -133,6 +133,7 @@ export function loadMonthBook(
         : timed('clients', db.clients.toArray()).then((clients) => ({
             clients,
             lastContact: null,
+            firstPurchase: null,
           })),
       loadCadenceSettings(db),
       followUpPacks
@@ -184,7 +185,7 @@ export function loadMonthBook(
     for (const k of kept)
       if (!visitById.has(k.visit.id)) visitById.set(k.visit.id, k.visit as Visit);
     const visits = [...visitById.values()];
-    const buyers = purchaseClients(clients, visits, r);
+    const buyers = purchaseClients(clients, visits, r, book.firstPurchase !== null);
     const from = book.lastContact ? null : lastContactWindow(clients, today, cadence);
     const [checklistRuns, purchases, lastContact] = await Promise.all([
       timed('checklistRuns', byKeys(db.checklistRuns, 'visitId', readWhole)).then((whole) =>
@@ -208,13 +209,15 @@ export function loadMonthBook(
       notes: [],
       cadence,
       lastContact,
+      ...(book.firstPurchase ? { firstPurchase: book.firstPurchase } : {}),
     };
   });
 }
 
 /**
  * The kept clients (renderer/data/reportClients.ts): each client's report fields, and each one's
- * real last contact day, from one small row per client, read in packs when they are trusted.
+ * real last contact and first purchase days, from one small row per client, read in packs when
+ * they are trusted.
  */
 async function readReportClients(db: FieldbookDb, packed: boolean) {
   const rows = packed
@@ -222,11 +225,13 @@ async function readReportClients(db: FieldbookDb, packed: boolean) {
     : await keptTable(db, REPORT_CLIENTS).toArray();
   const clients: ReportClient[] = [];
   const lastContact = new Map<string, Day>();
+  const firstPurchase = new Map<string, Day>();
   for (const row of rows) {
     if (row.client) clients.push(row.client);
     if (row.lastContact !== null) lastContact.set(row.id, row.lastContact);
+    if (row.firstPurchase) firstPurchase.set(row.id, row.firstPurchase);
   }
-  return { clients, lastContact };
+  return { clients, lastContact, firstPurchase };
 }
 
 /** The problems the month's report reads, by their kept marks (renderer/data/reportProblems.ts). */
