@@ -146,6 +146,12 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     stores: {},
     upgrade: addFirstPurchases,
   },
+  {
+    // The team view's month (issue 12): the kept problems also hold the fields the report reads
+    // of each, so the view reads the month's rows by their marks and no problem by key after.
+    version: 11,
+    ...adding(REPORT_PROBLEMS),
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -66,6 +66,37 @@ export function reportFollowUp(f: ReportFollowUp): ReportFollowUp {
   };
 }
 
+/** What the report reads of a problem (a loader may keep only this: renderer/data/reportProblems.ts). */
+export type ReportProblem = Pick<
+  Problem,
+  | 'id'
+  | 'clientId'
+  | 'status'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'stamps'
+  | 'due'
+  | 'sellersFault'
+  | 'owner'
+  | 'deletedAt'
+>;
+
+/** The fields of `p` the report reads (of its stamps, the status's only). */
+export function reportProblem(p: ReportProblem): ReportProblem {
+  return {
+    id: p.id,
+    clientId: p.clientId,
+    status: p.status,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    stamps: p.stamps.status === undefined ? {} : { status: p.stamps.status },
+    due: p.due,
+    sellersFault: p.sellersFault,
+    owner: p.owner,
+    deletedAt: p.deletedAt,
+  };
+}
+
 /** What the rep's monthly report reads (docs/domain.md §4: visit data turned into decisions). */
 export interface ReportBook {
   clients: readonly ReportClient[];
@@ -73,7 +104,7 @@ export interface ReportBook {
   visits: readonly Visit[];
   checklistRuns: readonly ChecklistRun[];
   followUps: readonly ReportFollowUp[];
-  problems: readonly Problem[];
+  problems: readonly ReportProblem[];
   contacts: readonly ContactLogEntry[];
   notes: readonly Note[];
   /** The rep's cadence defaults (Settings); absent: the built-in ones. */
@@ -233,15 +264,20 @@ interface ActionTallies {
   byKind: Partial<Record<FollowUpKind, ActionTally>>;
 }
 
+/**
+ * The month's follow-ups of the book's clients (trashed ones too; a follow-up whose client the
+ * device does not hold, as a pull may bring it first, is no one's work yet).
+ */
 function tallyActions(
   followUps: readonly ReportFollowUp[],
+  clientIds: ReadonlySet<string>,
   month: string,
   today: Day,
 ): ActionTallies {
   const total = emptyTally();
   const byKind: Partial<Record<FollowUpKind, ActionTally>> = {};
   for (const f of followUps) {
-    if (f.deletedAt !== null || !f.due.startsWith(month)) continue;
+    if (f.deletedAt !== null || !f.due.startsWith(month) || !clientIds.has(f.clientId)) continue;
     const kind = (byKind[f.kind] ??= emptyTally());
     for (const t of [total, kind]) {
       t.due += 1;
@@ -358,11 +394,11 @@ function promiseRows(answer: unknown): PromiseRow[] {
 }
 
 /** A problem still to be fixed. */
-export const isOpenProblem = (p: Problem): boolean =>
+export const isOpenProblem = (p: Pick<Problem, 'status'>): boolean =>
   p.status === 'open' || p.status === 'in_progress';
 
 /** The day a status last changed, from its clock stamp (UTC day); the record's update time when unstamped. */
-export function statusChangedDay(p: Problem): Day | null {
+export function statusChangedDay(p: Pick<Problem, 'stamps' | 'updatedAt'>): Day | null {
   const stamp = p.stamps.status;
   if (stamp) {
     try {
@@ -568,7 +604,7 @@ export function tallyMonth(
     churn,
     overdueProblems,
     programVersions,
-    actions: tallyActions(book.followUps, month, today),
+    actions: tallyActions(book.followUps, new Set(book.clients.map((c) => c.id)), month, today),
     satisfaction: trend,
     promises,
     referrals,

@@ -33,6 +33,7 @@ import {
   isOpenProblem,
   statusChangedDay,
   type ReportBook,
+  type ReportProblem,
   type ReportClient as Client,
 } from './report';
 import { lastContactDays } from './followups/contactGaps';
@@ -76,7 +77,7 @@ export function visitInReport(v: Visit, r: ReportRange): boolean {
  * reportProblems.ts): 'open' while it is open, the month it was opened, the month its status
  * last changed. A pure function of the row: the day it is asked on plays no part.
  */
-export function problemMarks(p: Problem): string[] {
+export function problemMarks(p: ReportProblem): string[] {
   const marks: string[] = [];
   if (isOpenProblem(p)) marks.push('open');
   const opened = dayOfTimestamp(p.createdAt);
@@ -93,7 +94,7 @@ export const reportProblemMarks = (r: ReportRange): string[] => [
   `changed:${r.month}`,
 ];
 
-export function problemInReport(p: Problem, r: ReportRange): boolean {
+export function problemInReport(p: ReportProblem, r: ReportRange): boolean {
   const wanted = reportProblemMarks(r);
   return problemMarks(p).some((m) => wanted.includes(m));
 }

@@ -29,7 +29,7 @@ import { REPORT_FOLLOW_UP_PACKS } from '../../renderer/data/reportFollowUps';
 import { REPORT_RUN_PACKS } from '../../renderer/data/reportRuns';
 import { unpack, type Pack } from '../../renderer/data/keptPacks';
 import { REPORT_PROBLEMS, type ReportProblemRow } from '../../renderer/data/reportProblems';
-import { reportClient, type ReportClient } from '../../shared/domain/report';
+import { reportClient, reportProblem, type ReportClient } from '../../shared/domain/report';
 import { problemMarks } from '../../shared/domain/reportBounds';
 import { lastContactDays } from '../../shared/domain/followups/contactGaps';
 import type { ContactLogEntry, Note, Problem, Visit } from '../../shared/domain';
@@ -115,6 +115,7 @@ const FIXTURES: Record<number, (name: string) => Promise<void>> = {
   8: (name) => fill(name, 8),
   9: (name) => fill(name, 9),
   10: (name) => fill(name, 10),
+  11: (name) => fill(name, 11),
 };
 
 async function snapshot(name: string) {
@@ -199,7 +200,11 @@ describe('schema migrations', () => {
         })),
       );
       expect(after.tables[REPORT_PROBLEMS.name] as ReportProblemRow[]).toEqual(
-        (after.tables.problems as Problem[]).map((p) => ({ id: p.id, marks: problemMarks(p) })),
+        (after.tables.problems as Problem[]).map((p) => ({
+          id: p.id,
+          marks: problemMarks(p),
+          problem: reportProblem(p),
+        })),
       );
       expect(after.tables.problems).toHaveLength(2);
       // The packs (v9) hold their row stores' rows, each in its pack.

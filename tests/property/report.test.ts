@@ -168,7 +168,8 @@ const bookArb = fc
 const liveClientIds = (b: ReportBook) =>
   new Set(b.clients.filter((c) => c.deletedAt === null).map((c) => c.id));
 const inMonth = (s: string | null) => (s ?? '').slice(0, 7) === MONTH;
-const isOpenProblem = (p: Problem) => p.status === 'open' || p.status === 'in_progress';
+const isOpenProblem = (p: Pick<Problem, 'status'>) =>
+  p.status === 'open' || p.status === 'in_progress';
 
 describe('the report counts what happened', () => {
   it('each figure equals a direct count over the same rows, and the parts of the due actions add up to it', () => {

@@ -26,6 +26,7 @@ import {
   monthlyReport,
   reportClient,
   reportFollowUp,
+  reportProblem,
   teamReport,
   type ReportBook,
 } from '../../../shared/domain/report';
@@ -313,7 +314,11 @@ async function recounted(db: FieldbookDb) {
     if (!rows.has(id)) rows.set(id, row(id, null));
   return {
     clients: [...rows.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    problems: problems.map((p) => ({ id: p.id, marks: problemMarks(p) })),
+    problems: problems.map((p) => ({
+      id: p.id,
+      marks: problemMarks(p),
+      problem: reportProblem(p),
+    })),
     runs: keptRuns,
     followUps: followUps.map(reportFollowUp),
   };

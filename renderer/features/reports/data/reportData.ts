@@ -6,7 +6,7 @@
  * anything that needs every row.
  */
 import Dexie, { type Table } from 'dexie';
-import type { ReportBook, ReportClient } from '../../../../shared/domain/report';
+import type { ReportBook, ReportClient, ReportProblem } from '../../../../shared/domain/report';
 import {
   contactInReport,
   followUpInReport,
@@ -23,7 +23,7 @@ import {
 } from '../../../../shared/domain/reportBounds';
 import { lastContactDays } from '../../../../shared/domain/followups/contactGaps';
 import type { Day } from '../../../../shared/domain/followups/days';
-import type { CadenceSettings, ChecklistRun, Problem, Visit } from '../../../../shared/domain';
+import type { CadenceSettings, ChecklistRun, Visit } from '../../../../shared/domain';
 import type { FieldbookDb } from '../../../data/db';
 import { hasKeptStore, keptStoreTrusted, keptTable, type KeptStore } from '../../../data/keptStore';
 import { packRange, unpack, type Packed } from '../../../data/keptPacks';
@@ -235,13 +235,13 @@ async function readReportClients(db: FieldbookDb, packed: boolean) {
 }
 
 /** The problems the month's report reads, by their kept marks (renderer/data/reportProblems.ts). */
-async function readMonthProblems(db: FieldbookDb, r: ReportRange): Promise<Problem[]> {
-  const ids = await keptTable(db, REPORT_PROBLEMS)
+async function readMonthProblems(db: FieldbookDb, r: ReportRange): Promise<ReportProblem[]> {
+  const rows = await keptTable(db, REPORT_PROBLEMS)
     .where('marks')
     .anyOf(reportProblemMarks(r))
-    .primaryKeys();
-  const found = await db.problems.bulkGet([...new Set(ids as string[])].sort());
-  return found.filter((p): p is Problem => p !== undefined);
+    .distinct()
+    .toArray();
+  return rows.map((row) => row.problem).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**
