@@ -25,7 +25,6 @@
 import { effectiveCadenceDays, type CadenceSettings } from './cadence';
 import type { ContactLogEntry } from './contact';
 import type { FollowUp } from './followup';
-import type { Problem } from './problem';
 import type { Purchase } from './purchase';
 import type { ChecklistRun } from './checklist';
 import type { Note, Visit } from './visit';
