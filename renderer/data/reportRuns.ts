@@ -1,22 +1,25 @@
 /**
- * The post-sale history the month's report reads, kept: one row per checklist run of a finished
- * post-sale visit, holding what the trend and each client's latest mood read of the visit and the
- * run (shared/domain/reportPostSale.ts), in their own store (`reportRuns`, index on the visit's
- * finish stamp), moved in the same transaction as every write to `visits` and `checklistRuns`. The
- * team view reads these small rows up to the month's end instead of every post-sale visit whole
- * and each one's run by key (issue 12: ~38k visits and ~40k runs at 50k clients).
+ * The runs the month's report reads, kept: one row per checklist run of a finished visit, holding
+ * what the report reads of the visit and the run (shared/domain/reportRuns.ts: of a post-sale run
+ * the answers it counts, of any run its template and version), in their own store (`reportRuns`,
+ * index on the visit's finish stamp), moved in the same transaction as every write to `visits`
+ * and `checklistRuns`. The team view reads these small rows (in packs: post-sale ones up to the
+ * month's end, the others of its month) instead of every post-sale visit whole, each one's run by
+ * key and the month's runs by visit (issue 12: ~38k visits and ~40k runs at 50k clients; 6.5k runs
+ * of the month's visits asked one by one, ~0.5 s).
  *
- * Comes with schema version 7 (keptStore.ts: the middleware, the fill, the stale mark).
+ * Came with schema version 7 (post-sale runs only); every finished visit's since version 12
+ * (keptStore.ts: the middleware, the fill, the stale mark).
  */
 import type * as Core from 'dexie';
 import type { ChecklistRun, Visit } from '../../shared/domain';
 import {
-  isPostSaleHistory,
-  postSaleHistoryRun,
-  postSaleHistoryVisit,
-  type PostSaleHistoryRun,
-  type PostSaleHistoryVisit,
-} from '../../shared/domain/reportPostSale';
+  isFinishedVisit,
+  keptRun,
+  keptVisit,
+  type KeptRun,
+  type KeptVisit,
+} from '../../shared/domain/reportRuns';
 import { saveKept, type KeptStore } from './keptStore';
 import { packsOf } from './keptPacks';
 import { keysOfWrite, rowsAfterWrite, rowsByIndex } from './keptWrites';
@@ -26,26 +29,26 @@ export interface ReportRunRow {
   id: string;
   /** The visit's finish stamp, as written: the report's months compare it as a string. */
   finishedAt: string;
-  visit: PostSaleHistoryVisit;
-  run: PostSaleHistoryRun;
+  visit: KeptVisit;
+  run: KeptRun;
 }
 
 const FOLLOWED: readonly string[] = ['visits', 'checklistRuns'];
 
 /** The kept row of a run on its visit; null when the visit cannot count (or is not there). */
 function rowOf(run: ChecklistRun, visit: Visit | undefined): ReportRunRow | null {
-  if (!visit || !isPostSaleHistory(visit)) return null;
+  if (!visit || !isFinishedVisit(visit)) return null;
   return {
     id: run.id,
     finishedAt: visit.finishedAt!,
-    visit: postSaleHistoryVisit(visit),
-    run: postSaleHistoryRun(run),
+    visit: keptVisit(visit),
+    run: keptRun(run, visit.kind),
   };
 }
 
 /** What of a visit its runs' rows depend on. */
 const shapeOf = (v: Visit | undefined) =>
-  v && isPostSaleHistory(v) ? JSON.stringify(postSaleHistoryVisit(v)) : null;
+  v && isFinishedVisit(v) ? JSON.stringify(keptVisit(v)) : null;
 
 /** The rows of the runs written, each on its visit. */
 async function keepRuns(
@@ -69,7 +72,7 @@ async function keepRuns(
   return { put, gone };
 }
 
-/** Only a visit whose counted shape changed (a closing visit never has one) moves its runs' rows. */
+/** Only a visit whose kept shape changed moves its runs' rows. */
 async function keepVisits(
   down: Core.DBCore,
   trans: Core.DBCoreTransaction,
@@ -117,11 +120,11 @@ export const REPORT_RUNS: KeptStore<ReportRunRow> = {
         : await keepRuns(down, trans, keys, after);
     return saveKept(kept, req, put, gone);
   },
-  // A row for every run of a finished post-sale visit.
+  // A row for every run of a finished visit.
   async build(tx) {
     const visits = new Map<string, Visit>();
-    const all: Visit[] = await tx.table('visits').where('kind').equals('post_sale').toArray();
-    for (const v of all) if (isPostSaleHistory(v)) visits.set(v.id, v);
+    const all: Visit[] = await tx.table('visits').toArray();
+    for (const v of all) if (isFinishedVisit(v)) visits.set(v.id, v);
     const runs: ChecklistRun[] = await tx.table('checklistRuns').toArray();
     const rows: ReportRunRow[] = [];
     for (const r of runs) {
@@ -133,12 +136,21 @@ export const REPORT_RUNS: KeptStore<ReportRunRow> = {
 };
 
 /**
- * The kept runs packed by the visit's finish month, 16 packs a month: the team view reads the
- * packs of the months up to its own (schema version 9).
+ * The group of a kept run: a post-sale visit's finish month ('2025-06'), any other visit's after
+ * a mark that sorts after every month ('~2025-06'), so the post-sale history up to a month is one
+ * range of packs and the other runs of a month another.
+ */
+export const OTHER_RUNS = '~';
+export const runGroup = (r: Pick<ReportRunRow, 'visit' | 'finishedAt'>) =>
+  (r.visit.kind === 'post_sale' ? '' : OTHER_RUNS) + r.finishedAt.slice(0, 7);
+
+/**
+ * The kept runs packed by the visit's finish month, 16 packs a month (schema version 9): the team
+ * view reads the post-sale packs of the months up to its own and the other packs of its month.
  */
 export const REPORT_RUN_PACKS = packsOf(REPORT_RUNS, {
   name: 'reportRunPacks',
   stale: 'reportRunPacks.stale',
-  group: (r) => r.finishedAt.slice(0, 7),
+  group: (r) => runGroup(r),
   buckets: 16,
 });

@@ -624,7 +624,8 @@ function addCounts<T extends object>(into: T, from: T): T {
 export function addTallies(tallies: readonly MonthTally[]): MonthTally {
   const [first, ...rest] = tallies;
   if (!first) throw new RangeError('No month to add');
-  const total = structuredClone(first);
+  // A deep copy: a tally is plain data (numbers, strings, lists, records).
+  const total = JSON.parse(JSON.stringify(first)) as MonthTally;
   for (const t of rest) {
     if (t.month !== total.month) throw new RangeError(`${t.month} is not ${total.month}`);
     addCounts(total.actions.total, t.actions.total);

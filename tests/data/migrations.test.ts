@@ -116,6 +116,7 @@ const FIXTURES: Record<number, (name: string) => Promise<void>> = {
   9: (name) => fill(name, 9),
   10: (name) => fill(name, 10),
   11: (name) => fill(name, 11),
+  12: (name) => fill(name, 12),
 };
 
 async function snapshot(name: string) {

@@ -40,11 +40,7 @@ import {
   type ReportRunRow,
 } from '../../../renderer/data/reportRuns';
 import { REPORT_FOLLOW_UPS, REPORT_FOLLOW_UP_PACKS } from '../../../renderer/data/reportFollowUps';
-import {
-  isPostSaleHistory,
-  postSaleHistoryRun,
-  postSaleHistoryVisit,
-} from '../../../shared/domain/reportPostSale';
+import { isFinishedVisit, keptRun, keptVisit } from '../../../shared/domain/reportRuns';
 import { testId } from '../../unit/followups/book';
 import { bookArb, dayArb, monthArb, REPS, todayArb } from '../../property/reportBooks';
 
@@ -292,12 +288,12 @@ async function recounted(db: FieldbookDb) {
   const keptRuns: ReportRunRow[] = [];
   for (const r of runs) {
     const v = visitById.get(r.visitId);
-    if (v && isPostSaleHistory(v))
+    if (v && isFinishedVisit(v))
       keptRuns.push({
         id: r.id,
         finishedAt: v.finishedAt!,
-        visit: postSaleHistoryVisit(v),
-        run: postSaleHistoryRun(r),
+        visit: keptVisit(v),
+        run: keptRun(r, v.kind),
       });
   }
   const days = lastContactDays(contacts, visits, notes);

@@ -29,7 +29,12 @@ import { hasKeptStore, keptStoreTrusted, keptTable, type KeptStore } from '../..
 import { packRange, unpack, type Packed } from '../../../data/keptPacks';
 import { REPORT_CLIENTS, REPORT_CLIENT_PACKS } from '../../../data/reportClients';
 import { REPORT_FOLLOW_UPS, REPORT_FOLLOW_UP_PACKS } from '../../../data/reportFollowUps';
-import { REPORT_RUNS, REPORT_RUN_PACKS, type ReportRunRow } from '../../../data/reportRuns';
+import {
+  OTHER_RUNS,
+  REPORT_RUNS,
+  REPORT_RUN_PACKS,
+  type ReportRunRow,
+} from '../../../data/reportRuns';
 import { REPORT_PROBLEMS } from '../../../data/reportProblems';
 import { loadCadenceSettings } from '../../settings';
 
@@ -153,15 +158,23 @@ export function loadMonthBook(
       timed('visits', db.visits.where('finishedAt').between(r.from, r.next).toArray()),
       keptRuns && runPacks
         ? timed(
-            'postSaleRuns',
-            packedRows(db, REPORT_RUN_PACKS, { from: '', to: r.next }).then((rows) =>
-              rows.filter((k) => k.finishedAt < r.next),
-            ),
+            'runs',
+            Promise.all([
+              packedRows(db, REPORT_RUN_PACKS, { from: '', to: r.next }),
+              packedRows(db, REPORT_RUN_PACKS, {
+                from: OTHER_RUNS + r.from,
+                to: OTHER_RUNS + r.next,
+              }),
+            ]).then((packs) => packs.flat().filter((k) => keptRunInReport(k, r))),
           )
         : keptRuns
           ? timed(
-              'postSaleRuns',
-              keptTable(db, REPORT_RUNS).where('finishedAt').below(r.next).toArray(),
+              'runs',
+              keptTable(db, REPORT_RUNS)
+                .where('finishedAt')
+                .below(r.next)
+                .toArray()
+                .then((rows) => rows.filter((k) => keptRunInReport(k, r))),
             )
           : timed(
               'postSaleVisits',
@@ -175,13 +188,14 @@ export function loadMonthBook(
         : timed('problems', db.problems.toArray()),
     ]);
     const { clients } = book;
-    // With the kept runs, the month's visits and runs are read whole and the post-sale ones
-    // before it come as what the trend and the mood read of them (reportPostSale.ts).
+    // With the kept runs, the month's visits are read whole, the post-sale ones before it come as
+    // what the trend and the mood read of them, and every run as what the report reads of it
+    // (shared/domain/reportRuns.ts); without them, the runs of the visits read are read whole.
     const kept = keptRuns ? (history as ReportRunRow[]) : [];
     const postSale = keptRuns ? [] : (history as Visit[]);
     const visitById = new Map<string, Visit>();
     for (const v of [...monthVisits, ...postSale]) if (visitInReport(v, r)) visitById.set(v.id, v);
-    const readWhole = [...visitById.keys()];
+    const readWhole = keptRuns ? [] : [...visitById.keys()];
     for (const k of kept)
       if (!visitById.has(k.visit.id)) visitById.set(k.visit.id, k.visit as Visit);
     const visits = [...visitById.values()];
@@ -244,9 +258,13 @@ async function readMonthProblems(db: FieldbookDb, r: ReportRange): Promise<Repor
   return rows.map((row) => row.problem).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** A kept run the month's report reads: a post-sale one up to its end, any other of the month. */
+const keptRunInReport = (k: ReportRunRow, r: ReportRange) =>
+  k.finishedAt < r.next && (k.visit.kind === 'post_sale' || k.finishedAt >= r.from);
+
 /**
- * The month's runs read whole and the kept ones of the post-sale visits before it, each once, in
- * the order of their ids (the whole book's order: the latest mood takes the first of a tie).
+ * The runs read whole and the kept ones, each once, in the order of their ids (the whole book's
+ * order: the latest mood takes the first of a tie).
  */
 function withKeptRuns(whole: ChecklistRun[], kept: readonly ReportRunRow[]): ChecklistRun[] {
   if (kept.length === 0) return whole;
