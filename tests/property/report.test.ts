@@ -14,8 +14,8 @@ import {
   type Visit,
 } from '../../shared/domain';
 import { monthlyReport, teamReport, type ReportBook } from '../../shared/domain/report';
-import { POST_SALE_ITEMS, POST_SALE_TEMPLATE } from '../../shared/domain/templates/postSale';
-import { client, contact, followUp, problem, visit } from '../unit/followups/book';
+import { POST_SALE_ITEMS } from '../../shared/domain/templates/postSale';
+import { checklistRun, client, contact, followUp, problem, visit } from '../unit/followups/book';
 
 const MONTH = '2025-03';
 const TODAY = '2025-03-15';
@@ -107,29 +107,16 @@ const bookArb = fc
       const a = r.visits[i]!;
       if (v.kind !== 'post_sale') return [];
       return [
-        {
-          id: `run-${i}`,
-          ownerId: 'rep',
-          createdAt: v.startedAt,
-          updatedAt: v.startedAt,
-          deletedAt: null,
-          stamps: {},
-          serverVersion: 0,
-          visitId: v.id,
-          templateId: POST_SALE_TEMPLATE.id,
-          templateKey: POST_SALE_TEMPLATE.key,
-          templateVersion: POST_SALE_TEMPLATE.version,
-          answers: {
-            [POST_SALE_ITEMS.satisfaction]: a.satisfaction,
-            [POST_SALE_ITEMS.wouldRecommend]: a.recommend,
-            [POST_SALE_ITEMS.referrals]: a.referrals,
-            [POST_SALE_ITEMS.promises]: a.promises.map((reality, k) => ({
-              benefitId: `benefit-${i}-${k}`,
-              reality,
-              comment: '',
-            })),
-          },
-        },
+        checklistRun(v, {
+          [POST_SALE_ITEMS.satisfaction]: a.satisfaction,
+          [POST_SALE_ITEMS.wouldRecommend]: a.recommend,
+          [POST_SALE_ITEMS.referrals]: a.referrals,
+          [POST_SALE_ITEMS.promises]: a.promises.map((reality, k) => ({
+            benefitId: `benefit-${i}-${k}`,
+            reality,
+            comment: '',
+          })),
+        }),
       ];
     });
     return {

@@ -1,6 +1,7 @@
 // Test factories: schema-valid records with readable defaults, and a helper that applies a diff
 // the way the data layer would (new ids for created follow-ups, soft delete for removals).
 import type {
+  ChecklistRun,
   Client,
   ContactLogEntry,
   ContactPerson,
@@ -19,6 +20,7 @@ import {
 } from '../../../shared/domain/followupRules';
 import { DEFAULT_PROGRAM, type Program } from '../../../shared/domain/program';
 import { newPurchase } from '../../../shared/domain/purchase';
+import { POST_SALE_TEMPLATE } from '../../../shared/domain/templates/postSale';
 
 let serial = 0;
 export function testId(): string {
@@ -84,6 +86,24 @@ export function purchase(clientId: string, o: Partial<Purchase> = {}): Purchase 
       total: { amount: 120000, currency: 'RUB' },
     }),
     ...o,
+  };
+}
+
+/** A post-sale checklist run of `v` with these answers. */
+export function checklistRun(v: Visit, answers: ChecklistRun['answers']): ChecklistRun {
+  return {
+    id: testId(),
+    ownerId: 'rep-1',
+    createdAt: v.startedAt,
+    updatedAt: v.startedAt,
+    deletedAt: null,
+    stamps: {},
+    serverVersion: 0,
+    visitId: v.id,
+    templateId: POST_SALE_TEMPLATE.id,
+    templateKey: POST_SALE_TEMPLATE.key,
+    templateVersion: POST_SALE_TEMPLATE.version,
+    answers,
   };
 }
 

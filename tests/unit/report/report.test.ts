@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistRun, Visit } from '../../../shared/domain';
 import { monthlyReport, shiftMonth, type ReportBook } from '../../../shared/domain/report';
-import { POST_SALE_TEMPLATE } from '../../../shared/domain/templates';
-import { client, contact, followUp, problem, purchase, testId, visit } from '../followups/book';
+import {
+  checklistRun,
+  client,
+  contact,
+  followUp,
+  problem,
+  purchase,
+  testId,
+  visit,
+} from '../followups/book';
 
 const today = '2025-03-31';
 const month = '2025-03';
@@ -21,23 +29,6 @@ function reportBook(parts: Partial<ReportBook> = {}): ReportBook {
   };
 }
 
-function run(v: Visit, answers: ChecklistRun['answers']): ChecklistRun {
-  return {
-    id: testId(),
-    ownerId: 'rep-1',
-    createdAt: v.startedAt,
-    updatedAt: v.startedAt,
-    deletedAt: null,
-    stamps: {},
-    serverVersion: 0,
-    visitId: v.id,
-    templateId: POST_SALE_TEMPLATE.id,
-    templateKey: POST_SALE_TEMPLATE.key,
-    templateVersion: POST_SALE_TEMPLATE.version,
-    answers,
-  };
-}
-
 function postSale(
   clientId: string,
   day: string,
@@ -51,7 +42,7 @@ function postSale(
     finishedAt: `${day}T11:00:00+03:00`,
     ...o,
   });
-  return { v, r: run(v, answers) };
+  return { v, r: checklistRun(v, answers) };
 }
 
 /** A client recently in touch, so only what a test sets up puts it at risk. */
