@@ -13,7 +13,12 @@ import {
   type Problem,
   type Visit,
 } from '../../shared/domain';
-import { monthlyReport, teamReport, type ReportBook } from '../../shared/domain/report';
+import {
+  monthlyReport,
+  splitBookByRep,
+  teamReport,
+  type ReportBook,
+} from '../../shared/domain/report';
 import { POST_SALE_ITEMS } from '../../shared/domain/templates/postSale';
 import { checklistRun, client, contact, followUp, problem, visit } from '../unit/followups/book';
 
@@ -242,6 +247,9 @@ describe('the report counts what happened', () => {
         ];
         for (const f of figures) expect(sum(f)).toBe(f(t));
         // Each rep's row is exactly the report that rep sees over their own clients.
+        const books = splitBookByRep(book);
+        for (const rep of team.reps)
+          expect(rep.report).toEqual(monthlyReport(books.get(rep.ownerId)!, MONTH, TODAY));
         for (const rep of team.reps) {
           const own = book.clients.filter((c) => c.ownerId === rep.ownerId).map((c) => c.id);
           expect(rep.report.atRisk.every((c) => own.includes(c.clientId))).toBe(true);
