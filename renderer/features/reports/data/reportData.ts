@@ -248,14 +248,20 @@ async function readReportClients(db: FieldbookDb, packed: boolean) {
   return { clients, lastContact, firstPurchase };
 }
 
-/** The problems the month's report reads, by their kept marks (renderer/data/reportProblems.ts). */
+/**
+ * The problems the month's report reads, by their kept marks (renderer/data/reportProblems.ts):
+ * one read per mark (an index read by one key is one request; by several, a cursor that pays a
+ * round trip per row), each problem once, in the order of their ids.
+ */
 async function readMonthProblems(db: FieldbookDb, r: ReportRange): Promise<ReportProblem[]> {
-  const rows = await keptTable(db, REPORT_PROBLEMS)
-    .where('marks')
-    .anyOf(reportProblemMarks(r))
-    .distinct()
-    .toArray();
-  return rows.map((row) => row.problem).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byMark = await Promise.all(
+    reportProblemMarks(r).map((mark) =>
+      keptTable(db, REPORT_PROBLEMS).where('marks').equals(mark).toArray(),
+    ),
+  );
+  const byId = new Map<string, ReportProblem>();
+  for (const rows of byMark) for (const row of rows) byId.set(row.id, row.problem);
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** A kept run the month's report reads: a post-sale one up to its end, any other of the month. */
