@@ -386,6 +386,10 @@ function satisfactionPoint(s: SatisfactionSums): SatisfactionPoint {
 
 type PromiseRow = z.infer<typeof PromiseRealitySchema>;
 
+/** Whether a post-sale run's answers rate a promise below expectations (a shortfall). */
+export const ratesBelow = (answers: ChecklistRun['answers']): boolean =>
+  promiseRows(answers[POST_SALE_ITEMS.promises]).some((row) => row.reality === 'below');
+
 function promiseRows(answer: unknown): PromiseRow[] {
   if (!Array.isArray(answer)) return [];
   return answer.filter(
@@ -448,8 +452,11 @@ export function tallyMonth(
   const runs = postSaleRuns(book).filter((r) => liveIds.has(r.visit.clientId));
   const monthRuns = runs.filter((r) => r.month === month);
 
+  // A promise is quoted from the client's own purchases (the checklist offers those).
+  const benefitKey = (clientId: string, benefitId: string) => `${clientId}\u0000${benefitId}`;
   const benefitText = new Map<string, string>();
-  for (const p of purchases) for (const b of p.promisedBenefits) benefitText.set(b.id, b.text);
+  for (const p of purchases)
+    for (const b of p.promisedBenefits) benefitText.set(benefitKey(p.clientId, b.id), b.text);
   const promises: MonthlyReport['promises'] = {
     below: 0,
     met: 0,
@@ -466,7 +473,7 @@ export function tallyMonth(
           clientId: r.visit.clientId,
           visitId: r.visit.id,
           benefitId: row.benefitId,
-          text: benefitText.get(row.benefitId) ?? '',
+          text: benefitText.get(benefitKey(r.visit.clientId, row.benefitId)) ?? '',
           comment: row.comment,
         });
       }

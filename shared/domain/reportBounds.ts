@@ -30,6 +30,7 @@ import type { ChecklistRun } from './checklist';
 import type { Note, Visit } from './visit';
 import {
   isOpenProblem,
+  ratesBelow,
   statusChangedDay,
   type ReportBook,
   type ReportProblem,
@@ -114,6 +115,28 @@ export function purchaseClients(
   for (const v of visits)
     if (v.kind === 'post_sale' && v.status === 'finished' && inMonth(v.finishedAt, r))
       ids.add(v.clientId);
+  return ids;
+}
+
+/**
+ * With every client's first purchase day kept, the only purchases the report reads are those of
+ * the clients a post-sale visit finished in the month found short of a promise (the shortfall
+ * quotes the promise as the purchase recorded it): these clients, among the visits and runs given.
+ */
+export function shortfallClients(
+  visits: readonly Visit[],
+  runs: readonly Pick<ChecklistRun, 'visitId' | 'answers'>[],
+  r: ReportRange,
+): Set<string> {
+  const inMonthPostSale = new Map<string, string>();
+  for (const v of visits)
+    if (v.kind === 'post_sale' && v.status === 'finished' && inMonth(v.finishedAt, r))
+      inMonthPostSale.set(v.id, v.clientId);
+  const ids = new Set<string>();
+  for (const run of runs) {
+    const clientId = inMonthPostSale.get(run.visitId);
+    if (clientId !== undefined && ratesBelow(run.answers)) ids.add(clientId);
+  }
   return ids;
 }
 

@@ -16,6 +16,7 @@ import {
   lastContactWindow,
   problemInReport,
   purchaseClients,
+  shortfallClients,
   reportProblemMarks,
   reportRange,
   visitInReport,
@@ -199,12 +200,17 @@ export function loadMonthBook(
     for (const k of kept)
       if (!visitById.has(k.visit.id)) visitById.set(k.visit.id, k.visit as Visit);
     const visits = [...visitById.values()];
-    const buyers = purchaseClients(clients, visits, r, book.firstPurchase !== null);
     const from = book.lastContact ? null : lastContactWindow(clients, today, cadence);
-    const [checklistRuns, purchases, lastContact] = await Promise.all([
-      timed('checklistRuns', byKeys(db.checklistRuns, 'visitId', readWhole)).then((whole) =>
-        withKeptRuns(whole, kept),
-      ),
+    const checklistRuns = await timed(
+      'checklistRuns',
+      byKeys(db.checklistRuns, 'visitId', readWhole),
+    ).then((whole) => withKeptRuns(whole, kept));
+    // With the first purchase days and the runs kept, only the month's shortfalls need purchases.
+    const buyers =
+      book.firstPurchase !== null && keptRuns
+        ? shortfallClients(visits, checklistRuns, r)
+        : purchaseClients(clients, visits, r, book.firstPurchase !== null);
+    const [purchases, lastContact] = await Promise.all([
       timed('purchases', byKeys(db.purchases, 'clientId', [...buyers])),
       book.lastContact
         ? book.lastContact
