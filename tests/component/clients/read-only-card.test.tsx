@@ -9,44 +9,15 @@ import { App } from '../../../renderer/app/App';
 import { ClientCard } from '../../../renderer/features/clients/ClientCard';
 import { saveRetention } from '../../../renderer/features/clients/data/retention';
 import { trashClient } from '../../../renderer/features/clients/data/trash';
-import { META } from '../../../renderer/data/device';
-import { SYNC_META, type SyncAccount } from '../../../renderer/sync/state';
-import { TEAM_KEY } from '../../../renderer/sync/team';
 import type { Language } from '../../../renderer/i18n';
 import { newPurchase } from '../../../shared/domain';
-import type { TeamResponse } from '../../../shared/sync/protocol';
 import { renderWithData } from '../renderApp';
+import { ANNA, AS_MANAGER, MANAGER, signIn, type SignedIn } from '../managerDevice';
 import { LONG } from './testing';
 import { addClient, addPerson, resetListState } from './seed';
 
-const MANAGER = '01900000-0000-7000-8000-00000000000a';
-const ANNA = '01900000-0000-7000-8000-00000000000b';
-
-const team: TeamResponse = {
-  team: { id: '01900000-0000-7000-8000-0000000000ff', name: 'Урал' },
-  members: [
-    { id: ANNA, name: 'Анна Петрова', role: 'rep', active: true, lastSyncAt: null },
-    { id: MANAGER, name: 'Мария Руководитель', role: 'manager', active: true, lastSyncAt: null },
-  ],
-};
-
-const managerAccount: SyncAccount = {
-  serverUrl: 'https://sync.example.test',
-  userId: MANAGER,
-  email: 'boss@example.test',
-  name: 'Мария Руководитель',
-  role: 'manager',
-  teamName: 'Урал',
-  deviceName: 'laptop',
-  signedInAt: '2026-03-01T10:00:00Z',
-};
-
 /** The card of a client of `owner`, seen on a device signed in as `as`. */
-async function cardOf(
-  as: { userId: string; role: SyncAccount['role'] },
-  owner: string,
-  lang: Language,
-) {
+async function cardOf(as: SignedIn, owner: string, lang: Language) {
   // Rendered first: the card waits for its client, as it does when opened from the list.
   let open: (clientId: string) => void = () => {};
   const Card = () => {
@@ -56,21 +27,7 @@ async function cardOf(
   };
   const view = await renderWithData(<Card />, lang);
   const { db, repo } = view;
-  const account: SyncAccount = {
-    serverUrl: 'https://sync.example.test',
-    userId: as.userId,
-    email: 'someone@example.test',
-    name: as.userId === MANAGER ? 'Мария Руководитель' : 'Анна Петрова',
-    role: as.role,
-    teamName: 'Урал',
-    deviceName: 'laptop',
-    signedInAt: '2026-03-01T10:00:00Z',
-  };
-  await db.meta.bulkPut([
-    { key: SYNC_META.account, value: account },
-    { key: META.session, value: { repId: as.userId } },
-    { key: TEAM_KEY, value: team },
-  ]);
+  await signIn(db, as);
   const c = await addClient(repo, 'ООО Ромашка', { status: 'at_risk' });
   await addPerson(repo, c.id, { name: 'Ирина Смирнова' });
   await repo.create('purchases', newPurchase({ clientId: c.id, date: '2026-02-10' }));
@@ -114,7 +71,7 @@ const changeControls = (card: HTMLElement) => [
 
 describe("a rep's client on a manager's device", LONG, () => {
   it('opens read-only: a line names the rep, the records show, and nothing on it can be changed', async () => {
-    const { card } = await cardOf({ userId: MANAGER, role: 'manager' }, ANNA, 'ru');
+    const { card } = await cardOf(AS_MANAGER, ANNA, 'ru');
     expect(
       await within(card).findByText(
         'Клиент представителя Анна Петрова: только просмотр — изменения вносит представитель.',
@@ -131,7 +88,7 @@ describe("a rep's client on a manager's device", LONG, () => {
     );
   });
   it('in English, the line names the rep too', async () => {
-    const { card } = await cardOf({ userId: MANAGER, role: 'manager' }, ANNA, 'en');
+    const { card } = await cardOf(AS_MANAGER, ANNA, 'en');
     expect(
       await within(card).findByText(
         'Анна Петрова’s client: view only — changes are made by the rep.',
@@ -143,7 +100,7 @@ describe("a rep's client on a manager's device", LONG, () => {
 
 describe('clients that stay editable', LONG, () => {
   it("the manager's own client", async () => {
-    const { card } = await cardOf({ userId: MANAGER, role: 'manager' }, MANAGER, 'en');
+    const { card } = await cardOf(AS_MANAGER, MANAGER, 'en');
     await within(card).findByRole('button', { name: 'Edit details' });
     expect(within(card).getByRole('button', { name: 'Add person' })).toBeInTheDocument();
     expect(within(card).getByRole('button', { name: 'Add note' })).toBeInTheDocument();
@@ -166,11 +123,7 @@ describe("the client list on a manager's device", LONG, () => {
     resetListState();
     const user = userEvent.setup();
     const { db, repo } = await renderWithData(<App />, 'en');
-    await db.meta.bulkPut([
-      { key: SYNC_META.account, value: managerAccount },
-      { key: META.session, value: { repId: MANAGER } },
-      { key: TEAM_KEY, value: team },
-    ]);
+    await signIn(db, AS_MANAGER);
     const own = await addClient(repo, 'Aster Ltd');
     const annas = await addClient(repo, 'Birch Ltd');
     await db.clients.update(annas.id, { ownerId: ANNA });
@@ -196,11 +149,7 @@ describe("the trash on a manager's device", LONG, () => {
   it("restores the manager's own client, and says a rep's is the rep's to restore", async () => {
     window.location.hash = '#/trash';
     const { db, repo } = await renderWithData(<App />, 'en');
-    await db.meta.bulkPut([
-      { key: SYNC_META.account, value: managerAccount },
-      { key: META.session, value: { repId: MANAGER } },
-      { key: TEAM_KEY, value: team },
-    ]);
+    await signIn(db, AS_MANAGER);
     const own = await addClient(repo, 'Aster Ltd');
     const annas = await addClient(repo, 'Birch Ltd');
     await trashClient(repo, own.id);
@@ -215,11 +164,7 @@ describe("the trash on a manager's device", LONG, () => {
   it("restores a person the manager deleted, and says one a rep deleted is the rep's to restore", async () => {
     window.location.hash = '#/trash';
     const { db, repo } = await renderWithData(<App />, 'en');
-    await db.meta.bulkPut([
-      { key: SYNC_META.account, value: managerAccount },
-      { key: META.session, value: { repId: MANAGER } },
-      { key: TEAM_KEY, value: team },
-    ]);
+    await signIn(db, AS_MANAGER);
     const client = await addClient(repo, 'Cedar Ltd');
     const mine = await addPerson(repo, client.id, { name: 'Olga Mine' });
     const hers = await addPerson(repo, client.id, { name: 'Irina Hers' });

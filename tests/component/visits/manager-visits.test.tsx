@@ -9,36 +9,11 @@ import userEvent from '@testing-library/user-event';
 import { VisitsPage } from '../../../renderer/features/visits/VisitsPage';
 import { startVisit } from '../../../renderer/features/visits';
 import { emptyClientDraft } from '../../../renderer/features/clients/data/clients';
-import { META } from '../../../renderer/data/device';
-import { SYNC_META, type SyncAccount } from '../../../renderer/sync/state';
-import { TEAM_KEY } from '../../../renderer/sync/team';
-import type { TeamResponse } from '../../../shared/sync/protocol';
 import { renderWithData } from '../renderApp';
-
-const MANAGER = '01900000-0000-7000-8000-00000000000a';
-const ANNA = '01900000-0000-7000-8000-00000000000b';
-
-const team: TeamResponse = {
-  team: { id: '01900000-0000-7000-8000-0000000000ff', name: 'Урал' },
-  members: [
-    { id: ANNA, name: 'Анна Петрова', role: 'rep', active: true, lastSyncAt: null },
-    { id: MANAGER, name: 'Мария Руководитель', role: 'manager', active: true, lastSyncAt: null },
-  ],
-};
-
-const account = (userId: string, role: SyncAccount['role']): SyncAccount => ({
-  serverUrl: 'https://sync.example.test',
-  userId,
-  email: 'someone@example.test',
-  name: userId === MANAGER ? 'Мария Руководитель' : 'Анна Петрова',
-  role,
-  teamName: 'Урал',
-  deviceName: 'laptop',
-  signedInAt: '2026-03-01T10:00:00Z',
-});
+import { ANNA, MANAGER, signIn, type SignedIn } from '../managerDevice';
 
 /** Anna's client with her unfinished visit, and one of the manager's own, on a device signed in as `as`. */
-async function book(as: { userId: string; role: SyncAccount['role'] } | null) {
+async function book(as: SignedIn | null) {
   // The list first; `open` turns the page to a visit, as its link does.
   let open: (visitId: string) => void = () => {};
   const Page = () => {
@@ -48,12 +23,7 @@ async function book(as: { userId: string; role: SyncAccount['role'] } | null) {
   };
   const view = await renderWithData(<Page />, 'ru');
   const { db, repo } = view;
-  if (as)
-    await db.meta.bulkPut([
-      { key: SYNC_META.account, value: account(as.userId, as.role) },
-      { key: META.session, value: { repId: as.userId } },
-      { key: TEAM_KEY, value: team },
-    ]);
+  if (as) await signIn(db, as);
   const hers = await repo.create('clients', { ...emptyClientDraft(), name: 'Клиент Анны' });
   const draft = await startVisit(repo, { clientId: hers.id, kind: 'closing' });
   await db.clients.update(hers.id, { ownerId: ANNA });
