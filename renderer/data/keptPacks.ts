@@ -22,11 +22,16 @@ export interface Pack<Row> {
   rows: Row[];
 }
 
-export interface Packed<Row extends { id: string }> extends KeptStore<Pack<Row>> {
+export interface Packed<
+  Row extends { id: string },
+  Slim extends { id: string } = Row,
+> extends KeptStore<Pack<Slim>> {
   /** The row store packed. */
   packs: KeptStore<Row>;
-  /** The pack a row belongs in. */
-  packOf: (row: Row) => string;
+  /** What a pack keeps of a row (the row itself unless told); null: the row is in no pack. */
+  slim: (row: Row) => Slim | null;
+  /** The pack a (slim) row belongs in. */
+  packOf: (row: Slim) => string;
 }
 
 /** FNV-1a over the id's UTF-16 units: a bucket that never moves for an id. */
@@ -45,13 +50,22 @@ export const packRange = (from: string, to: string): [string, string] => [`${fro
 /**
  * Packs of `rows`: `group` gives a row's group (a string the reader ranges over), `buckets` how
  * many packs a group is split into (about a few hundred rows each at the size that matters).
+ * `slim`, when given, is what a pack keeps of a row (fewer, flatter objects read faster), or
+ * null to keep the row in no pack; it must keep the row's id.
  */
-export function packsOf<Row extends { id: string }>(
+export function packsOf<Row extends { id: string }, Slim extends { id: string } = Row>(
   rows: KeptStore<Row>,
-  p: { name: string; stale: string; group: (row: Row) => string; buckets: number },
-): Packed<Row> {
-  const packOf = (row: Row) =>
+  p: {
+    name: string;
+    stale: string;
+    group: (row: Slim) => string;
+    buckets: number;
+    slim?: (row: Row) => Slim | null;
+  },
+): Packed<Row, Slim> {
+  const packOf = (row: Slim) =>
     `${p.group(row)}/${String(bucketOf(row.id, p.buckets)).padStart(4, '0')}`;
+  const slim = p.slim ?? ((row: Row) => row as unknown as Slim);
   return {
     name: p.name,
     schema: 'pack',
@@ -59,6 +73,7 @@ export function packsOf<Row extends { id: string }>(
     follows: [rows.name],
     level: (rows.level ?? -2) - 1,
     packs: rows,
+    slim,
     packOf,
     async keep({ down, req, write, kept }) {
       const { trans } = req;
@@ -71,21 +86,23 @@ export function packsOf<Row extends { id: string }>(
       if (keys.length === 0) return false;
       const after = await rowsAfterWrite(table, req, result, keys);
       // Per pack touched: the ids that leave it and the rows that go in.
-      const moves = new Map<string, { out: Set<string>; in: Map<string, Row> }>();
+      const moves = new Map<string, { out: Set<string>; in: Map<string, Slim> }>();
       const move = (pack: string) => {
         let m = moves.get(pack);
         if (!m) moves.set(pack, (m = { out: new Set(), in: new Map() }));
         return m;
       };
       keys.forEach((id, i) => {
-        const was = before[i];
+        const prior = before[i];
+        const was = prior ? slim(prior) : null;
         if (was) move(packOf(was)).out.add(id);
-        const now = after.get(id) as Row | undefined;
+        const row = after.get(id) as Row | undefined;
+        const now = row && slim(row);
         if (now) move(packOf(now)).in.set(id, now);
       });
       const names = [...moves.keys()];
-      const stored = (await kept.getMany({ trans, keys: names })) as (Pack<Row> | undefined)[];
-      const put: Pack<Row>[] = [];
+      const stored = (await kept.getMany({ trans, keys: names })) as (Pack<Slim> | undefined)[];
+      const put: Pack<Slim>[] = [];
       const gone: string[] = [];
       names.forEach((pack, i) => {
         const m = moves.get(pack)!;
@@ -98,8 +115,10 @@ export function packsOf<Row extends { id: string }>(
     },
     async build(tx) {
       const all: Row[] = await tx.table(rows.name).toArray();
-      const packs = new Map<string, Row[]>();
-      for (const row of all) {
+      const packs = new Map<string, Slim[]>();
+      for (const whole of all) {
+        const row = slim(whole);
+        if (!row) continue;
         const pack = packOf(row);
         const list = packs.get(pack);
         if (list) list.push(row);

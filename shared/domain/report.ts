@@ -121,7 +121,30 @@ export interface ReportBook {
    * of the referred clients.
    */
   firstPurchase?: ReadonlyMap<string, Day>;
+  /**
+   * What every live post-sale run of a finished visit says of its client's mood (postSaleMood over
+   * the whole book), when the caller kept it; absent: from `visits` and `checklistRuns` here,
+   * which must then hold every post-sale visit up to the month's end. With it, those need hold
+   * only the post-sale visits of the trend's months (and the month's other visits).
+   */
+  moods?: readonly PostSaleMood[];
 }
+
+/** What a finished post-sale visit's run says of its client's mood: the latest one speaks. */
+export interface PostSaleMood {
+  /** The run's id: of runs finished at the same moment, the first by id speaks. */
+  id: string;
+  clientId: string;
+  /** The visit's finish stamp, as written. */
+  finishedAt: string;
+  /** 'YYYY-MM' of the finish day. */
+  month: string;
+  /** Satisfaction of 2 or less, or would-recommend of 6 or less. */
+  low: boolean;
+}
+
+/** The post-sale visits the trend reads: this month and the `trendMonths - 1` before it. */
+export const TREND_MONTHS = 6;
 
 /** Each client's first purchase day over the live purchases given. */
 export function firstPurchaseDays(purchases: readonly Purchase[]): Map<string, Day> {
@@ -300,23 +323,72 @@ function finishActions({ total, byKind }: ActionTallies): MonthlyReport['actions
 }
 
 interface PostSaleRun {
-  visit: Visit;
+  id: string;
+  visit: Pick<Visit, 'id' | 'clientId' | 'finishedAt'>;
   month: string;
   answers: ChecklistRun['answers'];
+}
+
+/** A run on a post-sale visit that counts: both live, the visit finished with a finish day. */
+function postSaleRun(
+  visit: Pick<Visit, 'id' | 'clientId' | 'kind' | 'status' | 'finishedAt' | 'deletedAt'>,
+  run: Pick<ChecklistRun, 'id' | 'deletedAt' | 'answers'>,
+): PostSaleRun | null {
+  if (!isLive(run) || !isLive(visit) || visit.kind !== 'post_sale' || visit.status !== 'finished')
+    return null;
+  const day = visit.finishedAt ? dayOfTimestamp(visit.finishedAt) : null;
+  return day ? { id: run.id, visit, month: day.slice(0, 7), answers: run.answers } : null;
+}
+
+function moodOfRun(r: PostSaleRun): PostSaleMood {
+  const sat = numberAnswer(r.answers[POST_SALE_ITEMS.satisfaction], 1, 5);
+  const rec = numberAnswer(r.answers[POST_SALE_ITEMS.wouldRecommend], 0, 10);
+  return {
+    id: r.id,
+    clientId: r.visit.clientId,
+    finishedAt: r.visit.finishedAt!,
+    month: r.month,
+    low: (sat !== null && sat <= 2) || (rec !== null && rec <= 6),
+  };
+}
+
+/**
+ * What a run says of its client's mood (the report's rule, for a store that keeps it): null when
+ * it does not count (not a live run of a live, finished post-sale visit with a finish day).
+ */
+export function postSaleMood(
+  visit: Pick<Visit, 'id' | 'clientId' | 'kind' | 'status' | 'finishedAt' | 'deletedAt'>,
+  run: Pick<ChecklistRun, 'id' | 'deletedAt' | 'answers'>,
+): PostSaleMood | null {
+  const r = postSaleRun(visit, run);
+  return r ? moodOfRun(r) : null;
+}
+
+/** Each client's latest mood up to `month`'s end: the latest finish, the first run id of a tie. */
+function latestMoods(moods: readonly PostSaleMood[], month: string): Map<string, PostSaleMood> {
+  const latest = new Map<string, PostSaleMood>();
+  for (const m of moods) {
+    if (m.month > month) continue;
+    const prev = latest.get(m.clientId);
+    if (
+      !prev ||
+      m.finishedAt > prev.finishedAt ||
+      (m.finishedAt === prev.finishedAt && m.id < prev.id)
+    )
+      latest.set(m.clientId, m);
+  }
+  return latest;
 }
 
 /** Finished post-sale visits with their checklist answers, by the day they were finished. */
 function postSaleRuns(book: ReportBook): PostSaleRun[] {
   const visits = new Map<string, Visit>();
-  for (const v of book.visits) {
-    if (isLive(v) && v.kind === 'post_sale' && v.status === 'finished' && v.finishedAt)
-      visits.set(v.id, v);
-  }
+  for (const v of book.visits) if (v.kind === 'post_sale') visits.set(v.id, v);
   const runs: PostSaleRun[] = [];
   for (const r of book.checklistRuns) {
-    const visit = isLive(r) ? visits.get(r.visitId) : undefined;
-    const day = visit?.finishedAt ? dayOfTimestamp(visit.finishedAt) : null;
-    if (visit && day) runs.push({ visit, month: day.slice(0, 7), answers: r.answers });
+    const visit = visits.get(r.visitId);
+    const run = visit ? postSaleRun(visit, r) : null;
+    if (run) runs.push(run);
   }
   return runs;
 }
@@ -433,7 +505,7 @@ export function monthlyReport(
   book: ReportBook,
   month: string,
   today: Day,
-  trendMonths = 6,
+  trendMonths = TREND_MONTHS,
 ): MonthlyReport {
   return finishMonth(tallyMonth(book, month, today, trendMonths));
 }
@@ -443,7 +515,7 @@ export function tallyMonth(
   book: ReportBook,
   month: string,
   today: Day,
-  trendMonths = 6,
+  trendMonths = TREND_MONTHS,
 ): MonthTally {
   if (!MONTH_RE.test(month)) throw new RangeError(`Not a month: ${month}`);
   const clients = book.clients.filter((c) => isLive(c));
@@ -528,19 +600,8 @@ export function tallyMonth(
   for (const p of problemsLive)
     if (isOpen(p) && p.due !== null && p.due < today) flag(p.clientId, 'overdue_problem');
   // The latest finished post-sale visit up to this month speaks for the client's mood.
-  const latestRun = new Map<string, PostSaleRun>();
-  for (const r of runs) {
-    if (r.month > month) continue;
-    const prev = latestRun.get(r.visit.clientId);
-    if (!prev || (r.visit.finishedAt ?? '') > (prev.visit.finishedAt ?? ''))
-      latestRun.set(r.visit.clientId, r);
-  }
-  for (const [clientId, r] of latestRun) {
-    const sat = numberAnswer(r.answers[POST_SALE_ITEMS.satisfaction], 1, 5);
-    const rec = numberAnswer(r.answers[POST_SALE_ITEMS.wouldRecommend], 0, 10);
-    if ((sat !== null && sat <= 2) || (rec !== null && rec <= 6))
-      flag(clientId, 'low_satisfaction');
-  }
+  for (const m of latestMoods(book.moods ?? runs.map(moodOfRun), month).values())
+    if (m.low) flag(m.clientId, 'low_satisfaction');
   const last = book.lastContact ?? lastContactDays(book.contacts, book.visits, book.notes);
   for (const c of clients) {
     if (c.status === 'prospect' || c.status === 'lost') continue;
@@ -712,6 +773,7 @@ export function splitBookByRep(book: ReportBook): Map<string, ReportBook> {
         ...(book.cadence ? { cadence: book.cadence } : {}),
         ...(book.lastContact ? { lastContact: book.lastContact } : {}),
         ...(book.firstPurchase ? { firstPurchase: book.firstPurchase } : {}),
+        ...(book.moods ? { moods: [] } : {}),
       };
       books.set(ownerId, b);
     }
@@ -725,7 +787,7 @@ export function splitBookByRep(book: ReportBook): Map<string, ReportBook> {
   const add = <
     K extends Exclude<
       keyof ReportBook,
-      'clients' | 'cadence' | 'checklistRuns' | 'lastContact' | 'firstPurchase'
+      'clients' | 'cadence' | 'checklistRuns' | 'lastContact' | 'firstPurchase' | 'moods'
     >,
   >(
     key: K,
@@ -744,6 +806,10 @@ export function splitBookByRep(book: ReportBook): Map<string, ReportBook> {
   add('problems', book.problems);
   add('contacts', book.contacts);
   add('notes', book.notes);
+  for (const m of book.moods ?? []) {
+    const owner = ownerOf.get(m.clientId);
+    if (owner !== undefined) (bookOf(owner).moods as PostSaleMood[]).push(m);
+  }
   for (const r of book.checklistRuns) {
     const owner = visitOwner.get(r.visitId);
     if (owner !== undefined) (bookOf(owner).checklistRuns as ChecklistRun[]).push(r);
@@ -768,7 +834,7 @@ export function teamReport(
   book: ReportBook,
   month: string,
   today: Day,
-  trendMonths = 6,
+  trendMonths = TREND_MONTHS,
 ): TeamReport {
   const tallies = [...splitBookByRep(book)]
     .map(([ownerId, b]) => ({ ownerId, tally: tallyMonth(b, month, today, trendMonths) }))

@@ -117,6 +117,7 @@ const FIXTURES: Record<number, (name: string) => Promise<void>> = {
   10: (name) => fill(name, 10),
   11: (name) => fill(name, 11),
   12: (name) => fill(name, 12),
+  13: (name) => fill(name, 13),
 };
 
 async function snapshot(name: string) {

@@ -6,7 +6,14 @@
  * anything that needs every row.
  */
 import Dexie, { type Table } from 'dexie';
-import type { ReportBook, ReportClient, ReportProblem } from '../../../../shared/domain/report';
+import {
+  shiftMonth,
+  TREND_MONTHS,
+  type PostSaleMood,
+  type ReportBook,
+  type ReportClient,
+  type ReportProblem,
+} from '../../../../shared/domain/report';
 import {
   contactInReport,
   followUpInReport,
@@ -32,6 +39,7 @@ import { REPORT_CLIENTS, REPORT_CLIENT_PACKS } from '../../../data/reportClients
 import { REPORT_FOLLOW_UPS, REPORT_FOLLOW_UP_PACKS } from '../../../data/reportFollowUps';
 import {
   OTHER_RUNS,
+  REPORT_MOOD_PACKS,
   REPORT_RUNS,
   REPORT_RUN_PACKS,
   type ReportRunRow,
@@ -44,7 +52,12 @@ import { loadCadenceSettings } from '../../settings';
  * their packs (keptPacks.ts), read instead of the rows when those are trusted too.
  */
 const KEPT = [REPORT_CLIENTS, REPORT_PROBLEMS, REPORT_RUNS, REPORT_FOLLOW_UPS] as const;
-const PACKS = [REPORT_CLIENT_PACKS, REPORT_RUN_PACKS, REPORT_FOLLOW_UP_PACKS] as const;
+const PACKS = [
+  REPORT_CLIENT_PACKS,
+  REPORT_RUN_PACKS,
+  REPORT_FOLLOW_UP_PACKS,
+  REPORT_MOOD_PACKS,
+] as const;
 
 /** Whether the report may read the packs: they and the row store they pack are trusted. */
 async function packsTrusted(
@@ -55,11 +68,11 @@ async function packsTrusted(
 }
 
 /** The kept rows of the packs whose groups run from `from` up to, not with, `to` (all: none). */
-async function packedRows<Row extends { id: string }>(
+async function packedRows<Row extends { id: string }, Slim extends { id: string }>(
   db: FieldbookDb,
-  p: Packed<Row>,
+  p: Packed<Row, Slim>,
   groups?: { from: string; to: string },
-): Promise<Row[]> {
+): Promise<Slim[]> {
   const packs = keptTable(db, p);
   if (!groups) return unpack(await packs.toArray());
   const [lower, upper] = packRange(groups.from, groups.to);
@@ -130,68 +143,74 @@ export function loadMonthBook(
     const [keptClients, keptProblems, keptRuns, keptFollowUps] = await Promise.all(
       KEPT.map((k) => keptStoreTrusted(db, k)),
     );
-    const [clientPacks, runPacks, followUpPacks] = await Promise.all(
+    const [clientPacks, runPacks, followUpPacks, moodPacks] = await Promise.all(
       PACKS.map((p) => packsTrusted(db, p)),
     );
-    const [book, cadence, followUps, contacts, monthVisits, history, problems] = await Promise.all([
-      keptClients
-        ? timed('reportClients', readReportClients(db, clientPacks === true))
-        : timed('clients', db.clients.toArray()).then((clients) => ({
-            clients,
-            lastContact: null,
-            firstPurchase: null,
-          })),
-      loadCadenceSettings(db),
-      followUpPacks
-        ? timed(
-            'followUps',
-            packedRows(db, REPORT_FOLLOW_UP_PACKS, { from: r.from, to: r.next }).then((rows) =>
-              rows.filter((f) => f.due >= r.from && f.due < r.next),
-            ),
-          )
-        : keptFollowUps
+    // With the moods kept (reportRuns.ts), the post-sale runs are read for the trend's months only.
+    const moodsKept = keptRuns && runPacks && moodPacks;
+    const postSaleFrom = moodsKept ? shiftMonth(month, 1 - TREND_MONTHS) : '';
+    const [book, cadence, followUps, contacts, monthVisits, history, problems, moods] =
+      await Promise.all([
+        keptClients
+          ? timed('reportClients', readReportClients(db, clientPacks === true))
+          : timed('clients', db.clients.toArray()).then((clients) => ({
+              clients,
+              lastContact: null,
+              firstPurchase: null,
+            })),
+        loadCadenceSettings(db),
+        followUpPacks
           ? timed(
               'followUps',
-              keptTable(db, REPORT_FOLLOW_UPS).where('due').between(r.from, r.next).toArray(),
+              packedRows(db, REPORT_FOLLOW_UP_PACKS, { from: r.from, to: r.next }).then((rows) =>
+                rows.filter((f) => f.due >= r.from && f.due < r.next),
+              ),
             )
-          : timed('followUps', db.followUps.where('due').between(r.from, r.next).toArray()),
-      timed('contacts', db.contacts.where('at').between(r.from, r.next).toArray()),
-      timed('visits', db.visits.where('finishedAt').between(r.from, r.next).toArray()),
-      keptRuns && runPacks
-        ? timed(
-            'runs',
-            Promise.all([
-              packedRows(db, REPORT_RUN_PACKS, { from: '', to: r.next }),
-              packedRows(db, REPORT_RUN_PACKS, {
-                from: OTHER_RUNS + r.from,
-                to: OTHER_RUNS + r.next,
-              }),
-            ]).then((packs) => packs.flat().filter((k) => keptRunInReport(k, r))),
-          )
-        : keptRuns
+          : keptFollowUps
+            ? timed(
+                'followUps',
+                keptTable(db, REPORT_FOLLOW_UPS).where('due').between(r.from, r.next).toArray(),
+              )
+            : timed('followUps', db.followUps.where('due').between(r.from, r.next).toArray()),
+        timed('contacts', db.contacts.where('at').between(r.from, r.next).toArray()),
+        timed('visits', db.visits.where('finishedAt').between(r.from, r.next).toArray()),
+        keptRuns && runPacks
           ? timed(
               'runs',
-              keptTable(db, REPORT_RUNS)
-                .where('finishedAt')
-                .below(r.next)
-                .toArray()
-                .then((rows) => rows.filter((k) => keptRunInReport(k, r))),
+              Promise.all([
+                packedRows(db, REPORT_RUN_PACKS, { from: postSaleFrom, to: r.next }),
+                packedRows(db, REPORT_RUN_PACKS, {
+                  from: OTHER_RUNS + r.from,
+                  to: OTHER_RUNS + r.next,
+                }),
+              ]).then((packs) => packs.flat().filter((k) => keptRunInReport(k, r))),
             )
-          : timed(
-              'postSaleVisits',
-              db.visits
-                .where('[kind+finishedAt]')
-                .between(['post_sale', Dexie.minKey], ['post_sale', r.next])
-                .toArray(),
-            ),
-      keptProblems
-        ? timed('problems', readMonthProblems(db, r))
-        : timed('problems', db.problems.toArray()),
-    ]);
+          : keptRuns
+            ? timed(
+                'runs',
+                keptTable(db, REPORT_RUNS)
+                  .where('finishedAt')
+                  .below(r.next)
+                  .toArray()
+                  .then((rows) => rows.filter((k) => keptRunInReport(k, r))),
+              )
+            : timed(
+                'postSaleVisits',
+                db.visits
+                  .where('[kind+finishedAt]')
+                  .between(['post_sale', Dexie.minKey], ['post_sale', r.next])
+                  .toArray(),
+              ),
+        keptProblems
+          ? timed('problems', readMonthProblems(db, r))
+          : timed('problems', db.problems.toArray()),
+        moodsKept ? timed('moods', packedRows(db, REPORT_MOOD_PACKS)) : null,
+      ]);
     const { clients } = book;
     // With the kept runs, the month's visits are read whole, the post-sale ones before it come as
-    // what the trend and the mood read of them, and every run as what the report reads of it
-    // (shared/domain/reportRuns.ts); without them, the runs of the visits read are read whole.
+    // what the trend and the mood read of them (with the moods kept too, only the trend's months:
+    // every earlier one speaks through its kept mood), and every run as what the report reads of
+    // it (shared/domain/reportRuns.ts); without them, the runs of the visits read are read whole.
     const kept = keptRuns ? (history as ReportRunRow[]) : [];
     const postSale = keptRuns ? [] : (history as Visit[]);
     const visitById = new Map<string, Visit>();
@@ -230,6 +249,7 @@ export function loadMonthBook(
       cadence,
       lastContact,
       ...(book.firstPurchase ? { firstPurchase: book.firstPurchase } : {}),
+      ...(moods ? { moods: moods as PostSaleMood[] } : {}),
     };
   });
 }
