@@ -301,20 +301,22 @@ function tallyActions(
   const byKind: Partial<Record<FollowUpKind, ActionTally>> = {};
   for (const f of followUps) {
     if (f.deletedAt !== null || !f.due.startsWith(month) || !clientIds.has(f.clientId)) continue;
-    const kind = (byKind[f.kind] ??= emptyTally());
-    for (const t of [total, kind]) {
-      t.due += 1;
-      if (f.status === 'done') {
-        t.done += 1;
-        const doneDay = f.doneAt ? dayOfTimestamp(f.doneAt) : null;
-        if (doneDay !== null && doneDay <= f.due) t.doneOnTime += 1;
-        else t.doneLate += 1;
-      } else if (f.status === 'dismissed') t.dismissed += 1;
-      else if (f.due < today) t.overdue += 1;
-      else t.upcoming += 1;
-    }
+    countAction(total, f, today);
+    countAction((byKind[f.kind] ??= emptyTally()), f, today);
   }
   return { total, byKind };
+}
+
+function countAction(t: ActionTally, f: ReportFollowUp, today: Day): void {
+  t.due += 1;
+  if (f.status === 'done') {
+    t.done += 1;
+    const doneDay = f.doneAt ? dayOfTimestamp(f.doneAt) : null;
+    if (doneDay !== null && doneDay <= f.due) t.doneOnTime += 1;
+    else t.doneLate += 1;
+  } else if (f.status === 'dismissed') t.dismissed += 1;
+  else if (f.due < today) t.overdue += 1;
+  else t.upcoming += 1;
 }
 
 function finishActions({ total, byKind }: ActionTallies): MonthlyReport['actions'] {
@@ -518,8 +520,16 @@ export function tallyMonth(
   trendMonths = TREND_MONTHS,
 ): MonthTally {
   if (!MONTH_RE.test(month)) throw new RangeError(`Not a month: ${month}`);
-  const clients = book.clients.filter((c) => isLive(c));
-  const liveIds = new Set(clients.map((c) => c.id));
+  const clients: ReportClient[] = [];
+  // Each live client by id (its name for the clients at risk); every client's id, trashed too.
+  const liveIds = new Map<string, ReportClient>();
+  const bookIds = new Set<string>();
+  for (const c of book.clients) {
+    bookIds.add(c.id);
+    if (!isLive(c)) continue;
+    clients.push(c);
+    liveIds.set(c.id, c);
+  }
   const purchases = book.purchases.filter((p) => isLive(p) && liveIds.has(p.clientId));
   const runs = postSaleRuns(book).filter((r) => liveIds.has(r.visit.clientId));
   const monthRuns = runs.filter((r) => r.month === month);
@@ -609,10 +619,9 @@ export function tallyMonth(
     if (since !== null && daysBetween(since, today) > effectiveCadenceDays(c, book.cadence))
       flag(c.id, 'no_contact_overdue');
   }
-  const names = new Map(clients.map((c) => [c.id, c.name]));
   const atRisk = [...reasons].map(([clientId, set]) => ({
     clientId,
-    name: names.get(clientId) ?? '',
+    name: liveIds.get(clientId)?.name ?? '',
     reasons: [...set],
   }));
 
@@ -672,7 +681,7 @@ export function tallyMonth(
     churn,
     overdueProblems,
     programVersions,
-    actions: tallyActions(book.followUps, new Set(book.clients.map((c) => c.id)), month, today),
+    actions: tallyActions(book.followUps, bookIds, month, today),
     satisfaction: trend,
     promises,
     referrals,
