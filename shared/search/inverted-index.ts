@@ -331,8 +331,13 @@ export class InvertedClientIndex implements ClientSearchIndex {
    * The index from a stored layout `checkPacked` passed, with the counts it gave (the cheap half
    * of unpack: splitting the words and ids, the page does it).
    */
-  static fromChecked(data: PackedClientIndex, counts: Uint32Array): InvertedClientIndex {
-    const ids = data.docs === 0 ? [] : data.ids.split('\n');
+  static fromChecked(
+    data: PackedClientIndex,
+    counts: Uint32Array,
+    /** `data.ids` split by line, when the caller has it already. */
+    split?: readonly string[],
+  ): InvertedClientIndex {
+    const ids = split ?? (data.docs === 0 ? [] : data.ids.split('\n'));
     const terms = data.postingOffsets.length === 1 ? [] : data.terms.split('\n');
     const deltaTerms = data.deltaOffsets.length === 1 ? [] : data.deltaTerms.split('\n');
     const index = new InvertedClientIndex();

@@ -56,16 +56,18 @@ async function run(req: WorkerRequest): Promise<void> {
       StoredIndexRow | undefined;
     const counts = checkRow(row, req.restore.generation);
     if (row && counts) {
-      // What the pass compares with, taken before the row's arrays move to the page.
+      // The page gets the row first (search waits for it); what the pass compares with is taken
+      // after, from the ids (a string: copied, not moved) and a copy of the fingerprints.
+      const byDoc = row.fingerprints.slice();
+      scope.postMessage({ kind: 'restored', row, counts }, [...rowBuffers(row), counts.buffer]);
       const ids = row.index.docs === 0 ? [] : row.index.ids.split('\n');
       const known: string[] = [];
       const fingerprints: number[] = [];
       ids.forEach((id, doc) => {
         if (id === '') return;
         known.push(id);
-        fingerprints.push(row.fingerprints[doc] as number);
+        fingerprints.push(byDoc[doc] as number);
       });
-      scope.postMessage({ kind: 'restored', row, counts }, [...rowBuffers(row), counts.buffer]);
       scan.knownIds = known.join('\n');
       scan.fingerprints = Float64Array.from(fingerprints);
     } else {

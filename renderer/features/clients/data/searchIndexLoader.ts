@@ -97,6 +97,11 @@ export class BookSearchIndex {
   private disposed = false;
   /** Ends the pass running in a worker, if any (dispose). */
   private stopWorker: (() => void) | null = null;
+  /**
+   * The first pass's worker, made with the index: it loads and compiles its script while the
+   * book's first screen is read (40–80 ms at start), and waits for the request.
+   */
+  private warmWorker: Worker | null = null;
   stats: IndexStats = { restored: false, reindexed: 0, removed: 0 };
 
   constructor(
@@ -104,6 +109,13 @@ export class BookSearchIndex {
     private readonly options: BookSearchIndexOptions,
   ) {
     this.store = options.persist ? new SearchIndexStore(db.name) : null;
+    if (options.worker !== false && typeof Worker !== 'undefined') {
+      try {
+        this.warmWorker = searchWorker();
+      } catch {
+        // Made again (or the pass run here) when the first pass begins.
+      }
+    }
   }
 
   /** The index answers searches (restored, or built); until then the book matches names. */
@@ -239,7 +251,10 @@ export class BookSearchIndex {
         request.rows = sink !== null;
       }
       try {
+        const worker = this.warmWorker ?? searchWorker();
+        this.warmWorker = null;
         const result = await passInWorker(
+          worker,
           request,
           (restored) => {
             if (restored) this.take(restored, generation, touched);
@@ -401,6 +416,8 @@ export class BookSearchIndex {
     this.disposed = true;
     this.stopWorker?.();
     this.stopWorker = null;
+    this.warmWorker?.terminate();
+    this.warmWorker = null;
     this.listeners.clear();
     if (this.saveTimer !== null) clearTimeout(this.saveTimer);
     this.saveTimer = null;
@@ -413,20 +430,22 @@ export class BookSearchIndex {
   }
 }
 
+/** A new worker for one pass (searchIndex.worker.ts). */
+const searchWorker = () =>
+  new Worker(new URL('./searchIndex.worker.ts', import.meta.url), { type: 'module' });
+
 /**
  * One pass in a fresh worker, ended after it answers; `onRestored` gets the stored copy (checked
  * in the worker, put together here) or null, when the request asked for it.
  */
 function passInWorker(
+  worker: Worker,
   request: WorkerRequest,
   onRestored: (restored: RestoredIndex | null) => void,
   onRows: (rows: StoredClientRow[], done: boolean) => void,
   onIndexed: (result: ScanResult) => void,
   onStart: (stop: () => void, go: (rows: boolean) => void) => void,
 ): Promise<ScanResult> {
-  const worker = new Worker(new URL('./searchIndex.worker.ts', import.meta.url), {
-    type: 'module',
-  });
   let rowsAsked = request.rows === true;
   let indexed: ScanResult | null = null;
   return new Promise<ScanResult>((resolve, reject) => {
