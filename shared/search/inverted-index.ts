@@ -327,6 +327,16 @@ export class InvertedClientIndex implements ClientSearchIndex {
     return counts;
   }
 
+  /** A stored layout's client ids by doc number ('' for a dead doc). */
+  static packedIds(data: PackedClientIndex): string[] {
+    return data.docs === 0 ? [] : data.ids.split('\n');
+  }
+
+  /** A stored layout's sealed words, in order. */
+  static packedTerms(data: PackedClientIndex): string[] {
+    return data.postingOffsets.length === 1 ? [] : data.terms.split('\n');
+  }
+
   /**
    * The index from a stored layout `checkPacked` passed, with the counts it gave (the cheap half
    * of unpack: splitting the words and ids, the page does it).
@@ -334,11 +344,11 @@ export class InvertedClientIndex implements ClientSearchIndex {
   static fromChecked(
     data: PackedClientIndex,
     counts: Uint32Array,
-    /** `data.ids` split by line, when the caller has it already. */
-    split?: readonly string[],
+    /** `data.ids` and `data.terms` split by line, when the caller has them already. */
+    split?: { ids: string[]; terms: string[] },
   ): InvertedClientIndex {
-    const ids = split ?? (data.docs === 0 ? [] : data.ids.split('\n'));
-    const terms = data.postingOffsets.length === 1 ? [] : data.terms.split('\n');
+    const ids = split?.ids ?? InvertedClientIndex.packedIds(data);
+    const terms = split?.terms ?? InvertedClientIndex.packedTerms(data);
     const deltaTerms = data.deltaOffsets.length === 1 ? [] : data.deltaTerms.split('\n');
     const index = new InvertedClientIndex();
     index.base = { terms, offsets: data.postingOffsets, data: data.postingData };

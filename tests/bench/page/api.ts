@@ -97,6 +97,11 @@ export interface BenchPageApi {
   typeQueries(queries: string[]): Promise<KeystrokeResult>;
   /** Waits until the started book has stored its search index (false: nothing to store). */
   flushSearchIndex(): Promise<boolean>;
+  /**
+   * The floor of the search index's pass: its reads alone, from a worker, in this browser
+   * (readFloor.worker.ts); the milliseconds and the rows read.
+   */
+  passReadFloor(): Promise<{ ms: number; rows: number }>;
   /** Deletes the stored search index, so the next start builds it from the records. */
   dropSearchIndex(): Promise<void>;
   wipe(): Promise<void>;

@@ -262,6 +262,26 @@ const api: BenchPageApi = {
     return started.book.flushIndex();
   },
 
+  passReadFloor() {
+    const worker = new Worker(new URL('./readFloor.worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    return new Promise((resolve, reject) => {
+      worker.onmessage = (
+        event: MessageEvent<{ ms: number; rows: number } | { error: string }>,
+      ) => {
+        worker.terminate();
+        if ('error' in event.data) reject(new Error(event.data.error));
+        else resolve(event.data);
+      };
+      worker.onerror = (event) => {
+        worker.terminate();
+        reject(new Error(event.message));
+      };
+      worker.postMessage({ dbName: DB_NAME });
+    });
+  },
+
   async dropSearchIndex() {
     const store = new SearchIndexStore(DB_NAME);
     await store.drop();

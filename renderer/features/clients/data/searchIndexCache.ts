@@ -21,6 +21,8 @@ import { randomHex } from '../../../../shared/ids';
 import type { FieldbookDb } from '../../../data/db';
 import { clientFactsDbName } from './clientFactsCache';
 import { InvertedClientIndex, type ClientSearchIndex } from '../../../../shared/search';
+import type { SaveAnswer, SaveRequest } from './searchIndexSave.worker';
+import { yieldToMain } from '../../../platform/yield';
 import {
   ROW_KEY,
   STORED_INDEX_VERSION,
@@ -69,7 +71,11 @@ export async function deleteBook(db: FieldbookDb): Promise<void> {
 export class SearchIndexStore {
   private readonly db: IndexDb;
 
-  constructor(bookDbName: string) {
+  constructor(
+    bookDbName: string,
+    /** Store the row from a worker where the platform has them (default true). */
+    private readonly worker = true,
+  ) {
     this.db = new Dexie(searchIndexDbName(bookDbName)) as IndexDb;
     this.db.version(1).stores({ snapshots: 'key' });
   }
@@ -106,6 +112,17 @@ export class SearchIndexStore {
       ),
       bookGeneration,
     };
+    if (this.worker && typeof Worker !== 'undefined') {
+      try {
+        // The database and its table are made here (a worker only writes into them). The row is
+        // a snapshot taken above in one task: copying its arrays can wait for the next one.
+        await this.db.open();
+        await yieldToMain();
+        return await saveInWorker(this.db.name, row);
+      } catch {
+        // A worker that cannot start or write: the row is stored here.
+      }
+    }
     await this.db.snapshots.put(row);
   }
 
@@ -116,4 +133,45 @@ export class SearchIndexStore {
   close(): void {
     this.db.close();
   }
+}
+
+/**
+ * Stores `row` from a fresh worker (searchIndexSave.worker.ts). Its arrays are copied before
+ * they move there: the index keeps its own, and `row` stays whole for the fallback.
+ */
+function saveInWorker(searchDbName: string, row: StoredIndexRow): Promise<void> {
+  const { index } = row;
+  const sent: StoredIndexRow = {
+    ...row,
+    index: {
+      ...index,
+      postingOffsets: index.postingOffsets.slice(),
+      postingData: index.postingData.slice(),
+      deltaOffsets: index.deltaOffsets.slice(),
+      deltaData: index.deltaData.slice(),
+    },
+    fingerprints: row.fingerprints.slice(),
+  };
+  const moved = [
+    sent.index.postingOffsets.buffer,
+    sent.index.postingData.buffer,
+    sent.index.deltaOffsets.buffer,
+    sent.index.deltaData.buffer,
+    sent.fingerprints.buffer,
+  ].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+  const worker = new Worker(new URL('./searchIndexSave.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  return new Promise<void>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<SaveAnswer>) => {
+      worker.terminate();
+      if (event.data.ok) resolve();
+      else reject(new Error(event.data.error));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || 'the search index save worker failed'));
+    };
+    worker.postMessage({ searchDbName, row: sent } satisfies SaveRequest, [...new Set(moved)]);
+  });
 }

@@ -108,7 +108,7 @@ export class BookSearchIndex {
     private readonly db: FieldbookDb,
     private readonly options: BookSearchIndexOptions,
   ) {
-    this.store = options.persist ? new SearchIndexStore(db.name) : null;
+    this.store = options.persist ? new SearchIndexStore(db.name, options.worker !== false) : null;
     if (options.worker !== false && typeof Worker !== 'undefined') {
       try {
         this.warmWorker = searchWorker();
@@ -166,12 +166,24 @@ export class BookSearchIndex {
     let changed = 0;
     if (result.kind === 'built') {
       // Checked where it was built: here only the words and ids are split.
-      const index = InvertedClientIndex.fromChecked(result.packed, result.counts);
-      const ids = result.packed.docs === 0 ? [] : result.packed.ids.split('\n');
+      // Taken in slices (at 50k clients this was one task of ~150 ms): the words, the index, the
+      // fingerprints. Writes meanwhile go to the old index and to `touched`, replayed over this one.
+      const terms = InvertedClientIndex.packedTerms(result.packed);
+      await yieldToMain();
+      const ids = InvertedClientIndex.packedIds(result.packed);
+      const index = InvertedClientIndex.fromChecked(result.packed, result.counts, { ids, terms });
+      await yieldToMain();
       const fingerprints = new Map<string, number>();
-      ids.forEach((id, doc) => {
+      let sliceStart = performance.now();
+      for (let doc = 0; doc < ids.length; doc++) {
+        const id = ids[doc]!;
         if (id !== '') fingerprints.set(id, result.fingerprints[doc] as number);
-      });
+        if ((doc & 1023) === 0 && performance.now() - sliceStart > SLICE_MS) {
+          await yieldToMain();
+          sliceStart = performance.now();
+        }
+      }
+      if (this.disposed) return;
       this.index = index;
       this.fingerprints = fingerprints;
       this.stats = { restored: false, reindexed: result.indexed, removed: 0 };

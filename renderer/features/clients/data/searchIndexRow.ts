@@ -56,8 +56,11 @@ export function checkRow(
 /** The index and fingerprints of a row `checkRow` passed, with the counts it gave. */
 export function assembleRow(row: StoredIndexRow, counts: Uint32Array): RestoredIndex {
   // The ids split once, for the index and the fingerprints.
-  const ids = row.index.docs === 0 ? [] : row.index.ids.split('\n');
-  const index = InvertedClientIndex.fromChecked(row.index, counts, ids);
+  const ids = InvertedClientIndex.packedIds(row.index);
+  const index = InvertedClientIndex.fromChecked(row.index, counts, {
+    ids,
+    terms: InvertedClientIndex.packedTerms(row.index),
+  });
   const fingerprints = new Map<string, number>();
   for (let doc = 0; doc < ids.length; doc++) {
     const id = ids[doc] as string;

@@ -133,6 +133,25 @@ export async function readStoredRow(idb: IFactoryLike, name: string): Promise<un
   }
 }
 
+/**
+ * Puts the stored index's row straight into its database, in one transaction (a crash keeps the
+ * old row or the new one). The database must be there with its table (the page's store made it).
+ */
+export async function writeStoredRow(idb: IFactoryLike, name: string, row: unknown): Promise<void> {
+  const book = await openBook(idb as IDBFactory, name);
+  try {
+    const tx = book.db.transaction('snapshots', 'readwrite');
+    const done = new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(tx.error ?? new Error(`cannot write ${name}`));
+    });
+    tx.objectStore('snapshots').put(row);
+    await done;
+  } finally {
+    book.close();
+  }
+}
+
 type IFactoryLike = Pick<IDBFactory, 'open'>;
 
 /**
