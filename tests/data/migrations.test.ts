@@ -26,14 +26,20 @@ import {
   type ReportClientRow,
 } from '../../renderer/data/reportClients';
 import { REPORT_FOLLOW_UP_PACKS } from '../../renderer/data/reportFollowUps';
-import { REPORT_RUN_PACKS } from '../../renderer/data/reportRuns';
+import {
+  REPORT_MOOD_PACKS,
+  REPORT_RUNS,
+  REPORT_RUN_PACKS,
+  type ReportRunRow,
+} from '../../renderer/data/reportRuns';
 import { unpack, type Pack } from '../../renderer/data/keptPacks';
 import { REPORT_PROBLEMS, type ReportProblemRow } from '../../renderer/data/reportProblems';
 import { reportClient, reportProblem, type ReportClient } from '../../shared/domain/report';
 import { problemMarks } from '../../shared/domain/reportBounds';
 import { lastContactDays } from '../../shared/domain/followups/contactGaps';
 import type { ContactLogEntry, Note, Problem, Visit } from '../../shared/domain';
-import { contact, note, problem, purchase, visit } from '../unit/followups/book';
+import { checklistRun, contact, note, problem, purchase, visit } from '../unit/followups/book';
+import { POST_SALE_ITEMS } from '../../shared/domain/templates/postSale';
 
 /**
  * Fills a database created at `version` as the app of that version would: clients with people, a
@@ -73,16 +79,19 @@ async function fill(name: string, version: number) {
   await repo.update('followUps', snoozed.id, { status: 'snoozed', snoozedUntil: '2025-03-20' });
   const removed = await followUp('2025-03-03', 'Removed by the rules');
   await repo.trash('followUps', removed.id);
-  // A finished post-sale visit, one still open and a note: the month's report finds them by day.
+  // A finished post-sale visit with its run (a low rating: a mood the kept moods of v13 hold),
+  // one still open and a note: the month's report finds them by day.
+  const postSale = visit(last!.id, {
+    kind: 'post_sale',
+    status: 'finished',
+    startedAt: '2025-03-04T10:00:00+03:00',
+    finishedAt: '2025-03-04T11:00:00+03:00',
+  });
   await db.visits.bulkAdd([
-    visit(last!.id, {
-      kind: 'post_sale',
-      status: 'finished',
-      startedAt: '2025-03-04T10:00:00+03:00',
-      finishedAt: '2025-03-04T11:00:00+03:00',
-    }),
+    postSale,
     visit(last!.id, { kind: 'closing', status: 'draft', finishedAt: null }),
   ]);
+  await db.checklistRuns.add(checklistRun(postSale, { [POST_SALE_ITEMS.satisfaction]: 2 }));
   await db.notes.add(note(last!.id, '2025-03-06T10:00:00Z'));
   // A logged call for another client, one trashed, and problems open and closed: what the
   // report's kept stores (v5) are built from.
@@ -210,15 +219,34 @@ describe('schema migrations', () => {
       );
       expect(after.tables.problems).toHaveLength(2);
       // The packs (v9) hold their row stores' rows, each in its pack.
-      for (const p of [REPORT_CLIENT_PACKS, REPORT_FOLLOW_UP_PACKS, REPORT_RUN_PACKS]) {
+      // (v13: the moods, one for each live post-sale run of a finished visit.)
+      for (const p of [
+        REPORT_CLIENT_PACKS,
+        REPORT_FOLLOW_UP_PACKS,
+        REPORT_RUN_PACKS,
+        REPORT_MOOD_PACKS,
+      ]) {
         const packs = after.tables[p.name] as Pack<{ id: string }>[];
         const packOf = p.packOf as (row: { id: string }) => string;
+        const slim = p.slim as (row: unknown) => { id: string } | null;
         for (const pack of packs) for (const row of pack.rows) expect(packOf(row)).toBe(pack.pack);
-        const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+        const ids = (rows: ({ id: string } | null)[]) =>
+          rows.flatMap((r) => (r ? [r.id] : [])).sort();
         expect(ids(unpack(packs)), p.name).toEqual(
-          ids(after.tables[p.packs.name] as { id: string }[]),
+          ids((after.tables[p.packs.name] as unknown[]).map(slim)),
         );
       }
+      const runs = after.tables[REPORT_RUNS.name] as ReportRunRow[];
+      expect(runs).toHaveLength(1);
+      expect(unpack(after.tables[REPORT_MOOD_PACKS.name] as Pack<unknown>[])).toEqual([
+        {
+          id: runs[0]!.id,
+          clientId: runs[0]!.visit.clientId,
+          finishedAt: '2025-03-04T11:00:00+03:00',
+          month: '2025-03',
+          low: true,
+        },
+      ]);
       expect(unpack(after.tables[REPORT_FOLLOW_UP_PACKS.name] as Pack<unknown>[])).toHaveLength(3);
       // Indexes a later version added are built over the rows already there.
       const db = createDb(name);
