@@ -135,10 +135,8 @@ export interface PostSaleMood {
   /** The run's id: of runs finished at the same moment, the first by id speaks. */
   id: string;
   clientId: string;
-  /** The visit's finish stamp, as written. */
+  /** The visit's finish stamp, as written: it starts with the finish day (postSaleRun). */
   finishedAt: string;
-  /** 'YYYY-MM' of the finish day. */
-  month: string;
   /** Satisfaction of 2 or less, or would-recommend of 6 or less. */
   low: boolean;
 }
@@ -349,7 +347,6 @@ function moodOfRun(r: PostSaleRun): PostSaleMood {
     id: r.id,
     clientId: r.visit.clientId,
     finishedAt: r.visit.finishedAt!,
-    month: r.month,
     low: (sat !== null && sat <= 2) || (rec !== null && rec <= 6),
   };
 }
@@ -370,7 +367,7 @@ export function postSaleMood(
 function latestMoods(moods: readonly PostSaleMood[], month: string): Map<string, PostSaleMood> {
   const latest = new Map<string, PostSaleMood>();
   for (const m of moods) {
-    if (m.month > month) continue;
+    if (m.finishedAt.slice(0, 7) > month) continue;
     const prev = latest.get(m.clientId);
     if (
       !prev ||
@@ -522,16 +519,16 @@ export function tallyMonth(
   if (!MONTH_RE.test(month)) throw new RangeError(`Not a month: ${month}`);
   const clients: ReportClient[] = [];
   // Each live client by id (its name for the clients at risk); every client's id, trashed too.
-  const liveIds = new Map<string, ReportClient>();
+  const liveById = new Map<string, ReportClient>();
   const bookIds = new Set<string>();
   for (const c of book.clients) {
     bookIds.add(c.id);
     if (!isLive(c)) continue;
     clients.push(c);
-    liveIds.set(c.id, c);
+    liveById.set(c.id, c);
   }
-  const purchases = book.purchases.filter((p) => isLive(p) && liveIds.has(p.clientId));
-  const runs = postSaleRuns(book).filter((r) => liveIds.has(r.visit.clientId));
+  const purchases = book.purchases.filter((p) => isLive(p) && liveById.has(p.clientId));
+  const runs = postSaleRuns(book).filter((r) => liveById.has(r.visit.clientId));
   const monthRuns = runs.filter((r) => r.month === month);
 
   // A promise is quoted from the client's own purchases (the checklist offers those).
@@ -575,7 +572,7 @@ export function tallyMonth(
     postSaleVisits: monthRuns.length,
   };
 
-  const problemsLive = book.problems.filter((p) => isLive(p) && liveIds.has(p.clientId));
+  const problemsLive = book.problems.filter((p) => isLive(p) && liveById.has(p.clientId));
   const isOpen = isOpenProblem;
   const problems: MonthlyReport['problems'] = {
     opened: 0,
@@ -600,7 +597,7 @@ export function tallyMonth(
 
   const reasons = new Map<string, Set<AtRiskReason>>();
   const flag = (clientId: string, reason: AtRiskReason) => {
-    if (!liveIds.has(clientId)) return;
+    if (!liveById.has(clientId)) return;
     const set = reasons.get(clientId) ?? new Set<AtRiskReason>();
     set.add(reason);
     reasons.set(clientId, set);
@@ -621,7 +618,7 @@ export function tallyMonth(
   }
   const atRisk = [...reasons].map(([clientId, set]) => ({
     clientId,
-    name: liveIds.get(clientId)?.name ?? '',
+    name: liveById.get(clientId)?.name ?? '',
     reasons: [...set],
   }));
 
@@ -635,7 +632,7 @@ export function tallyMonth(
     complaints: 0,
   };
   for (const c of book.contacts) {
-    if (!isLive(c) || !liveIds.has(c.clientId) || !(dayOfTimestamp(c.at) ?? '').startsWith(month))
+    if (!isLive(c) || !liveById.has(c.clientId) || !(dayOfTimestamp(c.at) ?? '').startsWith(month))
       continue;
     contacts.total += 1;
     contacts.byType[c.type] += 1;
@@ -649,7 +646,7 @@ export function tallyMonth(
   };
   const monthVisits = new Set<string>();
   for (const v of book.visits) {
-    if (!isLive(v) || !liveIds.has(v.clientId) || v.status !== 'finished' || !v.finishedAt)
+    if (!isLive(v) || !liveById.has(v.clientId) || v.status !== 'finished' || !v.finishedAt)
       continue;
     if (!(dayOfTimestamp(v.finishedAt) ?? '').startsWith(month)) continue;
     monthVisits.add(v.id);

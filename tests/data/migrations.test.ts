@@ -243,7 +243,6 @@ describe('schema migrations', () => {
           id: runs[0]!.id,
           clientId: runs[0]!.visit.clientId,
           finishedAt: '2025-03-04T11:00:00+03:00',
-          month: '2025-03',
           low: true,
         },
       ]);

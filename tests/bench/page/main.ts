@@ -23,6 +23,7 @@ import { clientFactsDbName } from '../../../renderer/features/clients/data/clien
 import { loadAgenda } from '../../../renderer/features/agenda/data/loadAgenda';
 import { storedFollowUps } from '../demoFollowUps';
 import { mainThreadProbe } from './probe';
+import { askWorker } from '../../../renderer/platform/askWorker';
 import type { BenchPageApi } from './api';
 // The CSV import bench registers its own `window.fieldbookImportBench` (tests/bench/page/importPage.ts).
 import './importPage';
@@ -262,24 +263,13 @@ const api: BenchPageApi = {
     return started.book.flushIndex();
   },
 
-  passReadFloor() {
-    const worker = new Worker(new URL('./readFloor.worker.ts', import.meta.url), {
-      type: 'module',
-    });
-    return new Promise((resolve, reject) => {
-      worker.onmessage = (
-        event: MessageEvent<{ ms: number; rows: number } | { error: string }>,
-      ) => {
-        worker.terminate();
-        if ('error' in event.data) reject(new Error(event.data.error));
-        else resolve(event.data);
-      };
-      worker.onerror = (event) => {
-        worker.terminate();
-        reject(new Error(event.message));
-      };
-      worker.postMessage({ dbName: DB_NAME });
-    });
+  async passReadFloor() {
+    const answer = await askWorker<{ ms: number; rows: number } | { error: string }>(
+      new Worker(new URL('./readFloor.worker.ts', import.meta.url), { type: 'module' }),
+      { dbName: DB_NAME },
+    );
+    if ('error' in answer) throw new Error(answer.error);
+    return answer;
   },
 
   async dropSearchIndex() {

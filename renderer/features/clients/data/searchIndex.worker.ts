@@ -16,6 +16,7 @@ import {
   type ScanRequest,
   type ScanResult,
 } from './searchIndexScan';
+import { InvertedClientIndex } from '../../../../shared/search';
 import { checkRow, rowBuffers, type StoredIndexRow } from './searchIndexRow';
 import type { StoredClientRow } from './clientFactsCache';
 
@@ -60,7 +61,7 @@ async function run(req: WorkerRequest): Promise<void> {
       // after, from the ids (a string: copied, not moved) and a copy of the fingerprints.
       const byDoc = row.fingerprints.slice();
       scope.postMessage({ kind: 'restored', row, counts }, [...rowBuffers(row), counts.buffer]);
-      const ids = row.index.docs === 0 ? [] : row.index.ids.split('\n');
+      const ids = InvertedClientIndex.packedIds(row.index);
       const known: string[] = [];
       const fingerprints: number[] = [];
       ids.forEach((id, doc) => {

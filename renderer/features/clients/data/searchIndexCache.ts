@@ -23,6 +23,7 @@ import { clientFactsDbName } from './clientFactsCache';
 import { InvertedClientIndex, type ClientSearchIndex } from '../../../../shared/search';
 import type { SaveAnswer, SaveRequest } from './searchIndexSave.worker';
 import { yieldToMain } from '../../../platform/yield';
+import { askWorker } from '../../../platform/askWorker';
 import {
   ROW_KEY,
   STORED_INDEX_VERSION,
@@ -100,7 +101,7 @@ export class SearchIndexStore {
   ): Promise<void> {
     if (!(index instanceof InvertedClientIndex)) throw new Error('only our own index is stored');
     const packed = index.pack();
-    const ids = packed.docs === 0 ? [] : packed.ids.split('\n');
+    const ids = InvertedClientIndex.packedIds(packed);
     const row: StoredIndexRow = {
       key: ROW_KEY,
       version: STORED_INDEX_VERSION,
@@ -139,7 +140,7 @@ export class SearchIndexStore {
  * Stores `row` from a fresh worker (searchIndexSave.worker.ts). Its arrays are copied before
  * they move there: the index keeps its own, and `row` stays whole for the fallback.
  */
-function saveInWorker(searchDbName: string, row: StoredIndexRow): Promise<void> {
+async function saveInWorker(searchDbName: string, row: StoredIndexRow): Promise<void> {
   const { index } = row;
   const sent: StoredIndexRow = {
     ...row,
@@ -159,19 +160,10 @@ function saveInWorker(searchDbName: string, row: StoredIndexRow): Promise<void> 
     sent.index.deltaData.buffer,
     sent.fingerprints.buffer,
   ].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
-  const worker = new Worker(new URL('./searchIndexSave.worker.ts', import.meta.url), {
-    type: 'module',
-  });
-  return new Promise<void>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<SaveAnswer>) => {
-      worker.terminate();
-      if (event.data.ok) resolve();
-      else reject(new Error(event.data.error));
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message || 'the search index save worker failed'));
-    };
-    worker.postMessage({ searchDbName, row: sent } satisfies SaveRequest, [...new Set(moved)]);
-  });
+  const answer = await askWorker<SaveAnswer>(
+    new Worker(new URL('./searchIndexSave.worker.ts', import.meta.url), { type: 'module' }),
+    { searchDbName, row: sent } satisfies SaveRequest,
+    [...new Set(moved)],
+  );
+  if (!answer.ok) throw new Error(answer.error);
 }

@@ -17,7 +17,7 @@ import {
 } from '../../../../shared/search';
 import Dexie from 'dexie';
 import type { FieldbookDb } from '../../../data/db';
-import { yieldToMain } from '../../../platform/yield';
+import { inSlices, yieldToMain } from '../../../platform/yield';
 import type { ClientRecords } from './clientSummary';
 import type { NoteText } from './clientBookLoader';
 import { SearchIndexStore } from './searchIndexCache';
@@ -174,15 +174,11 @@ export class BookSearchIndex {
       const index = InvertedClientIndex.fromChecked(result.packed, result.counts, { ids, terms });
       await yieldToMain();
       const fingerprints = new Map<string, number>();
-      let sliceStart = performance.now();
-      for (let doc = 0; doc < ids.length; doc++) {
-        const id = ids[doc]!;
+      let doc = 0;
+      await inSlices(ids, (id) => {
         if (id !== '') fingerprints.set(id, result.fingerprints[doc] as number);
-        if ((doc & 1023) === 0 && performance.now() - sliceStart > SLICE_MS) {
-          await yieldToMain();
-          sliceStart = performance.now();
-        }
-      }
+        doc++;
+      });
       if (this.disposed) return;
       this.index = index;
       this.fingerprints = fingerprints;

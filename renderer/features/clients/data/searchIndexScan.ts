@@ -352,7 +352,7 @@ async function indexBook(
   const packed = index.pack();
   const counts = InvertedClientIndex.checkPacked(packed);
   if (!counts) throw new Error('the search index just built does not check');
-  const ids = packed.docs === 0 ? [] : packed.ids.split('\n');
+  const ids = InvertedClientIndex.packedIds(packed);
   for (const id of ids) fingerprints.push(id === '' ? NaN : (byId.get(id) ?? NaN));
   return {
     kind: 'built',

@@ -9,7 +9,6 @@ import Dexie, { type Table } from 'dexie';
 import {
   shiftMonth,
   TREND_MONTHS,
-  type PostSaleMood,
   type ReportBook,
   type ReportClient,
   type ReportProblem,
@@ -249,7 +248,7 @@ export function loadMonthBook(
       cadence,
       lastContact,
       ...(book.firstPurchase ? { firstPurchase: book.firstPurchase } : {}),
-      ...(moods ? { moods: moods as PostSaleMood[] } : {}),
+      ...(moods ? { moods } : {}),
     };
   });
 }
