@@ -157,11 +157,12 @@ export const REPORT_RUN_PACKS = packsOf(REPORT_RUNS, {
 });
 
 /**
- * What every post-sale run says of its client's mood (postSaleMood: client, finish, low or not),
- * four flat fields a run, in 64 packs (schema version 13): the latest mood of each client up to
- * a month needs every post-sale run before it, so the team view reads these small rows instead
- * of every post-sale run (~37k at 50k clients, ~280 ms), and the runs' packs only for the
- * trend's six months.
+ * What every post-sale run says of its client's mood (postSaleMood: client, finish, its two
+ * scores), five flat fields a run, in 64 packs: the latest mood of each client up to a month needs
+ * every post-sale run before it, and the six months' trend the scores of its months, so the team
+ * view reads these small rows instead of every post-sale run (~37k at 50k clients), and the runs'
+ * packs of its own month only. Schema version 13 kept whether the mood was low; version 14 the
+ * scores, for the trend.
  */
 export const REPORT_MOOD_PACKS = packsOf(REPORT_RUNS, {
   name: 'reportMoodPacks',

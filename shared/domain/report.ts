@@ -123,23 +123,33 @@ export interface ReportBook {
   firstPurchase?: ReadonlyMap<string, Day>;
   /**
    * What every live post-sale run of a finished visit says of its client's mood (postSaleMood over
-   * the whole book), when the caller kept it; absent: from `visits` and `checklistRuns` here,
-   * which must then hold every post-sale visit up to the month's end. With it, those need hold
-   * only the post-sale visits of the trend's months (and the month's other visits).
+   * the whole book: its scores), when the caller kept it; absent: from `visits` and
+   * `checklistRuns` here, which must then hold every post-sale visit up to the month's end. With
+   * it, the trend and each client's latest mood come from these, and those need hold only the
+   * month's post-sale visits (and its other visits).
    */
   moods?: readonly PostSaleMood[];
 }
 
-/** What a finished post-sale visit's run says of its client's mood: the latest one speaks. */
+/**
+ * What a finished post-sale visit's run says of its client's mood: its two scores. The latest one
+ * speaks for the client (a low one puts it at risk); the month's count in the trend.
+ */
 export interface PostSaleMood {
   /** The run's id: of runs finished at the same moment, the first by id speaks. */
   id: string;
   clientId: string;
   /** The visit's finish stamp, as written: it starts with the finish day (postSaleRun). */
   finishedAt: string;
-  /** Satisfaction of 2 or less, or would-recommend of 6 or less. */
-  low: boolean;
+  /** Satisfaction (1–5), null when not answered. */
+  satisfaction: number | null;
+  /** Would recommend (0–10), null when not answered. */
+  recommend: number | null;
 }
+
+/** A low mood: satisfaction of 2 or less, or would-recommend of 6 or less (a detractor). */
+const isLowMood = (m: PostSaleMood): boolean =>
+  (m.satisfaction !== null && m.satisfaction <= 2) || (m.recommend !== null && m.recommend <= 6);
 
 /** The post-sale visits the trend reads: this month and the `trendMonths - 1` before it. */
 export const TREND_MONTHS = 6;
@@ -341,13 +351,12 @@ function postSaleRun(
 }
 
 function moodOfRun(r: PostSaleRun): PostSaleMood {
-  const sat = numberAnswer(r.answers[POST_SALE_ITEMS.satisfaction], 1, 5);
-  const rec = numberAnswer(r.answers[POST_SALE_ITEMS.wouldRecommend], 0, 10);
   return {
     id: r.id,
     clientId: r.visit.clientId,
     finishedAt: r.visit.finishedAt!,
-    low: (sat !== null && sat <= 2) || (rec !== null && rec <= 6),
+    satisfaction: numberAnswer(r.answers[POST_SALE_ITEMS.satisfaction], 1, 5),
+    recommend: numberAnswer(r.answers[POST_SALE_ITEMS.wouldRecommend], 0, 10),
   };
 }
 
@@ -409,26 +418,37 @@ interface SatisfactionSums {
   detractors: number;
 }
 
-function satisfactionSums(runs: readonly PostSaleRun[], month: string): SatisfactionSums {
-  const sums: SatisfactionSums = {
-    month,
-    visits: 0,
-    satisfaction: 0,
-    satisfactionAnswers: 0,
-    recommend: 0,
-    recommendAnswers: 0,
-    promoters: 0,
-    detractors: 0,
-  };
-  for (const r of runs) {
-    if (r.month !== month) continue;
+/** The trend's months (the last is `month`), each one's post-sale scores summed, in one pass. */
+function satisfactionTrend(
+  moods: readonly PostSaleMood[],
+  month: string,
+  trendMonths: number,
+): SatisfactionSums[] {
+  const trend: SatisfactionSums[] = [];
+  const byMonth = new Map<string, SatisfactionSums>();
+  for (let i = Math.max(1, trendMonths) - 1; i >= 0; i--) {
+    const sums: SatisfactionSums = {
+      month: shiftMonth(month, -i),
+      visits: 0,
+      satisfaction: 0,
+      satisfactionAnswers: 0,
+      recommend: 0,
+      recommendAnswers: 0,
+      promoters: 0,
+      detractors: 0,
+    };
+    trend.push(sums);
+    byMonth.set(sums.month, sums);
+  }
+  for (const m of moods) {
+    const sums = byMonth.get(m.finishedAt.slice(0, 7));
+    if (!sums) continue;
     sums.visits += 1;
-    const sat = numberAnswer(r.answers[POST_SALE_ITEMS.satisfaction], 1, 5);
-    if (sat !== null) {
-      sums.satisfaction += sat;
+    if (m.satisfaction !== null) {
+      sums.satisfaction += m.satisfaction;
       sums.satisfactionAnswers += 1;
     }
-    const rec = numberAnswer(r.answers[POST_SALE_ITEMS.wouldRecommend], 0, 10);
+    const rec = m.recommend;
     if (rec !== null) {
       sums.recommend += rec;
       sums.recommendAnswers += 1;
@@ -436,7 +456,7 @@ function satisfactionSums(runs: readonly PostSaleRun[], month: string): Satisfac
       if (rec <= 6) sums.detractors += 1;
     }
   }
-  return sums;
+  return trend;
 }
 
 const average = (sum: number, n: number): number | null =>
@@ -530,6 +550,10 @@ export function tallyMonth(
   const purchases = book.purchases.filter((p) => isLive(p) && liveById.has(p.clientId));
   const runs = postSaleRuns(book).filter((r) => liveById.has(r.visit.clientId));
   const monthRuns = runs.filter((r) => r.month === month);
+  // Every live client's post-sale scores: the kept ones, or the runs' own.
+  const moods = book.moods
+    ? book.moods.filter((m) => liveById.has(m.clientId))
+    : runs.map(moodOfRun);
 
   // A promise is quoted from the client's own purchases (the checklist offers those).
   const benefitKey = (clientId: string, benefitId: string) => `${clientId}\u0000${benefitId}`;
@@ -607,8 +631,8 @@ export function tallyMonth(
   for (const p of problemsLive)
     if (isOpen(p) && p.due !== null && p.due < today) flag(p.clientId, 'overdue_problem');
   // The latest finished post-sale visit up to this month speaks for the client's mood.
-  for (const m of latestMoods(book.moods ?? runs.map(moodOfRun), month).values())
-    if (m.low) flag(m.clientId, 'low_satisfaction');
+  for (const m of latestMoods(moods, month).values())
+    if (isLowMood(m)) flag(m.clientId, 'low_satisfaction');
   const last = book.lastContact ?? lastContactDays(book.contacts, book.visits, book.notes);
   for (const c of clients) {
     if (c.status === 'prospect' || c.status === 'lost') continue;
@@ -622,9 +646,7 @@ export function tallyMonth(
     reasons: [...set],
   }));
 
-  const trend: SatisfactionSums[] = [];
-  for (let i = Math.max(1, trendMonths) - 1; i >= 0; i--)
-    trend.push(satisfactionSums(runs, shiftMonth(month, -i)));
+  const trend = satisfactionTrend(moods, month, trendMonths);
 
   const contacts: MonthlyReport['contacts'] = {
     total: 0,

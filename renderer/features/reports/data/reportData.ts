@@ -7,8 +7,6 @@
  */
 import Dexie, { type Table } from 'dexie';
 import {
-  shiftMonth,
-  TREND_MONTHS,
   type ReportBook,
   type ReportClient,
   type ReportProblem,
@@ -145,9 +143,10 @@ export function loadMonthBook(
     const [clientPacks, runPacks, followUpPacks, moodPacks] = await Promise.all(
       PACKS.map((p) => packsTrusted(db, p)),
     );
-    // With the moods kept (reportRuns.ts), the post-sale runs are read for the trend's months only.
+    // With the moods kept (reportRuns.ts: the trend's scores too), the post-sale runs are read
+    // for the month only.
     const moodsKept = keptRuns && runPacks && moodPacks;
-    const postSaleFrom = moodsKept ? shiftMonth(month, 1 - TREND_MONTHS) : '';
+    const postSaleFrom = moodsKept ? month : '';
     const [book, cadence, followUps, contacts, monthVisits, history, problems, moods] =
       await Promise.all([
         keptClients
@@ -207,9 +206,9 @@ export function loadMonthBook(
       ]);
     const { clients } = book;
     // With the kept runs, the month's visits are read whole, the post-sale ones before it come as
-    // what the trend and the mood read of them (with the moods kept too, only the trend's months:
-    // every earlier one speaks through its kept mood), and every run as what the report reads of
-    // it (shared/domain/reportRuns.ts); without them, the runs of the visits read are read whole.
+    // what the trend and the mood read of them (with the moods kept too, none: every earlier one
+    // speaks through its kept mood), and every run as what the report reads of it
+    // (shared/domain/reportRuns.ts); without them, the runs of the visits read are read whole.
     const kept = keptRuns ? (history as ReportRunRow[]) : [];
     const postSale = keptRuns ? [] : (history as Visit[]);
     const visitById = new Map<string, Visit>();
