@@ -746,14 +746,11 @@ export function addTallies(tallies: readonly MonthTally[]): MonthTally {
 }
 
 /**
- * The report of a counted month: rates and averages worked out, lists put in order. `atRiskOrder`
- * (each client's place in a larger book's ordered list, as teamReport has it) orders the clients
- * at risk by that place instead of comparing names again: the same order, without a collator.
+ * The report of a counted month: rates and averages worked out, lists put in order. `atRisk`,
+ * when given, is the month's clients at risk already in order (teamReport takes each rep's from
+ * the team's ordered list): the same order, without comparing names again.
  */
-export function finishMonth(
-  t: MonthTally,
-  atRiskOrder?: ReadonlyMap<string, number>,
-): MonthlyReport {
+export function finishMonth(t: MonthTally, atRisk?: MonthlyReport['atRisk']): MonthlyReport {
   return {
     ...t,
     actions: finishActions(t.actions),
@@ -765,14 +762,14 @@ export function finishMonth(
         (a, b) => a.visitId.localeCompare(b.visitId) || a.benefitId.localeCompare(b.benefitId),
       ),
     },
-    atRisk: [...t.atRisk].sort(
-      atRiskOrder
-        ? (a, b) => atRiskOrder.get(a.clientId)! - atRiskOrder.get(b.clientId)!
-        : (a, b) =>
-            b.reasons.length - a.reasons.length ||
-            byName().compare(a.name, b.name) ||
-            a.clientId.localeCompare(b.clientId),
-    ),
+    atRisk:
+      atRisk ??
+      [...t.atRisk].sort(
+        (a, b) =>
+          b.reasons.length - a.reasons.length ||
+          byName().compare(a.name, b.name) ||
+          a.clientId.localeCompare(b.clientId),
+      ),
     overdueProblems: [...t.overdueProblems].sort(
       (a, b) => a.due.localeCompare(b.due) || a.problemId.localeCompare(b.problemId),
     ),
@@ -784,10 +781,22 @@ export function finishMonth(
  * work, whoever typed them). Rows of a client not in the book go nowhere, as in monthlyReport.
  */
 export function splitBookByRep(book: ReportBook): Map<string, ReportBook> {
-  const ownerOf = new Map<string, string>();
-  const books = new Map<string, ReportBook>();
-  const bookOf = (ownerId: string): ReportBook => {
-    let b = books.get(ownerId);
+  interface RepBook extends ReportBook {
+    clients: ReportClient[];
+    purchases: Purchase[];
+    visits: Visit[];
+    checklistRuns: ChecklistRun[];
+    followUps: ReportFollowUp[];
+    problems: ReportProblem[];
+    contacts: ContactLogEntry[];
+    notes: Note[];
+    moods?: PostSaleMood[];
+  }
+  const books = new Map<string, RepBook>();
+  // Each client's rep's book, looked up once per row (one loop per table: each stays monomorphic).
+  const bookOfClient = new Map<string, RepBook>();
+  for (const c of book.clients) {
+    let b = books.get(c.ownerId);
     if (!b) {
       b = {
         clients: [],
@@ -803,45 +812,25 @@ export function splitBookByRep(book: ReportBook): Map<string, ReportBook> {
         ...(book.firstPurchase ? { firstPurchase: book.firstPurchase } : {}),
         ...(book.moods ? { moods: [] } : {}),
       };
-      books.set(ownerId, b);
+      books.set(c.ownerId, b);
     }
-    return b;
-  };
-  for (const c of book.clients) {
-    ownerOf.set(c.id, c.ownerId);
-    (bookOf(c.ownerId).clients as ReportClient[]).push(c);
+    b.clients.push(c);
+    bookOfClient.set(c.id, b);
   }
-  const visitOwner = new Map<string, string>();
-  const add = <
-    K extends Exclude<
-      keyof ReportBook,
-      'clients' | 'cadence' | 'checklistRuns' | 'lastContact' | 'firstPurchase' | 'moods'
-    >,
-  >(
-    key: K,
-    rows: ReportBook[K],
-  ) => {
-    for (const row of rows) {
-      const owner = ownerOf.get(row.clientId);
-      if (owner === undefined) continue;
-      if (key === 'visits') visitOwner.set(row.id, owner);
-      (bookOf(owner)[key] as unknown as { clientId: string }[]).push(row);
-    }
-  };
-  add('purchases', book.purchases);
-  add('visits', book.visits);
-  add('followUps', book.followUps);
-  add('problems', book.problems);
-  add('contacts', book.contacts);
-  add('notes', book.notes);
-  for (const m of book.moods ?? []) {
-    const owner = ownerOf.get(m.clientId);
-    if (owner !== undefined) (bookOf(owner).moods as PostSaleMood[]).push(m);
+  const bookOfVisit = new Map<string, RepBook>();
+  for (const v of book.visits) {
+    const b = bookOfClient.get(v.clientId);
+    if (!b) continue;
+    b.visits.push(v);
+    bookOfVisit.set(v.id, b);
   }
-  for (const r of book.checklistRuns) {
-    const owner = visitOwner.get(r.visitId);
-    if (owner !== undefined) (bookOf(owner).checklistRuns as ChecklistRun[]).push(r);
-  }
+  for (const r of book.checklistRuns) bookOfVisit.get(r.visitId)?.checklistRuns.push(r);
+  for (const p of book.purchases) bookOfClient.get(p.clientId)?.purchases.push(p);
+  for (const f of book.followUps) bookOfClient.get(f.clientId)?.followUps.push(f);
+  for (const p of book.problems) bookOfClient.get(p.clientId)?.problems.push(p);
+  for (const c of book.contacts) bookOfClient.get(c.clientId)?.contacts.push(c);
+  for (const n of book.notes) bookOfClient.get(n.clientId)?.notes.push(n);
+  for (const m of book.moods ?? []) bookOfClient.get(m.clientId)?.moods?.push(m);
   return books;
 }
 
@@ -871,11 +860,18 @@ export function teamReport(
     tallies.length > 0
       ? finishMonth(addTallies(tallies.map((r) => r.tally)))
       : monthlyReport(book, month, today, trendMonths);
-  // A rep's clients at risk are the team's, in the team's order: sorted by name once.
-  const order = new Map(total.atRisk.map((c, i) => [c.clientId, i]));
-  const reps = tallies.map(({ ownerId, tally }) => ({
+  // A rep's clients at risk are the team's, in the team's order (sorted by name once): each
+  // rep's list is the team's list walked once, each client going to the rep that counted it.
+  const repOf = new Map<string, MonthlyReport['atRisk']>();
+  const ordered = tallies.map(({ tally }) => {
+    const list: MonthlyReport['atRisk'] = [];
+    for (const c of tally.atRisk) repOf.set(c.clientId, list);
+    return list;
+  });
+  for (const c of total.atRisk) repOf.get(c.clientId)!.push(c);
+  const reps = tallies.map(({ ownerId, tally }, i) => ({
     ownerId,
-    report: finishMonth(tally, order),
+    report: finishMonth(tally, ordered[i]),
   }));
   return { month, reps, total };
 }

@@ -2,6 +2,7 @@
 // and the team's figures against the sum of the reps' reports (issue 11 item 4, issue 12).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { bookArb as richBookArb } from './reportBooks';
 import {
   CONTACT_TYPES,
   FOLLOW_UP_KINDS,
@@ -257,6 +258,33 @@ describe('the report counts what happened', () => {
         // The team's month added up from the reps' tallies is the month counted over the whole
         // book at once: nothing counted twice or lost in the adding, lists in the same order.
         expect(t).toEqual(monthlyReport(book, MONTH, TODAY));
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it("the book split by rep: each rep's book is every row of that rep's clients, in order", () => {
+    fc.assert(
+      fc.property(richBookArb, (book) => {
+        const books = splitBookByRep(book);
+        expect([...books.keys()].sort()).toEqual(
+          [...new Set(book.clients.map((c) => c.ownerId))].sort(),
+        );
+        for (const [owner, b] of books) {
+          const own = new Set(book.clients.filter((c) => c.ownerId === owner).map((c) => c.id));
+          const mine = <T extends { clientId: string }>(rows: readonly T[]) =>
+            rows.filter((r) => own.has(r.clientId));
+          expect(b.clients).toEqual(book.clients.filter((c) => own.has(c.id)));
+          expect(b.visits).toEqual(mine(book.visits));
+          expect(b.purchases).toEqual(mine(book.purchases));
+          expect(b.followUps).toEqual(mine(book.followUps));
+          expect(b.problems).toEqual(mine(book.problems));
+          expect(b.contacts).toEqual(mine(book.contacts));
+          expect(b.notes).toEqual(mine(book.notes));
+          const visitIds = new Set(b.visits.map((v) => v.id));
+          expect(b.checklistRuns).toEqual(
+            book.checklistRuns.filter((r) => visitIds.has(r.visitId)),
+          );
+        }
       }),
       { numRuns: 200 },
     );
