@@ -6,6 +6,7 @@
 import { DB_NAME } from '../../../renderer/data/db';
 import { openDatabase } from '../../../renderer/data/open';
 import { packRange, unpack, type Pack } from '../../../renderer/data/keptPacks';
+import { OTHER_RUNS } from '../../../renderer/data/reportRuns';
 import { loadMonthBook } from '../../../renderer/features/reports';
 import type { Client } from '../../../shared/domain/client';
 import { teamReport } from '../../../shared/domain/report';
@@ -116,14 +117,19 @@ const api: TeamBenchApi = {
             .toArray(),
         ),
       );
-      await time('runPacks', async () =>
-        unpack(
-          await db
-            .table<Pack<unknown>>('reportRunPacks')
-            .where('pack')
-            .between(...packRange('', r.next))
-            .toArray(),
-        ),
+      // The run packs of the month (post-sale, then the other visits'), as the loader reads them
+      // with the kept moods (schema v14), and the moods.
+      await time('runPacks', async () => {
+        const packs = db.table<Pack<unknown>>('reportRunPacks').where('pack');
+        return [
+          ...unpack(await packs.between(...packRange(month, r.next)).toArray()),
+          ...unpack(
+            await packs.between(...packRange(OTHER_RUNS + month, OTHER_RUNS + r.next)).toArray(),
+          ),
+        ];
+      });
+      await time('moodPacks', async () =>
+        unpack(await db.table<Pack<unknown>>('reportMoodPacks').toArray()),
       );
       // The kept reads again, all at once in one transaction, as the loader asks them.
       const kept = ['reportClients', 'reportFollowUps', 'reportRuns', 'contacts', 'visits'];
