@@ -14,6 +14,7 @@ import {
   MASK_BITS,
   prefixRange,
   seal,
+  TermList,
   type SealedSegment,
 } from './segments';
 import type {
@@ -31,9 +32,6 @@ export const PACKED_FORMAT_VERSION = 300 + NORMALIZER_VERSION;
 
 /** More docs than postings can number (doc × 256 + mask in 32 bits). */
 const DOC_LIMIT = 2 ** 24;
-
-/** A sealed segment's words joined once: a segment never changes after it is made. */
-const joinedTerms = new WeakMap<SealedSegment, string>();
 
 /** Splits a '\n'-joined list of `count` entries (an empty string holds none). */
 function splitLines(text: string, count: number): string[] | null {
@@ -133,9 +131,9 @@ export class InvertedClientIndex implements ClientSearchIndex {
     for (let q = 0; q < qTerms.length; q++) {
       const qt = qTerms[q] as string;
       const touched: number[] = [];
-      const [from, to] = prefixRange(base.terms.length, (i) => base.terms[i] as string, qt);
+      const [from, to] = prefixRange(base.terms.length, (i) => base.terms.at(i), qt);
       for (let t = from; t < to; t++) {
-        const quality = matchQuality(qt, base.terms[t] as string);
+        const quality = matchQuality(qt.length, base.terms.lengthAt(t));
         const end = base.offsets[t + 1] as number;
         for (let k = base.offsets[t] as number; k < end; k++) {
           this.visit(base.data[k] as number, q, quality, t, touched);
@@ -149,7 +147,7 @@ export class InvertedClientIndex implements ClientSearchIndex {
       );
       for (let r = dFrom; r < dTo; r++) {
         const id = order[r] as number;
-        const quality = matchQuality(qt, delta.terms[id] as string);
+        const quality = matchQuality(qt.length, (delta.terms[id] as string).length);
         for (const entry of delta.postings[id] as number[])
           this.visit(entry, q, quality, -(id + 1), touched);
       }
@@ -181,7 +179,7 @@ export class InvertedClientIndex implements ClientSearchIndex {
       format: 'fieldbook-client-search',
       version: INDEX_FORMAT_VERSION,
       ids: (this.docIds as string[]).slice(),
-      terms: this.base.terms,
+      terms: this.base.terms.words(),
       postingOffsets: this.base.offsets,
       postingData: this.base.data,
     };
@@ -221,7 +219,11 @@ export class InvertedClientIndex implements ClientSearchIndex {
       counts[doc] = (counts[doc] as number) + 1;
     }
     const index = new InvertedClientIndex();
-    index.base = { terms: data.terms, offsets: data.postingOffsets, data: data.postingData };
+    index.base = {
+      terms: TermList.of(data.terms),
+      offsets: data.postingOffsets,
+      data: data.postingData,
+    };
     index.setDocs([...data.ids], counts);
     return index;
   }
@@ -238,11 +240,7 @@ export class InvertedClientIndex implements ClientSearchIndex {
         throw new Error('a client id the stored index cannot hold');
       return id;
     });
-    let terms = joinedTerms.get(this.base);
-    if (terms === undefined) {
-      terms = this.base.terms.join('\n');
-      joinedTerms.set(this.base, terms);
-    }
+    const terms = this.base.terms.text;
     const { delta } = this;
     const deltaOffsets = new Uint32Array(delta.terms.length + 1);
     const deltaData = new Uint32Array(delta.postingCount);
@@ -301,17 +299,12 @@ export class InvertedClientIndex implements ClientSearchIndex {
       return null;
     }
     const ids = splitLines(data.ids, data.docs);
-    const terms = splitLines(data.terms, data.postingOffsets.length - 1);
+    const terms = TermList.fromText(data.terms, data.postingOffsets.length - 1);
     const deltaTerms = splitLines(data.deltaTerms, data.deltaOffsets.length - 1);
     if (!ids || !terms || !deltaTerms) return null;
-    // Words sorted and distinct, none empty; in the delta distinct.
-    for (let t = 0; t < terms.length; t++) {
-      if (
-        (terms[t] as string) === '' ||
-        (t > 0 && (terms[t - 1] as string) >= (terms[t] as string))
-      )
-        return null;
-    }
+    // Words sorted and distinct, none empty (checked in place: no string per word); in the delta
+    // distinct.
+    if (!terms.sortedAndDistinct()) return null;
     if (deltaTerms.includes('') || new Set(deltaTerms).size !== deltaTerms.length) return null;
     // One doc number per client: a client listed twice would be found twice.
     const live = ids.filter((id) => id !== '');
@@ -332,9 +325,11 @@ export class InvertedClientIndex implements ClientSearchIndex {
     return data.docs === 0 ? [] : data.ids.split('\n');
   }
 
-  /** A stored layout's sealed words, in order. */
-  static packedTerms(data: PackedClientIndex): string[] {
-    return data.postingOffsets.length === 1 ? [] : data.terms.split('\n');
+  /** A stored layout's sealed words, in order, left in their one string (checkPacked passed). */
+  static packedTerms(data: PackedClientIndex): TermList {
+    const terms = TermList.fromText(data.terms, data.postingOffsets.length - 1);
+    if (!terms) throw new Error('the stored words do not match their postings');
+    return terms;
   }
 
   /**
@@ -345,14 +340,13 @@ export class InvertedClientIndex implements ClientSearchIndex {
     data: PackedClientIndex,
     counts: Uint32Array,
     /** `data.ids` and `data.terms` split by line, when the caller has them already. */
-    split?: { ids: string[]; terms: string[] },
+    split?: { ids: string[]; terms: TermList },
   ): InvertedClientIndex {
     const ids = split?.ids ?? InvertedClientIndex.packedIds(data);
     const terms = split?.terms ?? InvertedClientIndex.packedTerms(data);
     const deltaTerms = data.deltaOffsets.length === 1 ? [] : data.deltaTerms.split('\n');
     const index = new InvertedClientIndex();
     index.base = { terms, offsets: data.postingOffsets, data: data.postingData };
-    joinedTerms.set(index.base, data.terms);
     for (let t = 0; t < deltaTerms.length; t++) {
       const term = deltaTerms[t] as string;
       const end = data.deltaOffsets[t + 1] as number;
@@ -395,7 +389,7 @@ export class InvertedClientIndex implements ClientSearchIndex {
     const terms: string[] = [];
     for (let q = 0; q < termCount; q++) {
       const ref = this.matched[doc * MAX_QUERY_TERMS + q] as number;
-      terms.push((ref >= 0 ? this.base.terms[ref] : this.delta.terms[-ref - 1]) as string);
+      terms.push((ref >= 0 ? this.base.terms.at(ref) : this.delta.terms[-ref - 1]) as string);
     }
     return {
       id: this.docIds[doc] as string,

@@ -68,11 +68,12 @@ export function queryTerms(query: string): string[] {
 }
 
 /**
- * How well an indexed word answers a query word: a whole word beats a prefix, and a prefix
+ * How well an indexed word answers a query word (by their lengths: the indexed one starts with
+ * the query word): a whole word beats a prefix, and a prefix
  * covering more of the word beats a shorter one. Never below half, so a prefix of a name still
  * outranks a whole word found in a note.
  */
-export function matchQuality(queryTerm: string, indexedTerm: string): number {
-  if (queryTerm.length === indexedTerm.length) return 1;
-  return 0.5 + (0.3 * queryTerm.length) / indexedTerm.length;
+export function matchQuality(queryLength: number, indexedLength: number): number {
+  if (queryLength === indexedLength) return 1;
+  return 0.5 + (0.3 * queryLength) / indexedLength;
 }
