@@ -90,6 +90,7 @@ export function buildClientSearchDocument(sources: ClientSearchSources): ClientS
   for (const p of sources.purchases ?? []) {
     if (!isLive(p)) continue;
     for (const b of p.promisedBenefits ?? []) note(b.text);
+    for (const i of p.items) items.push(i.name);
   }
   for (const p of sources.problems ?? []) {
     if (!isLive(p)) continue;
@@ -117,8 +118,6 @@ export function buildClientSearchDocument(sources: ClientSearchSources): ClientS
       note(a.responsible);
     }
   }
-  for (const p of sources.purchases ?? [])
-    if (isLive(p)) for (const i of p.items) items.push(i.name);
   return {
     id: sources.client.id,
     name: sources.client.name,

@@ -325,25 +325,20 @@ export class InvertedClientIndex implements ClientSearchIndex {
     return data.docs === 0 ? [] : data.ids.split('\n');
   }
 
-  /** A stored layout's sealed words, in order, left in their one string (checkPacked passed). */
-  static packedTerms(data: PackedClientIndex): TermList {
-    const terms = TermList.fromText(data.terms, data.postingOffsets.length - 1);
-    if (!terms) throw new Error('the stored words do not match their postings');
-    return terms;
-  }
-
   /**
    * The index from a stored layout `checkPacked` passed, with the counts it gave (the cheap half
-   * of unpack: splitting the words and ids, the page does it).
+   * of unpack, the page does it: splitting the ids, finding where each word starts).
    */
   static fromChecked(
     data: PackedClientIndex,
     counts: Uint32Array,
-    /** `data.ids` and `data.terms` split by line, when the caller has them already. */
-    split?: { ids: string[]; terms: TermList },
+    /** `data.ids` split by line, when the caller has it already. */
+    splitIds?: string[],
   ): InvertedClientIndex {
-    const ids = split?.ids ?? InvertedClientIndex.packedIds(data);
-    const terms = split?.terms ?? InvertedClientIndex.packedTerms(data);
+    const ids = splitIds ?? InvertedClientIndex.packedIds(data);
+    // The words stay in their one string; checkPacked has matched them to their postings.
+    const terms = TermList.fromText(data.terms, data.postingOffsets.length - 1);
+    if (!terms) throw new Error('the stored words do not match their postings');
     const deltaTerms = data.deltaOffsets.length === 1 ? [] : data.deltaTerms.split('\n');
     const index = new InvertedClientIndex();
     index.base = { terms, offsets: data.postingOffsets, data: data.postingData };

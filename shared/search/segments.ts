@@ -23,14 +23,13 @@ export class TermList {
   ) {}
 
   static of(words: readonly string[]): TermList {
-    const starts = new Uint32Array(words.length + 1);
+    const starts: number[] = [];
     let at = 0;
-    words.forEach((w, i) => {
-      starts[i] = at;
+    for (const w of words) {
+      starts.push(at);
       at += w.length + 1;
-    });
-    starts[words.length] = at;
-    return new TermList(words.join('\n'), starts);
+    }
+    return TermList.joined(words.join('\n'), starts, at);
   }
 
   /** The words of a joined string that holds `count` of them (none: ''); null when it does not. */
@@ -75,31 +74,25 @@ export class TermList {
 
   /** Word i against `other` as `<` orders strings (UTF-16 units), without cutting word i out. */
   compare(i: number, other: string): number {
-    const from = this.starts[i] as number;
-    const n = this.lengthAt(i);
-    const m = Math.min(n, other.length);
-    for (let k = 0; k < m; k++) {
-      const d = this.text.charCodeAt(from + k) - other.charCodeAt(k);
-      if (d !== 0) return d;
-    }
-    return n - other.length;
+    return compareRanges(this.text, this.startOf(i), this.lengthAt(i), other, 0, other.length);
   }
 
   /** Whether the words are distinct, none empty, each after the one before. */
   sortedAndDistinct(): boolean {
-    const { text, starts } = this;
     for (let i = 0; i < this.length; i++) {
-      const from = starts[i] as number;
-      const n = this.lengthAt(i);
-      if (n === 0) return false;
-      if (i === 0) continue;
-      const prev = starts[i - 1] as number;
-      const p = this.lengthAt(i - 1);
-      let k = 0;
-      while (k < p && k < n && text.charCodeAt(prev + k) === text.charCodeAt(from + k)) k++;
-      const after =
-        k === p ? n > p : k < n && text.charCodeAt(from + k) > text.charCodeAt(prev + k);
-      if (!after) return false;
+      if (this.lengthAt(i) === 0) return false;
+      if (
+        i > 0 &&
+        compareRanges(
+          this.text,
+          this.startOf(i - 1),
+          this.lengthAt(i - 1),
+          this.text,
+          this.startOf(i),
+          this.lengthAt(i),
+        ) >= 0
+      )
+        return false;
     }
     return true;
   }
@@ -108,6 +101,23 @@ export class TermList {
   words(): string[] {
     return this.length === 0 ? [] : this.text.split('\n');
   }
+}
+
+/** Two stretches of text as `<` orders strings (UTF-16 units): negative, 0 or positive. */
+function compareRanges(
+  a: string,
+  aFrom: number,
+  aLength: number,
+  b: string,
+  bFrom: number,
+  bLength: number,
+): number {
+  const m = Math.min(aLength, bLength);
+  for (let k = 0; k < m; k++) {
+    const d = a.charCodeAt(aFrom + k) - b.charCodeAt(bFrom + k);
+    if (d !== 0) return d;
+  }
+  return aLength - bLength;
 }
 
 export interface SealedSegment {

@@ -165,14 +165,11 @@ export class BookSearchIndex {
     if (this.disposed) return;
     let changed = 0;
     if (result.kind === 'built') {
-      // Checked where it was built: here the words stay one string (their starts are found, no
-      // string is made per word) and the ids are split. Taken in slices (at 50k clients this was
-      // one task of ~150 ms): the words, the index, the fingerprints. Writes meanwhile go to the
-      // old index and to `touched`, replayed over this one.
-      const terms = InvertedClientIndex.packedTerms(result.packed);
-      await yieldToMain();
+      // Checked where it was built: here the ids are split and the words stay one string. Taken
+      // in slices (at 50k clients this was one task of ~150 ms): the index, the fingerprints.
+      // Writes meanwhile go to the old index and to `touched`, replayed over this one.
       const ids = InvertedClientIndex.packedIds(result.packed);
-      const index = InvertedClientIndex.fromChecked(result.packed, result.counts, { ids, terms });
+      const index = InvertedClientIndex.fromChecked(result.packed, result.counts, ids);
       await yieldToMain();
       const fingerprints = new Map<string, number>();
       let doc = 0;

@@ -57,10 +57,7 @@ export function checkRow(
 export function assembleRow(row: StoredIndexRow, counts: Uint32Array): RestoredIndex {
   // The ids split once, for the index and the fingerprints.
   const ids = InvertedClientIndex.packedIds(row.index);
-  const index = InvertedClientIndex.fromChecked(row.index, counts, {
-    ids,
-    terms: InvertedClientIndex.packedTerms(row.index),
-  });
+  const index = InvertedClientIndex.fromChecked(row.index, counts, ids);
   const fingerprints = new Map<string, number>();
   for (let doc = 0; doc < ids.length; doc++) {
     const id = ids[doc] as string;
