@@ -7,6 +7,7 @@ export * from './document';
 export * from './types';
 export { queryTerms } from './terms';
 export { InvertedClientIndex, isTypedArray, PACKED_FORMAT_VERSION } from './inverted-index';
+export { ClientIndexBuilder } from './builder';
 
 /** The client search index the app uses (chosen by measurement, see docs/search.md). */
 export function createClientSearchIndex(): ClientSearchIndex {

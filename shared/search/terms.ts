@@ -41,22 +41,33 @@ export function fieldsOfMask(mask: number): SearchField[] {
   );
 }
 
+/**
+ * Calls `add` with every indexed word of a document and the bit of the field it appears in, field
+ * by field in rank order (a word comes once per field it is found in, or more often). The one
+ * place that says what of a document is indexed: the index's writes and the bulk build go through it.
+ */
+export function eachDocumentTerm(
+  doc: ClientSearchDocument,
+  add: (term: string, fieldBit: number) => void,
+): void {
+  const addText = (text: string, bit: number) => {
+    for (const t of tokenize(text)) add(t, bit);
+  };
+  addText(doc.name, FIELD_BIT.name);
+  for (const p of doc.people) addText(p, FIELD_BIT.people);
+  for (const phone of doc.phones)
+    for (const key of phoneSearchKeys(phone)) add(key, FIELD_BIT.phones);
+  for (const e of doc.emails) addText(e, FIELD_BIT.emails);
+  for (const t of doc.tags) addText(t, FIELD_BIT.tags);
+  addText(doc.address, FIELD_BIT.address);
+  for (const i of doc.items) addText(i, FIELD_BIT.items);
+  for (const n of doc.notes) addText(n, FIELD_BIT.notes);
+}
+
 /** Every indexed word of a document and the fields it appears in (a bit mask). */
 export function documentTerms(doc: ClientSearchDocument): Map<string, number> {
   const terms = new Map<string, number>();
-  const add = (term: string, field: SearchField) =>
-    terms.set(term, (terms.get(term) ?? 0) | FIELD_BIT[field]);
-  const addText = (text: string, field: SearchField) => {
-    for (const t of tokenize(text)) add(t, field);
-  };
-  addText(doc.name, 'name');
-  for (const p of doc.people) addText(p, 'people');
-  for (const phone of doc.phones) for (const key of phoneSearchKeys(phone)) add(key, 'phones');
-  for (const e of doc.emails) addText(e, 'emails');
-  for (const t of doc.tags) addText(t, 'tags');
-  addText(doc.address, 'address');
-  for (const i of doc.items) addText(i, 'items');
-  for (const n of doc.notes) addText(n, 'notes');
+  eachDocumentTerm(doc, (term, bit) => terms.set(term, (terms.get(term) ?? 0) | bit));
   return terms;
 }
 

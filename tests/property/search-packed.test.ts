@@ -1,10 +1,12 @@
 // The client search index in its stored layout (PackedClientIndex): over random books and random
 // edit histories, an index packed, copied as IndexedDB copies it and unpacked answers every query
 // exactly as the index it was packed from, keeps doing so under the same further edits, and
-// answers as an index built afresh from the book's final documents.
+// answers as an index built afresh from the book's final documents; and the bulk build of a whole
+// book (builder.ts) lays out exactly what writing its clients one by one and sealing lays out.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { InvertedClientIndex } from '../../shared/search/inverted-index';
+import { ClientIndexBuilder } from '../../shared/search/builder';
 import type { ClientSearchDocument } from '../../shared/search/document';
 import type { PackedClientIndex, SearchResult } from '../../shared/search/types';
 
@@ -156,6 +158,33 @@ describe('the packed client index', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it('the bulk build lays out what writing the clients one by one and sealing lays out', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(docArb(id), { selector: (doc) => doc.id, maxLength: ID_COUNT }),
+        fc.integer({ min: 1, max: 5 }),
+        (docs, sealEvery) => {
+          const builder = new ClientIndexBuilder();
+          const index = new InvertedClientIndex();
+          docs.forEach((doc, i) => {
+            builder.add(doc);
+            index.upsert(doc);
+            if ((i + 1) % sealEvery === 0) index.optimize();
+          });
+          index.optimize();
+          const { packed, counts } = builder.finish();
+          expect(builder.docs).toBe(docs.length);
+          expect(packed).toEqual(index.pack());
+          expect(InvertedClientIndex.checkPacked(packed)).toEqual(counts);
+          expect(answers(InvertedClientIndex.unpack(copied(packed))!)).toEqual(answers(index));
+          // Each client once: a second document for one is refused, not indexed twice.
+          if (docs.length > 0) expect(() => builder.add(docs[0]!)).toThrow();
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

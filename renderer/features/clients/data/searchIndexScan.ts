@@ -17,6 +17,7 @@
  */
 import {
   buildClientSearchDocument,
+  ClientIndexBuilder,
   documentFingerprint,
   InvertedClientIndex,
   type ClientSearchDocument,
@@ -64,8 +65,6 @@ export type ScanResult =
 const BUILD_ABOVE = 2000;
 /** Rows read per IndexedDB request (a worker waits on no one; the page keeps its slices short). */
 const PAGE = typeof window === 'undefined' ? 5000 : 2000;
-/** Clients indexed between two folds of new words into the sealed part. */
-const OPTIMIZE_EVERY = 8000;
 
 /** The tables that feed a client's search document, and what of each row is kept. */
 type Row = Record<string, unknown> & { id: string; clientId?: string; deletedAt?: unknown };
@@ -314,7 +313,6 @@ async function indexBook(
   const build = req.knownIds === null;
   const changed: ClientSearchDocument[] = [];
   const changedFingerprints: number[] = [];
-  const fingerprints: number[] = [];
   if (!build) {
     const live = new Set<string>();
     let tooMany = false;
@@ -336,31 +334,22 @@ async function indexBook(
     }
   }
 
-  const index = new InvertedClientIndex();
-  const byId = new Map<string, number>();
+  // One pass straight into the stored layout; doc i is clients[i], and so is fingerprint i.
+  const builder = new ClientIndexBuilder();
+  const fingerprints = new Float64Array(clients.length);
   for (let i = 0; i < clients.length; i++) {
     const client = clients[i]!;
     const doc = documentOf(client);
-    index.upsert(doc);
-    byId.set(client.id, documentFingerprint(doc));
+    builder.add(doc);
+    fingerprints[i] = documentFingerprint(doc);
     // The page gets each client once; the grouped rows of an indexed client are not needed again.
     if (dropRead) byClient.delete(client.id);
-    if ((i + 1) % OPTIMIZE_EVERY === 0) index.optimize();
     await slice();
   }
-  index.optimize();
-  const packed = index.pack();
-  const counts = InvertedClientIndex.checkPacked(packed);
-  if (!counts) throw new Error('the search index just built does not check');
-  const ids = InvertedClientIndex.packedIds(packed);
-  for (const id of ids) fingerprints.push(id === '' ? NaN : (byId.get(id) ?? NaN));
-  return {
-    kind: 'built',
-    packed,
-    fingerprints: Float64Array.from(fingerprints),
-    counts,
-    indexed: clients.length,
-  };
+  const { packed, counts } = builder.finish();
+  if (!InvertedClientIndex.checkPacked(packed))
+    throw new Error('the search index just built does not check');
+  return { kind: 'built', packed, fingerprints, counts, indexed: clients.length };
 }
 
 /** The buffers of a result that can move to the page instead of being copied. */
