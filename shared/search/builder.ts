@@ -1,6 +1,6 @@
 import type { ClientSearchDocument } from './document';
-import { PACKED_FORMAT_VERSION } from './inverted-index';
-import { MASK_BITS } from './segments';
+import { PACKED_FORMAT_VERSION, storableId } from './inverted-index';
+import { compareWords, MASK_BITS } from './segments';
 import { eachDocumentTerm } from './terms';
 import type { PackedClientIndex } from './types';
 
@@ -35,11 +35,10 @@ export class ClientIndexBuilder {
 
   /** Indexes one client's document; each client once. */
   add(doc: ClientSearchDocument): void {
-    if (doc.id === '' || doc.id.includes('\n') || this.seen.has(doc.id))
-      throw new Error('a client id the index cannot hold, or a client twice');
+    if (this.seen.has(doc.id)) throw new Error('a client indexed twice');
     this.seen.add(doc.id);
     const docNum = this.ids.length;
-    this.ids.push(doc.id);
+    this.ids.push(storableId(doc.id));
     const before = this.size;
     const base = docNum * MASK_BITS;
     eachDocumentTerm(doc, (term, bit) => {
@@ -69,19 +68,12 @@ export class ClientIndexBuilder {
     this.counts.push(this.size - before);
   }
 
-  /** Clients added so far. */
-  get docs(): number {
-    return this.ids.length;
-  }
-
   /** The index in its stored layout, and the number of postings of each doc. */
   finish(): { packed: PackedClientIndex; counts: Uint32Array } {
     const { terms } = this;
-    const order = Array.from(terms.keys()).sort((a, b) => {
-      const ta = terms[a] as string;
-      const tb = terms[b] as string;
-      return ta < tb ? -1 : ta > tb ? 1 : 0;
-    });
+    const order = Array.from(terms.keys()).sort((a, b) =>
+      compareWords(terms[a] as string, terms[b] as string),
+    );
     const rank = new Uint32Array(terms.length);
     order.forEach((id, r) => (rank[id] = r));
     // Postings per word, then where each word's postings start, then the postings in place.

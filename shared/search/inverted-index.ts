@@ -40,6 +40,12 @@ function splitLines(text: string, count: number): string[] | null {
   return lines.length === count ? lines : null;
 }
 
+/** A client id as the stored layout holds it: one line, not empty (a dead doc's line is ''). */
+export function storableId(id: string): string {
+  if (id === '' || id.includes('\n')) throw new Error('a client id the stored index cannot hold');
+  return id;
+}
+
 /** Checks the offsets of a postings list: from 0, never going back, ending at the data's end. */
 function validOffsets(offsets: Uint32Array, data: Uint32Array): boolean {
   const n = offsets.length - 1;
@@ -234,12 +240,7 @@ export class InvertedClientIndex implements ClientSearchIndex {
    * index's own (do not modify them; storing or posting them copies or moves them).
    */
   pack(): PackedClientIndex {
-    const ids = this.docIds.map((id) => {
-      if (id === null) return '';
-      if (id === '' || id.includes('\n'))
-        throw new Error('a client id the stored index cannot hold');
-      return id;
-    });
+    const ids = this.docIds.map((id) => (id === null ? '' : storableId(id)));
     const terms = this.base.terms.text;
     const { delta } = this;
     const deltaOffsets = new Uint32Array(delta.terms.length + 1);

@@ -103,6 +103,11 @@ export class TermList {
   }
 }
 
+/** Two words as `<` orders strings (UTF-16 units), for sort. */
+export function compareWords(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Two stretches of text as `<` orders strings (UTF-16 units): negative, 0 or positive. */
 function compareRanges(
   a: string,
@@ -191,11 +196,7 @@ export class DeltaSegment {
     } else {
       // A loop, not push(...spread): spreading 100k+ new words overflows the call stack.
       for (const id of this.unsorted) this.order.push(id);
-      this.order.sort((a, b) => {
-        const ta = terms[a] as string;
-        const tb = terms[b] as string;
-        return ta < tb ? -1 : ta > tb ? 1 : 0;
-      });
+      this.order.sort((a, b) => compareWords(terms[a] as string, terms[b] as string));
     }
     this.unsorted = [];
     return this.order;

@@ -176,7 +176,7 @@ describe('the packed client index', () => {
           });
           index.optimize();
           const { packed, counts } = builder.finish();
-          expect(builder.docs).toBe(docs.length);
+          expect(packed.docs).toBe(docs.length);
           expect(packed).toEqual(index.pack());
           expect(InvertedClientIndex.checkPacked(packed)).toEqual(counts);
           expect(answers(InvertedClientIndex.unpack(copied(packed))!)).toEqual(answers(index));

@@ -19,7 +19,6 @@ import {
   buildClientSearchDocument,
   ClientIndexBuilder,
   documentFingerprint,
-  InvertedClientIndex,
   type ClientSearchDocument,
   type ClientSearchSources,
   type PackedClientIndex,
@@ -49,7 +48,7 @@ export type ScanResult =
       packed: PackedClientIndex;
       /** documentFingerprint by doc number of `packed` (NaN for a dead doc). */
       fingerprints: Float64Array;
-      /** Postings per doc, from InvertedClientIndex.checkPacked (run here, not on the page). */
+      /** Postings per doc, as the builder counted them (the page does not count them again). */
       counts: Uint32Array;
       indexed: number;
     }
@@ -346,9 +345,9 @@ async function indexBook(
     if (dropRead) byClient.delete(client.id);
     await slice();
   }
+  // No checkPacked pass over what was just laid out: the builder's counts are the layout's
+  // (tests/property/search-packed.test.ts holds it to upsert + optimize + pack byte for byte).
   const { packed, counts } = builder.finish();
-  if (!InvertedClientIndex.checkPacked(packed))
-    throw new Error('the search index just built does not check');
   return { kind: 'built', packed, fingerprints, counts, indexed: clients.length };
 }
 
