@@ -1,11 +1,16 @@
 /**
- * The stored texts a search hit may have matched in, for the snippet under a found client: its
- * purchases' item names, or its notes, visit notes and contact summaries (trashed ones left out).
+ * The stored texts a search hit may have matched in, for the snippet under a found client: the
+ * texts of the field as its search document holds them (searchIndexLoader.ts
+ * clientSearchDocument), so every text the index found a word in is there to show. The notes
+ * are the client's own notes, its notes, visit notes, contact summaries, promised benefits,
+ * problems, people's notes and retention plans; the items its purchases' item names (trashed
+ * records left out).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { isLive } from '../../../../shared/domain';
 import type { FieldbookDb } from '../../../data/db';
 import { useDatabase } from '../../../data/DataContext';
+import { loadClientRecords } from './clientBookLoader';
+import { clientSearchDocument } from './searchIndexLoader';
 
 export type StoredTextField = 'items' | 'notes';
 
@@ -14,20 +19,9 @@ export async function storedTexts(
   clientId: string,
   field: StoredTextField,
 ): Promise<string[]> {
-  if (field === 'items') {
-    const purchases = await db.purchases.where('clientId').equals(clientId).toArray();
-    return purchases.filter(isLive).flatMap((p) => p.items.map((i) => i.name));
-  }
-  const [notes, visits, contacts] = await Promise.all([
-    db.notes.where('clientId').equals(clientId).toArray(),
-    db.visits.where('clientId').equals(clientId).toArray(),
-    db.contacts.where('clientId').equals(clientId).toArray(),
-  ]);
-  return [
-    ...notes.filter(isLive).map((n) => n.text),
-    ...visits.filter(isLive).map((v) => v.notes),
-    ...contacts.filter(isLive).map((c) => c.summary),
-  ];
+  const loaded = await loadClientRecords(db, clientId);
+  if (!loaded) return [];
+  return clientSearchDocument(loaded.records, loaded.noteTexts)[field];
 }
 
 /** Live; an empty list while `field` is null (the hit is in the summary, nothing to read). */
